@@ -1,0 +1,79 @@
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build, context, type BuildOptions } from 'esbuild';
+
+/**
+ * Bundles the desktop app with esbuild (docs/decisions/0004-esbuild-bundling.md).
+ *   renderer  → dist/renderer/{index.html, renderer.js, web-bridge.js}   (browser, IIFE)
+ *   all       → the above plus dist/main/index.cjs and dist/preload/{author,kiosk}.cjs (Electron)
+ *   --watch   → rebuild the renderer on change (npm run dev)
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = (path: string) => `${root}dist/${path}`;
+const target = process.argv[2] ?? 'renderer';
+const watch = process.argv.includes('--watch');
+const production = process.env['NODE_ENV'] === 'production';
+
+const browser: BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome120'],
+  sourcemap: true,
+  minify: production,
+  jsx: 'automatic',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+const rendererBuilds: BuildOptions[] = [
+  {
+    ...browser,
+    entryPoints: [`${root}src/renderer/index.tsx`],
+    outfile: out('renderer/renderer.js'),
+  },
+  {
+    ...browser,
+    entryPoints: [`${root}src/web/client/install-bridge.ts`],
+    outfile: out('renderer/web-bridge.js'),
+  },
+];
+
+const electron: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: ['node22'],
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3', 'argon2'],
+  logLevel: 'warning',
+};
+
+const electronBuilds: BuildOptions[] = [
+  { ...electron, entryPoints: [`${root}src/main/index.ts`], outfile: out('main/index.cjs') },
+  {
+    ...electron,
+    entryPoints: [`${root}src/preload/author.ts`],
+    outfile: out('preload/author.cjs'),
+  },
+  { ...electron, entryPoints: [`${root}src/preload/kiosk.ts`], outfile: out('preload/kiosk.cjs') },
+];
+
+async function copyHtml(): Promise<void> {
+  await mkdir(out('renderer'), { recursive: true });
+  await copyFile(`${root}src/renderer/index.html`, out('renderer/index.html'));
+}
+
+const started = performance.now();
+await rm(out('renderer'), { recursive: true, force: true });
+await copyHtml();
+if (watch) {
+  for (const options of rendererBuilds) await (await context(options)).watch();
+  console.log('watching the renderer for changes');
+} else {
+  const builds = target === 'all' ? [...rendererBuilds, ...electronBuilds] : rendererBuilds;
+  if (target !== 'all' && target !== 'renderer') throw new Error(`unknown target "${target}"`);
+  await Promise.all(builds.map((options) => build(options)));
+  console.log(`built ${target} in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import type { WindowKind } from '@skillexam/shared';
+import { createHostHandlers } from '../host/host-handlers';
+import { DESKTOP_VERSION } from '../host/version';
+import { registerAppProtocol } from './app-protocol';
+import { registerIpc } from './ipc';
+import { APP_ORIGIN, isInternalUrl } from './security/navigation';
+import { isBlockedShortcut } from './security/shortcuts';
+import { windowOptions } from './windows/window-options';
+
+/*
+ * Electron wiring only; every decision lives in a pure, unit-tested module.
+ * Mode: `--mode=kiosk` (exam) or `--mode=author` (default), or SKILLEXAM_MODE.
+ */
+const modeArg = process.argv.find((arg) => arg.startsWith('--mode='))?.slice('--mode='.length);
+const kind: WindowKind =
+  (modeArg ?? process.env['SKILLEXAM_MODE']) === 'kiosk' ? 'kiosk' : 'author';
+const windowKinds = new WeakMap<WebContents, WindowKind>();
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isInternalUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isInternalUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+async function createWindow(): Promise<void> {
+  const preloadPath = join(__dirname, '..', 'preload', `${kind}.cjs`);
+  const win = new BrowserWindow(windowOptions({ kind, preloadPath, devtools: !app.isPackaged }));
+  windowKinds.set(win.webContents, kind);
+  win.webContents.on('before-input-event', (event, input) => {
+    if (isBlockedShortcut(kind, input)) event.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+void app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+  registerIpc(
+    ipcMain,
+    createHostHandlers({ runtime: 'electron', version: DESKTOP_VERSION }),
+    (sender) => windowKinds.get(sender),
+  );
+  await createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());

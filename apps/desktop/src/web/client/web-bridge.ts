@@ -1,0 +1,73 @@
+import { unwrapAck, type Ack, type DesktopApi, type IpcChannel } from '@skillexam/shared';
+import { BRIDGE_PATH, BridgeReplySchema, type BridgeRequest } from '../bridge-protocol';
+
+interface Pending {
+  resolve(reply: Ack<unknown>): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const CALL_TIMEOUT_MS = 30_000;
+
+/**
+ * `window.desktop` for browsers: every call travels over a WebSocket to the web shell,
+ * which dispatches it to the same host handlers Electron's main process uses.
+ * Reconnects on demand; calls made while disconnected wait for the socket to open.
+ */
+export function createWebBridge(baseUrl: string): DesktopApi {
+  const url = new URL(BRIDGE_PATH, baseUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let socket: WebSocket | undefined;
+  let opened: Promise<WebSocket> | undefined;
+
+  const failAll = (message: string) => {
+    for (const [id, call] of pending) {
+      clearTimeout(call.timer);
+      call.resolve({ ok: false, error: { code: 'UNAVAILABLE', message } });
+      pending.delete(id);
+    }
+  };
+
+  const connect = (): Promise<WebSocket> => {
+    if (opened !== undefined && socket?.readyState === WebSocket.OPEN) return opened;
+    opened = new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      socket = ws;
+      ws.addEventListener('open', () => resolve(ws));
+      ws.addEventListener('error', () => reject(new Error('Cannot reach the desktop host')));
+      ws.addEventListener('close', () => {
+        opened = undefined;
+        failAll('Connection to the desktop host closed');
+      });
+      ws.addEventListener('message', (event) => {
+        const parsed = BridgeReplySchema.safeParse(JSON.parse(String(event.data)));
+        if (!parsed.success) return;
+        const call = pending.get(parsed.data.id);
+        if (call === undefined) return;
+        pending.delete(parsed.data.id);
+        clearTimeout(call.timer);
+        call.resolve(parsed.data.reply as Ack<unknown>);
+      });
+    });
+    return opened;
+  };
+
+  return {
+    transport: 'web-socket',
+    async invoke(channel: IpcChannel, input: unknown) {
+      const ws = await connect();
+      const id = nextId++;
+      const reply = await new Promise<Ack<unknown>>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve({ ok: false, error: { code: 'UNAVAILABLE', message: `${channel} timed out` } });
+        }, CALL_TIMEOUT_MS);
+        pending.set(id, { resolve, timer });
+        const request: BridgeRequest = { id, channel, input };
+        ws.send(JSON.stringify(request));
+      });
+      return unwrapAck(reply);
+    },
+  } as DesktopApi;
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHostHandlers } from '../../host/host-handlers';
+import { DESKTOP_VERSION } from '../../host/version';
+import { startWebShell } from './web-shell';
+
+/** `npm run web`: serve the renderer to a browser, with the host running in this process. */
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    port: { type: 'string', default: process.env['WEB_SHELL_PORT'] ?? '5174' },
+    host: { type: 'string', default: process.env['WEB_SHELL_HOST'] ?? '127.0.0.1' },
+    kind: { type: 'string', default: 'author' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  throw new Error(`--port: expected an integer 0–65535, got "${values.port}"`);
+}
+if (values.kind !== 'author' && values.kind !== 'kiosk') {
+  throw new Error(`--kind: expected "author" or "kiosk", got "${values.kind}"`);
+}
+
+const shell = await startWebShell({
+  rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+  handlers: createHostHandlers({ runtime: 'node', version: DESKTOP_VERSION }),
+  kind: values.kind,
+  host: values.host,
+  port,
+});
+process.stdout.write(
+  `${JSON.stringify({ event: 'listening', service: 'web-shell', url: shell.url, pid: process.pid })}\n`,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    shell.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

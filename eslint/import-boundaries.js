@@ -1,0 +1,181 @@
+// @ts-check
+/**
+ * Import-direction rules (DESIGN.md §4): apps → item-bank → shared, never back;
+ * renderer code never touches Node, Electron or SQLite; item-bank domain folders stay IO-free.
+ * Proven by eslint/import-boundaries.test.ts, which lints violating files and expects errors.
+ */
+
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
+
+const nodeAndNative = (/** @type {string} */ where) => [
+  { group: ['node:*'], message: `${where} must not import Node built-ins.` },
+  { group: NODE_BUILTINS, message: `${where} must not import Node built-ins.` },
+  { group: ['better-sqlite3'], message: `${where} must not import better-sqlite3.` },
+  { group: ['argon2'], message: `${where} must not import native Node addons.` },
+];
+
+const noApps = {
+  group: [
+    '@skillexam/desktop',
+    '@skillexam/desktop/*',
+    '@skillexam/proctor-server',
+    '@skillexam/proctor-server/*',
+    '**/apps/**',
+  ],
+  message: 'Packages must not import apps (imports go apps → item-bank → shared).',
+};
+
+/** @type {import('eslint').Linter.Config[]} */
+export const importBoundaries = [
+  {
+    files: ['packages/shared/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeAndNative('packages/shared (no IO, runs anywhere)'),
+            {
+              group: ['react', 'react-dom', 'electron'],
+              message: 'packages/shared must stay UI- and platform-free.',
+            },
+            {
+              group: ['@skillexam/item-bank', '@skillexam/item-bank/*'],
+              message: 'shared must not import item-bank (imports go apps → item-bank → shared).',
+            },
+            {
+              group: ['@skillexam/shared', '@skillexam/shared/*'],
+              message: "Do not import a package's own barrel from inside it; import the file.",
+            },
+            noApps,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/item-bank/src/**'],
+    ignores: ['packages/item-bank/src/db/**', 'packages/item-bank/src/cli/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeAndNative('item-bank domain folders (pass IO in through interfaces)'),
+            {
+              group: ['**/db', '**/db/*', '**/db/**'],
+              message:
+                'item-bank domain folders must not import db/; take a repository interface instead.',
+            },
+            {
+              group: ['**/cli', '**/cli/**'],
+              message: 'item-bank domain folders must not import cli/.',
+            },
+            {
+              group: ['react', 'react-dom', 'electron'],
+              message: 'item-bank must stay UI- and platform-free.',
+            },
+            {
+              group: ['@skillexam/item-bank', '@skillexam/item-bank/*'],
+              message: "Do not import a package's own barrel from inside it; import the file.",
+            },
+            noApps,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/item-bank/src/db/**', 'packages/item-bank/src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'electron'],
+              message: 'item-bank must stay UI- and platform-free.',
+            },
+            noApps,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/desktop/src/renderer/**', 'apps/desktop/src/web/client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeAndNative('Renderer code (talk to window.desktop instead)'),
+            {
+              group: ['electron'],
+              message: 'Renderer code must not import electron; use window.desktop.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/host/**', '**/web/server/**'],
+              message: 'Renderer code must not import main, preload, host or the web server.',
+            },
+            {
+              group: ['@skillexam/item-bank', '@skillexam/item-bank/*'],
+              message:
+                'Renderer code must not import item-bank (it needs Node); ask the host through window.desktop.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/desktop/src/host/**', 'apps/desktop/src/web/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              message: 'src/host and the web shell run under plain Node: no electron import.',
+            },
+            {
+              group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+              message: 'Host code must not import renderer, main or preload.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

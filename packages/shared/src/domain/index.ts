@@ -1,0 +1,23 @@
+export * from './assessment-point';
+export * from './assessment-range';
+export * from './candidate';
+export * from './candidate-paper';
+export * from './chinese-id-number';
+export * from './choice-option';
+export {
+  EntityIdSchema,
+  IsoDateTimeSchema,
+  PercentSchema,
+  type EntityId,
+  type IsoDateTime,
+} from './common';
+export * from './item';
+export * from './item-content';
+export * from './item-type';
+export * from './item-version';
+export * from './level';
+export * from './occupation';
+export * from './paper';
+export * from './session';
+export * from './standard';
+export * from './theory-weight';

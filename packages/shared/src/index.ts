@@ -1,0 +1,4 @@
+export * from './protocol/index';
+export * from './domain/index';
+export * from './content/index';
+export * from './i18n/index';

@@ -1,0 +1,5 @@
+export * from './ack';
+export * from './answer';
+export * from './ipc-contract';
+export * from './ipc-dispatch';
+export * from './socket-events';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/*
+ * The bridge between the renderer and the desktop host, declared once.
+ * Electron's preload and the web shell's client both implement `DesktopApi`;
+ * Electron's main and the web shell's server both dispatch to the same host handlers.
+ */
+
+export const HostInfoSchema = z.object({
+  product: z.string(),
+  version: z.string(),
+  /** Where the host runs: inside Electron's main process, or under plain Node (web shell). */
+  runtime: z.enum(['electron', 'node']),
+  nodeVersion: z.string(),
+  platform: z.string(),
+  pid: z.number().int(),
+  startedAt: z.iso.datetime(),
+});
+export type HostInfo = z.infer<typeof HostInfoSchema>;
+
+export const EchoInputSchema = z.object({ message: z.string().max(1000) }).strict();
+export const EchoOutputSchema = z.object({ message: z.string(), receivedAt: z.iso.datetime() });
+
+const NoInput = z.object({}).strict();
+
+export const ipcContract = {
+  'app:getInfo': { input: NoInput, output: HostInfoSchema },
+  'app:echo': { input: EchoInputSchema, output: EchoOutputSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcInput<K extends IpcChannel> = z.input<(typeof ipcContract)[K]['input']>;
+export type IpcOutput<K extends IpcChannel> = z.output<(typeof ipcContract)[K]['output']>;
+
+/** What the host implements: one async function per channel. */
+export type IpcInvokeMap = {
+  [K in IpcChannel]: (input: IpcInput<K>) => Promise<IpcOutput<K>>;
+};
+
+/** The one object the renderer sees as `window.desktop`. */
+export interface DesktopApi {
+  readonly transport: 'electron-ipc' | 'web-socket';
+  invoke<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promise<IpcOutput<K>>;
+}
+
+/** Which window may call which channels: least privilege per window (CONVENTIONS.md §3). */
+export type WindowKind = 'author' | 'kiosk';
+
+const CHANNEL_PREFIXES: Record<WindowKind, readonly string[]> = {
+  author: ['app:', 'bank:'],
+  kiosk: ['app:', 'exam:'],
+};
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(ipcContract, value);
+}
+
+export function isChannelAllowed(kind: WindowKind, channel: string): boolean {
+  return isIpcChannel(channel) && CHANNEL_PREFIXES[kind].some((p) => channel.startsWith(p));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { CodedError } from './ack';
+import type { IpcInvokeMap } from './ipc-contract';
+import { isChannelAllowed } from './ipc-contract';
+import { dispatchIpc } from './ipc-dispatch';
+
+const info = {
+  product: 'p',
+  version: '1',
+  runtime: 'node' as const,
+  nodeVersion: 'v20',
+  platform: 'linux',
+  pid: 1,
+  startedAt: '2026-01-01T00:00:00.000Z',
+};
+
+function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
+  return {
+    'app:getInfo': async () => info,
+    'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
+    ...overrides,
+  };
+}
+
+describe('dispatchIpc', () => {
+  it('runs the handler with validated input and wraps the reply', async () => {
+    expect(await dispatchIpc(handlers(), 'author', 'app:echo', { message: '你好' })).toEqual({
+      ok: true,
+      data: { message: '你好', receivedAt: '2026-01-01T00:00:00.000Z' },
+    });
+  });
+
+  it('rejects unknown channels, missing fields and extra fields without calling the handler', async () => {
+    let calls = 0;
+    const h = handlers({
+      'app:echo': async ({ message }) => {
+        calls += 1;
+        return { message, receivedAt: '2026-01-01T00:00:00.000Z' };
+      },
+    });
+    expect(await dispatchIpc(h, 'author', 'fs:readFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const missing = await dispatchIpc(h, 'author', 'app:echo', {});
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(JSON.stringify(missing)).toContain('message');
+    expect(await dispatchIpc(h, 'author', 'app:echo', { message: 'x', evil: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(calls).toBe(0);
+  });
+
+  it('passes coded errors through and hides everything else', async () => {
+    const coded = handlers({
+      'app:getInfo': async () => {
+        throw new CodedError('CONFLICT', 'already open');
+      },
+    });
+    expect(await dispatchIpc(coded, 'kiosk', 'app:getInfo', {})).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'already open' },
+    });
+    const crash = handlers({
+      'app:getInfo': async () => {
+        throw new Error('SQLITE_CORRUPT at /secret/path');
+      },
+    });
+    expect(await dispatchIpc(crash, 'kiosk', 'app:getInfo', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Internal error' },
+    });
+  });
+
+  it('reports a host reply that breaks the contract as INTERNAL', async () => {
+    const broken = handlers({ 'app:getInfo': async () => ({ ...info, pid: 'x' }) as never });
+    expect(await dispatchIpc(broken, 'author', 'app:getInfo', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+  });
+});
+
+describe('isChannelAllowed', () => {
+  it('gives each window only its own channels', () => {
+    expect(isChannelAllowed('author', 'app:getInfo')).toBe(true);
+    expect(isChannelAllowed('kiosk', 'app:getInfo')).toBe(true);
+    expect(isChannelAllowed('kiosk', 'bank:saveItem')).toBe(false);
+    expect(isChannelAllowed('author', '__proto__')).toBe(false);
+    expect(isChannelAllowed('author', 'constructor')).toBe(false);
+  });
+});
