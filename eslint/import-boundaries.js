@@ -36,6 +36,25 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/** Built-ins that do IO. item-bank domain code may still use pure ones (crypto, zlib, buffer). */
+const IO_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'cluster',
+  'dgram',
+  'dns',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'process',
+  'readline',
+  'tls',
+  'worker_threads',
+];
+
 const nodeAndNative = (/** @type {string} */ where) => [
   { group: ['node:*'], message: `${where} must not import Node built-ins.` },
   { group: NODE_BUILTINS, message: `${where} must not import Node built-ins.` },
@@ -91,7 +110,11 @@ export const importBoundaries = [
         'error',
         {
           patterns: [
-            ...nodeAndNative('item-bank domain folders (pass IO in through interfaces)'),
+            ...IO_BUILTINS.map((name) => ({
+              group: [name, `node:${name}`],
+              message: 'item-bank domain folders must not do IO; take it in through an interface.',
+            })),
+            { group: ['better-sqlite3'], message: 'Only item-bank db/ may import better-sqlite3.' },
             {
               group: ['**/db', '**/db/*', '**/db/**'],
               message:

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { cp, copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, context, type BuildOptions } from 'esbuild';
 
@@ -63,6 +63,7 @@ const electronBuilds: BuildOptions[] = [
 async function copyHtml(): Promise<void> {
   await mkdir(out('renderer'), { recursive: true });
   await copyFile(`${root}src/renderer/index.html`, out('renderer/index.html'));
+  await cp(`${root}src/renderer/public`, out('renderer'), { recursive: true });
 }
 
 const started = performance.now();

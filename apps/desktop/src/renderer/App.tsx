@@ -30,7 +30,7 @@ function Shell() {
           />
         </Layout.Header>
         <Layout.Content style={{ padding: 24, maxWidth: 960, width: '100%', margin: '0 auto' }}>
-          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
             <Card title={t('home.modes')}>
               <Typography.Paragraph>

@@ -7,7 +7,7 @@ export function HostStatusCard({ state }: { readonly state: HostState }) {
   const { t } = useI18n();
   return (
     <Card title={t('bridge.title')} data-testid="host-status">
-      {state.status === 'connecting' && <Spin tip={t('bridge.connecting')} />}
+      {state.status === 'connecting' && <Spin description={t('bridge.connecting')} />}
       {state.status === 'failed' && (
         <Alert type="error" showIcon message={t('bridge.failed')} description={state.message} />
       )}

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blank, formula, image, itemBody, paragraph, text } from './builders';
 import type { BlockElement } from './content-nodes';
+import { ItemBodySchema } from './item-body';
 import { restoreItemBody } from './restore-item-body';
 
 const HASH = '0123456789abcdef'.repeat(4);
@@ -169,5 +171,54 @@ describe('restoreItemBody errors', () => {
     const result = restoreItemBody(input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe(code);
+  });
+});
+
+describe('restoreItemBody on arbitrary input', () => {
+  const nodeType = fc.constantFrom(
+    'paragraph',
+    'bulleted-list',
+    'list-item',
+    'table',
+    'table-row',
+    'table-cell',
+    'image',
+    'formula',
+    'blank',
+    'video',
+  );
+  const node = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.record(
+        {
+          text: fc.oneof(fc.string(), fc.integer()),
+          bold: fc.oneof(fc.boolean(), fc.constant(null)),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        {
+          type: nodeType,
+          children: fc.array(tie('node'), { maxLength: 4 }),
+          latex: fc.string(),
+          blankId: fc.string(),
+          assetHash: fc.constantFrom(HASH, 'x'),
+          alt: fc.string(),
+        },
+        { requiredKeys: ['type'] },
+      ),
+      fc.jsonValue(),
+    ),
+  }));
+
+  it('never throws and always returns a valid body', () => {
+    fc.assert(
+      fc.property(fc.array(node.node, { maxLength: 5 }), (content) => {
+        const result = restoreItemBody(envelope(content));
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(ItemBodySchema.safeParse(result.body).success).toBe(true);
+      }),
+    );
   });
 });

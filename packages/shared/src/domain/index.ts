@@ -12,7 +12,19 @@ export {
   type IsoDateTime,
 } from './common';
 export * from './item';
-export * from './item-content';
+export {
+  AcceptedAnswerSchema,
+  ItemContentSchema,
+  RubricPointSchema,
+  type FillBlankContent,
+  type ItemContent,
+  type ItemKey,
+  type MultipleChoiceContent,
+  type RubricPoint,
+  type ShortAnswerContent,
+  type SingleChoiceContent,
+  type TrueFalseContent,
+} from './item-content';
 export * from './item-type';
 export * from './item-version';
 export * from './level';

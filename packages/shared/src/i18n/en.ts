@@ -9,6 +9,12 @@ export const en = {
   'app.examMode': 'Exam',
   'app.proctorConsole': 'Proctor console',
 
+  'home.modes': 'Modes',
+  'home.author': 'Authoring workbench',
+  'home.authorDescription': 'Write and review items; manage banks, blueprints and papers',
+  'home.kiosk': 'Exam kiosk',
+  'home.kioskDescription': 'Candidates log in, answer and submit on a locked-down exam PC',
+
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
@@ -77,6 +83,13 @@ export const en = {
   'error.network': 'Network connection lost; retrying…',
   'error.timeout': 'The request timed out; please try again',
 
+  'bridge.title': 'Local service',
+  'bridge.status': 'Status',
+  'bridge.failed': 'Cannot reach the local service',
+  'bridge.nodeVersion': 'Node.js version',
+  'bridge.pid': 'Process ID',
+  'bridge.roundTrip': 'Round trip',
+  'bridge.roundTripMs': '{ms} ms',
   'bridge.connecting': 'Connecting to the local service…',
   'bridge.connected': 'Connected to the local service',
   'bridge.disconnected': 'Disconnected from the local service',

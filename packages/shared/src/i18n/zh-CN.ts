@@ -9,6 +9,12 @@ export const zhCN = {
   'app.examMode': '考试',
   'app.proctorConsole': '监考控制台',
 
+  'home.modes': '运行模式',
+  'home.author': '命题工作台',
+  'home.authorDescription': '编写与审核试题，管理题库、组卷方案和试卷',
+  'home.kiosk': '考试机',
+  'home.kioskDescription': '考生在锁定的考试机上登录、作答和交卷',
+
   'common.ok': '确定',
   'common.cancel': '取消',
   'common.save': '保存',
@@ -77,6 +83,13 @@ export const zhCN = {
   'error.network': '网络连接中断，正在重试…',
   'error.timeout': '请求超时，请重试',
 
+  'bridge.title': '本机服务',
+  'bridge.status': '连接状态',
+  'bridge.failed': '无法连接本机服务',
+  'bridge.nodeVersion': 'Node.js 版本',
+  'bridge.pid': '进程号',
+  'bridge.roundTrip': '往返延迟',
+  'bridge.roundTripMs': '{ms} 毫秒',
   'bridge.connecting': '正在连接本机服务…',
   'bridge.connected': '已连接到本机服务',
   'bridge.disconnected': '与本机服务的连接已断开',
