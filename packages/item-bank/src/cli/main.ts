@@ -1,0 +1,3 @@
+/* eslint-disable no-console */
+// Placeholder until the qbank commands land (issue 3).
+console.log('qbank: no commands yet');
