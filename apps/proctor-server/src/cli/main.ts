@@ -1,3 +1,2 @@
-/* eslint-disable no-console */
 // Placeholder until the proctor-server commands land (issue 5).
 console.log('proctor-server: no commands yet');

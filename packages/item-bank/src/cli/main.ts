@@ -1,3 +1,2 @@
-/* eslint-disable no-console */
 // Placeholder until the qbank commands land (issue 3).
 console.log('qbank: no commands yet');
