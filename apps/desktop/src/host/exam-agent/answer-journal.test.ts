@@ -46,6 +46,17 @@ describe('AnswerJournal (real journal.db file)', () => {
     journal.close();
   });
 
+  it('adopts a lower server ack so lost events go back into the outbox', () => {
+    const journal = AnswerJournal.open(freshPath(), 'att-1');
+    for (let i = 1; i <= 4; i += 1) journal.record(`q${i}`, null, t0);
+    journal.acknowledge(4);
+    journal.adoptServerAck(1);
+    expect(journal.pending().map((e) => e.seq)).toEqual([2, 3, 4]);
+    journal.adoptServerAck(-5);
+    expect(journal.ackedSeq()).toBe(0);
+    journal.close();
+  });
+
   it('hashes only the acknowledged answers, the way the server does', () => {
     const journal = AnswerJournal.open(freshPath(), 'att-1');
     journal.record('q1', { kind: 'choice', selected: ['A', 'C'] }, t0);

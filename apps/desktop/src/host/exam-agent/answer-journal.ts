@@ -96,6 +96,16 @@ export class AnswerJournal {
       .run(ackedSeq, last);
   }
 
+  /**
+   * Adopts the server's highest contiguous seq even when it is LOWER than ours: the server is
+   * authoritative about what it holds (e.g. it was restored from a backup), so everything
+   * after it goes back into the outbox. Used on resync and when an ack comes back lower.
+   */
+  adoptServerAck(serverAckedSeq: number): void {
+    const seq = Math.max(0, Math.min(serverAckedSeq, this.lastSeq()));
+    this.db.prepare('UPDATE attempt SET acked_seq = ? WHERE id = 1').run(seq);
+  }
+
   ackedSeq(): number {
     return (
       this.db.prepare('SELECT acked_seq FROM attempt WHERE id = 1').get() as { acked_seq: number }

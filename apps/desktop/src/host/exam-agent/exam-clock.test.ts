@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ExamClock, formatRemaining, timeWarning } from './exam-clock';
+
+describe('ExamClock', () => {
+  it('estimates the offset from the fastest round trip', () => {
+    let local = 10_000;
+    const clock = new ExamClock(() => local);
+    // Server is 5 s ahead. Slow sample: 400 ms round trip, asymmetric (reply slow).
+    clock.addSample({ sentAt: 1_000, receivedAt: 1_400, serverTime: 6_050 });
+    expect(clock.offset()).toBe(6_050 - 1_200); // 4,850: off by the asymmetry
+    // Fast sample: 20 ms round trip → much closer to the true 5,000.
+    clock.addSample({ sentAt: 2_000, receivedAt: 2_020, serverTime: 7_010 });
+    expect(clock.offset()).toBe(5_000);
+    // A later slower sample does not replace it.
+    clock.addSample({ sentAt: 3_000, receivedAt: 3_300, serverTime: 8_300 });
+    expect(clock.offset()).toBe(5_000);
+    expect(clock.serverNow()).toBe(15_000);
+    local = 11_000;
+    expect(clock.serverNow()).toBe(16_000);
+  });
+
+  it('counts down offline from the server deadline and freezes while paused', () => {
+    let local = 0;
+    const clock = new ExamClock(() => local);
+    expect(clock.remainingMs()).toBeUndefined();
+    clock.setDeadline(90 * 60_000);
+    local = 30 * 60_000;
+    expect(clock.remainingMs()).toBe(60 * 60_000);
+    clock.setDeadline(90 * 60_000, 31 * 60_000);
+    local = 40 * 60_000;
+    expect(clock.remainingMs()).toBe(59 * 60_000);
+    expect(clock.isPaused()).toBe(true);
+    local = 200 * 60_000;
+    clock.setDeadline(100 * 60_000);
+    expect(clock.remainingMs()).toBe(0);
+  });
+
+  it('ignores impossible samples', () => {
+    const clock = new ExamClock(() => 0);
+    clock.addSample({ sentAt: 10, receivedAt: 5, serverTime: 99_999 });
+    expect(clock.offset()).toBe(0);
+  });
+});
+
+describe('timeWarning and formatRemaining', () => {
+  it.each([
+    [undefined, 'none'],
+    [16 * 60_000, 'none'],
+    [15 * 60_000, 'fifteen'],
+    [5 * 60_000 + 1, 'fifteen'],
+    [5 * 60_000, 'five'],
+    [1, 'five'],
+    [0, 'over'],
+  ] as const)('%s ms left → %s', (ms, warning) => {
+    expect(timeWarning(ms)).toBe(warning);
+  });
+
+  it.each([
+    [0, '00:00'],
+    [999, '00:01'],
+    [59_000, '00:59'],
+    [15 * 60_000, '15:00'],
+    [2 * 3600_000 + 61_000, '2:01:01'],
+  ])('%s ms → %s', (ms, text) => {
+    expect(formatRemaining(ms)).toBe(text);
+  });
+});
