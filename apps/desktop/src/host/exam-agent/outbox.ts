@@ -52,8 +52,8 @@ export class Outbox {
       initialBackoffMs: options.initialBackoffMs ?? 500,
       maxBackoffMs: options.maxBackoffMs ?? 15_000,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      onStatus: options.onStatus,
     };
+    this.onStatus = options.onStatus;
   }
 
   /** Starts draining if not already; call after every journaled answer and on reconnect. */
@@ -116,6 +116,6 @@ export class Outbox {
   }
 
   private emit(status: OutboxStatus): void {
-    this.options.onStatus?.(status);
+    this.onStatus?.(status);
   }
 }
