@@ -42,8 +42,8 @@ export class Outbox {
   private stopped = false;
   private readonly journal: AnswerJournal;
   private readonly transport: SaveTransport;
-  private readonly options: Required<Omit<OutboxOptions, 'onStatus'>> &
-    Pick<OutboxOptions, 'onStatus'>;
+  private readonly options: Required<Omit<OutboxOptions, 'onStatus'>>;
+  private readonly onStatus: ((status: OutboxStatus) => void) | undefined;
 
   constructor(journal: AnswerJournal, transport: SaveTransport, options: OutboxOptions = {}) {
     this.journal = journal;
