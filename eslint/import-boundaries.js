@@ -104,7 +104,13 @@ export const importBoundaries = [
   },
   {
     files: ['packages/item-bank/src/**'],
-    ignores: ['packages/item-bank/src/db/**', 'packages/item-bank/src/cli/**', '**/*.test.ts'],
+    // The package barrel (src/index.ts) re-exports db/ for apps; it holds no logic.
+    ignores: [
+      'packages/item-bank/src/db/**',
+      'packages/item-bank/src/cli/**',
+      'packages/item-bank/src/index.ts',
+      '**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,4 @@
-import { dispatchIpc } from '@skillexam/shared';
+import { CandidatePaperSchema, dispatchIpc } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { createHostHandlers } from './host-handlers';
 
@@ -14,12 +14,26 @@ describe('host handlers', () => {
         product: 'SkillExam',
         version: '1.2.3',
         runtime: 'node',
+        windowKind: 'author',
         nodeVersion: process.version,
         platform: process.platform,
         pid: process.pid,
         startedAt: fixed.toISOString(),
       },
     });
+  });
+
+  it('serves a practice paper to the kiosk only, sized like a level-4 paper, without keys', async () => {
+    const reply = await dispatchIpc(handlers, 'kiosk', 'exam:practicePaper', {});
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const paper = CandidatePaperSchema.parse(reply.data);
+    const items = paper.sections.flatMap((s) => s.items);
+    expect(items).toHaveLength(200);
+    expect(items.map((i) => i.number)).toEqual(items.map((_, k) => k + 1));
+    expect(items.reduce((sum, i) => sum + i.points, 0)).toBe(paper.fullMarks);
+    expect(JSON.stringify(reply.data)).not.toMatch(/"key"|explanation/);
+    expect((await dispatchIpc(handlers, 'author', 'exam:practicePaper', {})).ok).toBe(false);
   });
 
   it('echoes Chinese text unchanged', async () => {

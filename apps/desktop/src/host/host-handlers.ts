@@ -1,4 +1,5 @@
 import type { HostInfo, IpcInvokeMap } from '@skillexam/shared';
+import { practicePaper } from './practice-paper';
 
 export interface HostOptions {
   readonly runtime: HostInfo['runtime'];
@@ -14,15 +15,17 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   return {
-    'app:getInfo': async () => ({
+    'app:getInfo': async (_input, context) => ({
       product: 'SkillExam',
       version: options.version,
       runtime: options.runtime,
+      windowKind: context.windowKind,
       nodeVersion: process.version,
       platform: process.platform,
       pid: process.pid,
       startedAt,
     }),
     'app:echo': async ({ message }) => ({ message, receivedAt: now().toISOString() }),
+    'exam:practicePaper': async () => practicePaper(),
   };
 }

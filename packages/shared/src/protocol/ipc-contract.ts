@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CandidatePaperSchema } from '../domain/candidate-paper';
 
 /*
  * The bridge between the renderer and the desktop host, declared once.
@@ -11,6 +12,8 @@ export const HostInfoSchema = z.object({
   version: z.string(),
   /** Where the host runs: inside Electron's main process, or under plain Node (web shell). */
   runtime: z.enum(['electron', 'node']),
+  /** Which window asked: the renderer shows the author workbench or the exam kiosk. */
+  windowKind: z.enum(['author', 'kiosk']),
   nodeVersion: z.string(),
   platform: z.string(),
   pid: z.number().int(),
@@ -26,15 +29,22 @@ const NoInput = z.object({}).strict();
 export const ipcContract = {
   'app:getInfo': { input: NoInput, output: HostInfoSchema },
   'app:echo': { input: EchoInputSchema, output: EchoOutputSchema },
+  /** A practice paper (no server, no secrets) to try the exam screen. */
+  'exam:practicePaper': { input: NoInput, output: CandidatePaperSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcChannel = keyof typeof ipcContract;
 export type IpcInput<K extends IpcChannel> = z.input<(typeof ipcContract)[K]['input']>;
 export type IpcOutput<K extends IpcChannel> = z.output<(typeof ipcContract)[K]['output']>;
 
+/** Who is calling: set by the transport (Electron window or web shell), never by the page. */
+export interface CallContext {
+  readonly windowKind: WindowKind;
+}
+
 /** What the host implements: one async function per channel. */
 export type IpcInvokeMap = {
-  [K in IpcChannel]: (input: IpcInput<K>) => Promise<IpcOutput<K>>;
+  [K in IpcChannel]: (input: IpcInput<K>, context: CallContext) => Promise<IpcOutput<K>>;
 };
 
 /** The one object the renderer sees as `window.desktop`. */

@@ -8,6 +8,7 @@ const info = {
   product: 'p',
   version: '1',
   runtime: 'node' as const,
+  windowKind: 'author' as const,
   nodeVersion: 'v20',
   platform: 'linux',
   pid: 1,
@@ -18,6 +19,13 @@ function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
   return {
     'app:getInfo': async () => info,
     'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
+    'exam:practicePaper': async () => ({
+      paperId: 'p',
+      title: '练习',
+      durationMinutes: 10,
+      fullMarks: 100,
+      sections: [],
+    }),
     ...overrides,
   };
 }
@@ -50,6 +58,27 @@ describe('dispatchIpc', () => {
       error: { code: 'BAD_REQUEST' },
     });
     expect(calls).toBe(0);
+  });
+
+  it('tells the handler which window called, from the transport, not the page', async () => {
+    const seen: string[] = [];
+    const h = handlers({
+      'app:getInfo': async (_input, context) => {
+        seen.push(context.windowKind);
+        return { ...info, windowKind: context.windowKind };
+      },
+    });
+    await dispatchIpc(h, 'kiosk', 'app:getInfo', { windowKind: 'author' });
+    expect(seen).toEqual([]); // extra input fields are refused before the handler runs
+    expect(await dispatchIpc(h, 'kiosk', 'app:getInfo', {})).toMatchObject({
+      ok: true,
+      data: { windowKind: 'kiosk' },
+    });
+    expect(seen).toEqual(['kiosk']);
+    expect(await dispatchIpc(h, 'author', 'exam:practicePaper', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('passes coded errors through and hides everything else', async () => {

@@ -3,6 +3,7 @@ import {
   ipcContract,
   isChannelAllowed,
   isIpcChannel,
+  type CallContext,
   type IpcChannel,
   type IpcInvokeMap,
   type WindowKind,
@@ -26,8 +27,10 @@ export async function dispatchIpc(
   const parsed = ipcContract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('BAD_REQUEST', describeZodError(parsed.error));
   try {
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-    const output = ipcContract[channel as IpcChannel].output.safeParse(await handler(parsed.data));
+    const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
+    const output = ipcContract[channel as IpcChannel].output.safeParse(
+      await handler(parsed.data, { windowKind: kind }),
+    );
     // A host reply that breaks the contract is our bug, not the caller's: report INTERNAL.
     return output.success ? ok(output.data) : fail('INTERNAL', 'Internal error');
   } catch (error) {
