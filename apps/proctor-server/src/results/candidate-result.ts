@@ -1,0 +1,64 @@
+import type { AnswerValue, AttemptScore, AttemptStatus } from '@skillexam/shared';
+
+/*
+ * The results of one session as the exports take them: every candidate on the roster with the
+ * attempt's status and, when sat, the score and the answers. The caller (results service)
+ * reads these from the database; the exports below never touch it.
+ */
+
+/** 状态 in the results: 正常 (sat), 缺考 (absent) or 作废 (paper voided). */
+export type ResultStatus = 'normal' | 'absent' | 'voided';
+
+export const RESULT_STATUS_LABELS: Readonly<Record<ResultStatus, string>> = {
+  normal: '正常',
+  absent: '缺考',
+  voided: '作废',
+};
+
+/** Unfinished attempts count as sat (they are force-submitted before results are exported). */
+export function resultStatusOf(status: AttemptStatus): ResultStatus {
+  if (status === 'absent' || status === 'registered' || status === 'logged_in') return 'absent';
+  return status === 'voided' ? 'voided' : 'normal';
+}
+
+export interface CandidateResult {
+  readonly admissionTicketNumber: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly roomName: string;
+  readonly seat: number;
+  readonly status: ResultStatus;
+  /** Present when the candidate sat the paper (also for a voided paper, for the record). */
+  readonly score?: AttemptScore;
+  readonly answers?: ReadonlyMap<string, AnswerValue>;
+}
+
+export interface ResultsSession {
+  readonly sessionId: string;
+  readonly sessionName: string;
+  readonly examId: string;
+  readonly examTitle: string;
+  /** e.g. 电工（三级） */
+  readonly occupationAndLevel: string;
+  readonly siteName: string;
+  readonly startsAt: number;
+  readonly durationMinutes: number;
+}
+
+/** 是否合格: 合格 / 不合格 / 待评 (short answers unmarked) / — (absent or voided). */
+export function passLabel(result: CandidateResult): string {
+  if (result.status !== 'normal' || result.score === undefined) return '—';
+  switch (result.score.result) {
+    case 'pass':
+      return '合格';
+    case 'fail':
+      return '不合格';
+    case 'pending':
+      return '待评';
+  }
+}
+
+/** The score that counts: absent and voided candidates score nothing. */
+export function countedTotal(result: CandidateResult): number | undefined {
+  return result.status === 'normal' ? result.score?.total : undefined;
+}

@@ -1,0 +1,50 @@
+import type { AnswerValue, ItemAnswerKey, ItemResultScore } from '@skillexam/shared';
+
+/* How answers, keys and points read in the answer sheet and exports. */
+
+export function formatAnswer(answer: AnswerValue | undefined, key: ItemAnswerKey): string {
+  if (answer === undefined || answer === null) return '（未作答）';
+  switch (answer.kind) {
+    case 'true_false':
+      return answer.value ? '√' : '×';
+    case 'choice':
+      return answer.selected.length === 0 ? '（未作答）' : [...answer.selected].sort().join('');
+    case 'blanks': {
+      const blankIds =
+        key.type === 'fill_blank' ? Object.keys(key.key) : Object.keys(answer.values);
+      return blankIds.map((id, i) => `(${i + 1}) ${answer.values[id] ?? ''}`).join('；');
+    }
+    case 'text':
+      return answer.text.trim() === '' ? '（未作答）' : answer.text;
+  }
+}
+
+export function formatKey(key: ItemAnswerKey): string {
+  switch (key.type) {
+    case 'true_false':
+      return key.key ? '√' : '×';
+    case 'single_choice':
+      return key.key;
+    case 'multiple_choice':
+      return [...key.key].sort().join('');
+    case 'fill_blank':
+      return Object.values(key.key)
+        .map((accepted, i) => `(${i + 1}) ${accepted.join(' / ')}`)
+        .join('；');
+    case 'short_answer':
+      return '（人工评分）';
+  }
+}
+
+export function formatPoints(score: ItemResultScore): string {
+  if (score.status === 'needs_marking') return `待评/${score.maxPoints}`;
+  return `${score.points}/${score.maxPoints}`;
+}
+
+export const ITEM_TYPE_LABELS = {
+  true_false: '判断',
+  single_choice: '单选',
+  multiple_choice: '多选',
+  fill_blank: '填空',
+  short_answer: '简答',
+} as const;
