@@ -71,6 +71,49 @@ export const en = {
   'exam.submit': 'Submit',
   'exam.savedLocally': 'Saved on this computer',
   'exam.savedToServer': 'Saved to the server',
+  'exam.offline':
+    'Offline (answers are saved on this computer and uploaded when the connection returns)',
+  'exam.practiceBadge': 'Practice',
+  'exam.question': 'Question {number}',
+  'exam.points': '{points} pt',
+  'exam.type.true_false': 'True/false',
+  'exam.type.single_choice': 'Single choice',
+  'exam.type.multiple_choice': 'Multiple choice',
+  'exam.type.fill_blank': 'Fill in the blank',
+  'exam.type.short_answer': 'Short answer',
+  'exam.true': 'True',
+  'exam.false': 'False',
+  'exam.blank': 'Blank {n}',
+  'exam.answerPlaceholder': 'Type your answer here',
+  'exam.previous': 'Previous',
+  'exam.next': 'Next',
+  'exam.flag': 'Flag',
+  'exam.unflag': 'Unflag',
+  'exam.review': 'Review and submit',
+  'exam.palette': 'Answer sheet',
+  'exam.palette.answered': 'Answered {count}',
+  'exam.palette.unanswered': 'Unanswered {count}',
+  'exam.palette.flagged': 'Flagged {count}',
+  'exam.palette.current': 'Current',
+  'exam.fontSize': 'Text size',
+  'exam.highContrast': 'High contrast',
+  'exam.warning.fifteen': '15 minutes left',
+  'exam.warning.five': '5 minutes left, please hurry',
+  'exam.timeUp': 'Time is up',
+  'exam.keyboardHelp':
+    'Keyboard: A–F or 1–9 choose options, T/F answer true/false, ←/→ move, M flags',
+  'exam.reviewTitle': 'Check before submitting',
+  'exam.reviewUnanswered': 'Unanswered ({count})',
+  'exam.reviewFlagged': 'Flagged ({count})',
+  'exam.reviewAllAnswered': 'Every question is answered.',
+  'exam.backToExam': 'Back to the exam',
+  'exam.confirmSubmit': 'Submit now',
+  'exam.confirmSubmitText': 'After submitting you cannot change your answers. Submit now?',
+  'exam.submittedTitle': 'Submitted',
+  'exam.submittedText':
+    'Your answers have been submitted. Please follow the proctor’s instructions.',
+  'exam.practiceSubmittedText': 'Practice finished. This practice paper is not scored.',
+  'exam.loadFailed': 'The paper could not be loaded',
 
   'error.badRequest': 'Invalid request; please check your input',
   'error.unauthorized': 'Not logged in or the session has expired; please log in again',
@@ -96,4 +139,13 @@ export const en = {
   'bridge.hostRuntime': 'Host runtime',
   'bridge.runtime.electron': 'Desktop app (Electron)',
   'bridge.runtime.node': 'Node.js (web shell)',
+
+  'itemStats.flag.facility_low':
+    'Too hard: facility {value} is below 0.20; check the item and its key',
+  'itemStats.flag.facility_high':
+    'Too easy: facility {value} is above 0.95; it hardly separates candidates',
+  'itemStats.flag.discrimination_low':
+    'Low discrimination: corrected point-biserial {value} is below 0.20',
+  'itemStats.flag.distractor_favours_upper':
+    'Distractor {option} is chosen by more of the upper group ({value}) than of the lower group; check its wording or the key',
 } as const satisfies Record<MessageKey, string>;
