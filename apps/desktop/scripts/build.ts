@@ -22,6 +22,8 @@ const browser: BuildOptions = {
   sourcemap: true,
   minify: production,
   jsx: 'automatic',
+  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
+  assetNames: 'fonts/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },

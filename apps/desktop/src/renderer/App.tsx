@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { Locale } from '@skillexam/shared';
 import { HostStatusCard } from './HostStatusCard';
 import { I18nProvider, useI18n } from './i18n';
+import { PracticeExam } from './kiosk/PracticeExam';
 import { useHostInfo } from './use-host-info';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
@@ -11,8 +12,17 @@ const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
 function Shell() {
   const { locale, setLocale, t } = useI18n();
   const host = useHostInfo();
+  const theme = { token: { colorPrimary: '#1f5fbf' } };
+  if (host.status === 'connected' && host.info.windowKind === 'kiosk') {
+    // The exam kiosk. Without a proctor server it runs the practice paper.
+    return (
+      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
+        <PracticeExam />
+      </ConfigProvider>
+    );
+  }
   return (
-    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header
           style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}

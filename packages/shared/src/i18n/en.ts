@@ -73,6 +73,7 @@ export const en = {
   'exam.savedToServer': 'Saved to the server',
   'exam.offline':
     'Offline (answers are saved on this computer and uploaded when the connection returns)',
+  'exam.practiceNotSaved': 'Practice: answers are not saved or sent',
   'exam.practiceBadge': 'Practice',
   'exam.question': 'Question {number}',
   'exam.points': '{points} pt',

@@ -1,0 +1,2 @@
+/** Stylesheets are bundled by esbuild into dist/renderer/renderer.css. */
+declare module '*.css';

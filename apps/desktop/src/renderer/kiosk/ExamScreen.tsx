@@ -1,0 +1,169 @@
+import type { AnswerValue, CandidatePaper } from '@skillexam/shared';
+import { Alert, Button, Tabs } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
+import { useI18n } from '../i18n';
+import { AnswerControls } from './AnswerControls';
+import { timeWarning } from './countdown';
+import { indexPaper, keyToAction, paletteCounts } from './exam-navigation';
+import { ExamTopBar, type SaveStatus } from './ExamTopBar';
+import { ItemBodyView } from './ItemBodyView';
+import { QuestionPalette } from './QuestionPalette';
+import 'katex/dist/katex.min.css';
+import './kiosk.css';
+
+export interface ExamScreenProps {
+  readonly paper: CandidatePaper;
+  readonly practice: boolean;
+  readonly answers: ReadonlyMap<string, AnswerValue>;
+  readonly flagged: ReadonlySet<string>;
+  readonly currentId: string;
+  readonly remainingMs: number | undefined;
+  readonly saveStatus: SaveStatus;
+  readonly fontStep: number;
+  readonly highContrast: boolean;
+  readonly onAnswer: (itemId: string, value: AnswerValue) => void;
+  readonly onFlag: (itemId: string, flagged: boolean) => void;
+  readonly onNavigate: (itemId: string) => void;
+  readonly onFontStep: (step: number) => void;
+  readonly onHighContrast: (on: boolean) => void;
+  readonly onReview: () => void;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+/** The exam: section tabs, 答题卡, the current question, and full keyboard operation. */
+export function ExamScreen(props: ExamScreenProps) {
+  const { t } = useI18n();
+  const { paper, answers, flagged, currentId, onAnswer, onFlag, onNavigate } = props;
+  const index = useMemo(() => indexPaper(paper), [paper]);
+  const counts = useMemo(() => paletteCounts(index, answers, flagged), [index, answers, flagged]);
+  const current = index.byId.get(currentId) ?? index.items[0];
+  const questionRef = useRef<HTMLElement>(null);
+
+  // The latest props for the one window-level key listener.
+  const latest = useRef({ current, answers, flagged, index, onAnswer, onFlag, onNavigate });
+  latest.current = { current, answers, flagged, index, onAnswer, onFlag, onNavigate };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const s = latest.current;
+      if (s.current === undefined || event.isComposing) return;
+      const action = keyToAction(event.key, s.current.item, s.answers.get(s.current.item.itemId), {
+        ctrl: event.ctrlKey,
+        alt: event.altKey,
+        meta: event.metaKey,
+        inTextField: isTextField(event.target),
+      });
+      if (action === undefined) return;
+      event.preventDefault();
+      const id = s.current.item.itemId;
+      const at = s.current.index;
+      if (action.type === 'answer') s.onAnswer(id, action.value);
+      else if (action.type === 'toggleFlag') s.onFlag(id, !s.flagged.has(id));
+      else {
+        const target = s.index.items[action.type === 'next' ? at + 1 : at - 1];
+        if (target !== undefined) s.onNavigate(target.item.itemId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    questionRef.current?.scrollTo?.({ top: 0 });
+  }, [currentId]);
+
+  if (current === undefined) return null;
+  const { item } = current;
+  const previous = index.items[current.index - 1];
+  const next = index.items[current.index + 1];
+  const isFlagged = flagged.has(item.itemId);
+  const warning = timeWarning(props.remainingMs);
+
+  return (
+    <div
+      className={`exam-screen font-step-${props.fontStep}${props.highContrast ? ' high-contrast' : ''}`}
+      data-testid="exam-screen"
+    >
+      <ExamTopBar
+        title={paper.title}
+        practice={props.practice}
+        remainingMs={props.remainingMs}
+        saveStatus={props.saveStatus}
+        fontStep={props.fontStep}
+        onFontStep={props.onFontStep}
+        highContrast={props.highContrast}
+        onHighContrast={props.onHighContrast}
+        onReview={props.onReview}
+      />
+      {(warning === 'fifteen' || warning === 'five') && (
+        <Alert
+          banner
+          type={warning === 'five' ? 'error' : 'warning'}
+          message={t(warning === 'five' ? 'exam.warning.five' : 'exam.warning.fifteen')}
+        />
+      )}
+      <div className="exam-body">
+        <QuestionPalette
+          paper={paper}
+          index={index}
+          answers={answers}
+          flagged={flagged}
+          currentId={item.itemId}
+          counts={counts}
+          onSelect={onNavigate}
+        />
+        <main className="question" ref={questionRef}>
+          <Tabs
+            activeKey={String(current.sectionIndex)}
+            onChange={(key) => {
+              const start = index.items[index.sectionStarts[Number(key)] ?? 0];
+              if (start !== undefined) onNavigate(start.item.itemId);
+            }}
+            items={paper.sections.map((section, i) => ({ key: String(i), label: section.title }))}
+          />
+          <div className="question-head" data-testid="question-head">
+            <span className="question-number">{t('exam.question', { number: item.number })}</span>
+            <span className="question-meta">
+              {t(`exam.type.${item.type}`)} · {t('exam.points', { points: item.points })}
+            </span>
+            {isFlagged && <span className="flag-mark">⚑ {t('exam.flag')}</span>}
+          </div>
+          <ItemBodyView body={item.stem} className="item-body stem" />
+          <AnswerControls
+            item={item}
+            value={answers.get(item.itemId)}
+            onChange={(value) => onAnswer(item.itemId, value)}
+          />
+          <footer className="question-nav">
+            <Button
+              size="large"
+              disabled={previous === undefined}
+              onClick={() => previous && onNavigate(previous.item.itemId)}
+            >
+              ← {t('exam.previous')}
+            </Button>
+            <Button size="large" onClick={() => onFlag(item.itemId, !isFlagged)}>
+              ⚑ {isFlagged ? t('exam.unflag') : t('exam.flag')}
+            </Button>
+            <Button
+              size="large"
+              type="primary"
+              disabled={next === undefined}
+              onClick={() => next && onNavigate(next.item.itemId)}
+            >
+              {t('exam.next')} →
+            </Button>
+          </footer>
+          <p className="keyboard-help">{t('exam.keyboardHelp')}</p>
+        </main>
+      </div>
+    </div>
+  );
+}
