@@ -6,13 +6,15 @@ import { build, context, type BuildOptions } from 'esbuild';
  * Bundles the desktop app with esbuild (docs/decisions/0004-esbuild-bundling.md).
  *   renderer  → dist/renderer/{index.html, renderer.js, web-bridge.js}   (browser, IIFE)
  *   all       → the above plus dist/main/index.cjs and dist/preload/{author,kiosk}.cjs (Electron)
- *   --watch   → rebuild the renderer on change (npm run dev)
+ *   --watch   → rebuild the renderer on change (npm run dev), development build
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = (path: string) => `${root}dist/${path}`;
 const target = process.argv[2] ?? 'renderer';
 const watch = process.argv.includes('--watch');
-const production = process.env['NODE_ENV'] === 'production';
+// Production unless asked otherwise: `npm start`, the tests and the benchmarks run what users run;
+// `npm run dev` (watch) builds React's development variant for its warnings.
+const production = process.env['NODE_ENV'] !== 'development' && !watch;
 
 const browser: BuildOptions = {
   bundle: true,

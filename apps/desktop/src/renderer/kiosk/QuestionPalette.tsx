@@ -13,6 +13,30 @@ interface Props {
   readonly onSelect: (itemId: string) => void;
 }
 
+interface CellProps {
+  readonly itemId: string;
+  readonly number: number;
+  readonly answered: boolean;
+  readonly flagged: boolean;
+  readonly current: boolean;
+  readonly onSelect: (itemId: string) => void;
+}
+
+/** One cell; memoized so moving between questions re-renders two cells, not the whole sheet. */
+const PaletteCell = memo(function PaletteCell(props: CellProps) {
+  const classes = `cell${props.answered ? ' answered' : ''}${props.flagged ? ' flagged' : ''}${props.current ? ' current' : ''}`;
+  return (
+    <button
+      type="button"
+      className={classes}
+      aria-current={props.current ? 'step' : undefined}
+      onClick={() => props.onSelect(props.itemId)}
+    >
+      {props.number}
+    </button>
+  );
+});
+
 /** 答题卡: every question by number, coloured answered / flagged / current / unanswered. */
 export const QuestionPalette = memo(function QuestionPalette(props: Props) {
   const { t } = useI18n();
@@ -36,25 +60,17 @@ export const QuestionPalette = memo(function QuestionPalette(props: Props) {
           <div className="palette-grid">
             {index.items
               .filter((f) => f.sectionIndex === sectionIndex)
-              .map(({ item }) => {
-                const classes = [
-                  'cell',
-                  isAnswered(answers.get(item.itemId)) ? 'answered' : '',
-                  flagged.has(item.itemId) ? 'flagged' : '',
-                  item.itemId === currentId ? 'current' : '',
-                ].join(' ');
-                return (
-                  <button
-                    key={item.itemId}
-                    type="button"
-                    className={classes}
-                    aria-current={item.itemId === currentId ? 'step' : undefined}
-                    onClick={() => onSelect(item.itemId)}
-                  >
-                    {item.number}
-                  </button>
-                );
-              })}
+              .map(({ item }) => (
+                <PaletteCell
+                  key={item.itemId}
+                  itemId={item.itemId}
+                  number={item.number}
+                  answered={isAnswered(answers.get(item.itemId))}
+                  flagged={flagged.has(item.itemId)}
+                  current={item.itemId === currentId}
+                  onSelect={onSelect}
+                />
+              ))}
           </div>
         </section>
       ))}
