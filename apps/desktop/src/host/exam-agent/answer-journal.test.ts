@@ -57,6 +57,20 @@ describe('AnswerJournal (real journal.db file)', () => {
     journal.close();
   });
 
+  it('continues above the server’s seq after taking over its copy on a spare PC', () => {
+    const journal = AnswerJournal.open(freshPath(), 'att-1');
+    journal.importServerState(7, [
+      { itemId: 'q1', seq: 3, value: { kind: 'choice', selected: ['A'] } },
+      { itemId: 'q2', seq: 7, value: { kind: 'true_false', value: true } },
+    ]);
+    expect(journal.ackedSeq()).toBe(7);
+    expect(journal.pending()).toEqual([]);
+    expect(journal.answers().get('q1')).toEqual({ kind: 'choice', selected: ['A'] });
+    expect(journal.record('q3', null, t0).seq).toBe(8);
+    expect(journal.pending().map((e) => e.seq)).toEqual([8]);
+    journal.close();
+  });
+
   it('hashes only the acknowledged answers, the way the server does', () => {
     const journal = AnswerJournal.open(freshPath(), 'att-1');
     journal.record('q1', { kind: 'choice', selected: ['A', 'C'] }, t0);

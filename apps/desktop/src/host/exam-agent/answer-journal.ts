@@ -62,9 +62,7 @@ export class AnswerJournal {
   record(itemId: string, value: AnswerValue, clientTime: Date): AnswerEvent {
     const parsed = AnswerValueSchema.parse(value);
     const insert = this.db.transaction(() => {
-      const { next } = this.db
-        .prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM events')
-        .get() as { next: number };
+      const next = this.lastSeq() + 1;
       this.db
         .prepare('INSERT INTO events (seq, item_id, value, client_time) VALUES (?, ?, ?, ?)')
         .run(next, itemId, JSON.stringify(parsed), clientTime.toISOString());
@@ -112,9 +110,36 @@ export class AnswerJournal {
     ).acked_seq;
   }
 
+  /** The highest seq used: journaled here, or acked by the server (after a move to this PC). */
   lastSeq(): number {
-    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number })
-      .s;
+    const row = this.db
+      .prepare(
+        'SELECT max(coalesce((SELECT max(seq) FROM events), 0), (SELECT acked_seq FROM attempt WHERE id = 1)) AS s',
+      )
+      .get() as { s: number };
+    return row.s;
+  }
+
+  /**
+   * Takes over the server's copy when this PC is behind it (a candidate moved to a spare PC,
+   * or a journal lost): stores the server's answers as acknowledged events and continues
+   * numbering above the server's seq, so no new answer can collide with one it already holds.
+   */
+  importServerState(
+    serverAckedSeq: number,
+    answers: readonly { itemId: string; seq: number; value: AnswerValue }[],
+  ): void {
+    const importAll = this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO events (seq, item_id, value, client_time) VALUES (?, ?, ?, ?)',
+      );
+      for (const answer of answers) {
+        const value = JSON.stringify(AnswerValueSchema.parse(answer.value));
+        insert.run(answer.seq, answer.itemId, value, 'server');
+      }
+      this.db.prepare('UPDATE attempt SET acked_seq = ? WHERE id = 1').run(serverAckedSeq);
+    });
+    importAll();
   }
 
   /** The latest value of every item, from every journaled event (what the candidate sees). */
