@@ -39,7 +39,14 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and build scripts print to the terminal on purpose.
-    files: ['scripts/**', 'apps/*/scripts/**', '**/cli/**', '**/e2e/**', '*.config.*'],
+    files: [
+      'scripts/**',
+      'apps/*/scripts/**',
+      '**/cli/**',
+      '**/e2e/**',
+      '**/bench/**',
+      '*.config.*',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

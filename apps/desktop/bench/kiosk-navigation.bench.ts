@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /**
  * `npm run bench:kiosk`: how long moving between questions takes on the 200-item practice
  * paper in Chromium (target < 50 ms). For each of 199 → presses it measures, inside the page,

@@ -1,10 +1,16 @@
+import { tmpdir } from 'node:os';
 import { CandidatePaperSchema, dispatchIpc } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { createHostHandlers } from './host-handlers';
 
 describe('host handlers', () => {
   const fixed = new Date('2026-11-21T10:00:00.000Z');
-  const handlers = createHostHandlers({ runtime: 'node', version: '1.2.3', now: () => fixed });
+  const handlers = createHostHandlers({
+    runtime: 'node',
+    version: '1.2.3',
+    now: () => fixed,
+    journalDir: tmpdir(),
+  });
 
   it('reports the real process it runs in', async () => {
     const reply = await dispatchIpc(handlers, 'author', 'app:getInfo', {});

@@ -1,10 +1,15 @@
-import type { HostInfo, IpcInvokeMap } from '@skillexam/shared';
+import type { HostEvent, HostInfo, IpcInvokeMap } from '@skillexam/shared';
+import { ExamService } from './exam-agent/exam-service';
 import { practicePaper } from './practice-paper';
 
 export interface HostOptions {
   readonly runtime: HostInfo['runtime'];
   readonly version: string;
   readonly now?: () => Date;
+  /** Where exam journals live (one journal.db per attempt). */
+  readonly journalDir: string;
+  /** Sends a host event to every renderer. */
+  readonly publish?: (event: HostEvent) => void;
 }
 
 /**
@@ -14,6 +19,11 @@ export interface HostOptions {
 export function createHostHandlers(options: HostOptions): IpcInvokeMap {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
+  const exam = new ExamService({
+    journalDir: options.journalDir,
+    clientKind: options.runtime === 'electron' ? 'kiosk' : 'web',
+    publish: options.publish ?? (() => undefined),
+  });
   return {
     'app:getInfo': async (_input, context) => ({
       product: 'SkillExam',
@@ -27,5 +37,13 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
     }),
     'app:echo': async ({ message }) => ({ message, receivedAt: now().toISOString() }),
     'exam:practicePaper': async () => practicePaper(),
+    'exam:login': (input) => exam.login(input),
+    'exam:status': async () => exam.status(),
+    'exam:confirmIdentity': () => exam.confirmIdentity(),
+    'exam:resume': () => exam.resume(),
+    'exam:answer': async (input) => exam.answer(input),
+    'exam:position': async ({ itemId }) => exam.position(itemId),
+    'exam:flag': async ({ itemId, flagged }) => exam.flag(itemId, flagged),
+    'exam:submit': () => exam.submit(),
   };
 }

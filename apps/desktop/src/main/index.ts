@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
 import type { WindowKind } from '@skillexam/shared';
@@ -52,9 +53,19 @@ void app.whenReady().then(async () => {
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
   registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+  const journalDir = join(app.getPath('userData'), 'journals');
+  mkdirSync(journalDir, { recursive: true });
   registerIpc(
     ipcMain,
-    createHostHandlers({ runtime: 'electron', version: DESKTOP_VERSION }),
+    createHostHandlers({
+      runtime: 'electron',
+      version: DESKTOP_VERSION,
+      journalDir,
+      publish: (event) => {
+        for (const win of BrowserWindow.getAllWindows())
+          win.webContents.send('desktop:event', event);
+      },
+    }),
     (sender) => windowKinds.get(sender),
   );
   await createWindow();

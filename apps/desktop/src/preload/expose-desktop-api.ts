@@ -1,10 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   CodedError,
+  HostEventSchema,
   isChannelAllowed,
   unwrapAck,
   type Ack,
   type DesktopApi,
+  type HostEvent,
   type IpcChannel,
   type WindowKind,
 } from '@skillexam/shared';
@@ -22,6 +24,16 @@ export function exposeDesktopApi(kind: WindowKind): void {
       }
       const reply = (await ipcRenderer.invoke('desktop:invoke', channel, input)) as Ack<unknown>;
       return unwrapAck(reply);
+    },
+    subscribe(listener: (event: HostEvent) => void) {
+      const onEvent = (_event: unknown, payload: unknown) => {
+        const parsed = HostEventSchema.safeParse(payload);
+        if (parsed.success) listener(parsed.data);
+      };
+      ipcRenderer.on('desktop:event', onEvent);
+      return () => {
+        ipcRenderer.removeListener('desktop:event', onEvent);
+      };
     },
   } as DesktopApi satisfies DesktopApi;
   contextBridge.exposeInMainWorld('desktop', api);

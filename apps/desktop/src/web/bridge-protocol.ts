@@ -25,3 +25,6 @@ export const BridgeReplySchema = z.object({
   ]),
 });
 export type BridgeReply = z.infer<typeof BridgeReplySchema>;
+
+/** A host event pushed to the browser (no id: it answers no request). */
+export const BridgePushSchema = z.object({ event: z.unknown() });

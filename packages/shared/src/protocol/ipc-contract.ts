@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
+import { AnswerValueSchema } from './answer';
+import { AttemptViewSchema } from './exam-events';
 
 /*
  * The bridge between the renderer and the desktop host, declared once.
@@ -25,13 +27,65 @@ export const EchoInputSchema = z.object({ message: z.string().max(1000) }).stric
 export const EchoOutputSchema = z.object({ message: z.string(), receivedAt: z.iso.datetime() });
 
 const NoInput = z.object({}).strict();
+const Done = z.object({ done: z.literal(true) });
+
+/** The exam agent's state as the kiosk shows it (save badge, countdown, proctor notices). */
+export const ExamAgentStatusSchema = z.object({
+  connection: z.enum(['connecting', 'online', 'offline']),
+  save: z.enum(['synced', 'local', 'offline', 'rejected']),
+  pending: z.number().int().nonnegative(),
+  attempt: AttemptViewSchema,
+  remainingMs: z.number().optional(),
+  message: z.string().optional(),
+});
+export type ExamAgentStatus = z.infer<typeof ExamAgentStatusSchema>;
+
+export const ExamLoginInputSchema = z
+  .object({
+    serverUrl: z.url({ protocol: /^https?$/ }),
+    admissionTicketNumber: z.string().trim().min(1).max(32),
+    examCode: z.string().trim().min(1).max(32),
+  })
+  .strict();
+
+export const ExamResumeSchema = z.object({
+  paper: CandidatePaperSchema,
+  answers: z.array(z.object({ itemId: z.string(), value: AnswerValueSchema })),
+  flagged: z.array(z.string()),
+  position: z.string().optional(),
+});
 
 export const ipcContract = {
   'app:getInfo': { input: NoInput, output: HostInfoSchema },
   'app:echo': { input: EchoInputSchema, output: EchoOutputSchema },
   /** A practice paper (no server, no secrets) to try the exam screen. */
   'exam:practicePaper': { input: NoInput, output: CandidatePaperSchema },
+  /** 考生登录 against the proctor server; opens (or reopens) this attempt's journal. */
+  'exam:login': { input: ExamLoginInputSchema, output: ExamAgentStatusSchema },
+  'exam:status': { input: NoInput, output: ExamAgentStatusSchema },
+  'exam:confirmIdentity': { input: NoInput, output: ExamAgentStatusSchema },
+  /** The released paper with every journaled answer, flag and the last question shown. */
+  'exam:resume': { input: NoInput, output: ExamResumeSchema },
+  'exam:answer': {
+    input: z.object({ itemId: z.string().min(1).max(64), value: AnswerValueSchema }).strict(),
+    output: z.object({ seq: z.number().int().positive() }),
+  },
+  'exam:position': {
+    input: z.object({ itemId: z.string().min(1).max(64) }).strict(),
+    output: Done,
+  },
+  'exam:flag': {
+    input: z.object({ itemId: z.string().min(1).max(64), flagged: z.boolean() }).strict(),
+    output: Done,
+  },
+  'exam:submit': { input: NoInput, output: ExamAgentStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Pushed from the host to the renderer (Electron: webContents.send; web shell: WebSocket). */
+export const HostEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('exam:status'), status: ExamAgentStatusSchema }),
+]);
+export type HostEvent = z.infer<typeof HostEventSchema>;
 
 export type IpcChannel = keyof typeof ipcContract;
 export type IpcInput<K extends IpcChannel> = z.input<(typeof ipcContract)[K]['input']>;
@@ -51,6 +105,8 @@ export type IpcInvokeMap = {
 export interface DesktopApi {
   readonly transport: 'electron-ipc' | 'web-socket';
   invoke<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promise<IpcOutput<K>>;
+  /** Host pushes (exam status); returns the unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
 }
 
 /** Which window may call which channels: least privilege per window (CONVENTIONS.md §3). */

@@ -15,8 +15,21 @@ const info = {
   startedAt: '2026-01-01T00:00:00.000Z',
 };
 
+/** Channels a test does not exercise answer NOT_FOUND, as an unimplemented host would. */
+const unused = async (): Promise<never> => {
+  throw new CodedError('NOT_FOUND', 'not in this test');
+};
+
 function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
   return {
+    'exam:login': unused,
+    'exam:status': unused,
+    'exam:confirmIdentity': unused,
+    'exam:resume': unused,
+    'exam:answer': unused,
+    'exam:position': unused,
+    'exam:flag': unused,
+    'exam:submit': unused,
     'app:getInfo': async () => info,
     'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
     'exam:practicePaper': async () => ({

@@ -1,5 +1,17 @@
-import { unwrapAck, type Ack, type DesktopApi, type IpcChannel } from '@skillexam/shared';
-import { BRIDGE_PATH, BridgeReplySchema, type BridgeRequest } from '../bridge-protocol';
+import {
+  HostEventSchema,
+  unwrapAck,
+  type Ack,
+  type DesktopApi,
+  type HostEvent,
+  type IpcChannel,
+} from '@skillexam/shared';
+import {
+  BRIDGE_PATH,
+  BridgePushSchema,
+  BridgeReplySchema,
+  type BridgeRequest,
+} from '../bridge-protocol';
 
 interface Pending {
   resolve(reply: Ack<unknown>): void;
@@ -20,6 +32,7 @@ export function createWebBridge(baseUrl: string): DesktopApi {
   let nextId = 1;
   let socket: WebSocket | undefined;
   let opened: Promise<WebSocket> | undefined;
+  const listeners = new Set<(event: HostEvent) => void>();
 
   const failAll = (message: string) => {
     for (const [id, call] of pending) {
@@ -41,7 +54,14 @@ export function createWebBridge(baseUrl: string): DesktopApi {
         failAll('Connection to the desktop host closed');
       });
       ws.addEventListener('message', (event) => {
-        const parsed = BridgeReplySchema.safeParse(JSON.parse(String(event.data)));
+        const message: unknown = JSON.parse(String(event.data));
+        const push = BridgePushSchema.safeParse(message);
+        if (push.success) {
+          const hostEvent = HostEventSchema.safeParse(push.data.event);
+          if (hostEvent.success) for (const listener of listeners) listener(hostEvent.data);
+          return;
+        }
+        const parsed = BridgeReplySchema.safeParse(message);
         if (!parsed.success) return;
         const call = pending.get(parsed.data.id);
         if (call === undefined) return;
@@ -68,6 +88,11 @@ export function createWebBridge(baseUrl: string): DesktopApi {
         ws.send(JSON.stringify(request));
       });
       return unwrapAck(reply);
+    },
+    subscribe(listener: (event: HostEvent) => void) {
+      listeners.add(listener);
+      void connect().catch(() => undefined); // pushes need an open socket
+      return () => listeners.delete(listener);
     },
   } as DesktopApi;
 }

@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HostEventHub } from '../../host/host-event-hub';
 import { createHostHandlers } from '../../host/host-handlers';
 import { DESKTOP_VERSION } from '../../host/version';
 import { startWebShell } from './web-shell';
@@ -11,6 +14,10 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env['WEB_SHELL_PORT'] ?? '5174' },
     host: { type: 'string', default: process.env['WEB_SHELL_HOST'] ?? '127.0.0.1' },
     kind: { type: 'string', default: 'author' },
+    'journal-dir': {
+      type: 'string',
+      default: process.env['WEB_SHELL_JOURNAL_DIR'] ?? '.data/web-shell/journals',
+    },
   },
 });
 const port = Number(values.port);
@@ -21,9 +28,18 @@ if (values.kind !== 'author' && values.kind !== 'kiosk') {
   throw new Error(`--kind: expected "author" or "kiosk", got "${values.kind}"`);
 }
 
+const journalDir = resolve(values['journal-dir']);
+mkdirSync(journalDir, { recursive: true });
+const events = new HostEventHub();
 const shell = await startWebShell({
   rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
-  handlers: createHostHandlers({ runtime: 'node', version: DESKTOP_VERSION }),
+  handlers: createHostHandlers({
+    runtime: 'node',
+    version: DESKTOP_VERSION,
+    journalDir,
+    publish: events.publish,
+  }),
+  events,
   kind: values.kind,
   host: values.host,
   port,

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>t</title>');
   shell = await startWebShell({
     rendererDir: dir,
-    handlers: createHostHandlers({ runtime: 'node', version: 'test' }),
+    handlers: createHostHandlers({ runtime: 'node', version: 'test', journalDir: dir }),
     kind: 'kiosk',
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatchIpc, type IpcInvokeMap, type WindowKind } from '@skillexam/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_PATH, BridgeRequestSchema, type BridgeReply } from '../bridge-protocol';
+import type { HostEventHub } from '../../host/host-event-hub';
 import { serveStatic } from './static-files';
 
 export interface WebShellOptions {
@@ -13,6 +14,8 @@ export interface WebShellOptions {
   readonly kind: WindowKind;
   readonly host?: string;
   readonly port?: number;
+  /** Host events to push to every connected page. */
+  readonly events?: HostEventHub;
 }
 
 export interface WebShell {
@@ -76,6 +79,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 }
 
 function serveBridge(ws: WebSocket, options: WebShellOptions): void {
+  const unsubscribe = options.events?.subscribe((event) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }));
+  });
+  ws.on('close', () => unsubscribe?.());
   ws.on('message', (data, isBinary) => {
     void (async () => {
       let message: unknown;

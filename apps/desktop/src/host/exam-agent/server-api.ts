@@ -1,0 +1,90 @@
+import {
+  CandidateLoginResultSchema,
+  type Ack,
+  type CandidateLoginResult,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@skillexam/shared';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+
+export type ExamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const LoginReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: CandidateLoginResultSchema }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+/** A login the server refused or could not be asked; `code` is the server's or UNAVAILABLE. */
+export class LoginError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'LoginError';
+    this.code = code;
+  }
+}
+
+/** `POST /api/auth/candidate-login`: 准考证号 + exam code → candidate token and attempt. */
+export async function loginCandidate(
+  serverUrl: string,
+  admissionTicketNumber: string,
+  examCode: string,
+  clientKind: 'kiosk' | 'web',
+): Promise<CandidateLoginResult> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('/api/auth/candidate-login', serverUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ admissionTicketNumber, examCode, clientKind }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new LoginError(
+      'UNAVAILABLE',
+      `无法连接考试服务器 ${serverUrl}：${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const reply = LoginReplySchema.safeParse(await response.json().catch(() => undefined));
+  if (!reply.success)
+    throw new LoginError('UNAVAILABLE', `考试服务器的应答无法识别 (HTTP ${response.status})`);
+  if (!reply.data.ok) throw new LoginError(reply.data.error.code, reply.data.error.message);
+  return reply.data.data;
+}
+
+/** A socket that authenticates with the candidate token and reconnects forever. */
+export function connectExamSocket(serverUrl: string, token: string): ExamSocket {
+  return io(serverUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    timeout: 10_000,
+  });
+}
+
+/** The payload and the ack data of a client→server event. */
+export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<
+  ClientToServerEvents[E]
+>[0];
+export type AckDataOf<E extends keyof ClientToServerEvents> = Parameters<
+  ClientToServerEvents[E]
+>[1] extends (result: Ack<infer T>) => void
+  ? T
+  : never;
+
+/** Emits with an ack and a timeout; a timeout or disconnect rejects (the caller retries). */
+export function request<E extends keyof ClientToServerEvents>(
+  socket: ExamSocket,
+  event: E,
+  payload: PayloadOf<E>,
+  timeoutMs = 5_000,
+): Promise<Ack<AckDataOf<E>>> {
+  // socket.io's typed emitWithAck cannot follow a generic event name; the map above can.
+  const emitter = socket.timeout(timeoutMs) as unknown as {
+    emitWithAck(event: string, payload: unknown): Promise<Ack<AckDataOf<E>>>;
+  };
+  return emitter.emitWithAck(event, payload);
+}
