@@ -1,0 +1,101 @@
+import type {
+  AuthoredDifficulty,
+  ItemContent,
+  ReviewStatus,
+  TheoryLevelCode,
+} from '@skillexam/shared';
+import type { ZipLimits } from './safe-zip-reader';
+
+/*
+ * The agreed contract between the item file formats (this folder) and the bank engine:
+ * parsers turn bytes into ParsedItems that are not yet bound to a bank (鉴定点 by code,
+ * not by id); writers turn ExportItems back into bytes.
+ */
+
+export type ItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'moodle' | 'gift' | 'bankpkg';
+export const ITEM_FILE_FORMATS = ['xlsx', 'csv', 'qti', 'moodle', 'gift', 'bankpkg'] as const;
+export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg';
+
+/** One problem found in a file: where it is and why it was rejected (or only warned about). */
+export interface FileIssue {
+  file: string;
+  row?: number;
+  line?: number;
+  item?: string;
+  field?: string;
+  reason: string;
+  severity: 'error' | 'warning';
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Item content as read from a file: the shared ItemContent without the bank-bound
+ * `assessmentPointId`, and with `level`/`difficulty` optional (files often lack them).
+ */
+export type ParsedItemContent = DistributiveOmit<
+  ItemContent,
+  'assessmentPointId' | 'level' | 'difficulty'
+> & {
+  level?: TheoryLevelCode;
+  difficulty?: AuthoredDifficulty;
+};
+
+/** One item read from a file, not yet bound to a bank: 鉴定点 by code, not by id. */
+export interface ParsedItem {
+  /** Where the item came from, for reports, e.g. "items.xlsx 第12行". */
+  ref: string;
+  row?: number;
+  /** The id in the source (bankpkg item id, QTI identifier); bankpkg merges by id + version. */
+  externalId?: string;
+  version?: number;
+  content: ParsedItemContent;
+  /** Full 鉴定点 code, e.g. "A-B-001". */
+  pointCode?: string;
+  tags: string[];
+  source?: string;
+  enemyGroup?: string;
+  /** Review status carried by a bank package (bankpkg only). */
+  status?: ReviewStatus;
+}
+
+export interface ParsedAsset {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export interface ParsedItemFile {
+  format: ItemFileFormat;
+  items: ParsedItem[];
+  /** Assets referenced by image nodes, keyed by their sha256 hash. */
+  assets: Map<string, ParsedAsset>;
+  issues: FileIssue[];
+}
+
+/** Field → column letter ("B") or header text ("试题内容"), for header-less or renamed columns. */
+export interface ColumnMapping {
+  [field: string]: string;
+}
+
+export interface ParseItemFileOptions {
+  fileName: string;
+  format?: ItemFileFormat;
+  mapping?: ColumnMapping;
+  /** Limits for zip-based formats (xlsx, bankpkg, QTI); defaults: 200,000 entries, 200 MB, ratio 200. */
+  zipLimits?: ZipLimits;
+}
+
+/** An item as the bank hands it to a writer. */
+export interface ExportItem {
+  id: string;
+  version: number;
+  content: ItemContent;
+  pointCode?: string;
+  tags: string[];
+  source?: string;
+  enemyGroup?: string;
+  status: ReviewStatus;
+}
+
+/** Looks up the bytes of an asset by its hash. */
+export type AssetLookup = (hash: string) => ParsedAsset | undefined;

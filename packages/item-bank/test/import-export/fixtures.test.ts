@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseItemFile } from '../../src/import-export/index';
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))));
+
+describe('committed fixture files', () => {
+  it('diangong-gbk.csv: a GBK bank without the template header, as Chinese Excel saves it', async () => {
+    const file = await parseItemFile(fixture('diangong-gbk.csv'), { fileName: 'diangong-gbk.csv' });
+    expect(file.format).toBe('csv');
+    expect(file.items.map((item) => [item.row, item.content.type, item.content.key])).toEqual([
+      [2, 'single_choice', 'A'],
+      [3, 'single_choice', 'C'],
+      [4, 'multiple_choice', ['C', 'D']],
+      [5, 'true_false', true],
+      [6, 'true_false', false],
+      [9, 'single_choice', 'C'],
+    ]);
+    expect(file.issues).toEqual([
+      expect.objectContaining({
+        row: 7,
+        field: '答案（G列）',
+        reason: expect.stringContaining('E'),
+      }),
+      expect.objectContaining({ row: 10, field: '题干（B列）', reason: '题干为空' }),
+    ]);
+  });
+});
