@@ -39,14 +39,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and build scripts print to the terminal on purpose.
-    files: [
-      'scripts/**',
-      'apps/*/scripts/**',
-      '**/cli/**',
-      '**/e2e/**',
-      '**/bench/**',
-      '*.config.*',
-    ],
+    files: ['scripts/**', 'apps/*/scripts/**', '**/cli/**', '**/e2e/**', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
   {
