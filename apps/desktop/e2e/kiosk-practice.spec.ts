@@ -22,6 +22,12 @@ test('a candidate works through the practice paper with the keyboard and submits
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(shell.url);
 
+  // The kiosk opens at the candidate login; practice mode needs no server.
+  await expect(page.getByText('考生登录')).toBeVisible();
+  await expect(page.getByTestId('server-url')).toHaveValue(/^http:\/\/127\.0\.0\.1:7300$/);
+  await page.screenshot({ path: 'test-results/screenshots/kiosk-login.png' });
+  await page.getByRole('button', { name: '进入练习模式（不计分）' }).click();
+
   const head = page.getByTestId('question-head');
   const counts = page.getByTestId('palette-counts');
   await expect(head).toContainText('第 1 题');

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { Locale } from '@skillexam/shared';
 import { HostStatusCard } from './HostStatusCard';
 import { I18nProvider, useI18n } from './i18n';
-import { PracticeExam } from './kiosk/PracticeExam';
+import { KioskApp } from './kiosk/KioskApp';
 import { useHostInfo } from './use-host-info';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
@@ -14,10 +14,10 @@ function Shell() {
   const host = useHostInfo();
   const theme = { token: { colorPrimary: '#1f5fbf' } };
   if (host.status === 'connected' && host.info.windowKind === 'kiosk') {
-    // The exam kiosk. Without a proctor server it runs the practice paper.
+    // The exam kiosk: candidate login against the proctor server, or a practice paper.
     return (
       <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
-        <PracticeExam />
+        <KioskApp />
       </ConfigProvider>
     );
   }

@@ -67,6 +67,33 @@ export const en = {
   'candidate.idNumber': 'ID number',
   'candidate.seat': 'Seat',
 
+  'kiosk.serverUrl': 'Exam server address',
+  'kiosk.serverUrlHint': 'Given by the exam staff, e.g. http://192.168.1.10:7300',
+  'kiosk.ticket': 'Admission ticket number',
+  'kiosk.examCode': 'Exam code',
+  'kiosk.login': 'Log in',
+  'kiosk.loginTitle': 'Candidate login',
+  'kiosk.practice': 'Practice mode (not scored)',
+  'kiosk.identityTitle': 'Please check your details',
+  'kiosk.identityHint': 'If anything is wrong, raise your hand for a proctor and do not continue.',
+  'kiosk.room': 'Room',
+  'kiosk.confirmIdentity': 'These are my details',
+  'kiosk.waitingTitle': 'Waiting for the exam to start',
+  'kiosk.waitingText':
+    'Your identity is confirmed. Please wait quietly; the questions appear when the proctor starts the exam.',
+  'kiosk.rulesTitle': 'Exam rules',
+  'kiosk.rules1':
+    'Stay in the exam screen: switching windows is recorded and reported to the proctor.',
+  'kiosk.rules2':
+    'Every answer is saved on this computer at once and sent to the server; nothing is lost if the network fails.',
+  'kiosk.rules3': 'The server keeps the time; the exam is submitted automatically when time is up.',
+  'kiosk.rules4': 'If the computer or the network fails, raise your hand; lost time is given back.',
+  'kiosk.pausedTitle': 'The exam is paused',
+  'kiosk.pausedText':
+    'The proctor paused the exam and the clock has stopped. Please stay in your seat.',
+  'kiosk.voidedTitle': 'The paper has been voided',
+  'kiosk.voidedText': 'Please follow the proctor’s instructions.',
+  'kiosk.logout': 'Log out',
   'exam.timeRemaining': 'Time remaining {time}',
   'exam.submit': 'Submit',
   'exam.savedLocally': 'Saved on this computer',

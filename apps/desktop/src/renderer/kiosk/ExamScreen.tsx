@@ -14,6 +14,8 @@ import './kiosk.css';
 export interface ExamScreenProps {
   readonly paper: CandidatePaper;
   readonly practice: boolean;
+  /** While paused (or before the start) nothing can be answered. */
+  readonly locked?: boolean;
   readonly answers: ReadonlyMap<string, AnswerValue>;
   readonly flagged: ReadonlySet<string>;
   readonly currentId: string;
@@ -47,13 +49,14 @@ export function ExamScreen(props: ExamScreenProps) {
   const questionRef = useRef<HTMLElement>(null);
 
   // The latest props for the one window-level key listener.
-  const latest = useRef({ current, answers, flagged, index, onAnswer, onFlag, onNavigate });
-  latest.current = { current, answers, flagged, index, onAnswer, onFlag, onNavigate };
+  const locked = props.locked === true;
+  const latest = useRef({ current, answers, flagged, index, locked, onAnswer, onFlag, onNavigate });
+  latest.current = { current, answers, flagged, index, locked, onAnswer, onFlag, onNavigate };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const s = latest.current;
-      if (s.current === undefined || event.isComposing) return;
+      if (s.current === undefined || s.locked || event.isComposing) return;
       const action = keyToAction(event.key, s.current.item, s.answers.get(s.current.item.itemId), {
         ctrl: event.ctrlKey,
         alt: event.altKey,
@@ -136,11 +139,13 @@ export function ExamScreen(props: ExamScreenProps) {
             {isFlagged && <span className="flag-mark">⚑ {t('exam.flag')}</span>}
           </div>
           <ItemBodyView body={item.stem} className="item-body stem" />
-          <AnswerControls
-            item={item}
-            value={answers.get(item.itemId)}
-            onChange={(value) => onAnswer(item.itemId, value)}
-          />
+          <fieldset className="answer-fieldset" disabled={locked}>
+            <AnswerControls
+              item={item}
+              value={answers.get(item.itemId)}
+              onChange={(value) => onAnswer(item.itemId, value)}
+            />
+          </fieldset>
           <footer className="question-nav">
             <Button
               size="large"

@@ -1,0 +1,85 @@
+import type { ExamAgentStatus } from '@skillexam/shared';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+
+const SERVER_KEY = 'skillexam.kiosk.serverUrl';
+
+function defaultServerUrl(): string {
+  const fromQuery = new URLSearchParams(window.location.search).get('server');
+  return (
+    fromQuery ??
+    window.localStorage.getItem(SERVER_KEY) ??
+    `http://${window.location.hostname || '127.0.0.1'}:7300`
+  );
+}
+
+interface Props {
+  readonly onLoggedIn: (status: ExamAgentStatus) => void;
+  readonly onPractice: () => void;
+}
+
+/** 考生登录: server address (remembered), 准考证号 and 考试码. */
+export function KioskLogin({ onLoggedIn, onPractice }: Props) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { serverUrl: string; ticket: string; code: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const status = await window.desktop.invoke('exam:login', {
+        serverUrl: values.serverUrl.trim(),
+        admissionTicketNumber: values.ticket.trim(),
+        examCode: values.code.trim(),
+      });
+      window.localStorage.setItem(SERVER_KEY, values.serverUrl.trim());
+      onLoggedIn(status);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="kiosk-center column">
+      <Typography.Title level={2} className="kiosk-product">
+        {t('app.title')}
+      </Typography.Title>
+      <Card className="kiosk-card" title={t('kiosk.loginTitle')}>
+        <Form
+          layout="vertical"
+          size="large"
+          initialValues={{ serverUrl: defaultServerUrl(), ticket: '', code: '' }}
+          onFinish={(values) => void submit(values)}
+        >
+          <Form.Item name="ticket" label={t('kiosk.ticket')} rules={[{ required: true }]}>
+            <Input autoFocus autoComplete="off" inputMode="numeric" data-testid="ticket" />
+          </Form.Item>
+          <Form.Item name="code" label={t('kiosk.examCode')} rules={[{ required: true }]}>
+            <Input autoComplete="off" data-testid="exam-code" />
+          </Form.Item>
+          <Form.Item
+            name="serverUrl"
+            label={t('kiosk.serverUrl')}
+            extra={t('kiosk.serverUrlHint')}
+            rules={[{ required: true }]}
+          >
+            <Input data-testid="server-url" />
+          </Form.Item>
+          {error !== undefined && (
+            <Alert type="error" showIcon message={error} className="kiosk-error" />
+          )}
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login">
+            {t('kiosk.login')}
+          </Button>
+        </Form>
+        <Typography.Paragraph className="kiosk-practice-link">
+          <Button type="link" onClick={onPractice}>
+            {t('kiosk.practice')}
+          </Button>
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { AnswerValue, CandidatePaper, ExamAgentStatus } from '@skillexam/shared';
+import { Alert, Modal, Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n';
+import { indexPaper } from './exam-navigation';
+import { ExamScreen } from './ExamScreen';
+import { ReviewDialog } from './ReviewDialog';
+import { useAnswerWriter } from './use-answer-writer';
+import { useDisplaySettings } from './use-display-settings';
+
+interface Resumed {
+  readonly paper: CandidatePaper;
+  readonly answers: ReadonlyMap<string, AnswerValue>;
+  readonly flagged: ReadonlySet<string>;
+  readonly currentId: string;
+}
+
+/**
+ * The real exam: the released paper with every journaled answer restored (a restarted kiosk
+ * resumes at the same question), answers written through the host's exam agent, the save
+ * status and server countdown from its pushes, and a pause overlay.
+ */
+export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<Resumed>();
+  const [error, setError] = useState<string>();
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const display = useDisplaySettings();
+  const writer = useAnswerWriter(setError);
+
+  useEffect(() => {
+    window.desktop.invoke('exam:resume', {}).then(
+      (resumed) => {
+        const first = resumed.paper.sections[0]?.items[0]?.itemId ?? '';
+        setState({
+          paper: resumed.paper,
+          answers: new Map(resumed.answers.map((a) => [a.itemId, a.value])),
+          flagged: new Set(resumed.flagged),
+          currentId: resumed.position ?? first,
+        });
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+
+  const onAnswer = useCallback(
+    (itemId: string, value: AnswerValue) => {
+      setState((s) => s && { ...s, answers: new Map(s.answers).set(itemId, value) });
+      writer.write(itemId, value);
+    },
+    [writer],
+  );
+  const onFlag = useCallback((itemId: string, on: boolean) => {
+    setState((s) => {
+      if (s === undefined) return s;
+      const flagged = new Set(s.flagged);
+      if (on) flagged.add(itemId);
+      else flagged.delete(itemId);
+      return { ...s, flagged };
+    });
+    void window.desktop.invoke('exam:flag', { itemId, flagged: on });
+  }, []);
+  const onNavigate = useCallback(
+    (itemId: string) => {
+      writer.flush();
+      setState((s) => s && { ...s, currentId: itemId });
+      void window.desktop.invoke('exam:position', { itemId });
+    },
+    [writer],
+  );
+  const paper = state?.paper;
+  const index = useMemo(() => (paper === undefined ? undefined : indexPaper(paper)), [paper]);
+
+  if (state === undefined || index === undefined) {
+    return error === undefined ? (
+      <Spin size="large" className="center-spin" />
+    ) : (
+      <Alert type="error" showIcon message={t('exam.loadFailed')} description={error} />
+    );
+  }
+  const saveStatus = status.save === 'rejected' ? 'offline' : status.save;
+  return (
+    <>
+      <ExamScreen
+        paper={state.paper}
+        practice={false}
+        locked={status.attempt.status !== 'in_progress'}
+        answers={state.answers}
+        flagged={state.flagged}
+        currentId={state.currentId}
+        remainingMs={status.remainingMs}
+        saveStatus={saveStatus}
+        fontStep={display.fontStep}
+        highContrast={display.highContrast}
+        onAnswer={onAnswer}
+        onFlag={onFlag}
+        onNavigate={onNavigate}
+        onFontStep={display.setFontStep}
+        onHighContrast={display.setHighContrast}
+        onReview={() => setReviewOpen(true)}
+      />
+      {error !== undefined && (
+        <Alert banner type="error" message={error} closable onClose={() => setError(undefined)} />
+      )}
+      <ReviewDialog
+        open={reviewOpen}
+        index={index}
+        answers={state.answers}
+        flagged={state.flagged}
+        onGoTo={onNavigate}
+        onClose={() => setReviewOpen(false)}
+        onSubmit={() => {
+          writer.flush();
+          window.desktop.invoke('exam:submit', {}).then(
+            () => setReviewOpen(false),
+            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+          );
+        }}
+      />
+      <Modal
+        open={status.attempt.status === 'paused'}
+        closable={false}
+        footer={null}
+        title={t('kiosk.pausedTitle')}
+        maskClosable={false}
+        keyboard={false}
+      >
+        {t('kiosk.pausedText')}
+      </Modal>
+    </>
+  );
+}
