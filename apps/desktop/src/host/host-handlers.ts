@@ -10,6 +10,8 @@ export interface HostOptions {
   readonly journalDir: string;
   /** Sends a host event to every renderer. */
   readonly publish?: (event: HostEvent) => void;
+  /** Electron's main passes its own, to report kiosk detections into it. */
+  readonly exam?: ExamService;
 }
 
 /**
@@ -19,11 +21,13 @@ export interface HostOptions {
 export function createHostHandlers(options: HostOptions): IpcInvokeMap {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const exam = new ExamService({
-    journalDir: options.journalDir,
-    clientKind: options.runtime === 'electron' ? 'kiosk' : 'web',
-    publish: options.publish ?? (() => undefined),
-  });
+  const exam =
+    options.exam ??
+    new ExamService({
+      journalDir: options.journalDir,
+      clientKind: options.runtime === 'electron' ? 'kiosk' : 'web',
+      publish: options.publish ?? (() => undefined),
+    });
   return {
     'app:getInfo': async (_input, context) => ({
       product: 'SkillExam',

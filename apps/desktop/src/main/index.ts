@@ -1,11 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
-import type { WindowKind } from '@skillexam/shared';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+  type WebContents,
+} from 'electron';
+import { ExamService } from '../host/exam-agent/exam-service';
+import type { HostEvent, WindowKind } from '@skillexam/shared';
 import { createHostHandlers } from '../host/host-handlers';
 import { DESKTOP_VERSION } from '../host/version';
 import { registerAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
+import { startKioskMonitor } from './kiosk-monitor';
 import { APP_ORIGIN, isInternalUrl } from './security/navigation';
 import { isBlockedShortcut } from './security/shortcuts';
 import { windowOptions } from './windows/window-options';
@@ -36,7 +47,7 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-async function createWindow(): Promise<void> {
+async function createWindow(exam: ExamService): Promise<void> {
   const preloadPath = join(__dirname, '..', 'preload', `${kind}.cjs`);
   const win = new BrowserWindow(windowOptions({ kind, preloadPath, devtools: !app.isPackaged }));
   windowKinds.set(win.webContents, kind);
@@ -44,6 +55,16 @@ async function createWindow(): Promise<void> {
     if (isBlockedShortcut(kind, input)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
+  if (kind === 'kiosk') {
+    // Screenshots and screen recorders get a black window; the display never sleeps mid-exam.
+    win.setContentProtection(true);
+    const blocker = powerSaveBlocker.start('prevent-display-sleep');
+    const stopMonitor = startKioskMonitor(win, screen, exam);
+    win.on('closed', () => {
+      stopMonitor();
+      powerSaveBlocker.stop(blocker);
+    });
+  }
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -55,6 +76,10 @@ void app.whenReady().then(async () => {
   registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
   const journalDir = join(app.getPath('userData'), 'journals');
   mkdirSync(journalDir, { recursive: true });
+  const publish = (event: HostEvent) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('desktop:event', event);
+  };
+  const exam = new ExamService({ journalDir, clientKind: 'kiosk', publish });
   registerIpc(
     ipcMain,
     createHostHandlers({
@@ -68,7 +93,7 @@ void app.whenReady().then(async () => {
     }),
     (sender) => windowKinds.get(sender),
   );
-  await createWindow();
+  await createWindow(exam);
 });
 
 app.on('window-all-closed', () => app.quit());

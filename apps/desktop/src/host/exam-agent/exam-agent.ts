@@ -5,6 +5,7 @@ import {
   type AttemptView,
   type CandidatePaper,
   type ClientToServerEvents,
+  type KioskEventPayload,
 } from '@skillexam/shared';
 import { AnswerJournal } from './answer-journal';
 import { ExamClock } from './exam-clock';
@@ -58,6 +59,7 @@ export class ExamAgent {
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private cachedPaper: CandidatePaper | undefined;
   private message: string | undefined;
+  private readonly kioskEvents: KioskEventPayload[] = [];
 
   private constructor(options: ExamAgentOptions, token: string, attempt: AttemptView) {
     this.options = options;
@@ -136,6 +138,25 @@ export class ExamAgent {
     return this.cachedPaper;
   }
 
+  /** Reports what the kiosk detected (focus lost, displays, VM, remote tools) to the proctors. */
+  reportKioskEvent(kind: KioskEventPayload['kind'], detail: string): void {
+    this.kioskEvents.push({ kind, detail, clientTime: new Date(this.now()).toISOString() });
+    void this.flushKioskEvents();
+  }
+
+  private async flushKioskEvents(): Promise<void> {
+    while (this.socket.connected && this.kioskEvents.length > 0) {
+      const next = this.kioskEvents[0];
+      if (next === undefined) return;
+      try {
+        await this.call('kiosk:event', next);
+      } catch {
+        return; // kept; sent again on the next connect
+      }
+      this.kioskEvents.shift();
+    }
+  }
+
   /** Journals an answer durably (已保存到本机) and starts sending it. */
   answer(itemId: string, value: AnswerValue): number {
     const event = this.journal.record(itemId, value, new Date(this.now()));
@@ -210,6 +231,7 @@ export class ExamAgent {
     }
     this.publish();
     void this.outbox.kick();
+    void this.flushKioskEvents();
     this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs ?? 5_000);
   }
 

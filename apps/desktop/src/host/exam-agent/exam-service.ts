@@ -5,6 +5,7 @@ import {
   type HostEvent,
   type IpcInput,
   type IpcOutput,
+  type KioskEventPayload,
 } from '@skillexam/shared';
 import { ExamAgent } from './exam-agent';
 import { LoginError } from './server-api';
@@ -19,6 +20,8 @@ export interface ExamServiceOptions {
 /** The host's one exam at a time: the `exam:*` channels over the current ExamAgent. */
 export class ExamService {
   private agent: ExamAgent | undefined;
+  /** Detections made before any login, reported once an attempt exists. */
+  private readonly early: { kind: KioskEventPayload['kind']; detail: string }[] = [];
   private readonly options: ExamServiceOptions;
 
   constructor(options: ExamServiceOptions) {
@@ -46,7 +49,14 @@ export class ExamService {
       }
       throw error;
     }
+    for (const event of this.early.splice(0)) this.agent.reportKioskEvent(event.kind, event.detail);
     return this.agent.status();
+  }
+
+  /** Called by Electron's main process with what the kiosk detected. */
+  reportKioskEvent(kind: KioskEventPayload['kind'], detail: string): void {
+    if (this.agent === undefined) this.early.push({ kind, detail });
+    else this.agent.reportKioskEvent(kind, detail);
   }
 
   status(): ExamAgentStatus {
