@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   AnswerValueSchema,
@@ -34,6 +35,7 @@ export class AnswerJournal {
 
   /** Opens (or creates) the journal of `attemptId`; refuses a file of another attempt. */
   static open(path: string, attemptId: string, now: () => Date = () => new Date()): AnswerJournal {
+    mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     try {
       db.pragma('journal_mode = WAL');

@@ -60,6 +60,8 @@ export class ExamAgent {
   private cachedPaper: CandidatePaper | undefined;
   private message: string | undefined;
   private readonly kioskEvents: KioskEventPayload[] = [];
+  /** Set once the journal was reconciled and deleted: nothing more can be answered. */
+  private ended = false;
 
   private constructor(options: ExamAgentOptions, token: string, attempt: AttemptView) {
     this.options = options;
@@ -107,7 +109,7 @@ export class ExamAgent {
   }
 
   status(): AgentStatus {
-    const pending = this.journal.lastSeq() - this.journal.ackedSeq();
+    const pending = this.ended ? 0 : this.journal.lastSeq() - this.journal.ackedSeq();
     const save: AgentStatus['save'] =
       this.outboxState.state === 'rejected'
         ? 'rejected'
@@ -159,6 +161,7 @@ export class ExamAgent {
 
   /** Journals an answer durably (已保存到本机) and starts sending it. */
   answer(itemId: string, value: AnswerValue): number {
+    if (this.ended) throw new CodedError('CONFLICT', '本场考试已结束，不能再作答');
     const event = this.journal.record(itemId, value, new Date(this.now()));
     this.publish();
     void this.outbox.kick();
@@ -166,7 +169,7 @@ export class ExamAgent {
   }
 
   answers(): Map<string, AnswerValue> {
-    return this.journal.answers();
+    return this.ended ? new Map() : this.journal.answers();
   }
 
   flagged(): Set<string> {
@@ -185,23 +188,42 @@ export class ExamAgent {
     return this.journal.position();
   }
 
-  /**
-   * Submits after every answer reached the server, then reconciles the state hash; only a
-   * matching hash clears the journal.
-   */
+  /** Submits after every answer reached the server, then reconciles (see `reconcile`). */
   async submit(): Promise<AttemptView> {
-    await this.outbox.kick();
-    if (this.journal.pending().length > 0) {
-      throw new CodedError('UNAVAILABLE', '还有答案未上传到服务器，请等待网络恢复后再交卷');
-    }
+    await this.drain();
     const view = this.adopt(await this.call('attempt:submit', {}));
+    await this.reconcile();
+    return view;
+  }
+
+  /**
+   * After the attempt ended (submitted here, force-submitted or at the deadline): compares the
+   * server's state hash with the journal's; only a match deletes the journal. Returns whether
+   * it matched (a mismatch keeps the journal for the proctors to recover from).
+   */
+  async reconcile(): Promise<boolean> {
+    if (this.ended) return true;
+    await this.drain();
     const check = await this.call('attempt:resync', {
       attemptId: this.attempt.attemptId,
       clientSeq: this.journal.lastSeq(),
       stateHash: this.journal.ackedStateHash(),
     });
-    if (check.inSync) this.journal.destroy();
-    return view;
+    if (check.inSync && check.ackedSeq === this.journal.lastSeq()) {
+      this.ended = true;
+      this.outbox.stop();
+      this.journal.destroy();
+      this.publish();
+      return true;
+    }
+    return false;
+  }
+
+  private async drain(): Promise<void> {
+    await this.outbox.kick();
+    if (this.journal.pending().length > 0) {
+      throw new CodedError('UNAVAILABLE', '还有答案未上传到服务器，请等待网络恢复后再交卷');
+    }
   }
 
   close(): void {
@@ -213,6 +235,10 @@ export class ExamAgent {
 
   private async onConnect(): Promise<void> {
     this.connection = 'online';
+    if (this.ended) {
+      this.publish();
+      return;
+    }
     try {
       const sentAt = this.now();
       const result = await this.call('attempt:resync', {

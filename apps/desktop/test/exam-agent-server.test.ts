@@ -1,0 +1,200 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  Ack,
+  ClientToServerEvents,
+  ExamAgentStatus,
+  ServerToClientEvents,
+} from '@skillexam/shared';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExamAgent } from '../src/host/exam-agent/exam-agent';
+import { prepareExamDay, type ExamDay } from './support/exam-day';
+import { ProctorServerProcess } from './support/proctor-server-process';
+
+/*
+ * The kiosk's exam agent against the REAL proctor server process, set up through its CLI with a
+ * real signed and encrypted package and roster: login, identity, admission, answers, a server
+ * killed mid-exam (SIGKILL) and restarted, a kiosk restart, a move to a spare PC, submit.
+ */
+
+type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let dir: string;
+let server: ProctorServerProcess;
+let day: ExamDay;
+let staff: StaffSocket;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+async function staffCall(event: keyof ClientToServerEvents, payload: unknown): Promise<unknown> {
+  const emit = staff.timeout(5000) as unknown as {
+    emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
+  };
+  const reply = await emit.emitWithAck(event, payload);
+  if (!reply.ok) throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
+  return reply.data;
+}
+
+async function connectStaff(): Promise<StaffSocket> {
+  const res = await fetch(`${server.url}/api/auth/staff-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
+  });
+  const login = (await res.json()) as Ack<{ token: string }>;
+  if (!login.ok) throw new Error(login.error.message);
+  const socket: StaffSocket = io(server.url, {
+    auth: { token: login.data.token },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Resolves when the agent reports a status matching `predicate`. */
+function until(
+  statuses: ExamAgentStatus[],
+  predicate: (s: ExamAgentStatus) => boolean,
+  what: string,
+  ms = 20_000,
+) {
+  return new Promise<ExamAgentStatus>((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      const hit = statuses.findLast(predicate);
+      if (hit !== undefined && predicate(statuses.at(-1) ?? hit))
+        return resolve(statuses.at(-1) ?? hit);
+      if (Date.now() - started > ms)
+        return reject(
+          new Error(`timed out waiting for ${what}; last: ${JSON.stringify(statuses.at(-1))}`),
+        );
+      setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'agent-e2e-'));
+  const dataDir = join(dir, 'data');
+  day = await prepareExamDay(dir, dataDir, 2);
+  server = new ProctorServerProcess(dataDir, await freePort());
+  await server.start();
+  staff = await connectStaff();
+  await staffCall('session:open-check-in', { sessionId: day.sessionId });
+}, 120_000);
+
+afterAll(async () => {
+  staff?.close();
+  await server?.stop();
+});
+
+describe('exam agent ⇄ real proctor server', () => {
+  it('keeps every answer through a server power cut and a kiosk restart, then submits in sync', async () => {
+    const candidate = day.candidates[0]!;
+    const statuses: ExamAgentStatus[] = [];
+    const options = {
+      serverUrl: server.url,
+      journalDir: join(dir, 'kiosk-1'),
+      clientKind: 'kiosk' as const,
+      heartbeatMs: 500,
+      onStatus: (s: ExamAgentStatus) => statuses.push(s),
+    };
+
+    let agent = await ExamAgent.start(options, candidate.ticket, candidate.code);
+    expect(agent.status().attempt).toMatchObject({
+      admissionTicketNumber: candidate.ticket,
+      name: '考生1',
+    });
+    expect(agent.status().attempt.maskedIdNumber).toMatch(/^110105\*+\d{3}[\dX]$/);
+    await until(statuses, (s) => s.connection === 'online', 'online');
+    await agent.confirmIdentity();
+    await staffCall('proctor:admit', { sessionId: day.sessionId });
+    await staffCall('session:start', { sessionId: day.sessionId });
+    await until(statuses, (s) => s.attempt.status === 'in_progress', 'exam start');
+
+    const paper = await agent.paper();
+    const ids = paper.sections.flatMap((s) => s.items.map((i) => i.itemId));
+    expect(ids).toHaveLength(10);
+    expect(JSON.stringify(paper)).not.toMatch(/"key"|explanation/);
+    for (const id of ids.slice(0, 5)) agent.answer(id, { kind: 'true_false', value: true });
+    await until(statuses, (s) => s.save === 'synced' && s.pending === 0, 'first answers synced');
+    const remaining = agent.status().remainingMs ?? 0;
+    expect(remaining).toBeGreaterThan(50 * 60_000);
+    expect(remaining).toBeLessThanOrEqual(60 * 60_000);
+
+    // Power cut on the server: answers keep being journaled locally.
+    await server.kill();
+    await until(statuses, (s) => s.connection === 'offline', 'offline');
+    for (const id of ids.slice(5, 8)) agent.answer(id, { kind: 'choice', selected: ['B'] });
+    agent.setPosition(ids[7]!);
+    expect(agent.status()).toMatchObject({ save: 'offline', pending: 3 });
+    await server.start();
+    await until(
+      statuses,
+      (s) => s.connection === 'online' && s.save === 'synced' && s.pending === 0,
+      'resynced after restart',
+    );
+
+    // The kiosk process dies; a new one reopens the same journal at the same question.
+    agent.close();
+    statuses.length = 0;
+    agent = await ExamAgent.start(options, candidate.ticket, candidate.code);
+    expect(agent.position()).toBe(ids[7]);
+    expect(agent.answers().size).toBe(8);
+    agent.answer(ids[8]!, { kind: 'choice', selected: ['C'] });
+    await until(
+      statuses,
+      (s) => s.connection === 'online' && s.pending === 0,
+      'restarted kiosk synced',
+    );
+
+    // The candidate moves to a spare PC: an empty journal takes over the server's copy.
+    agent.close();
+    const spareStatuses: ExamAgentStatus[] = [];
+    const spare = await ExamAgent.start(
+      { ...options, journalDir: join(dir, 'kiosk-spare'), onStatus: (s) => spareStatuses.push(s) },
+      candidate.ticket,
+      candidate.code,
+    );
+    await until(
+      spareStatuses,
+      (s) => s.connection === 'online' && s.save === 'synced',
+      'spare PC synced',
+    );
+    expect(spare.answers().size).toBe(9);
+    expect(spare.answers().get(ids[8]!)).toEqual({ kind: 'choice', selected: ['C'] });
+    const seq = spare.answer(ids[9]!, { kind: 'choice', selected: ['A'] });
+    expect(seq).toBeGreaterThan(9); // numbered above everything the server holds
+    await until(spareStatuses, (s) => s.pending === 0 && s.save === 'synced', 'last answer synced');
+
+    // The server enforces the earliest submission time (30 minutes by default).
+    await expect(spare.submit()).rejects.toThrow(/不得交卷/);
+    await staffCall('proctor:force-submit', {
+      attemptId: spare.status().attempt.attemptId,
+      reason: '测试：提前收卷',
+    });
+    await until(spareStatuses, (s) => s.attempt.status === 'force_submitted', 'force-submitted');
+    // Reconciled with the server's state hash, the journal is gone.
+    expect(await spare.reconcile()).toBe(true);
+    expect(readdirSync(join(dir, 'kiosk-spare')).filter((f) => f.endsWith('.journal.db'))).toEqual(
+      [],
+    );
+    expect(existsSync(join(dir, 'kiosk-1'))).toBe(true);
+    spare.close();
+  }, 120_000);
+});

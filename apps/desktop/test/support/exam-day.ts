@@ -1,0 +1,165 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  chineseIdCheckChar,
+  itemBodyFromText,
+  PaperSchema,
+  type ItemContent,
+  type ItemVersionRef,
+} from '@skillexam/shared';
+import { buildPackagePaper, generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
+import { proctorCli } from './proctor-server-process';
+
+export interface ExamDay {
+  readonly sessionId: string;
+  readonly candidates: readonly { ticket: string; code: string }[];
+  readonly staff: { readonly username: string; readonly password: string };
+}
+
+const options = ['A', 'B', 'C', 'D'] as const;
+
+function contentOf(ref: ItemVersionRef): ItemContent {
+  const common = { assessmentPointId: 'ap-001', level: 4, difficulty: 3 } as const;
+  if (ref.itemId.startsWith('tf')) {
+    return {
+      type: 'true_false',
+      ...common,
+      stem: itemBodyFromText(`判断题 ${ref.itemId}`),
+      key: true,
+    };
+  }
+  return {
+    type: 'single_choice',
+    ...common,
+    stem: itemBodyFromText(`单选题 ${ref.itemId}`),
+    options: options.map((id) => ({ id, content: itemBodyFromText(`选项 ${id}`) })),
+    key: 'B',
+  };
+}
+
+function idNumber(serial: number): string {
+  const body = `11010519900307${String(serial).padStart(3, '0')}`;
+  return `${body}${chineseIdCheckChar(body)}`;
+}
+
+/**
+ * Prepares a real exam day in `dataDir` through the proctor server's CLI: the site key, a
+ * trusted bank signing key, a signed and encrypted .exampkg of 10 items, a session that
+ * started 5 minutes ago, a roster of `count` candidates with one-time exam codes, a proctor.
+ */
+export async function prepareExamDay(
+  dir: string,
+  dataDir: string,
+  count: number,
+): Promise<ExamDay> {
+  const site = (await proctorCli(['package', 'key', '--data', dataDir, '--json'])) as {
+    publicKeyPem: string;
+  };
+  const signer = generateSigningKeyPair();
+  const trustFile = join(dir, 'bank-signing.pem');
+  await writeFile(trustFile, signer.publicKeyPem);
+  await proctorCli(['package', 'trust', trustFile, '--data', dataDir, '--label', '测试题库']);
+
+  const ref = (itemId: string) => ({ itemId, version: 1 });
+  const paper = PaperSchema.parse({
+    id: 'paper-e2e',
+    title: '电工（四级）理论知识 测试卷',
+    standard: { occupationCode: '6-31-01-03', version: '2018' },
+    level: 4,
+    durationMinutes: 60,
+    fullMarks: 100,
+    passMark: 60,
+    sections: [
+      {
+        title: '一、判断题',
+        itemType: 'true_false',
+        pointsEach: 10,
+        items: ['tf1', 'tf2', 'tf3', 'tf4', 'tf5'].map(ref),
+      },
+      {
+        title: '二、单选题',
+        itemType: 'single_choice',
+        pointsEach: 10,
+        items: ['sc1', 'sc2', 'sc3', 'sc4', 'sc5'].map(ref),
+      },
+    ],
+  });
+  const bytes = await writeExamPackage({
+    ...buildPackagePaper(paper, contentOf),
+    signerPrivateKeyPem: signer.privateKeyPem,
+    recipientPublicKeyPem: site.publicKeyPem,
+    now: new Date(),
+  });
+  const packageFile = join(dir, 'exam.exampkg');
+  await writeFile(packageFile, bytes);
+  const imported = (await proctorCli([
+    'exam',
+    'import',
+    packageFile,
+    '--data',
+    dataDir,
+    '--json',
+  ])) as {
+    examId?: string;
+    id?: string;
+  };
+  const examId = imported.examId ?? imported.id ?? '';
+
+  const sessionId = 's-e2e';
+  const start = new Date(Date.now() - 5 * 60_000).toISOString();
+  await proctorCli([
+    'session',
+    'create',
+    sessionId,
+    '--data',
+    dataDir,
+    '--exam',
+    examId,
+    '--name',
+    '测试场次',
+    '--start',
+    start,
+    '--duration',
+    '60',
+    '--room',
+    'r1:第一考场:30',
+    '--json',
+  ]);
+
+  const rows = Array.from({ length: count }, (_, i) =>
+    [
+      `2026${String(i + 1).padStart(6, '0')}`,
+      `考生${i + 1}`,
+      idNumber(i + 1),
+      'r1',
+      String(i + 1),
+    ].join(','),
+  );
+  const rosterFile = join(dir, 'roster.csv');
+  await writeFile(rosterFile, ['准考证号,姓名,身份证号,考场,座位号', ...rows].join('\n'));
+  const roster = (await proctorCli([
+    'roster',
+    'import',
+    rosterFile,
+    '--data',
+    dataDir,
+    '--session',
+    sessionId,
+    '--json',
+  ])) as {
+    codes?: { admissionTicketNumber: string; examCode: string }[];
+    candidates?: { admissionTicketNumber: string; examCode: string }[];
+  };
+  const issued = roster.codes ?? roster.candidates ?? [];
+
+  const staff = { username: 'proctor1', password: 'Proctor-Pass-2026!' };
+  await proctorCli(
+    ['user', 'add', staff.username, '--role', 'proctor', '--data', dataDir, '--password-stdin'],
+    `${staff.password}\n`,
+  );
+  return {
+    sessionId,
+    candidates: issued.map((c) => ({ ticket: c.admissionTicketNumber, code: c.examCode })),
+    staff,
+  };
+}
