@@ -65,7 +65,7 @@ async function connectStaff(): Promise<StaffSocket> {
   return socket;
 }
 
-/** Resolves when the agent reports a status matching `predicate`. */
+/** Resolves when the agent's latest reported status matches `predicate`. */
 function until(
   statuses: ExamAgentStatus[],
   predicate: (s: ExamAgentStatus) => boolean,
@@ -75,13 +75,11 @@ function until(
   return new Promise<ExamAgentStatus>((resolve, reject) => {
     const started = Date.now();
     const check = () => {
-      const hit = statuses.findLast(predicate);
-      if (hit !== undefined && predicate(statuses.at(-1) ?? hit))
-        return resolve(statuses.at(-1) ?? hit);
-      if (Date.now() - started > ms)
-        return reject(
-          new Error(`timed out waiting for ${what}; last: ${JSON.stringify(statuses.at(-1))}`),
-        );
+      const last = statuses.at(-1);
+      if (last !== undefined && predicate(last)) return resolve(last);
+      if (Date.now() - started > ms) {
+        return reject(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`));
+      }
       setTimeout(check, 50);
     };
     check();
