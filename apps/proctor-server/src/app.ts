@@ -1,14 +1,28 @@
 import type { Server as HttpServer } from 'node:http';
 import type { ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
 import { Server } from 'socket.io';
+import { AnswerCollector } from './answers/answer-collector';
+import { registerAnswerHandlers } from './answers/answer.handlers';
+import { AttemptService } from './attempts/attempt-service';
+import { registerCandidateHandlers } from './attempts/candidate.handlers';
+import { registerProctorHandlers } from './attempts/proctor.handlers';
+import { RateLimiter } from './auth/rate-limiter';
 import type { Components } from './components';
+import { ExamCatalog } from './exams/exam-repository';
+import { candidateLoginRoute, staffLoginRoute } from './http/auth.routes';
 import { Router, sendJson } from './http/router';
+import { createScoreOnFinish } from './scoring/score-on-finish';
+import type { ServerContext } from './server-context';
+import { SessionService } from './sessions/session-service';
+import { createSocketNotifier } from './socket/notifier';
+import { createSocketAuth } from './socket/socket-auth';
 import { healthRoute } from './system/health.route';
 import { registerSystemHandlers } from './system/system.handlers';
 
 export interface Application {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
-  /** Tells clients, closes every socket, and stops the HTTP server. */
+  readonly context: ServerContext;
+  /** Flushes queued answers, tells clients, closes every socket, and stops the HTTP server. */
   close(reason?: string): Promise<void>;
 }
 
@@ -17,33 +31,89 @@ export interface Application {
  * index.ts wires real components; tests pass their own and listen on port 0.
  */
 export function createApplication(httpServer: HttpServer, components: Components): Application {
+  const { store, settings, now, logger } = components;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
-    // Answers are small; a 1 MB cap stops a misbehaving client from exhausting memory.
+    // Above the 64 KB payload limit (checked per event with a typed error), below memory trouble.
     maxHttpBufferSize: 1_000_000,
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
 
-  const router = new Router().get('/api/health', healthRoute(components, io));
+  const notifier = createSocketNotifier(io);
+  const catalog = new ExamCatalog(store.db);
+  const collector = new AnswerCollector(store.db, store.audit, now, logger, {
+    flushDelayMs: settings.groupCommitMs,
+    maxBatch: settings.groupCommitMaxEvents,
+  });
+  const attempts = new AttemptService({
+    db: store.db,
+    audit: store.audit,
+    collector,
+    notifier,
+    now,
+    answerGraceMs: settings.answerGraceMs,
+    onFinished: createScoreOnFinish(catalog, logger),
+  });
+  const sessions = new SessionService({
+    db: store.db,
+    audit: store.audit,
+    collector,
+    notifier,
+    attempts,
+    now,
+  });
+  const context: ServerContext = { components, collector, attempts, sessions, catalog, notifier };
+
+  const loginDeps = {
+    db: store.db,
+    audit: store.audit,
+    settings,
+    now,
+    ipLimiter: new RateLimiter(settings.loginRatePerIp, settings.loginRateWindowMs),
+    accountLimiter: new RateLimiter(settings.loginRatePerAccount, settings.loginRateWindowMs),
+  };
+  const router = new Router()
+    .get('/api/health', healthRoute(components, io))
+    .post('/api/auth/staff-login', staffLoginRoute({ ...loginDeps, hasher: components.hasher }))
+    .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }));
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
     router.handle(req, res).catch((err: unknown) => {
-      components.logger.error({ err }, 'http handler failed');
+      logger.error({ err }, 'http handler failed');
       if (!res.headersSent) {
         sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
       }
     });
   });
 
+  io.use(createSocketAuth(store.db, now, settings));
   io.on('connection', (socket) => {
     registerSystemHandlers(socket, components);
+    registerAnswerHandlers(socket, context);
+    registerCandidateHandlers(socket, context);
+    registerProctorHandlers(socket, context);
   });
+
+  // Auto-submission at the deadline; recomputed from the database, so it survives restarts.
+  const sweep = (): void => {
+    try {
+      attempts.submitOverdue();
+    } catch (err) {
+      logger.error({ err }, 'deadline sweep failed');
+    }
+  };
+  sweep();
+  const sweeper = setInterval(sweep, settings.deadlineSweepMs);
+  sweeper.unref();
 
   return {
     io,
+    context,
     async close(reason = 'server shutting down') {
-      io.emit('system:shutdown', { reason, at: components.now() });
+      clearInterval(sweeper);
+      collector.close();
+      io.emit('system:shutdown', { reason, at: now() });
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -11,6 +11,11 @@ export class Router {
     return this;
   }
 
+  post(path: string, handler: RouteHandler): this {
+    this.routes.set(`POST ${path}`, handler);
+    return this;
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handler = this.routes.get(`${req.method ?? 'GET'} ${url.pathname}`);
@@ -37,4 +42,32 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'x-content-type-options': 'nosniff',
   });
   res.end(text);
+}
+
+/** Reads a JSON body of at most `maxBytes`; throws CodedError-compatible errors. */
+export async function readJsonBody(req: IncomingMessage, maxBytes = 16 * 1024): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes)
+      throw new HttpError(413, 'BAD_REQUEST', `Body larger than ${maxBytes} bytes`);
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', 'Body is not valid JSON');
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'BAD_REQUEST',
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -4,6 +4,7 @@ import {
   fail,
   toFailedAck,
   type Ack,
+  type AppError,
   type ClientEventName,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -25,11 +26,19 @@ type AckDataOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[
  * A bad payload, a handler error or a missing ack callback never crashes the server;
  * the client always gets `{ ok: false, error: { code, message } }`.
  */
+export interface ValidationGuards {
+  /** Checked before the payload is parsed: a role or token problem, or undefined to go on. */
+  readonly authorize?: () => AppError | undefined;
+  /** Payloads larger than this (bytes of JSON) are refused before parsing. */
+  readonly maxPayloadBytes?: number;
+}
+
 export function onValidated<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
   logger: Logger,
   handler: (payload: PayloadOf<E>) => Promise<AckDataOf<E>> | AckDataOf<E>,
+  guards: ValidationGuards = {},
 ): void {
   const schema = clientPayloadSchemas[event];
   const listener = async (...args: unknown[]): Promise<void> => {
@@ -39,9 +48,26 @@ export function onValidated<E extends ClientEventName>(
       return;
     }
     const reply = ack as (result: Ack<unknown>) => void;
+    const denied = guards.authorize?.();
+    if (denied !== undefined) {
+      reply({ ok: false, error: denied });
+      return;
+    }
     if (args.length !== 2) {
       reply(fail('BAD_REQUEST', `${event} takes exactly one payload`));
       return;
+    }
+    if (guards.maxPayloadBytes !== undefined) {
+      const size = Buffer.byteLength(JSON.stringify(args[0]) ?? '', 'utf8');
+      if (size > guards.maxPayloadBytes) {
+        reply(
+          fail(
+            'BAD_REQUEST',
+            `消息过大: ${size} 字节，上限 ${guards.maxPayloadBytes} 字节 (payload too large)`,
+          ),
+        );
+        return;
+      }
     }
     const parsed = schema.safeParse(args[0]);
     if (!parsed.success) {

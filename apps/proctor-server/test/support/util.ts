@@ -1,51 +1,127 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, StaffRole } from '@skillexam/shared';
 import { pino } from 'pino';
 import { io as ioc, type Socket as ClientSocket } from 'socket.io-client';
 import { createApplication, type Application } from '../../src/app';
+import { createArgon2Hasher } from '../../src/auth/password-hasher';
+import { addStaff } from '../../src/auth/staff-accounts';
 import type { Components } from '../../src/components';
+import { openStore } from '../../src/db/store';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/settings';
 
 export type TestClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestServer {
   readonly app: Application;
   readonly url: string;
+  readonly components: Components;
   readonly clients: TestClient[];
-  createClient(): Promise<TestClient>;
+  createClient(token?: string): Promise<TestClient>;
+  /** Adds a staff user, logs in over HTTP and connects a socket with the token. */
+  staffClient(role: StaffRole, username?: string): Promise<TestClient>;
+  /** Logs a candidate in over HTTP (准考证号 + exam code) and connects a socket. */
+  candidateClient(
+    ticket: string,
+    examCode: string,
+  ): Promise<{ client: TestClient; token: string; attemptId: string }>;
+  post(
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: Ack<unknown> & { data?: unknown } }>;
   closeAll(): Promise<void>;
 }
 
-/** A real application on a real HTTP server on port 0, with real socket.io clients. */
-export async function startTestServer(overrides: Partial<Components> = {}): Promise<TestServer> {
+export interface TestServerOptions extends Partial<Omit<Components, 'settings'>> {
+  readonly settings?: Partial<ServerSettings>;
+}
+
+/** A real application on a real HTTP server on port 0, with real socket.io clients and real SQLite. */
+export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const httpServer = createServer();
+  const now = overrides.now ?? Date.now;
   const components: Components = {
     version: 'test',
-    now: Date.now,
     logger: pino({ level: 'silent' }),
+    hasher: createArgon2Hasher(),
     ...overrides,
+    now,
+    store: overrides.store ?? openStore(':memory:', { now }),
+    settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
   };
   const app = createApplication(httpServer, components);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const clients: TestClient[] = [];
+  let staffCount = 0;
+
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Ack<unknown> & { data?: unknown } };
+  };
+
+  const createClient = async (token?: string): Promise<TestClient> => {
+    const client: TestClient = ioc(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      ...(token === undefined ? {} : { auth: { token } }),
+    });
+    clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', resolve);
+      client.once('connect_error', reject);
+    });
+    return client;
+  };
+
   return {
     app,
     url,
+    components,
     clients,
-    async createClient() {
-      const client: TestClient = ioc(url, { transports: ['websocket'], forceNew: true });
-      clients.push(client);
-      await new Promise<void>((resolve, reject) => {
-        client.once('connect', resolve);
-        client.once('connect_error', reject);
+    createClient,
+    post,
+    async staffClient(role, username) {
+      staffCount += 1;
+      const name = username ?? `${role}${staffCount}`;
+      const password = `密码-${name}-long-enough`;
+      await addStaff(
+        components.store.db,
+        components.store.audit,
+        components.hasher,
+        { username: name, role, password },
+        'test',
+        now(),
+      );
+      const login = await post('/api/auth/staff-login', { username: name, password });
+      if (!login.body.ok) throw new Error(`staff login failed: ${login.body.error.message}`);
+      const { token } = login.body.data as { token: string };
+      return createClient(token);
+    },
+    async candidateClient(ticket, examCode) {
+      const login = await post('/api/auth/candidate-login', {
+        admissionTicketNumber: ticket,
+        examCode,
+        clientKind: 'kiosk',
       });
-      return client;
+      if (!login.body.ok) throw new Error(`candidate login failed: ${login.body.error.message}`);
+      const data = login.body.data as { token: string; attempt: { attemptId: string } };
+      return {
+        client: await createClient(data.token),
+        token: data.token,
+        attemptId: data.attempt.attemptId,
+      };
     },
     async closeAll() {
       for (const client of clients) client.disconnect();
       await app.close('test finished');
+      components.store.close();
     },
   };
 }
@@ -55,12 +131,43 @@ export function waitFor<T>(
   client: TestClient,
   event: keyof ServerToClientEvents,
   timeoutMs = 2000,
+  predicate: (payload: T) => boolean = () => true,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
-    client.once(event, (payload: unknown) => {
+    const listener = (payload: unknown): void => {
+      if (!predicate(payload as T)) return;
       clearTimeout(timer);
+      (client as unknown as { off(e: string, l: (p: unknown) => void): void }).off(event, listener);
       resolve(payload as T);
-    });
+    };
+    (client as unknown as { on(e: string, l: (p: unknown) => void): void }).on(event, listener);
   });
+}
+
+/** emitWithAck with a timeout, typed by event. */
+export async function call<E extends keyof ClientToServerEvents>(
+  client: TestClient,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  const emit = client.timeout(5000).emitWithAck as unknown as (
+    e: string,
+    p: unknown,
+  ) => Promise<unknown>;
+  return (await emit.call(client.timeout(5000), event, payload)) as Parameters<
+    Parameters<ClientToServerEvents[E]>[1]
+  >[0];
+}
+
+/** Sends anything (bad payloads included) and returns the raw ack. */
+export async function callRaw(
+  client: TestClient,
+  event: string,
+  ...args: unknown[]
+): Promise<Ack<unknown>> {
+  const raw = client as unknown as {
+    timeout(ms: number): { emitWithAck(event: string, ...a: unknown[]): Promise<unknown> };
+  };
+  return (await raw.timeout(5000).emitWithAck(event, ...args)) as Ack<unknown>;
 }

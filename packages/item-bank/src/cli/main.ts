@@ -1,2 +1,4 @@
-// Placeholder until the qbank commands land (issue 3).
-console.log('qbank: no commands yet');
+import { runCli } from './run-cli';
+
+// The `qbank` entry point (bin/qbank.js runs this file through tsx).
+process.exitCode = await runCli(process.argv.slice(2));

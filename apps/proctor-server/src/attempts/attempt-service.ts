@@ -1,0 +1,404 @@
+import {
+  CodedError,
+  isFinishedAttemptStatus,
+  type AttemptView,
+  type IncidentPayload,
+  type KioskEventNotice,
+  type KioskEventPayload,
+  type MovePayload,
+} from '@skillexam/shared';
+import type { AnswerCollector } from '../answers/answer-collector';
+import type { AuditLog } from '../audit/audit-log';
+import { revokeSubjectTokens } from '../auth/tokens';
+import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
+import { earliestSubmissionAt, getSession, roomSeatCount } from '../sessions/session-repository';
+import type { Notifier } from '../socket/notifier';
+import { deadlineOf, getAttempt, toAttemptView, type AttemptRecord } from './attempt-repository';
+
+/** Called after an attempt is finished (submitted, force-submitted, auto-submitted). */
+export type FinishedHook = (db: WritableDb, attemptId: string, now: number) => void;
+
+export interface AttemptServiceDeps {
+  readonly db: WritableDb;
+  readonly audit: AuditLog;
+  readonly collector: AnswerCollector;
+  readonly notifier: Notifier;
+  readonly now: () => number;
+  readonly answerGraceMs: number;
+  readonly onFinished: FinishedHook;
+}
+
+const ACTIVE = new Set(['in_progress', 'paused']);
+
+/** Every per-candidate action of the exam room; each is one transaction with its audit record. */
+export class AttemptService {
+  constructor(private readonly deps: AttemptServiceDeps) {}
+
+  view(attemptId: string): AttemptView {
+    return toAttemptView(getAttempt(this.deps.db, attemptId), this.deps.now());
+  }
+
+  /**
+   * Loads the attempt, runs `apply` (checks + UPDATEs) and appends the audit record in ONE
+   * transaction; answers still queued are flushed first so a state change never overtakes them.
+   */
+  change(
+    attemptId: string,
+    actor: string,
+    action: string,
+    payload: Record<string, unknown>,
+    apply: (attempt: AttemptRecord, now: number) => void,
+  ): AttemptView {
+    const { db, audit, collector, notifier } = this.deps;
+    collector.flushNow();
+    const now = this.deps.now();
+    transaction(db, () => {
+      apply(getAttempt(db, attemptId), now);
+      audit.append(db, { actor, action, payload: { attemptId, ...payload } }, now);
+    });
+    const view = this.view(attemptId);
+    notifier.attemptChanged(view);
+    return view;
+  }
+
+  confirmIdentity(attemptId: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.confirm-identity', {}, (attempt, now) => {
+      if (attempt.status !== 'logged_in')
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能确认身份`);
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET identity_confirmed_at = ${now} WHERE id = ${attempt.id}`,
+      );
+    });
+  }
+
+  /**
+   * 准入: candidates waiting with a confirmed identity; they start at once if the session runs.
+   * All listed attempts are admitted in ONE transaction, or none (a bad id rejects the call).
+   */
+  admit(sessionId: string, attemptIds: readonly string[] | undefined, actor: string): string[] {
+    const { db, audit, notifier } = this.deps;
+    this.deps.collector.flushNow();
+    const now = this.deps.now();
+    const ids = transaction(db, () => {
+      const session = getSession(db, sessionId);
+      if (session.status === 'ended') throw new CodedError('CONFLICT', '考试场次已结束');
+      const chosen =
+        attemptIds ??
+        queryAll<{ id: string }>(
+          db,
+          sql`SELECT id FROM attempts WHERE session_id = ${sessionId} AND status = 'logged_in' AND identity_confirmed_at IS NOT NULL`,
+        ).map((row) => row.id);
+      for (const id of chosen) {
+        const attempt = getAttempt(db, id);
+        if (attempt.sessionId !== sessionId) {
+          throw new CodedError('BAD_REQUEST', `考生 ${id} 不属于场次 ${sessionId}`);
+        }
+        if (attempt.status !== 'logged_in') {
+          throw new CodedError(
+            'CONFLICT',
+            `考生 ${attempt.admissionTicket} 状态为 ${attempt.status}，不能准入`,
+          );
+        }
+        if (attempt.identityConfirmedAt === undefined) {
+          throw new CodedError('CONFLICT', `考生 ${attempt.admissionTicket} 尚未确认身份`);
+        }
+        if (session.status === 'running') {
+          run(
+            db,
+            sql`UPDATE attempts SET status = 'in_progress', admitted_at = ${now}, started_at = ${now} WHERE id = ${id}`,
+          );
+        } else if (session.status === 'paused') {
+          run(
+            db,
+            sql`UPDATE attempts SET status = 'paused', admitted_at = ${now}, started_at = ${now}, paused_at = ${now}, pause_kind = 'session' WHERE id = ${id}`,
+          );
+        } else {
+          run(
+            db,
+            sql`UPDATE attempts SET status = 'admitted', admitted_at = ${now} WHERE id = ${id}`,
+          );
+        }
+        audit.append(
+          db,
+          { actor, action: 'attempt.admit', payload: { attemptId: id, sessionId } },
+          now,
+        );
+      }
+      return chosen;
+    });
+    for (const id of ids) notifier.attemptChanged(this.view(id));
+    return [...ids];
+  }
+
+  pause(attemptId: string, reason: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.pause', { reason }, (attempt, now) => {
+      if (attempt.status !== 'in_progress')
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能暂停`);
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET status = 'paused', paused_at = ${now}, pause_kind = 'attempt' WHERE id = ${attemptId}`,
+      );
+    });
+  }
+
+  resume(attemptId: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.resume', {}, (attempt, now) => {
+      if (attempt.status !== 'paused' || attempt.pausedAt === undefined) {
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能恢复`);
+      }
+      if (getSession(this.deps.db, attempt.sessionId).status === 'paused') {
+        throw new CodedError(
+          'CONFLICT',
+          '整场考试暂停中，请恢复整场考试 (the whole session is paused)',
+        );
+      }
+      resumeAttemptRow(this.deps.db, attempt, now);
+    });
+  }
+
+  /** 补时: extra minutes with a reason. */
+  extend(attemptId: string, minutes: number, reason: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.extend', { minutes, reason }, (attempt) => {
+      if (!ACTIVE.has(attempt.status) && attempt.status !== 'admitted') {
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能补时`);
+      }
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET extension_ms = extension_ms + ${minutes * 60_000} WHERE id = ${attemptId}`,
+      );
+    });
+  }
+
+  /** The candidate hands in (交卷), not before the earliest submission time. */
+  submit(attemptId: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.submit', {}, (attempt, now) => {
+      if (attempt.status !== 'in_progress')
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能交卷`);
+      const earliest = earliestSubmissionAt(getSession(this.deps.db, attempt.sessionId));
+      if (earliest !== undefined && now < earliest) {
+        const minutes = Math.ceil((earliest - now) / 60_000);
+        throw new CodedError(
+          'CONFLICT',
+          `开考后一段时间内不得交卷，还需 ${minutes} 分钟 (too early to submit)`,
+        );
+      }
+      this.finish(attempt, 'submitted', now);
+    });
+  }
+
+  forceSubmit(attemptId: string, reason: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.force-submit', { reason }, (attempt, now) => {
+      if (!ACTIVE.has(attempt.status))
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能强制交卷`);
+      this.finish(attempt, 'force_submitted', now);
+    });
+  }
+
+  /** 试卷作废: the paper is voided and an incident recorded with the reason. */
+  void(attemptId: string, reason: string, actor: string): AttemptView {
+    const view = this.change(attemptId, actor, 'attempt.void', { reason }, (attempt, now) => {
+      if (
+        isFinishedAttemptStatus(attempt.status) &&
+        attempt.status !== 'submitted' &&
+        attempt.status !== 'force_submitted'
+      ) {
+        throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能作废`);
+      }
+      if (attempt.status === 'voided') throw new CodedError('CONFLICT', '试卷已作废');
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET status = 'voided', submitted_at = coalesce(submitted_at, ${now}), paused_at = NULL, pause_kind = NULL WHERE id = ${attemptId}`,
+      );
+      insertIncident(this.deps.db, attempt.sessionId, attemptId, 'void', reason, actor, now);
+      revokeSubjectTokens(this.deps.db, 'candidate', attemptId, now);
+    });
+    this.deps.notifier.revokeAttempt(attemptId, '试卷已作废 (paper voided)');
+    return view;
+  }
+
+  /** Moves a candidate to another seat/PC; answers stay, the old PC's login is revoked. */
+  move(payload: MovePayload, actor: string): AttemptView {
+    const view = this.change(
+      payload.attemptId,
+      actor,
+      'attempt.move',
+      { ...payload },
+      (attempt, now) => {
+        if (isFinishedAttemptStatus(attempt.status))
+          throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调换座位`);
+        const seats = roomSeatCount(this.deps.db, attempt.sessionId, payload.roomId);
+        if (seats === undefined)
+          throw new CodedError('BAD_REQUEST', `考场 ${payload.roomId} 不在本场次`);
+        if (payload.seat > seats)
+          throw new CodedError('BAD_REQUEST', `座位号 ${payload.seat} 超出考场座位数 ${seats}`);
+        try {
+          run(
+            this.deps.db,
+            sql`UPDATE attempts SET room_id = ${payload.roomId}, seat = ${payload.seat} WHERE id = ${attempt.id}`,
+          );
+        } catch {
+          throw new CodedError('CONFLICT', `考场 ${payload.roomId} 座位 ${payload.seat} 已有考生`);
+        }
+        insertIncident(
+          this.deps.db,
+          attempt.sessionId,
+          attempt.id,
+          'move',
+          payload.reason,
+          actor,
+          now,
+        );
+        revokeSubjectTokens(this.deps.db, 'candidate', attempt.id, now);
+      },
+    );
+    this.deps.notifier.revokeAttempt(
+      payload.attemptId,
+      '已调换座位，请在新考试机上登录 (moved to another PC)',
+    );
+    return view;
+  }
+
+  unlock(attemptId: string, actor: string): AttemptView {
+    return this.change(attemptId, actor, 'attempt.unlock', {}, () => {
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET failed_logins = 0, locked_until = NULL WHERE id = ${attemptId}`,
+      );
+    });
+  }
+
+  heartbeat(attemptId: string, clientSentAt: number): AttemptRecord {
+    const now = this.deps.now();
+    const offset = Math.round(clientSentAt - now);
+    run(
+      this.deps.db,
+      sql`UPDATE attempts SET last_heartbeat_at = ${now}, client_offset_ms = ${offset} WHERE id = ${attemptId}`,
+    );
+    return getAttempt(this.deps.db, attemptId);
+  }
+
+  kioskEvent(attemptId: string, event: KioskEventPayload): KioskEventNotice {
+    const { db, audit } = this.deps;
+    const now = this.deps.now();
+    const attempt = getAttempt(db, attemptId);
+    transaction(db, () => {
+      run(
+        db,
+        sql`INSERT INTO kiosk_events (attempt_id, kind, detail, client_time, server_time)
+            VALUES (${attemptId}, ${event.kind}, ${event.detail}, ${event.clientTime}, ${now})`,
+      );
+      audit.append(
+        db,
+        {
+          actor: `candidate:${attemptId}`,
+          action: 'kiosk.event',
+          payload: { attemptId, ...event },
+        },
+        now,
+      );
+    });
+    const notice = {
+      attemptId,
+      sessionId: attempt.sessionId,
+      kind: event.kind,
+      detail: event.detail,
+      at: now,
+    };
+    this.deps.notifier.kioskEvent(notice);
+    return notice;
+  }
+
+  incident(payload: IncidentPayload, actor: string): number {
+    const { db, audit } = this.deps;
+    const now = this.deps.now();
+    return transaction(db, () => {
+      getSession(db, payload.sessionId);
+      if (
+        payload.attemptId !== undefined &&
+        getAttempt(db, payload.attemptId).sessionId !== payload.sessionId
+      ) {
+        throw new CodedError(
+          'BAD_REQUEST',
+          `考生 ${payload.attemptId} 不属于场次 ${payload.sessionId}`,
+        );
+      }
+      const id = insertIncident(
+        db,
+        payload.sessionId,
+        payload.attemptId,
+        'note',
+        payload.description,
+        actor,
+        now,
+      );
+      audit.append(
+        db,
+        { actor, action: 'incident.record', payload: { incidentId: id, ...payload } },
+        now,
+      );
+      return id;
+    });
+  }
+
+  /** Submits every running attempt whose deadline (plus the grace for in-flight answers) passed. */
+  submitOverdue(): string[] {
+    const { db } = this.deps;
+    const now = this.deps.now();
+    const due = queryAll<{ id: string }>(
+      db,
+      sql`SELECT a.id FROM attempts a JOIN sessions s ON s.id = a.session_id
+          WHERE a.status = 'in_progress' AND s.started_at IS NOT NULL
+            AND s.started_at + s.duration_ms + a.extension_ms + a.paused_total_ms + ${this.deps.answerGraceMs} <= ${now}`,
+    ).map((row) => row.id);
+    for (const id of due) {
+      this.change(id, 'system', 'attempt.auto-submit', {}, (attempt) => {
+        if (attempt.status !== 'in_progress') return;
+        this.finish(attempt, 'submitted', deadlineOf(attempt, now) ?? now);
+      });
+    }
+    return due;
+  }
+
+  /**
+   * Marks an attempt finished (inside the caller's transaction) and runs the finished hook
+   * (scoring); its tokens stay valid so the candidate can see the end screen.
+   */
+  finish(attempt: AttemptRecord, status: 'submitted' | 'force_submitted', at: number): void {
+    const now = this.deps.now();
+    const pausedExtra = attempt.pausedAt === undefined ? 0 : Math.max(0, now - attempt.pausedAt);
+    run(
+      this.deps.db,
+      sql`UPDATE attempts SET status = ${status}, submitted_at = ${at}, paused_at = NULL, pause_kind = NULL,
+                 paused_total_ms = paused_total_ms + ${pausedExtra}
+          WHERE id = ${attempt.id}`,
+    );
+    this.deps.onFinished(this.deps.db, attempt.id, now);
+  }
+}
+
+export function resumeAttemptRow(db: WritableDb, attempt: AttemptRecord, now: number): void {
+  const paused = attempt.pausedAt === undefined ? 0 : Math.max(0, now - attempt.pausedAt);
+  run(
+    db,
+    sql`UPDATE attempts SET status = 'in_progress', paused_at = NULL, pause_kind = NULL,
+               paused_total_ms = paused_total_ms + ${paused}
+        WHERE id = ${attempt.id}`,
+  );
+}
+
+export function insertIncident(
+  db: WritableDb,
+  sessionId: string,
+  attemptId: string | undefined,
+  kind: string,
+  description: string,
+  actor: string,
+  now: number,
+): number {
+  return run(
+    db,
+    sql`INSERT INTO incidents (session_id, attempt_id, kind, description, actor, created_at)
+        VALUES (${sessionId}, ${attemptId ?? null}, ${kind}, ${description}, ${actor}, ${now})`,
+  ).lastInsertRowid;
+}

@@ -1,0 +1,58 @@
+import { listAttempts, toAttemptView } from './attempt-repository';
+import type { ServerContext } from '../server-context';
+import { actorName, onAction } from '../socket/actions';
+import type { AppSocket } from '../socket/validated';
+
+/** Proctor console events: the monitor snapshot, session steps and per-candidate actions. */
+export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): void {
+  const { db } = ctx.components.store;
+  const { sessions, attempts } = ctx;
+
+  onAction(socket, ctx, 'monitor:snapshot', ({ sessionId }) => {
+    const now = ctx.components.now();
+    return {
+      session: sessions.view(sessionId),
+      attempts: listAttempts(db, sessionId).map((attempt) => toAttemptView(attempt, now)),
+    };
+  });
+
+  onAction(socket, ctx, 'session:open-check-in', ({ sessionId }, p) =>
+    sessions.openCheckIn(sessionId, actorName(p)),
+  );
+  onAction(socket, ctx, 'session:start', ({ sessionId }, p) =>
+    sessions.start(sessionId, actorName(p)),
+  );
+  onAction(socket, ctx, 'session:pause', ({ sessionId, reason }, p) =>
+    sessions.pause(sessionId, reason, actorName(p)),
+  );
+  onAction(socket, ctx, 'session:resume', ({ sessionId }, p) =>
+    sessions.resume(sessionId, actorName(p)),
+  );
+  onAction(socket, ctx, 'session:end', ({ sessionId }, p) => sessions.end(sessionId, actorName(p)));
+
+  onAction(socket, ctx, 'proctor:admit', ({ sessionId, attemptIds }, p) => ({
+    admitted: attempts.admit(sessionId, attemptIds, actorName(p)),
+  }));
+  onAction(socket, ctx, 'proctor:pause', ({ attemptId, reason }, p) =>
+    attempts.pause(attemptId, reason, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:resume', ({ attemptId }, p) =>
+    attempts.resume(attemptId, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:extend', ({ attemptId, minutes, reason }, p) =>
+    attempts.extend(attemptId, minutes, reason, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:force-submit', ({ attemptId, reason }, p) =>
+    attempts.forceSubmit(attemptId, reason, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:void', ({ attemptId, reason }, p) =>
+    attempts.void(attemptId, reason, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:move', (payload, p) => attempts.move(payload, actorName(p)));
+  onAction(socket, ctx, 'proctor:unlock', ({ attemptId }, p) =>
+    attempts.unlock(attemptId, actorName(p)),
+  );
+  onAction(socket, ctx, 'proctor:incident', (payload, p) => ({
+    incidentId: attempts.incident(payload, actorName(p)),
+  }));
+}

@@ -1,0 +1,52 @@
+import type { ClientEventName } from '@skillexam/shared';
+import type { PrincipalRole } from './principal';
+
+const CANDIDATE = ['candidate'] as const;
+const STAFF_READ = ['admin', 'proctor', 'supervisor'] as const;
+/** Room actions: proctors, and exam admins who may stand in. Supervisors only watch. */
+const ROOM_ACTION = ['admin', 'proctor'] as const;
+
+/**
+ * Who may call each socket event. Checked on the server before the payload is even parsed;
+ * the type makes a new event without an entry a compile error.
+ */
+export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRole[]>> = {
+  'system:ping': ['anonymous', 'candidate', 'admin', 'proctor', 'supervisor'],
+  'answer:save': CANDIDATE,
+  'attempt:resync': CANDIDATE,
+  'attempt:state': CANDIDATE,
+  'attempt:confirm-identity': CANDIDATE,
+  'attempt:paper': CANDIDATE,
+  'attempt:heartbeat': CANDIDATE,
+  'attempt:submit': CANDIDATE,
+  'kiosk:event': CANDIDATE,
+  'auth:logout': ['candidate', 'admin', 'proctor', 'supervisor'],
+  'monitor:snapshot': STAFF_READ,
+  'session:open-check-in': ROOM_ACTION,
+  'session:start': ROOM_ACTION,
+  'session:pause': ROOM_ACTION,
+  'session:resume': ROOM_ACTION,
+  'session:end': ROOM_ACTION,
+  'proctor:admit': ROOM_ACTION,
+  'proctor:pause': ROOM_ACTION,
+  'proctor:resume': ROOM_ACTION,
+  'proctor:extend': ROOM_ACTION,
+  'proctor:force-submit': ROOM_ACTION,
+  'proctor:void': ROOM_ACTION,
+  'proctor:move': ROOM_ACTION,
+  'proctor:unlock': ROOM_ACTION,
+  'proctor:incident': ROOM_ACTION,
+};
+
+/** HTTP/CLI actions that are not socket events. */
+export const ADMIN_ACTIONS = {
+  'exam:import': ['admin'],
+  'roster:import': ['admin'],
+  'session:create': ['admin'],
+  'results:export': ['admin'],
+  'user:add': ['admin'],
+} as const satisfies Record<string, readonly PrincipalRole[]>;
+
+export function mayCall(role: PrincipalRole, event: ClientEventName): boolean {
+  return ACTION_ROLES[event].includes(role);
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { ReadableDb } from '../db/sql';
+
+const BACKUP_NAME = /^server-(\d{8}T\d{6}\d{3}Z)\.db$/;
+
+export function backupFileName(at: number): string {
+  const stamp = new Date(at).toISOString().replace(/[-:.]/g, '');
+  return `server-${stamp}.db`;
+}
+
+/** Backups in a directory, oldest first. */
+export function listBackups(backupDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(backupDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort()
+    .map((name) => join(backupDir, name));
+}
+
+/**
+ * An online backup with SQLite's backup API (better-sqlite3 `db.backup`): consistent even while
+ * answers are being written, without stopping the server. Keeps the newest `keep` files.
+ */
+export async function backupNow(
+  db: ReadableDb,
+  backupDir: string,
+  at: number,
+  keep: number,
+): Promise<string> {
+  mkdirSync(backupDir, { recursive: true });
+  const target = join(backupDir, backupFileName(at));
+  const partial = `${target}.partial`;
+  await db.backup(partial);
+  renameSync(partial, target);
+  const all = listBackups(backupDir);
+  for (const old of all.slice(0, Math.max(0, all.length - keep))) rmSync(old, { force: true });
+  return target;
+}
+
+export interface BackupSchedule {
+  stop(): void;
+}
+
+/** Backs up every `intervalMs`; a failed backup is logged and retried at the next tick. */
+export function scheduleBackups(
+  db: ReadableDb,
+  backupDir: string,
+  intervalMs: number,
+  keep: number,
+  now: () => number,
+  logger: Logger,
+): BackupSchedule {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    backupNow(db, backupDir, now(), keep)
+      .then((path) => logger.info({ path }, 'backup written'))
+      .catch((err: unknown) => logger.error({ err }, 'backup failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,36 @@
+import { CodedError } from '@skillexam/shared';
+
+/** Exit codes of every proctor-server command. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_INVALID_INPUT = 2;
+
+export class CliInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliInputError';
+  }
+}
+
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CliInputError) return EXIT_INVALID_INPUT;
+  if (error instanceof CodedError && ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT'].includes(error.code))
+    return EXIT_INVALID_INPUT;
+  return EXIT_FAILURE;
+}
+
+/** Prints data as JSON (`--json`) or as the given human lines. */
+export function output(json: boolean, data: unknown, human: () => string[]): void {
+  if (json) console.log(JSON.stringify(data, null, 2));
+  else for (const line of human()) console.log(line);
+}
+
+/** The first line of standard input (for --password-stdin). */
+export async function readFirstStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trimEnd();
+}

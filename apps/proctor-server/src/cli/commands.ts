@@ -1,0 +1,210 @@
+import { Command, Option } from 'commander';
+import { createArgon2Hasher } from '../auth/password-hasher';
+import { addStaff } from '../auth/staff-accounts';
+import { verifyAuditChain } from '../audit/verify';
+import { backupNow } from '../backup/backup';
+import { restoreBackup, RestoreError } from '../backup/restore';
+import { loadConfig } from '../config';
+import { openReadonlyDb } from '../db/connection';
+import type { ReadableDb } from '../db/sql';
+import { openStore } from '../db/store';
+import { startServer } from '../server/serve';
+import { CliInputError, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
+import { addExamCommands } from './exam-commands';
+
+function cliActor(): string {
+  return `cli:${process.env['USER'] ?? 'unknown'}`;
+}
+
+/** The `proctor-server` command tree; main.ts parses argv with it and maps errors to exit codes. */
+export function buildProgram(): Command {
+  const program = new Command('proctor-server')
+    .description('考场服务器 — LAN proctor server for computer-based theory exams')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('启动服务器 (start the server)')
+    .requiredOption('--data <dir>', 'data directory (server.db)')
+    .option('--port <port>', 'TCP port', '7300')
+    .option('--host <host>', 'listen address', '0.0.0.0')
+    .option('--backup-dir <dir>', 'online backups go here (default <data>-backups)')
+    .option('--backup-interval <minutes>', 'minutes between online backups, 0 = off', '5')
+    .option('--log-level <level>', 'pino log level', 'info')
+    .action(
+      async (opts: {
+        data: string;
+        port: string;
+        host: string;
+        backupDir?: string;
+        backupInterval: string;
+        logLevel: string;
+      }) => {
+        let config;
+        try {
+          config = loadConfig(
+            [
+              '--data-dir',
+              opts.data,
+              '--port',
+              opts.port,
+              '--host',
+              opts.host,
+              '--log-level',
+              opts.logLevel,
+              '--backup-interval',
+              opts.backupInterval,
+              ...(opts.backupDir === undefined ? [] : ['--backup-dir', opts.backupDir]),
+            ],
+            process.env,
+          );
+        } catch (error) {
+          throw new CliInputError((error as Error).message);
+        }
+        const server = await startServer(config);
+        console.log(
+          JSON.stringify({
+            event: 'listening',
+            service: 'proctor-server',
+            url: server.url,
+            pid: process.pid,
+          }),
+        );
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+          process.once(signal, () => {
+            server.stop(`server stopped (${signal})`).then(
+              () => process.exit(0),
+              () => process.exit(EXIT_FAILURE),
+            );
+          });
+        }
+      },
+    );
+
+  const user = program.command('user').description('考务人员账号 (staff accounts)');
+  user
+    .command('add <username>')
+    .description('添加账号；密码从标准输入读取 (password read from stdin)')
+    .requiredOption('--data <dir>', 'data directory')
+    .addOption(
+      new Option('--role <role>', 'role')
+        .choices(['admin', 'proctor', 'supervisor'])
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--password-stdin',
+      'read the password from the first line of stdin (default: also stdin, with a prompt)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        username: string,
+        opts: { data: string; role: string; passwordStdin?: boolean; json?: boolean },
+      ) => {
+        if (opts.passwordStdin !== true && process.stdin.isTTY)
+          process.stderr.write('密码 (password): ');
+        const password = await readFirstStdinLine();
+        const store = openStore(opts.data);
+        try {
+          const staff = await addStaff(
+            store.db,
+            store.audit,
+            createArgon2Hasher(),
+            { username, role: opts.role, password },
+            cliActor(),
+            Date.now(),
+          );
+          output(opts.json === true, { username: staff.username, role: staff.role }, () => [
+            `已添加 ${staff.username} (${staff.role})`,
+          ]);
+        } finally {
+          store.close();
+        }
+      },
+    );
+
+  const audit = program.command('audit').description('审计链 (audit trail)');
+  audit
+    .command('verify')
+    .description('校验审计哈希链与签名检查点 (verify the hash chain and signed checkpoints)')
+    .requiredOption('--data <dir>', 'data directory, or a backup file with --file')
+    .option('--file <db>', 'verify this database file instead (e.g. a backup)')
+    .option('--json', 'print JSON')
+    .action((opts: { data: string; file?: string; json?: boolean }) => {
+      const store = opts.file === undefined ? openStore(opts.data) : undefined;
+      try {
+        const result =
+          store === undefined ? verifyBackupFile(opts.file ?? '') : verifyAuditChain(store.db);
+        output(opts.json === true, result, () => [
+          result.ok
+            ? `审计链完整: ${result.records} 条记录, ${result.checkpoints} 个签名检查点`
+            : `审计链异常: ${result.problems.length} 处问题`,
+          ...result.problems.map((p) => `  #${p.seq}: ${p.problem}`),
+        ]);
+        if (!result.ok) process.exitCode = EXIT_FAILURE;
+      } finally {
+        store?.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description('立即在线备份 (online backup now)')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--to <dir>', 'backup directory (default <data>-backups)')
+    .option('--keep <n>', 'keep the newest n backups', '48')
+    .option('--json', 'print JSON')
+    .action(async (opts: { data: string; to?: string; keep: string; json?: boolean }) => {
+      const keep = Number(opts.keep);
+      if (!Number.isInteger(keep) || keep < 1)
+        throw new CliInputError(`--keep: 应为正整数，收到 ${opts.keep}`);
+      const store = openStore(opts.data);
+      try {
+        const path = await backupNow(
+          store.db,
+          opts.to ?? `${opts.data.replace(/[\\/]+$/, '')}-backups`,
+          Date.now(),
+          keep,
+        );
+        output(opts.json === true, { path }, () => [`备份完成: ${path}`]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('restore <backup>')
+    .description('从备份恢复 (server must be stopped; the backup is verified first)')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action((backup: string, opts: { data: string; json?: boolean }) => {
+      try {
+        const result = restoreBackup(backup, opts.data, Date.now());
+        output(opts.json === true, result, () => [
+          `已从 ${result.restoredFrom} 恢复 (${result.auditRecords} 条审计记录)`,
+          ...(result.previousDb === undefined ? [] : [`原数据库保存在 ${result.previousDb}`]),
+        ]);
+      } catch (error) {
+        if (error instanceof RestoreError) throw new CliInputError(error.message);
+        throw error;
+      }
+    });
+
+  addExamCommands(program);
+  return program;
+}
+
+function verifyBackupFile(path: string) {
+  // A backup is verified read-only, without migrating or writing to it.
+  return withReadonly(path, (db) => verifyAuditChain(db));
+}
+
+function withReadonly<T>(path: string, fn: (db: ReadableDb) => T): T {
+  const db = openReadonlyDb(path);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,264 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import { transaction } from '../db/sql';
+import { openStore } from '../db/store';
+import { importExamPackage } from '../exams/package-import';
+import { sitePackageKey, trustSigningKey } from '../exams/package-keys';
+import { exportResults } from '../export/results-export';
+import { renderAdmissionSlips } from '../pdf/index';
+import { getSession } from '../sessions/session-repository';
+import { importRosterFile } from '../sessions/roster-import';
+import { createSession } from '../sessions/session-setup';
+import { CliInputError, output } from './cli-io';
+
+const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+
+/** `package`, `exam import`, `session create`, `roster import`, `results export`. */
+export function addExamCommands(program: Command): void {
+  const pkg = program.command('package').description('考试包密钥 (exam package keys)');
+  pkg
+    .command('key')
+    .description('显示本考点的考试包公钥 (X25519), 交给题库管理员用于加密考试包')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action((opts: { data: string; json?: boolean }) => {
+      const store = openStore(opts.data);
+      try {
+        const key = transaction(store.db, () => sitePackageKey(store.db, Date.now()));
+        output(opts.json === true, { keyId: key.keyId, publicKeyPem: key.publicKeyPem }, () => [
+          `key id ${key.keyId}`,
+          key.publicKeyPem.trim(),
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+  pkg
+    .command('trust <publicKeyPem>')
+    .description('信任一个签名公钥 (Ed25519 SPKI PEM file)')
+    .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--label <label>', 'who owns the key, e.g. 省职业技能鉴定指导中心')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { data: string; label: string; json?: boolean }) => {
+      const store = openStore(opts.data);
+      try {
+        const keyId = trustSigningKey(
+          store.db,
+          store.audit,
+          readFileSync(file, 'utf8'),
+          opts.label,
+          actor(),
+          Date.now(),
+        );
+        output(opts.json === true, { keyId }, () => [`已信任签名公钥 ${keyId} (${opts.label})`]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('exam')
+    .description('考试 (exams)')
+    .command('import <package>')
+    .description('导入 .exampkg (签名校验，篡改即拒绝)')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { data: string; json?: boolean }) => {
+      const store = openStore(opts.data);
+      try {
+        const imported = await importExamPackage(store, readFileSync(file), actor(), Date.now());
+        output(opts.json === true, imported, () => [
+          `已导入 ${imported.title} (${imported.examId}): ${imported.items} 题`,
+        ]);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('session')
+    .description('考试场次 (sessions)')
+    .command('create <id>')
+    .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--exam <examId>', 'imported exam id')
+    .requiredOption('--name <name>', 'session name')
+    .requiredOption('--start <iso>', 'scheduled start, e.g. 2026-12-01T09:00:00+08:00')
+    .requiredOption('--duration <minutes>', 'exam minutes')
+    .requiredOption('--room <id:name:seats...>', 'rooms, e.g. r1:第一考场:40')
+    .option('--json', 'print JSON')
+    .action(
+      (
+        id: string,
+        opts: {
+          data: string;
+          exam: string;
+          name: string;
+          start: string;
+          duration: string;
+          room: string[];
+          json?: boolean;
+        },
+      ) => {
+        const start = Date.parse(opts.start);
+        if (Number.isNaN(start)) throw new CliInputError(`--start: 不是有效的时间 "${opts.start}"`);
+        const rooms = opts.room.map((spec) => {
+          const [roomId, name, seats] = spec.split(':');
+          if (roomId === undefined || name === undefined || seats === undefined)
+            throw new CliInputError(`--room: 应为 id:名称:座位数，收到 "${spec}"`);
+          return { id: roomId, name, seatCount: Number(seats) };
+        });
+        const store = openStore(opts.data);
+        try {
+          createSession(
+            store.db,
+            store.audit,
+            {
+              id,
+              name: opts.name,
+              examId: opts.exam,
+              scheduledStart: start,
+              durationMinutes: Number(opts.duration),
+              rules: {},
+              rooms,
+            },
+            actor(),
+            Date.now(),
+          );
+          output(opts.json === true, { sessionId: id }, () => [`已创建考试场次 ${id}`]);
+        } finally {
+          store.close();
+        }
+      },
+    );
+
+  program
+    .command('roster')
+    .description('考生名单 (rosters)')
+    .command('import <file>')
+    .description('导入考生名单 (.xlsx/.csv), 全部成功或全部不导入; 打印一次性考试码')
+    .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--session <id>', 'session id')
+    .option('--photos <dir>', 'folder with the photo files named in the roster')
+    .option('--slips <pdf>', 'write admission slips (准考证, with exam codes) to this PDF')
+    .option('--site <name>', 'exam site name for the slips', '考点')
+    .option(
+      '--occupation <text>',
+      'occupation and level for the slips, e.g. 电工（四级）',
+      '职业技能等级认定',
+    )
+    .option('--json', 'print JSON (includes the exam codes)')
+    .action(
+      async (
+        file: string,
+        opts: {
+          data: string;
+          session: string;
+          photos?: string;
+          slips?: string;
+          site: string;
+          occupation: string;
+          json?: boolean;
+        },
+      ) => {
+        const photos =
+          opts.photos === undefined
+            ? undefined
+            : new Map(
+                readdirSync(opts.photos).map((name) => [
+                  name,
+                  readFileSync(join(opts.photos ?? '', name)),
+                ]),
+              );
+        const store = openStore(opts.data);
+        try {
+          const result = await importRosterFile(
+            store,
+            opts.session,
+            readFileSync(file),
+            { fileName: basename(file), ...(photos === undefined ? {} : { photos }) },
+            actor(),
+            Date.now(),
+          );
+          if (opts.slips !== undefined) {
+            const session = getSession(store.db, opts.session);
+            const rowByTicket = new Map(result.rows.map((r) => [r.admissionTicketNumber, r]));
+            const pdf = await renderAdmissionSlips(
+              result.issued.map((c) => {
+                const row = rowByTicket.get(c.admissionTicketNumber);
+                return {
+                  admissionTicketNumber: c.admissionTicketNumber,
+                  name: c.name,
+                  idNumber: row?.idNumber ?? '',
+                  roomName: row?.room ?? c.roomId,
+                  seat: c.seat,
+                  examCode: c.examCode,
+                  ...(row?.photo === undefined ? {} : { photo: row.photo.bytes }),
+                };
+              }),
+              {
+                examName: session.name,
+                occupationAndLevel: opts.occupation,
+                siteName: opts.site,
+                startsAt: session.scheduledStart,
+                durationMinutes: Math.round(session.durationMs / 60_000),
+                printedAt: new Date(),
+              },
+            );
+            writeFileSync(opts.slips, pdf);
+          }
+          output(
+            opts.json === true,
+            { imported: result.issued.length, candidates: result.issued },
+            () => [
+              `已导入 ${result.issued.length} 名考生`,
+              ...result.issued.map(
+                (c) =>
+                  `${c.admissionTicketNumber}\t${c.name}\t${c.roomId}-${c.seat}\t${c.examCode}`,
+              ),
+            ],
+          );
+        } finally {
+          store.close();
+        }
+      },
+    );
+
+  program
+    .command('results')
+    .description('成绩 (results)')
+    .command('export')
+    .description('导出成绩汇总表、签名成绩包、答卷、考场情况记录与题目统计')
+    .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--session <id>', 'session id')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--site <name>', 'exam site name', '考点')
+    .option('--occupation <text>', 'occupation and level, e.g. 电工（四级）', '职业技能等级认定')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        data: string;
+        session: string;
+        out: string;
+        site: string;
+        occupation: string;
+        json?: boolean;
+      }) => {
+        const store = openStore(opts.data);
+        try {
+          const files = await exportResults(store, {
+            sessionId: opts.session,
+            outDir: opts.out,
+            siteName: opts.site,
+            occupationAndLevel: opts.occupation,
+            now: new Date(),
+          });
+          output(opts.json === true, files, () =>
+            Object.entries(files).map(([k, v]) => `${k}: ${String(v)}`),
+          );
+        } finally {
+          store.close();
+        }
+      },
+    );
+}

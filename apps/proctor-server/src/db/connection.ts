@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import type { ReadableDb, WritableDb } from './sql';
+
+/**
+ * Opens the server database with the settings every connection that stores answers or audit
+ * events must have (DESIGN.md §5): WAL, synchronous=FULL, foreign keys, and a busy timeout so a
+ * CLI command and the server can share the file.
+ */
+export function openWritableDb(path: string): WritableDb {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db as WritableDb;
+}
+
+/** A read-only connection (verification of backups, reports). */
+export function openReadonlyDb(path: string): ReadableDb {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db as ReadableDb;
+}
+
+export function synchronousLevel(db: ReadableDb): number {
+  return Number(db.pragma('synchronous', { simple: true }));
+}

@@ -1,0 +1,17 @@
+import type { Migration } from './runner';
+import { migrate0010 } from './0010-staff-and-auth';
+import { migrate0020 } from './0020-exams-and-sessions';
+import { migrate0030 } from './0030-answers';
+import { migrate0040 } from './0040-audit';
+import { migrate0050 } from './0050-packages-and-photos';
+
+/** Every schema step, in order; bundled statically (no folder is read at runtime). */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'staff-and-auth', up: migrate0010 },
+  { version: 20, name: 'exams-and-sessions', up: migrate0020 },
+  { version: 30, name: 'answers', up: migrate0030 },
+  { version: 40, name: 'audit', up: migrate0040 },
+  { version: 50, name: 'packages-and-photos', up: migrate0050 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

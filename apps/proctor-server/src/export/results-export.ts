@@ -1,0 +1,227 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keyIdOf } from '@skillexam/item-bank';
+import {
+  CodedError,
+  PaperAnswerKeysSchema,
+  type AnswerValue,
+  type AttemptScore,
+} from '@skillexam/shared';
+import { currentAnswers } from '../answers/answer-state';
+import { listAttempts } from '../attempts/attempt-repository';
+import { queryAll, queryOne, sql } from '../db/sql';
+import type { Store } from '../db/store';
+import { renderIncidentRecord, type IncidentEntry } from '../pdf/index';
+import {
+  buildItemStatisticsExport,
+  buildResultsPayload,
+  renderAnswerSheets,
+  resultStatusOf,
+  signResultsPackage,
+  writeScoreSummaryXlsx,
+  type CandidateResult,
+  type ResultsSession,
+} from '../results/index';
+import { getSession } from '../sessions/session-repository';
+
+export interface ResultsExportOptions {
+  readonly sessionId: string;
+  readonly outDir: string;
+  readonly siteName: string;
+  readonly occupationAndLevel: string;
+  readonly now: Date;
+}
+
+export interface ResultsExportFiles {
+  readonly scoreSummary: string;
+  readonly resultsPackage: string;
+  readonly answerSheets: string;
+  readonly incidentRecord: string;
+  readonly itemStatistics: string;
+  readonly candidates: number;
+}
+
+/**
+ * Results of a session from the database, written with the results/pdf libraries:
+ * 成绩汇总表 (.xlsx), the signed results package, answer sheets and the 考场情况记录 (PDF),
+ * and the item statistics export for the bank.
+ */
+export async function exportResults(
+  store: Store,
+  options: ResultsExportOptions,
+): Promise<ResultsExportFiles> {
+  const { db } = store;
+  const session = getSession(db, options.sessionId);
+  const exam = queryOne<{ title: string; answer_key_json: string }>(
+    db,
+    sql`SELECT title, answer_key_json FROM exams WHERE id = ${session.examId}`,
+  );
+  if (exam === undefined) throw new CodedError('NOT_FOUND', `考试 ${session.examId} 不存在`);
+  const keys = PaperAnswerKeysSchema.safeParse(JSON.parse(exam.answer_key_json));
+  if (!keys.success)
+    throw new CodedError(
+      'CONFLICT',
+      `考试 ${session.examId} 没有可用的评分标准 (answer keys missing)`,
+    );
+  const rooms = new Map(
+    queryAll<{ id: string; name: string }>(
+      db,
+      sql`SELECT id, name FROM rooms WHERE session_id = ${session.id}`,
+    ).map((r) => [r.id, r.name]),
+  );
+  const scores = new Map(
+    queryAll<{ attempt_id: string; detail_json: string }>(
+      db,
+      sql`SELECT s.attempt_id, s.detail_json FROM scores s JOIN attempts a ON a.id = s.attempt_id WHERE a.session_id = ${session.id}`,
+    ).map((r) => [r.attempt_id, JSON.parse(r.detail_json) as AttemptScore]),
+  );
+  const attempts = listAttempts(db, session.id);
+  const results: CandidateResult[] = attempts.map((attempt) => {
+    const score = scores.get(attempt.id);
+    const answers = new Map<string, AnswerValue>(
+      currentAnswers(db, attempt.id).map((a) => [a.itemId, a.value]),
+    );
+    return {
+      admissionTicketNumber: attempt.admissionTicket,
+      name: attempt.name,
+      idNumber: attempt.idNumber,
+      roomName: rooms.get(attempt.roomId) ?? attempt.roomId,
+      seat: attempt.seat,
+      status: resultStatusOf(attempt.status),
+      ...(score === undefined ? {} : { score }),
+      answers,
+    };
+  });
+  const resultsSession: ResultsSession = {
+    sessionId: session.id,
+    sessionName: session.name,
+    examId: session.examId,
+    examTitle: exam.title,
+    occupationAndLevel: options.occupationAndLevel,
+    siteName: options.siteName,
+    startsAt: session.startedAt ?? session.scheduledStart,
+    durationMinutes: Math.round(session.durationMs / 60_000),
+  };
+  mkdirSync(options.outDir, { recursive: true });
+  const file = (name: string) => join(options.outDir, name);
+  const files = {
+    scoreSummary: file(`成绩汇总表-${session.id}.xlsx`),
+    resultsPackage: file(`results-${session.id}.json`),
+    answerSheets: file(`考生答卷-${session.id}.pdf`),
+    incidentRecord: file(`考场情况记录-${session.id}.pdf`),
+    itemStatistics: file(`item-stats-${session.id}.json`),
+  };
+  const sectionTitles = keys.data.sections.map((s) => s.title);
+  writeFileSync(
+    files.scoreSummary,
+    await writeScoreSummaryXlsx({
+      session: resultsSession,
+      sectionTitles,
+      results,
+      generatedAt: options.now,
+    }),
+  );
+  writeFileSync(
+    files.answerSheets,
+    await renderAnswerSheets(resultsSession, keys.data, results, options.now),
+  );
+  const payload = buildResultsPayload({
+    session: resultsSession,
+    keys: keys.data,
+    results,
+    serverKeyId: keyIdOf(store.serverKey.publicKey),
+    generatedAt: options.now,
+  });
+  const serverPrivatePem = store.serverKey.privateKey
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  writeFileSync(files.resultsPackage, signResultsPackage(payload, serverPrivatePem));
+  writeFileSync(
+    files.itemStatistics,
+    JSON.stringify(
+      buildItemStatisticsExport({
+        keys: keys.data,
+        sessionId: session.id,
+        results,
+        generatedAt: options.now,
+      }),
+      null,
+      2,
+    ),
+  );
+
+  const incidents = queryAll<{
+    created_at: number;
+    kind: string;
+    description: string;
+    attempt_id: string | null;
+    actor: string;
+  }>(
+    db,
+    sql`SELECT created_at, kind, description, attempt_id, actor FROM incidents WHERE session_id = ${session.id} ORDER BY created_at`,
+  );
+  const byId = new Map(attempts.map((a) => [a.id, a]));
+  const entries: IncidentEntry[] = incidents.map((incident) => {
+    const attempt = incident.attempt_id === null ? undefined : byId.get(incident.attempt_id);
+    return {
+      at: incident.created_at,
+      category: incidentCategory(incident.kind),
+      candidates:
+        attempt === undefined
+          ? []
+          : [`${attempt.admissionTicket} ${attempt.name} (座位 ${attempt.seat})`],
+      description: incident.description,
+      action: INCIDENT_ACTIONS[incident.kind] ?? '记录',
+    };
+  });
+  const proctors = [
+    ...new Set(
+      queryAll<{ actor: string }>(
+        db,
+        sql`SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'staff:%' AND json_extract(payload_json, '$.sessionId') = ${session.id}`,
+      ).map((r) => r.actor.slice(6)),
+    ),
+  ];
+  writeFileSync(
+    files.incidentRecord,
+    await renderIncidentRecord({
+      examName: session.name,
+      occupationAndLevel: options.occupationAndLevel,
+      siteName: options.siteName,
+      roomName: [...rooms.values()].join('、'),
+      startedAt: session.startedAt ?? session.scheduledStart,
+      endedAt: session.endedAt ?? options.now.getTime(),
+      counts: {
+        registered: attempts.length,
+        present: attempts.filter(
+          (a) => !['registered', 'logged_in', 'admitted', 'absent'].includes(a.status),
+        ).length,
+        absent: attempts.filter((a) =>
+          ['registered', 'logged_in', 'admitted', 'absent'].includes(a.status),
+        ).length,
+        voided: attempts.filter((a) => a.status === 'voided').length,
+      },
+      proctors,
+      incidents: entries,
+      printedAt: options.now,
+    }),
+  );
+  return { ...files, candidates: results.length };
+}
+
+const INCIDENT_ACTIONS: Record<string, string> = {
+  void: '试卷作废',
+  move: '调换考试机',
+  session_pause: '全场暂停并补时',
+  note: '记录',
+};
+
+const INCIDENT_CATEGORIES: Record<string, IncidentEntry['category']> = {
+  void: 'violation',
+  move: 'equipment',
+  session_pause: 'power_network',
+};
+
+function incidentCategory(kind: string): IncidentEntry['category'] {
+  return INCIDENT_CATEGORIES[kind] ?? 'other';
+}

@@ -1,0 +1,69 @@
+import {
+  CandidateLoginRequestSchema,
+  StaffLoginRequestSchema,
+  describeZodError,
+  toFailedAck,
+  type ErrorCode,
+} from '@skillexam/shared';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { candidateLogin, type CandidateLoginDeps } from '../auth/candidate-login';
+import { staffLogin, type StaffLoginDeps } from '../auth/staff-accounts';
+import { HttpError, readJsonBody, sendJson, type RouteHandler } from './router';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function jsonRoute<S extends z.ZodType, R>(
+  schema: S,
+  handle: (input: z.infer<S>, ip: string) => Promise<R> | R,
+): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const body = await readJsonBody(req);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        sendJson(res, 400, {
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: describeZodError(parsed.error) },
+        });
+        return;
+      }
+      sendJson(res, 200, { ok: true, data: await handle(parsed.data, clientIp(req)) });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, {
+          ok: false,
+          error: { code: error.code, message: error.message },
+        });
+        return;
+      }
+      const failed = toFailedAck(error);
+      sendJson(res, STATUS[failed.error.code], failed);
+    }
+  };
+}
+
+/** `POST /api/auth/staff-login` → a staff token (argon2id verified off the event loop). */
+export function staffLoginRoute(deps: StaffLoginDeps): RouteHandler {
+  return jsonRoute(StaffLoginRequestSchema, (input, ip) =>
+    staffLogin(deps, input.username, input.password, ip),
+  );
+}
+
+/** `POST /api/auth/candidate-login` → a candidate token for 准考证号 + exam code. */
+export function candidateLoginRoute(deps: CandidateLoginDeps): RouteHandler {
+  return jsonRoute(CandidateLoginRequestSchema, (input, ip) => candidateLogin(deps, input, ip));
+}

@@ -1,0 +1,89 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import { createApplication, type Application } from '../app';
+import { createArgon2Hasher } from '../auth/password-hasher';
+import { scheduleBackups } from '../backup/backup';
+import { PID_FILE_NAME, runningServerPid } from '../backup/restore';
+import type { ServerConfig } from '../config';
+import { openStore } from '../db/store';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../settings';
+import { SERVER_VERSION } from '../version';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly app: Application;
+  readonly httpServer: HttpServer;
+  readonly logger: Logger;
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * The one way the real server starts (`proctor-server serve`, `npm start`, the fault suite):
+ * open the data directory (migrate), claim it with a pid file, listen, back up on a timer.
+ */
+export async function startServer(
+  config: ServerConfig,
+  settings: Partial<ServerSettings> = {},
+): Promise<RunningServer> {
+  const logger = pino({ name: 'proctor-server', level: config.logLevel });
+  const other = runningServerPid(config.dataDir);
+  if (other !== undefined && other !== process.pid) {
+    throw new Error(`数据目录已被另一个服务器进程使用 (pid ${other}): ${config.dataDir}`);
+  }
+  const store = openStore(config.dataDir, {
+    checkpointEvery: settings.auditCheckpointEvery ?? DEFAULT_SETTINGS.auditCheckpointEvery,
+  });
+  const pidFile = join(config.dataDir, PID_FILE_NAME);
+  writeFileSync(pidFile, String(process.pid));
+  const httpServer = createServer();
+  const app = createApplication(httpServer, {
+    version: SERVER_VERSION,
+    now: Date.now,
+    logger,
+    store,
+    hasher: createArgon2Hasher(),
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+  });
+  const backups =
+    config.backupIntervalMinutes > 0
+      ? scheduleBackups(
+          store.db,
+          config.backupDir,
+          config.backupIntervalMinutes * 60_000,
+          config.backupKeep,
+          Date.now,
+          logger,
+        )
+      : undefined;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info(
+    { port, host: config.host, dataDir: config.dataDir, backupDir: config.backupDir },
+    'listening',
+  );
+  let stopped = false;
+  return {
+    url,
+    port,
+    app,
+    httpServer,
+    logger,
+    async stop(reason = 'server stopped') {
+      if (stopped) return;
+      stopped = true;
+      backups?.stop();
+      await app.close(reason);
+      store.close();
+      rmSync(pidFile, { force: true });
+    },
+  };
+}

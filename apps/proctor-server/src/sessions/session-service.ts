@@ -1,0 +1,123 @@
+import { CodedError, type SessionView } from '@skillexam/shared';
+import type { AnswerCollector } from '../answers/answer-collector';
+import { resumeAttemptRow, insertIncident, type AttemptService } from '../attempts/attempt-service';
+import { listAttempts, toAttemptView } from '../attempts/attempt-repository';
+import type { AuditLog } from '../audit/audit-log';
+import { run, sql, transaction, type WritableDb } from '../db/sql';
+import type { Notifier } from '../socket/notifier';
+import { getSession, toSessionView, type SessionRecord } from './session-repository';
+
+export interface SessionServiceDeps {
+  readonly db: WritableDb;
+  readonly audit: AuditLog;
+  readonly collector: AnswerCollector;
+  readonly notifier: Notifier;
+  readonly attempts: AttemptService;
+  readonly now: () => number;
+}
+
+/** scheduled → check_in → running ⇄ paused → ended, each step with its audit record. */
+export class SessionService {
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  view(sessionId: string): SessionView {
+    return toSessionView(getSession(this.deps.db, sessionId), this.deps.now());
+  }
+
+  private transition(
+    sessionId: string,
+    actor: string,
+    action: string,
+    payload: Record<string, unknown>,
+    apply: (session: SessionRecord, now: number) => void,
+  ): SessionView {
+    const { db, audit, collector, notifier } = this.deps;
+    collector.flushNow();
+    const now = this.deps.now();
+    transaction(db, () => {
+      apply(getSession(db, sessionId), now);
+      audit.append(db, { actor, action, payload: { sessionId, ...payload } }, now);
+    });
+    const view = this.view(sessionId);
+    notifier.sessionChanged(view);
+    for (const attempt of listAttempts(db, sessionId))
+      notifier.attemptChanged(toAttemptView(attempt, now));
+    return view;
+  }
+
+  openCheckIn(sessionId: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.open-check-in', {}, (session) => {
+      if (session.status !== 'scheduled')
+        throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能开始检录`);
+      run(this.deps.db, sql`UPDATE sessions SET status = 'check_in' WHERE id = ${sessionId}`);
+    });
+  }
+
+  /** 开考: the content key is released; every admitted candidate starts now. */
+  start(sessionId: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.start', {}, (session, now) => {
+      if (session.status !== 'scheduled' && session.status !== 'check_in') {
+        throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能开考`);
+      }
+      run(
+        this.deps.db,
+        sql`UPDATE sessions SET status = 'running', started_at = ${now} WHERE id = ${sessionId}`,
+      );
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET status = 'in_progress', started_at = ${now} WHERE session_id = ${sessionId} AND status = 'admitted'`,
+      );
+    });
+  }
+
+  /** A session-wide pause (power or network failure): every running candidate is paused and compensated. */
+  pause(sessionId: string, reason: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.pause', { reason }, (session, now) => {
+      if (session.status !== 'running')
+        throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能暂停`);
+      run(
+        this.deps.db,
+        sql`UPDATE sessions SET status = 'paused', paused_at = ${now} WHERE id = ${sessionId}`,
+      );
+      run(
+        this.deps.db,
+        sql`UPDATE attempts SET status = 'paused', paused_at = ${now}, pause_kind = 'session'
+            WHERE session_id = ${sessionId} AND status = 'in_progress'`,
+      );
+      insertIncident(this.deps.db, sessionId, undefined, 'session_pause', reason, actor, now);
+    });
+  }
+
+  resume(sessionId: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.resume', {}, (session, now) => {
+      if (session.status !== 'paused')
+        throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能恢复`);
+      run(
+        this.deps.db,
+        sql`UPDATE sessions SET status = 'running', paused_at = NULL WHERE id = ${sessionId}`,
+      );
+      for (const attempt of listAttempts(this.deps.db, sessionId)) {
+        if (attempt.status === 'paused' && attempt.pauseKind === 'session')
+          resumeAttemptRow(this.deps.db, attempt, now);
+      }
+    });
+  }
+
+  /** 结束考试: running attempts are force-submitted, candidates who never started are absent (缺考). */
+  end(sessionId: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.end', {}, (session, now) => {
+      if (session.status === 'ended') throw new CodedError('CONFLICT', '场次已结束');
+      run(
+        this.deps.db,
+        sql`UPDATE sessions SET status = 'ended', ended_at = ${now}, paused_at = NULL WHERE id = ${sessionId}`,
+      );
+      for (const attempt of listAttempts(this.deps.db, sessionId)) {
+        if (attempt.status === 'in_progress' || attempt.status === 'paused') {
+          this.deps.attempts.finish(attempt, 'force_submitted', now);
+        } else if (['registered', 'logged_in', 'admitted'].includes(attempt.status)) {
+          run(this.deps.db, sql`UPDATE attempts SET status = 'absent' WHERE id = ${attempt.id}`);
+        }
+      }
+    });
+  }
+}

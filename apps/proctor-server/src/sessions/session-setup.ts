@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import {
+  CandidateSchema,
+  CodedError,
+  ExamRoomSchema,
+  SessionRulesSchema,
+  describeZodError,
+  type Candidate,
+  type ExamRoom,
+  type SessionRules,
+} from '@skillexam/shared';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit-log';
+import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { examCodeSecret } from '../auth/exam-code-secret';
+import { generateExamCodes, hashExamCode } from '../roster/index';
+import { getSession } from './session-repository';
+
+export const CreateSessionInputSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/),
+  name: z.string().trim().min(1).max(200),
+  examId: z.string().min(1).max(64),
+  scheduledStart: z.number().int(),
+  durationMinutes: z.int().min(1).max(600),
+  rules: SessionRulesSchema,
+  rooms: z.array(ExamRoomSchema).min(1),
+});
+export type CreateSessionInput = z.input<typeof CreateSessionInputSchema>;
+
+/** Schedules a session in its rooms; the exam must be imported. */
+export function createSession(
+  db: WritableDb,
+  audit: AuditLog,
+  input: CreateSessionInput,
+  actor: string,
+  now: number,
+): void {
+  const parsed = CreateSessionInputSchema.safeParse(input);
+  if (!parsed.success) throw new CodedError('BAD_REQUEST', describeZodError(parsed.error));
+  const session = parsed.data;
+  const rules: SessionRules = session.rules;
+  for (const rule of ['lateEntryCutoffMinutes', 'earliestSubmissionMinutes'] as const) {
+    if (rules[rule] > session.durationMinutes) {
+      throw new CodedError(
+        'BAD_REQUEST',
+        `rules.${rule} (${rules[rule]}) 超过考试时长 ${session.durationMinutes} 分钟`,
+      );
+    }
+  }
+  transaction(db, () => {
+    if (queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${session.examId}`) === undefined) {
+      throw new CodedError('NOT_FOUND', `考试 ${session.examId} 未导入 (exam not imported)`);
+    }
+    if (queryOne(db, sql`SELECT 1 AS x FROM sessions WHERE id = ${session.id}`) !== undefined) {
+      throw new CodedError('CONFLICT', `考试场次 ${session.id} 已存在 (session exists)`);
+    }
+    run(
+      db,
+      sql`INSERT INTO sessions (id, exam_id, name, scheduled_start, duration_ms, rules_json, status)
+          VALUES (${session.id}, ${session.examId}, ${session.name}, ${session.scheduledStart},
+                  ${session.durationMinutes * 60_000}, ${JSON.stringify(rules)}, 'scheduled')`,
+    );
+    for (const room of session.rooms satisfies ExamRoom[]) {
+      run(
+        db,
+        sql`INSERT INTO rooms (session_id, id, name, seat_count) VALUES (${session.id}, ${room.id}, ${room.name}, ${room.seatCount})`,
+      );
+    }
+    audit.append(db, { actor, action: 'session.create', payload: session }, now);
+  });
+}
+
+export interface IssuedCandidate {
+  readonly admissionTicketNumber: string;
+  readonly attemptId: string;
+  /** The one-time exam code in clear text (8 characters): shown once, for the admission slip. */
+  readonly examCode: string;
+  readonly name: string;
+  readonly roomId: string;
+  readonly seat: number;
+}
+
+/**
+ * Adds a roster to a session, all or nothing: every row is checked first (ID checksum, room,
+ * seat within the room, no duplicate ticket or seat) and any problem rejects the whole roster.
+ */
+export function addRoster(
+  db: WritableDb,
+  audit: AuditLog,
+  sessionId: string,
+  rows: readonly unknown[],
+  actor: string,
+  now: number,
+): IssuedCandidate[] {
+  const problems: string[] = [];
+  const candidates: Candidate[] = [];
+  rows.forEach((row, index) => {
+    const parsed = CandidateSchema.safeParse(row);
+    if (parsed.success) candidates.push(parsed.data);
+    else problems.push(`第 ${index + 1} 行 (row ${index + 1}): ${describeZodError(parsed.error)}`);
+  });
+  const seenTickets = new Set<string>();
+  const seenSeats = new Set<string>();
+  candidates.forEach((candidate) => {
+    if (seenTickets.has(candidate.admissionTicketNumber)) {
+      problems.push(`准考证号 ${candidate.admissionTicketNumber} 重复 (duplicate ticket)`);
+    }
+    seenTickets.add(candidate.admissionTicketNumber);
+    const seatKey = `${candidate.roomId}#${candidate.seat}`;
+    if (seenSeats.has(seatKey))
+      problems.push(`考场 ${candidate.roomId} 座位 ${candidate.seat} 重复 (duplicate seat)`);
+    seenSeats.add(seatKey);
+  });
+  return transaction(db, () => {
+    const session = getSession(db, sessionId);
+    if (session.status === 'ended')
+      throw new CodedError('CONFLICT', '考试场次已结束 (session ended)');
+    for (const candidate of candidates) {
+      const room = queryOne<{ seat_count: number }>(
+        db,
+        sql`SELECT seat_count FROM rooms WHERE session_id = ${sessionId} AND id = ${candidate.roomId}`,
+      );
+      if (room === undefined)
+        problems.push(
+          `准考证号 ${candidate.admissionTicketNumber}: 考场 ${candidate.roomId} 不在本场次 (unknown room)`,
+        );
+      else if (candidate.seat > room.seat_count) {
+        problems.push(
+          `准考证号 ${candidate.admissionTicketNumber}: 座位号 ${candidate.seat} 超出考场座位数 ${room.seat_count}`,
+        );
+      }
+      const existing = queryOne(
+        db,
+        sql`SELECT 1 AS x FROM attempts WHERE session_id = ${sessionId}
+            AND (admission_ticket = ${candidate.admissionTicketNumber} OR (room_id = ${candidate.roomId} AND seat = ${candidate.seat}))`,
+      );
+      if (existing !== undefined)
+        problems.push(
+          `准考证号 ${candidate.admissionTicketNumber}: 已在名单中或座位已占用 (already on the roster)`,
+        );
+    }
+    if (problems.length > 0) {
+      throw new CodedError(
+        'BAD_REQUEST',
+        `考生名单有 ${problems.length} 处错误，未导入任何考生:\n${problems.join('\n')}`,
+      );
+    }
+    const secret = examCodeSecret(db);
+    const codes = generateExamCodes(candidates.length);
+    const issued = candidates.map((candidate, index) => {
+      const attemptId = `a${randomBytes(12).toString('hex')}`;
+      const examCode = codes[index] ?? '';
+      run(
+        db,
+        sql`INSERT INTO attempts (id, session_id, admission_ticket, name, id_number, photo_hash, room_id, seat, exam_code_hash, status)
+            VALUES (${attemptId}, ${sessionId}, ${candidate.admissionTicketNumber}, ${candidate.name}, ${candidate.idNumber},
+                    ${candidate.photoAssetHash ?? null}, ${candidate.roomId}, ${candidate.seat},
+                    ${hashExamCode(examCode, secret)}, 'registered')`,
+      );
+      return {
+        admissionTicketNumber: candidate.admissionTicketNumber,
+        attemptId,
+        examCode,
+        name: candidate.name,
+        roomId: candidate.roomId,
+        seat: candidate.seat,
+      };
+    });
+    audit.append(
+      db,
+      {
+        actor,
+        action: 'roster.import',
+        payload: { sessionId, tickets: issued.map((c) => c.admissionTicketNumber) },
+      },
+      now,
+    );
+    return issued;
+  });
+}

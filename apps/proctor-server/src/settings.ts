@@ -1,0 +1,40 @@
+/** Tunables of the running server; defaults suit an exam room, tests and benches override them. */
+export interface ServerSettings {
+  /** Group commit: how long the first queued answer waits for company before the commit. */
+  readonly groupCommitMs: number;
+  /** Group commit: commit at once when this many answers are queued. */
+  readonly groupCommitMaxEvents: number;
+  /** Answers arriving up to this long after the deadline are still taken (in flight at the end). */
+  readonly answerGraceMs: number;
+  /** Largest accepted payload of any event, in bytes of JSON. */
+  readonly maxPayloadBytes: number;
+  readonly staffTokenTtlMs: number;
+  readonly candidateTokenTtlMs: number;
+  /** Failed logins before an account (staff or candidate) is locked, and for how long. */
+  readonly lockoutAfterFailures: number;
+  readonly lockoutMs: number;
+  /** Login attempts allowed per client IP and per account in each window. */
+  readonly loginRateWindowMs: number;
+  readonly loginRatePerIp: number;
+  readonly loginRatePerAccount: number;
+  /** How often the deadline sweeper looks for attempts to submit automatically. */
+  readonly deadlineSweepMs: number;
+  /** Sign an audit checkpoint every this many records. */
+  readonly auditCheckpointEvery: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  groupCommitMs: 4,
+  groupCommitMaxEvents: 500,
+  answerGraceMs: 2_000,
+  maxPayloadBytes: 64 * 1024,
+  staffTokenTtlMs: 12 * 3_600_000,
+  candidateTokenTtlMs: 12 * 3_600_000,
+  lockoutAfterFailures: 5,
+  lockoutMs: 15 * 60_000,
+  loginRateWindowMs: 60_000,
+  loginRatePerIp: 60,
+  loginRatePerAccount: 10,
+  deadlineSweepMs: 250,
+  auditCheckpointEvery: 100,
+};

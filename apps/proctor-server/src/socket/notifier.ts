@@ -1,0 +1,49 @@
+import type {
+  AttemptView,
+  ClientToServerEvents,
+  KioskEventNotice,
+  ServerToClientEvents,
+  SessionView,
+} from '@skillexam/shared';
+import type { Server } from 'socket.io';
+
+/** Pushes status changes to the candidate's sockets and to every staff console. */
+export interface Notifier {
+  attemptChanged(view: AttemptView): void;
+  sessionChanged(view: SessionView): void;
+  kioskEvent(notice: KioskEventNotice): void;
+  /** Tells the sockets of an attempt that their login is no longer valid, then drops them. */
+  revokeAttempt(attemptId: string, reason: string): void;
+}
+
+export const STAFF_ROOM = 'staff';
+export const attemptRoom = (attemptId: string): string => `attempt:${attemptId}`;
+
+export function createSocketNotifier(
+  io: Server<ClientToServerEvents, ServerToClientEvents>,
+): Notifier {
+  return {
+    attemptChanged(view) {
+      io.to(attemptRoom(view.attemptId)).emit('attempt:changed', view);
+      io.to(STAFF_ROOM).emit('monitor:attempt', view);
+    },
+    sessionChanged(view) {
+      io.to(STAFF_ROOM).emit('monitor:session', view);
+    },
+    kioskEvent(notice) {
+      io.to(STAFF_ROOM).emit('monitor:kiosk-event', notice);
+    },
+    revokeAttempt(attemptId, reason) {
+      io.to(attemptRoom(attemptId)).emit('attempt:revoked', { reason });
+      io.in(attemptRoom(attemptId)).disconnectSockets(true);
+    },
+  };
+}
+
+/** For code paths without sockets (CLI). */
+export const silentNotifier: Notifier = {
+  attemptChanged: () => undefined,
+  sessionChanged: () => undefined,
+  kioskEvent: () => undefined,
+  revokeAttempt: () => undefined,
+};

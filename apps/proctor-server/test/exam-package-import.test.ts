@@ -1,0 +1,97 @@
+import { generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
+import type { Paper } from '@skillexam/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importExamPackage } from '../src/exams/package-import';
+import { sitePackageKey, trustSigningKey } from '../src/exams/package-keys';
+import { transaction } from '../src/db/sql';
+import { openStore, type Store } from '../src/db/store';
+import { fixturePaper } from './support/exam-fixture';
+
+let store: Store | undefined;
+afterEach(() => {
+  store?.close();
+  store = undefined;
+});
+
+/** A real signed, encrypted .exampkg of the fixture paper, addressed to this store's site key. */
+async function buildPackage(target: Store, signer = generateSigningKeyPair()) {
+  const { paper: candidatePaper, keys } = fixturePaper('exam-pkg');
+  const paper: Paper = {
+    id: candidatePaper.paperId,
+    title: candidatePaper.title,
+    standard: { occupationCode: '6-31-01-03', version: '2018' },
+    level: 4,
+    durationMinutes: 90,
+    fullMarks: 100,
+    passMark: 60,
+    sections: candidatePaper.sections.map((s) => ({
+      title: s.title,
+      itemType: s.itemType,
+      pointsEach: s.pointsEach,
+      items: s.items.map((i) => ({ itemId: i.itemId, version: i.version })),
+    })),
+  };
+  const site = transaction(target.db, () => sitePackageKey(target.db, Date.now()));
+  const bytes = await writeExamPackage({
+    paper,
+    candidatePaper,
+    answerKeys: keys,
+    signerPrivateKeyPem: signer.privateKeyPem,
+    recipientPublicKeyPem: site.publicKeyPem,
+    now: new Date(),
+  });
+  return { bytes, signer };
+}
+
+describe('exam package import', () => {
+  it('imports a signed package from a trusted key: paper and keys stored, audited', async () => {
+    store = openStore(':memory:');
+    const { bytes, signer } = await buildPackage(store);
+    trustSigningKey(
+      store.db,
+      store.audit,
+      signer.publicKeyPem,
+      '省职业技能鉴定中心',
+      'test',
+      Date.now(),
+    );
+    const imported = await importExamPackage(store, bytes, 'test', Date.now());
+    expect(imported).toMatchObject({ examId: 'exam-pkg-paper', items: 11 });
+    const row = store.db
+      .prepare('SELECT candidate_paper_json, answer_key_json FROM exams WHERE id = ?')
+      .get('exam-pkg-paper') as Record<string, string>;
+    expect(JSON.parse(row['answer_key_json']!)).toMatchObject({ passMark: 60 });
+    expect(
+      store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'exam.import'").get(),
+    ).toEqual({ n: 1 });
+  });
+
+  it('rejects a tampered package and one signed by an untrusted key, storing nothing', async () => {
+    store = openStore(':memory:');
+    const { bytes, signer } = await buildPackage(store);
+    trustSigningKey(
+      store.db,
+      store.audit,
+      generateSigningKeyPair().publicKeyPem,
+      '别的中心',
+      'test',
+      Date.now(),
+    );
+    await expect(importExamPackage(store, bytes, 'test', Date.now())).rejects.toThrow(/考试包无效/);
+    trustSigningKey(
+      store.db,
+      store.audit,
+      signer.publicKeyPem,
+      '省职业技能鉴定中心',
+      'test',
+      Date.now(),
+    );
+    const tampered = Uint8Array.from(bytes);
+    const index = Math.floor(tampered.length / 2); // inside an encrypted part
+    tampered[index] = (tampered[index] ?? 0) ^ 0xff;
+    await expect(importExamPackage(store, tampered, 'test', Date.now())).rejects.toThrow(
+      /考试包无效/,
+    );
+    expect(store.db.prepare('SELECT count(*) AS n FROM exams').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { CodedError } from '@skillexam/shared';
+import { openBank, type Bank } from '../db/open-bank';
+
+/** Exit codes of every qbank command. */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INVALID = 2;
+
+/** Output that the commands write to; tests may capture it. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** A failure the user can fix: exit 2, nothing changed. Carries an optional JSON payload. */
+export class InvalidInputError extends CodedError {
+  readonly details?: unknown;
+  constructor(message: string, details?: unknown) {
+    super('BAD_REQUEST', message);
+    this.name = 'InvalidInputError';
+    this.details = details;
+  }
+}
+
+/** Opens an existing bank; a missing file is invalid input, never silently created. */
+export function withBank<T>(path: string | undefined, fn: (bank: Bank) => T): T {
+  if (path === undefined || path === '')
+    throw new InvalidInputError('请用 --bank <文件> 指定题库文件');
+  if (!existsSync(path)) {
+    throw new InvalidInputError(`题库文件 ${path} 不存在；请先运行 qbank init ${path}`);
+  }
+  const bank = openBank(path);
+  try {
+    return fn(bank);
+  } finally {
+    bank.close();
+  }
+}
+
+export async function withBankAsync<T>(
+  path: string | undefined,
+  fn: (bank: Bank) => Promise<T>,
+): Promise<T> {
+  if (path === undefined || path === '')
+    throw new InvalidInputError('请用 --bank <文件> 指定题库文件');
+  if (!existsSync(path)) {
+    throw new InvalidInputError(`题库文件 ${path} 不存在；请先运行 qbank init ${path}`);
+  }
+  const bank = openBank(path);
+  try {
+    return await fn(bank);
+  } finally {
+    bank.close();
+  }
+}
+
+/** Prints `data` as JSON, or the human text. */
+export function emit(io: CliIo, json: boolean | undefined, data: unknown, human: () => string) {
+  io.out(json === true ? JSON.stringify({ ok: true, data }, null, 2) : human());
+}
+
+export function defaultActor(): string {
+  return process.env.QBANK_ACTOR ?? process.env.USER ?? 'qbank';
+}
+
+export function parseIntOption(name: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed))
+      throw new InvalidInputError(`${name} 应为整数，实际为「${value}」`);
+    return parsed;
+  };
+}

@@ -1,0 +1,17 @@
+import type { WritableDb } from '../sql';
+import { migrate0010 } from './0010-standards';
+import { migrate0020 } from './0020-items';
+import { migrate0030 } from './0030-search';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: WritableDb) => void;
+}
+
+/** Every schema step, in order. Never edit a released step; add a new one (steps of 10). */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'standards', up: migrate0010 },
+  { version: 20, name: 'items', up: migrate0020 },
+  { version: 30, name: 'search', up: migrate0030 },
+];

@@ -1,0 +1,25 @@
+import type { ItemType, ReviewStatus } from '@skillexam/shared';
+import type { PointRecord } from '../standards/standard-store';
+
+export interface HealthItemRow {
+  readonly id: string;
+  readonly pointId: string;
+  readonly type: ItemType;
+  readonly status: ReviewStatus;
+  readonly difficulty: number;
+  readonly p?: number;
+  readonly discrimination?: number;
+  readonly exposureCount: number;
+  /** Some paper pins a version of the item. */
+  readonly pinned: boolean;
+}
+
+export interface HealthData {
+  readonly points: PointRecord[];
+  readonly items: HealthItemRow[];
+}
+
+/** What the health report needs from storage (implemented in db/). */
+export interface HealthStore {
+  healthData(standardId?: string): HealthData;
+}

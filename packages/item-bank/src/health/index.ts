@@ -1,0 +1,2 @@
+export * from './health-store';
+export * from './health-report';

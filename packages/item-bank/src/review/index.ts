@@ -1,0 +1,2 @@
+export * from './review-workflow';
+export * from './review-service';

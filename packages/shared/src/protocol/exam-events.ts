@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { AttemptStatusSchema, SessionRulesSchema, SessionStatusSchema } from '../domain/session';
+
+/*
+ * Payloads and views of the exam-room protocol (issue 5): candidate login, attempt lifecycle,
+ * proctor actions and the monitor feed. Times are epoch milliseconds of the SERVER clock.
+ */
+
+const IdSchema = z.string().min(1).max(64);
+const ReasonSchema = z.string().trim().min(1, '请填写原因 (a reason is required)').max(500);
+
+export const StaffRoleSchema = z.enum(['admin', 'proctor', 'supervisor']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const StaffLoginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type StaffLoginRequest = z.infer<typeof StaffLoginRequestSchema>;
+
+export const StaffLoginResultSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  role: StaffRoleSchema,
+  username: z.string(),
+});
+export type StaffLoginResult = z.infer<typeof StaffLoginResultSchema>;
+
+export const CandidateLoginRequestSchema = z.object({
+  admissionTicketNumber: z.string().trim().min(1).max(32),
+  examCode: z.string().trim().min(1).max(32),
+  /** `kiosk` for the locked-down desktop app, `web` for the browser shell (practice only). */
+  clientKind: z.enum(['kiosk', 'web']),
+});
+export type CandidateLoginRequest = z.infer<typeof CandidateLoginRequestSchema>;
+
+/** One candidate's attempt as the candidate and the proctor console see it. */
+export const AttemptViewSchema = z.object({
+  attemptId: z.string(),
+  sessionId: z.string(),
+  admissionTicketNumber: z.string(),
+  name: z.string(),
+  /** 身份证号 with the middle hidden, e.g. 110105********0015. */
+  maskedIdNumber: z.string(),
+  photoAssetHash: z.string().optional(),
+  roomId: z.string(),
+  seat: z.int(),
+  status: AttemptStatusSchema,
+  identityConfirmed: z.boolean(),
+  lockedUntil: z.number().optional(),
+  startedAt: z.number().optional(),
+  /** The server-authoritative deadline (start + duration + 补时 + pauses); frozen while paused. */
+  deadlineAt: z.number().optional(),
+  pausedAt: z.number().optional(),
+  extensionMs: z.number(),
+  submittedAt: z.number().optional(),
+  ackedSeq: z.int(),
+  lastHeartbeatAt: z.number().optional(),
+  serverTime: z.number(),
+});
+export type AttemptView = z.infer<typeof AttemptViewSchema>;
+
+export const CandidateLoginResultSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  attempt: AttemptViewSchema,
+});
+export type CandidateLoginResult = z.infer<typeof CandidateLoginResultSchema>;
+
+export const SessionViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  examId: z.string(),
+  status: SessionStatusSchema,
+  scheduledStart: z.number(),
+  durationMinutes: z.int(),
+  rules: SessionRulesSchema,
+  startedAt: z.number().optional(),
+  pausedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  serverTime: z.number(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const EmptyPayloadSchema = z.object({}).strict();
+export type EmptyPayload = z.infer<typeof EmptyPayloadSchema>;
+
+export const HeartbeatPayloadSchema = z.object({ sentAt: z.number().finite() });
+export type HeartbeatPayload = z.infer<typeof HeartbeatPayloadSchema>;
+export const HeartbeatResultSchema = z.object({
+  serverTime: z.number(),
+  sentAt: z.number(),
+  status: AttemptStatusSchema,
+  deadlineAt: z.number().optional(),
+});
+export type HeartbeatResult = z.infer<typeof HeartbeatResultSchema>;
+
+/** What the kiosk detects and cannot prevent (DESIGN.md §8). */
+export const KioskEventKindSchema = z.enum([
+  'focus_lost',
+  'focus_regained',
+  'display_changed',
+  'vm_suspected',
+  'remote_tool_found',
+  'client_restarted',
+]);
+export const KioskEventPayloadSchema = z.object({
+  kind: KioskEventKindSchema,
+  detail: z.string().max(2000).default(''),
+  clientTime: z.iso.datetime(),
+});
+export type KioskEventPayload = z.infer<typeof KioskEventPayloadSchema>;
+export const KioskEventNoticeSchema = z.object({
+  attemptId: z.string(),
+  sessionId: z.string(),
+  kind: KioskEventKindSchema,
+  detail: z.string(),
+  at: z.number(),
+});
+export type KioskEventNotice = z.infer<typeof KioskEventNoticeSchema>;
+
+export const SessionRefSchema = z.object({ sessionId: IdSchema });
+export type SessionRef = z.infer<typeof SessionRefSchema>;
+export const SessionPauseSchema = z.object({ sessionId: IdSchema, reason: ReasonSchema });
+export type SessionPause = z.infer<typeof SessionPauseSchema>;
+export const AdmitPayloadSchema = z.object({
+  sessionId: IdSchema,
+  /** The attempts to admit; omitted means every candidate waiting with a confirmed identity. */
+  attemptIds: z.array(IdSchema).min(1).max(10_000).optional(),
+});
+export type AdmitPayload = z.infer<typeof AdmitPayloadSchema>;
+export const AttemptRefSchema = z.object({ attemptId: IdSchema });
+export type AttemptRef = z.infer<typeof AttemptRefSchema>;
+export const AttemptReasonSchema = z.object({ attemptId: IdSchema, reason: ReasonSchema });
+export type AttemptReason = z.infer<typeof AttemptReasonSchema>;
+export const ExtendPayloadSchema = z.object({
+  attemptId: IdSchema,
+  minutes: z.int().min(1).max(240),
+  reason: ReasonSchema,
+});
+export type ExtendPayload = z.infer<typeof ExtendPayloadSchema>;
+export const MovePayloadSchema = z.object({
+  attemptId: IdSchema,
+  roomId: IdSchema,
+  seat: z.int().min(1).max(999),
+  reason: ReasonSchema,
+});
+export type MovePayload = z.infer<typeof MovePayloadSchema>;
+export const IncidentPayloadSchema = z.object({
+  sessionId: IdSchema,
+  attemptId: IdSchema.optional(),
+  description: ReasonSchema,
+});
+export type IncidentPayload = z.infer<typeof IncidentPayloadSchema>;
+
+export const AdmitResultSchema = z.object({ admitted: z.array(z.string()) });
+export type AdmitResult = z.infer<typeof AdmitResultSchema>;
+export const MonitorSnapshotSchema = z.object({
+  session: SessionViewSchema,
+  attempts: z.array(AttemptViewSchema),
+});
+export type MonitorSnapshot = z.infer<typeof MonitorSnapshotSchema>;
+export const IncidentResultSchema = z.object({ incidentId: z.int() });
+export type IncidentResult = z.infer<typeof IncidentResultSchema>;
+export const DoneResultSchema = z.object({ done: z.literal(true) });
+export type DoneResult = z.infer<typeof DoneResultSchema>;
+export const RevokedNoticeSchema = z.object({ reason: z.string() });
+export type RevokedNotice = z.infer<typeof RevokedNoticeSchema>;
