@@ -13,11 +13,12 @@ const desktopDir = fileURLToPath(new URL('../..', import.meta.url));
 /** Starts the real web shell (`src/web/server/index.ts`) on port 0 in its own Node process. */
 export async function startWebShellProcess(
   kind: 'author' | 'kiosk' = 'author',
+  env: Record<string, string> = {},
 ): Promise<RunningWebShell> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/web/server/index.ts', '--port', '0', '--kind', kind],
-    { cwd: desktopDir, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: desktopDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
   );
   if (child.stdout === null) throw new Error('web shell stdout missing');
   const lines = createInterface({ input: child.stdout });

@@ -93,7 +93,7 @@ export const zhCN = {
   'exam.timeRemaining': '剩余时间 {time}',
   'exam.submit': '交卷',
   'exam.savedLocally': '已保存到本机',
-  'exam.savedToServer': '已保存到服务器',
+  'exam.savedToServer': '已同步到服务器',
   'exam.offline': '离线（答案已保存在本机，恢复连接后自动上传）',
   'exam.practiceNotSaved': '练习：答案不保存、不上传',
   'exam.practiceBadge': '练习模式',
