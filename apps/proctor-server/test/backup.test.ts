@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupNow, listBackups } from '../src/backup/backup';
+import { backupNow, listBackups, scheduleBackups } from '../src/backup/backup';
 import { checkBackup, PID_FILE_NAME, restoreBackup, RestoreError } from '../src/backup/restore';
 import { openStore, type Store } from '../src/db/store';
 import { AnswerCollector } from '../src/answers/answer-collector';
@@ -101,5 +101,26 @@ describe('online backup and restore', () => {
     db.exec("UPDATE audit_log SET action = 'forged' WHERE seq = 1");
     db.close();
     expect(() => restoreBackup(path, data, Date.now())).toThrow(/audit chain/);
+  });
+
+  it('backs up on a schedule while the server runs', async () => {
+    const { data, backups } = dirs();
+    const store = openStore(data);
+    stores.push(store);
+    let clock = Date.parse('2026-11-21T01:00:00Z');
+    const schedule = scheduleBackups(
+      store.db,
+      backups,
+      40,
+      2,
+      () => (clock += 1000),
+      pino({ level: 'silent' }),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    schedule.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    const files = listBackups(backups);
+    expect(files).toHaveLength(2); // several ran, the newest two are kept
+    expect(checkBackup(files[1]!)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
   });
 });

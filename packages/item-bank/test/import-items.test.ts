@@ -6,7 +6,7 @@ import { exportItems } from '../src/imports/export-items';
 import { importItems } from '../src/imports/import-items';
 import { reviewItem } from '../src/review/review-service';
 import { searchItems } from '../src/search/search-items';
-import { memoryBank, trueFalse } from './support/fixtures';
+import { memoryBank, pointId, trueFalse } from './support/fixtures';
 
 const HEADER = '题型,题干,选项A,选项B,选项C,选项D,答案,解析,鉴定点代码,难度';
 const ROWS = [
@@ -14,6 +14,7 @@ const ROWS = [
   '判断,接地装置的接地电阻应定期测量。,,,,,√,,B-A-002,2',
   '单选,电工作业人员必须持证上岗吗？,必须,不必,视情况,无规定,A,,A-B-002,1',
 ];
+const text = (value: string) => new TextEncoder().encode(value);
 const csv = (...rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join('\r\n'));
 
 describe('importing items', () => {
@@ -80,6 +81,32 @@ describe('importing items', () => {
     });
     expect(report).toMatchObject({ committed: true, imported: 3, skipped: 1 });
     expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.row)).toEqual([5]);
+  });
+
+  it('files without 鉴定点 codes (GIFT) need a default point', async () => {
+    const gift = text(
+      [
+        '$CATEGORY: 电工/安全用电',
+        '',
+        '::Q1:: 停电检修时应先验电后挂接地线。 {TRUE}',
+        '',
+        '::Q2:: 测量绝缘电阻使用的仪表是 {=兆欧表 ~万用表 ~钳形电流表}',
+      ].join('\n'),
+    );
+    const bank = memoryBank();
+    const refused = await importItems(bank, gift, { fileName: 'q.gift', actor: 'admin' });
+    expect(refused.committed).toBe(false);
+    expect(refused.issues.filter((i) => i.severity === 'error').map((i) => i.field)).toEqual([
+      '鉴定点代码',
+      '鉴定点代码',
+    ]);
+    const report = await importItems(bank, gift, {
+      fileName: 'q.gift',
+      actor: 'admin',
+      defaultPointCode: 'A-B-002',
+    });
+    expect(report).toMatchObject({ committed: true, imported: 2 });
+    expect(searchItems(bank.search, '验电', { pointId: pointId('A-B-002') }).total).toBe(1);
   });
 
   it('a dry run reports everything and changes nothing', async () => {

@@ -47,10 +47,17 @@ function idNumber(serial: number): string {
  * trusted bank signing key, a signed and encrypted .exampkg of 10 items, a session that
  * started 5 minutes ago, a roster of `count` candidates with one-time exam codes, a proctor.
  */
+export interface ExamDayRules {
+  /** Let the web shell (a practice client) sit this exam. */
+  readonly allowPracticeClients?: boolean;
+  readonly earliestSubmissionMinutes?: number;
+}
+
 export async function prepareExamDay(
   dir: string,
   dataDir: string,
   count: number,
+  rules: ExamDayRules = {},
 ): Promise<ExamDay> {
   const site = (await proctorCli(['package', 'key', '--data', dataDir, '--json'])) as {
     publicKeyPem: string;
@@ -124,6 +131,10 @@ export async function prepareExamDay(
     '--room',
     'r1:第一考场:30',
     '--json',
+    ...(rules.allowPracticeClients === true ? ['--allow-practice-clients'] : []),
+    ...(rules.earliestSubmissionMinutes === undefined
+      ? []
+      : ['--earliest-submission', String(rules.earliestSubmissionMinutes)]),
   ]);
 
   const rows = Array.from({ length: count }, (_, i) =>

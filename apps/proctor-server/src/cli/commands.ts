@@ -31,6 +31,7 @@ export function buildProgram(): Command {
     .option('--host <host>', 'listen address', '0.0.0.0')
     .option('--backup-dir <dir>', 'online backups go here (default <data>-backups)')
     .option('--backup-interval <minutes>', 'minutes between online backups, 0 = off', '5')
+    .option('--backup-keep <n>', 'how many backups to keep', '48')
     .option('--log-level <level>', 'pino log level', 'info')
     .action(
       async (opts: {
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
         host: string;
         backupDir?: string;
         backupInterval: string;
+        backupKeep: string;
         logLevel: string;
       }) => {
         let config;
@@ -55,6 +57,8 @@ export function buildProgram(): Command {
               opts.logLevel,
               '--backup-interval',
               opts.backupInterval,
+              '--backup-keep',
+              opts.backupKeep,
               ...(opts.backupDir === undefined ? [] : ['--backup-dir', opts.backupDir]),
             ],
             process.env,

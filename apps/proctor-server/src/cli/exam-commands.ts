@@ -86,6 +86,10 @@ export function addExamCommands(program: Command): void {
     .requiredOption('--start <iso>', 'scheduled start, e.g. 2026-12-01T09:00:00+08:00')
     .requiredOption('--duration <minutes>', 'exam minutes')
     .requiredOption('--room <id:name:seats...>', 'rooms, e.g. r1:第一考场:40')
+    .option('--check-in <minutes>', '开考前多少分钟开放登录 (default 30)')
+    .option('--late-entry <minutes>', '开考后多少分钟内允许入场 (default 30)')
+    .option('--earliest-submission <minutes>', '开考后多少分钟才能交卷 (default 30)')
+    .option('--allow-practice-clients', '允许网页客户端参加本场考试 (practice/web clients)')
     .option('--json', 'print JSON')
     .action(
       (
@@ -97,9 +101,29 @@ export function addExamCommands(program: Command): void {
           start: string;
           duration: string;
           room: string[];
+          checkIn?: string;
+          lateEntry?: string;
+          earliestSubmission?: string;
+          allowPracticeClients?: boolean;
           json?: boolean;
         },
       ) => {
+        const minutes = (flag: string, value: string | undefined) => {
+          if (value === undefined) return undefined;
+          const n = Number(value);
+          if (!Number.isInteger(n) || n < 0)
+            throw new CliInputError(`${flag}: 应为非负整数分钟，收到 "${value}"`);
+          return n;
+        };
+        const ruleValues = {
+          checkInOpensMinutesBefore: minutes('--check-in', opts.checkIn),
+          lateEntryCutoffMinutes: minutes('--late-entry', opts.lateEntry),
+          earliestSubmissionMinutes: minutes('--earliest-submission', opts.earliestSubmission),
+          allowPracticeClients: opts.allowPracticeClients === true ? true : undefined,
+        };
+        const rules = Object.fromEntries(
+          Object.entries(ruleValues).filter(([, value]) => value !== undefined),
+        );
         const start = Date.parse(opts.start);
         if (Number.isNaN(start)) throw new CliInputError(`--start: 不是有效的时间 "${opts.start}"`);
         const rooms = opts.room.map((spec) => {
@@ -119,7 +143,7 @@ export function addExamCommands(program: Command): void {
               examId: opts.exam,
               scheduledStart: start,
               durationMinutes: Number(opts.duration),
-              rules: {},
+              rules,
               rooms,
             },
             actor(),

@@ -49,11 +49,17 @@ export function resolveParsedItem(
   options: ResolveOptions,
   standardLevels: (standardId: string) => readonly TheoryLevelCode[],
 ): ResolvedItem {
-  const code = parsed.pointCode?.trim() ?? '';
+  const own = parsed.pointCode?.trim() ?? '';
+  const code = own === '' ? (options.defaultPointCode?.trim() ?? '') : own;
   if (code === '') {
     return {
       ok: false,
-      issue: issueAt(parsed, file, '鉴定点代码', '缺少鉴定点代码，试题必须对应一个鉴定点'),
+      issue: issueAt(
+        parsed,
+        file,
+        '鉴定点代码',
+        '缺少鉴定点代码，试题必须对应一个鉴定点（文件中没有鉴定点时可用 --point 指定）',
+      ),
     };
   }
   const points = standards

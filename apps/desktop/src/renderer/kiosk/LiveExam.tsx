@@ -7,6 +7,7 @@ import { ExamScreen } from './ExamScreen';
 import { ReviewDialog } from './ReviewDialog';
 import { useAnswerWriter } from './use-answer-writer';
 import { useDisplaySettings } from './use-display-settings';
+import { useLiveCountdown } from './use-live-countdown';
 
 interface Resumed {
   readonly paper: CandidatePaper;
@@ -27,6 +28,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
   const [reviewOpen, setReviewOpen] = useState(false);
   const display = useDisplaySettings();
   const writer = useAnswerWriter(setError);
+  const remainingMs = useLiveCountdown(status);
 
   useEffect(() => {
     window.desktop.invoke('exam:resume', {}).then(
@@ -88,7 +90,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
         answers={state.answers}
         flagged={state.flagged}
         currentId={state.currentId}
-        remainingMs={status.remainingMs}
+        remainingMs={remainingMs}
         saveStatus={saveStatus}
         fontStep={display.fontStep}
         highContrast={display.highContrast}

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
+import { io, type Socket } from 'socket.io-client';
+import { prepareExamDay, type ExamDay } from '../test/support/exam-day';
+import { ProctorServerProcess } from '../test/support/proctor-server-process';
+import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
+
+/*
+ * A candidate's whole exam in Chromium, against the real proctor server with a real signed
+ * package and roster: login, identity, waiting room, answering by keyboard, the server killed
+ * and restarted (离线 → 已同步到服务器), the page closed and reopened (same question, same
+ * answers), review and submit. Screenshots of every screen go to test-results/screenshots/.
+ */
+
+let dir: string;
+let day: ExamDay;
+let server: ProctorServerProcess;
+let shell: RunningWebShell;
+let staff: Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/exam-day-${name}.png` });
+
+async function staffCall(event: keyof ClientToServerEvents, payload: unknown): Promise<void> {
+  const emit = staff.timeout(5000) as unknown as {
+    emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
+  };
+  const reply = await emit.emitWithAck(event, payload);
+  if (!reply.ok) throw new Error(`${event}: ${reply.error.message}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), 'exam-day-'));
+  day = await prepareExamDay(dir, join(dir, 'data'), 2, {
+    allowPracticeClients: true,
+    earliestSubmissionMinutes: 0,
+  });
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+  server = new ProctorServerProcess(join(dir, 'data'), port);
+  await server.start();
+  const login = (await (
+    await fetch(`${server.url}/api/auth/staff-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
+    })
+  ).json()) as Ack<{ token: string }>;
+  if (!login.ok) throw new Error(login.error.message);
+  staff = io(server.url, { auth: { token: login.data.token }, transports: ['websocket'] });
+  await new Promise<void>((resolve) => staff.once('connect', () => resolve()));
+  await staffCall('session:open-check-in', { sessionId: day.sessionId });
+  shell = await startWebShellProcess('kiosk', { WEB_SHELL_JOURNAL_DIR: join(dir, 'journals') });
+});
+
+test.afterAll(async () => {
+  staff?.close();
+  await shell?.stop();
+  await server?.stop();
+});
+
+test('a candidate sits the exam through a server power cut and a page reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const candidate = day.candidates[0];
+  if (candidate === undefined) throw new Error('the roster issued no exam codes');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${shell.url}/?server=${encodeURIComponent(server.url)}`);
+
+  await page.getByTestId('ticket').fill(candidate.ticket);
+  await page.getByTestId('exam-code').fill(candidate.code);
+  await shot(page, '1-login');
+  await page.getByTestId('login').click();
+
+  await expect(page.getByTestId('identity')).toContainText('考生1');
+  await expect(page.getByTestId('identity')).toContainText(/110105\*+/);
+  await shot(page, '2-identity');
+  await page.getByTestId('confirm-identity').click();
+  await expect(page.getByText('等待开考')).toBeVisible();
+  await shot(page, '3-waiting');
+
+  await staffCall('proctor:admit', { sessionId: day.sessionId });
+  await staffCall('session:start', { sessionId: day.sessionId });
+  const head = page.getByTestId('question-head');
+  await expect(head).toContainText('第 1 题', { timeout: 15_000 });
+  await expect(page.getByTestId('countdown')).toContainText(/剩余时间 (59|1:00):/);
+
+  // No answer key or explanation ever reaches the page.
+  const resumed = await page.evaluate(() => window.desktop.invoke('exam:resume', {}));
+  expect(JSON.stringify(resumed)).not.toMatch(/"key"|"explanation"|assessmentPoint/);
+
+  const save = page.getByTestId('save-status');
+  for (const key of ['t', 'ArrowRight', 'f', 'ArrowRight', 't']) await page.keyboard.press(key);
+  await expect(save).toContainText('已同步到服务器');
+  await shot(page, '4-exam-synced');
+
+  await server.kill();
+  await expect(save).toContainText('离线', { timeout: 20_000 });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('t');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('palette-counts')).toContainText('已答 5');
+  // The countdown keeps running while the server is unreachable.
+  const offlineAt = await page.getByTestId('countdown').textContent();
+  await expect(page.getByTestId('countdown')).not.toHaveText(offlineAt ?? '', { timeout: 3000 });
+  await shot(page, '5-offline');
+  await server.start();
+  await expect(save).toContainText('已同步到服务器', { timeout: 30_000 });
+
+  // The candidate's page is closed and reopened: same question, same answers, same clock.
+  const before = await page.getByTestId('countdown').textContent();
+  await page.reload();
+  await expect(head).toContainText('第 5 题', { timeout: 15_000 });
+  await expect(page.getByTestId('palette-counts')).toContainText('已答 5');
+  const after = await page.getByTestId('countdown').textContent();
+  expect(before?.replace(/\D/g, '').slice(0, 3)).toBe(after?.replace(/\D/g, '').slice(0, 3));
+  await shot(page, '6-reloaded');
+
+  await page.getByRole('button', { name: '检查并交卷' }).click();
+  await expect(page.getByTestId('review-dialog')).toContainText('未作答的题目（5）');
+  await page.getByTestId('review-submit').click();
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.getByText('已交卷')).toBeVisible({ timeout: 15_000 });
+  await shot(page, '7-submitted');
+});
