@@ -1,13 +1,11 @@
+import type { Migration as SharedMigration } from '@skillexam/shared';
 import type { WritableDb } from '../sql';
 import { migrate0010 } from './0010-standards';
 import { migrate0020 } from './0020-items';
 import { migrate0030 } from './0030-search';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly up: (db: WritableDb) => void;
-}
+/** One numbered schema step of a bank file (run by the shared migration runner). */
+export type Migration = SharedMigration<WritableDb>;
 
 /** Every schema step, in order. Never edit a released step; add a new one (steps of 10). */
 export const MIGRATIONS: readonly Migration[] = [
