@@ -126,12 +126,9 @@ export async function writeExamPackage(input: WriteExamPackageInput): Promise<Ui
     keyId: manifest.signerKeyId,
     signature: sign(null, manifestBytes, signerKey).toString('base64'),
   };
-  return writeZip(
-    [
-      { name: MANIFEST_ENTRY, data: manifestBytes },
-      { name: SIGNATURE_ENTRY, data: canonicalJsonBytes(signature) },
-      ...parts,
-    ],
-    input.now,
-  );
+  return writeZip([
+    { name: MANIFEST_ENTRY, data: manifestBytes },
+    { name: SIGNATURE_ENTRY, data: canonicalJsonBytes(signature) },
+    ...parts,
+  ]);
 }

@@ -15,6 +15,8 @@ import yauzl from 'yauzl';
 export interface ZipLimits {
   maxEntries: number;
   maxTotalBytes: number;
+  /** Largest single entry after inflating (default: only the total counts). */
+  maxEntryBytes?: number;
   /** Largest uncompressed/compressed ratio accepted for entries over 1 MB. */
   maxRatio: number;
 }
@@ -27,13 +29,18 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
+/** Why a zip was refused: not a zip / damaged, an unsafe entry, or too big (bomb). */
+export type ZipRefusalKind = 'invalid' | 'unsafe' | 'too_large';
+
 export type ZipReadResult =
-  { ok: true; entries: Map<string, Uint8Array> } | { ok: false; entry?: string; reason: string };
+  | { ok: true; entries: Map<string, Uint8Array> }
+  | { ok: false; kind: ZipRefusalKind; entry?: string; reason: string };
 
 class ZipRefusal extends Error {
   constructor(
     readonly reason: string,
     readonly entry?: string,
+    readonly kind: ZipRefusalKind = 'invalid',
   ) {
     super(reason);
   }
@@ -54,10 +61,14 @@ function decodeName(raw: unknown, utf8Flag: boolean): string {
 export function unsafeEntryName(name: string): string | undefined {
   if (name === '') return '条目名称为空';
   if (name.includes('\\')) return '条目路径含有反斜杠';
-  if (name.includes('\u0000')) return '条目路径含有 NUL 字符';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return '条目路径含有控制字符';
   if (name.startsWith('/')) return '条目是绝对路径';
   if (/^[A-Za-z]:/.test(name)) return '条目路径含有盘符';
-  if (name.split('/').some((part) => part === '..')) return '条目路径含有“..”（路径穿越）';
+  const parts = name.split('/');
+  if (parts.some((part) => part === '..')) return '条目路径含有“..”（路径穿越）';
+  if (parts.slice(0, -1).some((part) => part === '' || part === '.'))
+    return '条目路径含有空段或“.”';
   return undefined;
 }
 
@@ -109,7 +120,11 @@ async function readEntry(
 ): Promise<Uint8Array> {
   const raw = await readRaw(zipfile, entry, name);
   const ratioCap = Math.max(RATIO_FLOOR_BYTES, raw.length * limits.maxRatio);
-  const cap = Math.min(budget.remaining, ratioCap);
+  const cap = Math.min(
+    budget.remaining,
+    ratioCap,
+    limits.maxEntryBytes ?? Number.POSITIVE_INFINITY,
+  );
   let data: Buffer;
   if (entry.compressionMethod === 0) {
     data = raw;
@@ -122,8 +137,11 @@ async function readEntry(
         throw new ZipRefusal(
           cap === budget.remaining
             ? `解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`
-            : `压缩比超过 ${limits.maxRatio}:1（疑似压缩炸弹）`,
+            : cap === limits.maxEntryBytes
+              ? `条目解压后超过上限 ${limits.maxEntryBytes} 字节`
+              : `压缩比超过 ${limits.maxRatio}:1（疑似压缩炸弹）`,
           name,
+          'too_large',
         );
       }
       throw new ZipRefusal(
@@ -135,10 +153,17 @@ async function readEntry(
     throw new ZipRefusal(`不支持的压缩方法 ${entry.compressionMethod}`, name);
   }
   if (data.length > budget.remaining) {
-    throw new ZipRefusal(`解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`, name);
+    throw new ZipRefusal(
+      `解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`,
+      name,
+      'too_large',
+    );
+  }
+  if (limits.maxEntryBytes !== undefined && data.length > limits.maxEntryBytes) {
+    throw new ZipRefusal(`条目解压后超过上限 ${limits.maxEntryBytes} 字节`, name, 'too_large');
   }
   if (data.length > RATIO_FLOOR_BYTES && data.length / Math.max(raw.length, 1) > limits.maxRatio) {
-    throw new ZipRefusal(`压缩比超过 ${limits.maxRatio}:1（疑似压缩炸弹）`, name);
+    throw new ZipRefusal(`压缩比超过 ${limits.maxRatio}:1（疑似压缩炸弹）`, name, 'too_large');
   }
   if (data.length !== entry.uncompressedSize) {
     throw new ZipRefusal(
@@ -162,12 +187,13 @@ export async function readZipSafely(
     zipfile = await openZip(bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `不是有效的 zip 文件：${detail}` };
+    return { ok: false, kind: 'invalid', reason: `不是有效的 zip 文件：${detail}` };
   }
   if (zipfile.entryCount > limits.maxEntries) {
     zipfile.close();
     return {
       ok: false,
+      kind: 'too_large',
       reason: `zip 条目过多：${zipfile.entryCount} 个，上限 ${limits.maxEntries}`,
     };
   }
@@ -188,16 +214,17 @@ export async function readZipSafely(
         );
         const unsafe = unsafeEntryName(name);
         const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (unsafe !== undefined) return reject(new ZipRefusal(unsafe, name));
-        if (mode === 0o120000) return reject(new ZipRefusal('条目是符号链接', name));
+        if (unsafe !== undefined) return reject(new ZipRefusal(unsafe, name, 'unsafe'));
+        if (mode === 0o120000) return reject(new ZipRefusal('条目是符号链接', name, 'unsafe'));
         if ((entry.generalPurposeBitFlag & 0x1) !== 0)
-          return reject(new ZipRefusal('条目已加密', name));
-        if (entries.has(name)) return reject(new ZipRefusal('条目重复出现', name));
+          return reject(new ZipRefusal('条目已加密', name, 'unsafe'));
+        if (entries.has(name)) return reject(new ZipRefusal('条目重复出现', name, 'unsafe'));
         if (entry.uncompressedSize > budget.remaining) {
           return reject(
             new ZipRefusal(
               `解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`,
               name,
+              'too_large',
             ),
           );
         }
@@ -218,11 +245,16 @@ export async function readZipSafely(
     if (error instanceof ZipRefusal) {
       return {
         ok: false,
+        kind: error.kind,
         ...(error.entry !== undefined ? { entry: error.entry } : {}),
         reason: error.reason,
       };
     }
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      kind: 'invalid',
+      reason: error instanceof Error ? error.message : String(error),
+    };
   }
   return { ok: true, entries };
 }

@@ -141,10 +141,7 @@ export async function rezip(
 ): Promise<Uint8Array> {
   const entries = await readZip(bytes);
   edit(entries);
-  return writeZip(
-    [...entries].map(([name, data]) => ({ name, data })),
-    NOW,
-  );
+  return writeZip([...entries].map(([name, data]) => ({ name, data })));
 }
 
 export function flipByte(data: Uint8Array, index: number): Uint8Array {

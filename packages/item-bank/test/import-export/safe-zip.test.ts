@@ -41,7 +41,12 @@ describe('readZipSafely', () => {
       { name, data: text('evil') },
     ]);
     const result = await readZipSafely(zip);
-    expect(result).toEqual({ ok: false, entry: name, reason: expect.stringContaining(reason) });
+    expect(result).toEqual({
+      ok: false,
+      kind: 'unsafe',
+      entry: name,
+      reason: expect.stringContaining(reason),
+    });
   });
 
   it('refuses symlinks', async () => {
