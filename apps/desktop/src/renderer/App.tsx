@@ -17,7 +17,7 @@ function Shell() {
     // The exam kiosk: candidate login against the proctor server, or a practice paper.
     return (
       <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
-        <KioskApp />
+        <KioskApp webClient={host.info.runtime === 'node'} />
       </ConfigProvider>
     );
   }

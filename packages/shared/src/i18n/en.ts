@@ -67,6 +67,8 @@ export const en = {
   'candidate.idNumber': 'ID number',
   'candidate.seat': 'Seat',
 
+  'kiosk.webClientNotice':
+    'Web client: only for exams that allow web clients, or practice. Sit real exams on the exam PC’s kiosk app.',
   'kiosk.serverUrl': 'Exam server address',
   'kiosk.serverUrlHint': 'Given by the exam staff, e.g. http://192.168.1.10:7300',
   'kiosk.ticket': 'Admission ticket number',

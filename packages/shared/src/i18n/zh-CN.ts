@@ -67,6 +67,8 @@ export const zhCN = {
   'candidate.idNumber': '身份证号',
   'candidate.seat': '座位号',
 
+  'kiosk.webClientNotice':
+    '网页客户端：只能参加允许网页端的考试或练习；正式考试请使用考试机上的考试客户端。',
   'kiosk.serverUrl': '考试服务器地址',
   'kiosk.serverUrlHint': '由考务人员提供，例如 http://192.168.1.10:7300',
   'kiosk.ticket': '准考证号',

@@ -12,7 +12,7 @@ import './kiosk.css';
  * The candidate's flow: login → identity → waiting → exam → submitted, driven by the exam
  * agent's status (pushed by the host). A reloaded page picks up the agent's current attempt.
  */
-export function KioskApp() {
+export function KioskApp({ webClient }: { readonly webClient: boolean }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'login' | 'practice' | 'exam'>('login');
   const [status, setStatus] = useState<ExamAgentStatus>();
@@ -40,6 +40,7 @@ export function KioskApp() {
           setMode('exam');
         }}
         onPractice={() => setMode('practice')}
+        webClient={webClient}
       />
     );
   }

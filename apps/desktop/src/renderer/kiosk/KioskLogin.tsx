@@ -17,10 +17,12 @@ function defaultServerUrl(): string {
 interface Props {
   readonly onLoggedIn: (status: ExamAgentStatus) => void;
   readonly onPractice: () => void;
+  /** The web shell: a practice client the server admits only where the exam allows it. */
+  readonly webClient: boolean;
 }
 
 /** 考生登录: server address (remembered), 准考证号 and 考试码. */
-export function KioskLogin({ onLoggedIn, onPractice }: Props) {
+export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -47,6 +49,15 @@ export function KioskLogin({ onLoggedIn, onPractice }: Props) {
         {t('app.title')}
       </Typography.Title>
       <Card className="kiosk-card" title={t('kiosk.loginTitle')}>
+        {webClient && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('kiosk.webClientNotice')}
+            className="kiosk-error"
+            data-testid="web-client-notice"
+          />
+        )}
         <Form
           layout="vertical"
           size="large"
