@@ -5,6 +5,7 @@ import { registerInit } from './commands/init-command';
 import { registerQueries } from './commands/query-commands';
 import { registerReview } from './commands/review-command';
 import { registerStandard } from './commands/standard-command';
+import { registerStatistics } from './commands/statistics-command';
 
 /** The `qbank` command tree; `main.ts` runs it and maps errors to exit codes. */
 export function createProgram(io: CliIo): Command {
@@ -22,6 +23,7 @@ export function createProgram(io: CliIo): Command {
   registerImportExport(program, io);
   registerQueries(program, io);
   registerReview(program, io);
+  registerStatistics(program, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

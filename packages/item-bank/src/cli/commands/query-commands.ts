@@ -44,8 +44,11 @@ export function registerQueries(program: Command, io: CliIo): void {
     },
   );
 
+  // `stats` groups the health report (the default: `qbank stats --bank …`) and `stats import`.
   program
     .command('stats')
+    .description('题库健康报告（默认）与统计数据导入')
+    .command('report', { isDefault: true })
     .description('题库健康报告：鉴定点覆盖、X/Y/Z 与难度分布、未使用和统计异常的试题')
     .requiredOption('--bank <bank>', '题库文件')
     .option('--standard <id>', '只看此标准')
