@@ -29,8 +29,7 @@ describe('qbank analyze and stats import (item statistics back into the bank)', 
   it('analyses a response file and writes the statistics back; flags show in the health report', async () => {
     expect((await qbank('init', bank)).code).toBe(0);
     writeFileSync(join(dir, 'std.json'), JSON.stringify(electricianStandardJson()));
-    const std = await qbank('standard', 'import', join(dir, 'std.json'), '--bank', bank);
-    expect(std.stderr).toBe('');
+    expect((await qbank('standard', 'import', join(dir, 'std.json'), '--bank', bank)).code).toBe(0);
     writeFileSync(join(dir, 'items.csv'), ITEMS);
     const imported = await qbank('import', join(dir, 'items.csv'), '--bank', bank, '--json');
     expect(imported.code).toBe(0);
