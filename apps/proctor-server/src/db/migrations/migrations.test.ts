@@ -61,6 +61,6 @@ describe('migration runner', () => {
         { version: 20, name: 'a', up },
         { version: 10, name: 'b', up },
       ]),
-    ).toThrow(/does not increase/);
+    ).toThrow(/does not come after/);
   });
 });
