@@ -1,3 +1,4 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import type { ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
 import { useState } from 'react';
@@ -57,7 +58,11 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
   return (
     <div className="kiosk-center">
       <Card className="kiosk-card wide">
-        <Result status="info" title={t('kiosk.waitingTitle')} subTitle={t('kiosk.waitingText')} />
+        <Result
+          icon={<ClockCircleOutlined style={{ color: '#1f5fbf' }} />}
+          title={t('kiosk.waitingTitle')}
+          subTitle={t('kiosk.waitingText')}
+        />
         {rules}
       </Card>
     </div>
