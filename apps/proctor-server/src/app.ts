@@ -6,6 +6,8 @@ import { registerAnswerHandlers } from './answers/answer.handlers';
 import { AttemptService } from './attempts/attempt-service';
 import { registerCandidateHandlers } from './attempts/candidate.handlers';
 import { registerProctorHandlers } from './attempts/proctor.handlers';
+import { registerMarkingHandlers } from './marking/marking.handlers';
+import { MarkingService } from './marking/marking-service';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Components } from './components';
 import { ExamCatalog } from './exams/exam-repository';
@@ -63,7 +65,22 @@ export function createApplication(httpServer: HttpServer, components: Components
     attempts,
     now,
   });
-  const context: ServerContext = { components, collector, attempts, sessions, catalog, notifier };
+  const marking = new MarkingService({
+    db: store.db,
+    audit: store.audit,
+    catalog,
+    now,
+    policy: { markersRequired: settings.manualMarkersRequired },
+  });
+  const context: ServerContext = {
+    components,
+    collector,
+    attempts,
+    sessions,
+    catalog,
+    notifier,
+    marking,
+  };
 
   const loginDeps = {
     db: store.db,
@@ -93,6 +110,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     registerAnswerHandlers(socket, context);
     registerCandidateHandlers(socket, context);
     registerProctorHandlers(socket, context);
+    registerMarkingHandlers(socket, context);
   });
 
   // Auto-submission at the deadline; recomputed from the database, so it survives restarts.

@@ -1,3 +1,4 @@
+import type { MarkingService } from './marking/marking-service';
 import type { AnswerCollector } from './answers/answer-collector';
 import type { AttemptService } from './attempts/attempt-service';
 import type { Components } from './components';
@@ -13,4 +14,5 @@ export interface ServerContext {
   readonly sessions: SessionService;
   readonly catalog: ExamCatalog;
   readonly notifier: Notifier;
+  readonly marking: MarkingService;
 }

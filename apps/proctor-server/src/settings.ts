@@ -6,6 +6,8 @@ export interface ServerSettings {
   readonly groupCommitMaxEvents: number;
   /** Answers arriving up to this long after the deadline are still taken (in flight at the end). */
   readonly answerGraceMs: number;
+  /** 简答题: 1 marker, or 2 independent markers (a third when they differ too much). */
+  readonly manualMarkersRequired: 1 | 2;
   /** Largest accepted payload of any event, in bytes of JSON. */
   readonly maxPayloadBytes: number;
   readonly staffTokenTtlMs: number;
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   groupCommitMs: 4,
   groupCommitMaxEvents: 500,
   answerGraceMs: 2_000,
+  manualMarkersRequired: 1,
   maxPayloadBytes: 64 * 1024,
   staffTokenTtlMs: 12 * 3_600_000,
   candidateTokenTtlMs: 12 * 3_600_000,

@@ -36,6 +36,9 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'proctor:move': ROOM_ACTION,
   'proctor:unlock': ROOM_ACTION,
   'proctor:incident': ROOM_ACTION,
+  // 考评人员 mark short answers; exam admins may stand in. Supervisors only watch.
+  'marking:queue': ROOM_ACTION,
+  'marking:submit': ROOM_ACTION,
 };
 
 /** HTTP/CLI actions that are not socket events. */

@@ -1,9 +1,14 @@
-import { PaperAnswerKeysSchema, scoreAttempt, type AnswerValue } from '@skillexam/shared';
+import {
+  PaperAnswerKeysSchema,
+  scoreAttempt,
+  type AnswerValue,
+  type AttemptScore,
+} from '@skillexam/shared';
 import type { Logger } from 'pino';
 import { currentAnswers } from '../answers/answer-state';
 import { getAttempt } from '../attempts/attempt-repository';
 import type { FinishedHook } from '../attempts/attempt-service';
-import { run, sql } from '../db/sql';
+import { run, sql, type WritableDb } from '../db/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
 
 /**
@@ -25,13 +30,22 @@ export function createScoreOnFinish(catalog: ExamCatalog, logger: Logger): Finis
     const answers = new Map<string, AnswerValue>(
       currentAnswers(db, attemptId).map((a) => [a.itemId, a.value]),
     );
-    const score = scoreAttempt(keys.data, answers);
-    run(
-      db,
-      sql`INSERT INTO scores (attempt_id, total, passed, detail_json, scored_at)
-          VALUES (${attemptId}, ${score.total}, ${score.result === 'pass' ? 1 : 0}, ${JSON.stringify(score)}, ${now})
-          ON CONFLICT (attempt_id) DO UPDATE SET total = excluded.total, passed = excluded.passed,
-            detail_json = excluded.detail_json, scored_at = excluded.scored_at`,
-    );
+    saveScore(db, attemptId, scoreAttempt(keys.data, answers), now);
   };
+}
+
+/** Stores (or replaces) an attempt's score; also used after manual marking completes. */
+export function saveScore(
+  db: WritableDb,
+  attemptId: string,
+  score: AttemptScore,
+  now: number,
+): void {
+  run(
+    db,
+    sql`INSERT INTO scores (attempt_id, total, passed, detail_json, scored_at)
+        VALUES (${attemptId}, ${score.total}, ${score.result === 'pass' ? 1 : 0}, ${JSON.stringify(score)}, ${now})
+        ON CONFLICT (attempt_id) DO UPDATE SET total = excluded.total, passed = excluded.passed,
+          detail_json = excluded.detail_json, scored_at = excluded.scored_at`,
+  );
 }

@@ -5,3 +5,4 @@ export * from './ipc-dispatch';
 export * from './socket-events';
 export * from './exam-events';
 export * from './sha256';
+export * from './marking-events';

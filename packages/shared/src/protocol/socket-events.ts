@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
+import {
+  MarkingQueuePayloadSchema,
+  MarkingSubmitPayloadSchema,
+  type MarkingQueue,
+  type MarkingQueuePayload,
+  type MarkingSubmitPayload,
+  type MarkingSubmitResult,
+} from './marking-events';
 import type { CandidatePaper } from '../domain/candidate-paper';
 import {
   AnswerEventSchema,
@@ -99,6 +107,8 @@ export interface ClientToServerEvents {
   'proctor:move': Handler<MovePayload, AttemptView>;
   'proctor:unlock': Handler<AttemptRef, AttemptView>;
   'proctor:incident': Handler<IncidentPayload, IncidentResult>;
+  'marking:queue': Handler<MarkingQueuePayload, MarkingQueue>;
+  'marking:submit': Handler<MarkingSubmitPayload, MarkingSubmitResult>;
 }
 
 export interface ServerToClientEvents {
@@ -143,6 +153,8 @@ export const clientPayloadSchemas = {
   'proctor:move': MovePayloadSchema,
   'proctor:unlock': AttemptRefSchema,
   'proctor:incident': IncidentPayloadSchema,
+  'marking:queue': MarkingQueuePayloadSchema,
+  'marking:submit': MarkingSubmitPayloadSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -4,6 +4,7 @@ import { migrate0020 } from './0020-exams-and-sessions';
 import { migrate0030 } from './0030-answers';
 import { migrate0040 } from './0040-audit';
 import { migrate0050 } from './0050-packages-and-photos';
+import { migrate0060 } from './0060-manual-marks';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'answers', up: migrate0030 },
   { version: 40, name: 'audit', up: migrate0040 },
   { version: 50, name: 'packages-and-photos', up: migrate0050 },
+  { version: 60, name: 'manual-marks', up: migrate0060 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

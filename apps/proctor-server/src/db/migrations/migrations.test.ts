@@ -24,9 +24,9 @@ describe('migration runner', () => {
 
   it('applies all steps, sets user_version, and is idempotent', () => {
     const db = createMemoryDb();
-    expect(runMigrations(db, MIGRATIONS)).toBe(50);
-    expect(schemaVersion(db)).toBe(50);
-    expect(runMigrations(db, MIGRATIONS)).toBe(50);
+    expect(runMigrations(db, MIGRATIONS)).toBe(60);
+    expect(schemaVersion(db)).toBe(60);
+    expect(runMigrations(db, MIGRATIONS)).toBe(60);
   });
 
   it('refuses a database from the future', () => {
