@@ -1,21 +1,14 @@
 import {
   CodedError,
-  type Ack,
+  type ClientAckData,
   type ClientEventName,
-  type ClientToServerEvents,
+  type ClientPayload,
 } from '@skillexam/shared';
 import { mayCall } from '../auth/action-roles';
 import { roleOf, type Principal } from '../auth/principal';
 import type { ServerContext } from '../server-context';
 import { principalOf } from './socket-auth';
 import { onValidated, type AppSocket } from './validated';
-
-type PayloadOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-type AckDataOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
-  result: Ack<infer T>,
-) => void
-  ? T
-  : never;
 
 /**
  * Registers an event handler behind the role table (ACTION_ROLES), the token expiry and the
@@ -25,7 +18,10 @@ export function onAction<E extends ClientEventName>(
   socket: AppSocket,
   ctx: ServerContext,
   event: E,
-  handler: (payload: PayloadOf<E>, principal: Principal) => Promise<AckDataOf<E>> | AckDataOf<E>,
+  handler: (
+    payload: ClientPayload<E>,
+    principal: Principal,
+  ) => Promise<ClientAckData<E>> | ClientAckData<E>,
 ): void {
   const { logger, settings, now } = ctx.components;
   onValidated(socket, event, logger, (payload) => handler(payload, principalOf(socket).principal), {

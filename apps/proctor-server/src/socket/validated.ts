@@ -5,7 +5,9 @@ import {
   toFailedAck,
   type Ack,
   type AppError,
+  type ClientAckData,
   type ClientEventName,
+  type ClientPayload,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@skillexam/shared';
@@ -13,13 +15,6 @@ import type { Socket } from 'socket.io';
 import type { Logger } from 'pino';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-type PayloadOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-type AckDataOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
-  result: Ack<infer T>,
-) => void
-  ? T
-  : never;
 
 /**
  * Registers a handler that only ever sees a payload that passed its zod schema.
@@ -37,7 +32,7 @@ export function onValidated<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
   logger: Logger,
-  handler: (payload: PayloadOf<E>) => Promise<AckDataOf<E>> | AckDataOf<E>,
+  handler: (payload: ClientPayload<E>) => Promise<ClientAckData<E>> | ClientAckData<E>,
   guards: ValidationGuards = {},
 ): void {
   const schema = clientPayloadSchemas[event];
@@ -75,7 +70,7 @@ export function onValidated<E extends ClientEventName>(
       return;
     }
     try {
-      reply({ ok: true, data: await handler(parsed.data as PayloadOf<E>) });
+      reply({ ok: true, data: await handler(parsed.data as ClientPayload<E>) });
     } catch (error) {
       const failed = toFailedAck(error);
       if (failed.error.code === 'INTERNAL') logger.error({ err: error, event }, 'handler failed');

@@ -158,3 +158,13 @@ export const clientPayloadSchemas = {
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEventName = keyof ClientToServerEvents;
+
+/** The payload a client sends with event `E`. */
+export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+
+/** The data of a successful ack of event `E`. */
+export type ClientAckData<E extends ClientEventName> = Parameters<
+  ClientToServerEvents[E]
+>[1] extends (result: Ack<infer T>) => void
+  ? T
+  : never;

@@ -4,20 +4,15 @@ import {
   type AnswerValue,
   type AttemptView,
   type CandidatePaper,
+  type ClientAckData,
+  type ClientPayload,
   type ClientToServerEvents,
   type KioskEventPayload,
 } from '@skillexam/shared';
 import { AnswerJournal } from './answer-journal';
 import { ExamClock } from './exam-clock';
 import { Outbox, type OutboxStatus } from './outbox';
-import {
-  connectExamSocket,
-  loginCandidate,
-  request,
-  type AckDataOf,
-  type ExamSocket,
-  type PayloadOf,
-} from './server-api';
+import { connectExamSocket, loginCandidate, request, type ExamSocket } from './server-api';
 
 export interface AgentStatus {
   readonly connection: 'connecting' | 'online' | 'offline';
@@ -288,8 +283,8 @@ export class ExamAgent {
 
   private async call<E extends keyof ClientToServerEvents>(
     event: E,
-    payload: PayloadOf<E>,
-  ): Promise<AckDataOf<E>> {
+    payload: ClientPayload<E>,
+  ): Promise<ClientAckData<E>> {
     const reply = await request(this.socket, event, payload);
     if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message);
     return reply.data;

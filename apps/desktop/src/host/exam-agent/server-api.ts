@@ -1,19 +1,18 @@
 import {
+  ackSchema,
   CandidateLoginResultSchema,
   type Ack,
   type CandidateLoginResult,
+  type ClientAckData,
+  type ClientPayload,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
-import { z } from 'zod';
 
 export type ExamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const LoginReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: CandidateLoginResultSchema }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
+const LoginReplySchema = ackSchema(CandidateLoginResultSchema);
 
 /** A login the server refused or could not be asked; `code` is the server's or UNAVAILABLE. */
 export class LoginError extends Error {
@@ -65,26 +64,16 @@ export function connectExamSocket(serverUrl: string, token: string): ExamSocket 
   });
 }
 
-/** The payload and the ack data of a client→server event. */
-export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<
-  ClientToServerEvents[E]
->[0];
-export type AckDataOf<E extends keyof ClientToServerEvents> = Parameters<
-  ClientToServerEvents[E]
->[1] extends (result: Ack<infer T>) => void
-  ? T
-  : never;
-
 /** Emits with an ack and a timeout; a timeout or disconnect rejects (the caller retries). */
 export function request<E extends keyof ClientToServerEvents>(
   socket: ExamSocket,
   event: E,
-  payload: PayloadOf<E>,
+  payload: ClientPayload<E>,
   timeoutMs = 5_000,
-): Promise<Ack<AckDataOf<E>>> {
+): Promise<Ack<ClientAckData<E>>> {
   // socket.io's typed emitWithAck cannot follow a generic event name; the map above can.
   const emitter = socket.timeout(timeoutMs) as unknown as {
-    emitWithAck(event: string, payload: unknown): Promise<Ack<AckDataOf<E>>>;
+    emitWithAck(event: string, payload: unknown): Promise<Ack<ClientAckData<E>>>;
   };
   return emitter.emitWithAck(event, payload);
 }
