@@ -1,6 +1,7 @@
 import { collectBlankIds, type AnswerValue, type CandidatePaperItem } from '@skillexam/shared';
 import { Input } from 'antd';
 import { useI18n } from '../i18n';
+import { toggleOption } from './exam-navigation';
 import { ItemBodyView } from './ItemBodyView';
 
 interface Props {
@@ -39,11 +40,7 @@ export function AnswerControls({ item, value, onChange }: Props) {
       const selected = value?.kind === 'choice' ? value.selected : [];
       const multiple = item.type === 'multiple_choice';
       const toggle = (id: string) => {
-        const next = multiple
-          ? selected.includes(id)
-            ? selected.filter((s) => s !== id)
-            : [...selected, id].sort()
-          : [id];
+        const next = multiple ? toggleOption(selected, id) : [id];
         onChange({ kind: 'choice', selected: next });
       };
       return (

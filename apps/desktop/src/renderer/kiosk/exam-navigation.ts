@@ -69,6 +69,13 @@ export type ExamKeyAction =
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
+/** A multiple-choice selection with `option` switched on or off, kept sorted. */
+export function toggleOption(selected: readonly string[], option: string): string[] {
+  return selected.includes(option)
+    ? selected.filter((s) => s !== option)
+    : [...selected, option].sort();
+}
+
 /** The option a key names: A–F or 1–9 (1 = A). */
 function optionForKey(key: string, optionCount: number): string | undefined {
   const upper = key.toUpperCase();
@@ -126,10 +133,10 @@ export function keyToAction(
       const option = optionForKey(key, item.options.length);
       if (option === undefined) return undefined;
       const selected = current?.kind === 'choice' ? current.selected : [];
-      const next = selected.includes(option)
-        ? selected.filter((s) => s !== option)
-        : [...selected, option].sort();
-      return { type: 'answer', value: { kind: 'choice', selected: next } };
+      return {
+        type: 'answer',
+        value: { kind: 'choice', selected: toggleOption(selected, option) },
+      };
     }
     case 'fill_blank':
     case 'short_answer':
