@@ -1,19 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname } from 'node:path';
+import { contentTypeOf } from '../../host/content-type';
 import { resolveSafePath } from '../../host/safe-path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Same policy as the Electron window: only our own scripts; antd needs inline styles. */
 export const CONTENT_SECURITY_POLICY = [
@@ -42,7 +30,7 @@ export async function serveStatic(
     return;
   }
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-length': body.byteLength,
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
