@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
-import { io, type Socket } from 'socket.io-client';
-import { prepareExamDay, type ExamDay } from '../test/support/exam-day';
-import { ProctorServerProcess } from '../test/support/proctor-server-process';
+import type { ClientToServerEvents } from '@skillexam/shared';
+import type { ExamDay } from '../test/support/exam-day';
+import { openExamRoom, type ExamRoom } from '../test/support/exam-room';
+import type { ProctorServerProcess } from '../test/support/proctor-server-process';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
 
 /*
@@ -16,56 +13,32 @@ import { startWebShellProcess, type RunningWebShell } from './support/web-shell-
  * answers), review and submit. Screenshots of every screen go to test-results/screenshots/.
  */
 
-let dir: string;
+let room: ExamRoom;
 let day: ExamDay;
 let server: ProctorServerProcess;
 let shell: RunningWebShell;
-let staff: Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/exam-day-${name}.png` });
 
-async function staffCall(event: keyof ClientToServerEvents, payload: unknown): Promise<void> {
-  const emit = staff.timeout(5000) as unknown as {
-    emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
-  };
-  const reply = await emit.emitWithAck(event, payload);
-  if (!reply.ok) throw new Error(`${event}: ${reply.error.message}`);
-}
+const staffCall = (event: keyof ClientToServerEvents, payload: unknown) =>
+  room.staff.call(event, payload);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dir = mkdtempSync(join(tmpdir(), 'exam-day-'));
-  day = await prepareExamDay(dir, join(dir, 'data'), 2, {
+  room = await openExamRoom('exam-day-', 2, {
     allowPracticeClients: true,
     earliestSubmissionMinutes: 0,
   });
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
+  ({ day, server } = room);
+  shell = await startWebShellProcess('kiosk', {
+    WEB_SHELL_JOURNAL_DIR: join(room.dir, 'journals'),
   });
-  server = new ProctorServerProcess(join(dir, 'data'), port);
-  await server.start();
-  const login = (await (
-    await fetch(`${server.url}/api/auth/staff-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
-    })
-  ).json()) as Ack<{ token: string }>;
-  if (!login.ok) throw new Error(login.error.message);
-  staff = io(server.url, { auth: { token: login.data.token }, transports: ['websocket'] });
-  await new Promise<void>((resolve) => staff.once('connect', () => resolve()));
-  await staffCall('session:open-check-in', { sessionId: day.sessionId });
-  shell = await startWebShellProcess('kiosk', { WEB_SHELL_JOURNAL_DIR: join(dir, 'journals') });
 });
 
 test.afterAll(async () => {
-  staff?.close();
   await shell?.stop();
-  await server?.stop();
+  await room?.close();
 });
 
 test('a candidate sits the exam through a server power cut and a page reload', async ({ page }) => {

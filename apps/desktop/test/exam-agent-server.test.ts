@@ -1,18 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  Ack,
-  ClientToServerEvents,
-  ExamAgentStatus,
-  ServerToClientEvents,
-} from '@skillexam/shared';
-import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ExamAgentStatus } from '@skillexam/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExamAgent } from '../src/host/exam-agent/exam-agent';
-import { prepareExamDay, type ExamDay } from './support/exam-day';
-import { ProctorServerProcess } from './support/proctor-server-process';
+import type { ExamDay } from './support/exam-day';
+import { openExamRoom, type ExamRoom } from './support/exam-room';
+import type { ProctorServerProcess } from './support/proctor-server-process';
 
 /*
  * The kiosk's exam agent against the REAL proctor server process, set up through its CLI with a
@@ -20,50 +13,13 @@ import { ProctorServerProcess } from './support/proctor-server-process';
  * killed mid-exam (SIGKILL) and restarted, a kiosk restart, a move to a spare PC, submit.
  */
 
-type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
+let room: ExamRoom;
 let dir: string;
 let server: ProctorServerProcess;
 let day: ExamDay;
-let staff: StaffSocket;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-async function staffCall(event: keyof ClientToServerEvents, payload: unknown): Promise<unknown> {
-  const emit = staff.timeout(5000) as unknown as {
-    emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
-  };
-  const reply = await emit.emitWithAck(event, payload);
-  if (!reply.ok) throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data;
-}
-
-async function connectStaff(): Promise<StaffSocket> {
-  const res = await fetch(`${server.url}/api/auth/staff-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
-  });
-  const login = (await res.json()) as Ack<{ token: string }>;
-  if (!login.ok) throw new Error(login.error.message);
-  const socket: StaffSocket = io(server.url, {
-    auth: { token: login.data.token },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+const staffCall = (event: keyof ClientToServerEvents, payload: unknown) =>
+  room.staff.call(event, payload);
 
 /** Resolves when the agent's latest reported status matches `predicate`. */
 function until(
@@ -87,18 +43,12 @@ function until(
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'agent-e2e-'));
-  const dataDir = join(dir, 'data');
-  day = await prepareExamDay(dir, dataDir, 2);
-  server = new ProctorServerProcess(dataDir, await freePort());
-  await server.start();
-  staff = await connectStaff();
-  await staffCall('session:open-check-in', { sessionId: day.sessionId });
+  room = await openExamRoom('agent-e2e-', 2);
+  ({ dir, server, day } = room);
 }, 120_000);
 
 afterAll(async () => {
-  staff?.close();
-  await server?.stop();
+  await room?.close();
 });
 
 describe('exam agent ⇄ real proctor server', () => {

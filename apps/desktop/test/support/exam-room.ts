@@ -1,0 +1,87 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
+import { io, type Socket } from 'socket.io-client';
+import { prepareExamDay, type ExamDay, type ExamDayRules } from './exam-day';
+import { ProctorServerProcess } from './proctor-server-process';
+
+/** A proctor logged in to the real server: calls staff events and throws on a failed ack. */
+export interface StaffConsole {
+  call(event: keyof ClientToServerEvents, payload: unknown): Promise<unknown>;
+  close(): void;
+}
+
+/** A real exam room: a prepared exam day, the server process, a proctor, check-in open. */
+export interface ExamRoom {
+  readonly dir: string;
+  readonly day: ExamDay;
+  readonly server: ProctorServerProcess;
+  readonly staff: StaffConsole;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+async function connectStaff(serverUrl: string, day: ExamDay): Promise<StaffConsole> {
+  const res = await fetch(`${serverUrl}/api/auth/staff-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
+  });
+  const login = (await res.json()) as Ack<{ token: string }>;
+  if (!login.ok) throw new Error(login.error.message);
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {
+    auth: { token: login.data.token },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return {
+    async call(event, payload) {
+      const emit = socket.timeout(5000) as unknown as {
+        emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
+      };
+      const reply = await emit.emitWithAck(event, payload);
+      if (!reply.ok) throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
+      return reply.data;
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** Sets up an exam day through the CLI, starts the server on a free port, opens check-in. */
+export async function openExamRoom(
+  prefix: string,
+  candidates: number,
+  rules: ExamDayRules = {},
+): Promise<ExamRoom> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dataDir = join(dir, 'data');
+  const day = await prepareExamDay(dir, dataDir, candidates, rules);
+  const server = new ProctorServerProcess(dataDir, await freePort());
+  await server.start();
+  const staff = await connectStaff(server.url, day);
+  await staff.call('session:open-check-in', { sessionId: day.sessionId });
+  return {
+    dir,
+    day,
+    server,
+    staff,
+    async close() {
+      staff.close();
+      await server.stop();
+    },
+  };
+}
