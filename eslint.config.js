@@ -34,7 +34,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/desktop/src/renderer/**', 'apps/desktop/src/web/client/**'],
+    files: [
+      'apps/desktop/src/renderer/**',
+      'apps/desktop/src/web/client/**',
+      'apps/console/src/**',
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -188,6 +188,36 @@ export const importBoundaries = [
     },
   },
   {
+    // The proctor console runs in a browser and talks to the server over socket.io only.
+    files: ['apps/console/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeAndNative('Console code (a browser app; ask the server over socket.io)'),
+            {
+              group: [
+                '@skillexam/proctor-server',
+                '@skillexam/proctor-server/*',
+                '@skillexam/desktop',
+                '@skillexam/desktop/*',
+                '@skillexam/item-bank',
+                '@skillexam/item-bank/*',
+                '**/proctor-server/**',
+                '**/desktop/**',
+                '**/item-bank/**',
+              ],
+              message: 'Console code may import @skillexam/shared only, never an app or item-bank.',
+            },
+            { group: ['electron'], message: 'Console code must not import electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/desktop/src/host/**', 'apps/desktop/src/web/server/**'],
     rules: {
       'no-restricted-imports': [

@@ -94,4 +94,29 @@ describe('import-direction rules (eslint/import-boundaries.js)', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('keeps the proctor console to @skillexam/shared: no server, no Node', async () => {
+    const path = 'apps/console/src/pages/Violation.tsx';
+    expect(
+      await boundaryErrors(
+        path,
+        "import { createApplication } from '../../../proctor-server/src/app';\nvoid createApplication;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(path, "import { x } from '@skillexam/proctor-server';\nvoid x;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(path, "import { readFile } from 'node:fs';\nvoid readFile;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        path,
+        "import { openBank } from '@skillexam/item-bank';\nvoid openBank;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(path, "import { ok } from '@skillexam/shared';\nvoid ok;\n"),
+    ).toEqual([]);
+  });
 });

@@ -1,13 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { ensureDemoSite } from './demo/demo-site';
+import { ROOT } from './demo/run-cli';
 
 /**
- * `npm start` / `npm run dev`: runs the proctor server and the desktop web shell side by side
- * and prints where to open them. `--dev` also rebuilds the renderer on every change.
+ * `npm start` / `npm run dev`: on the first run provisions the demo exam site in .data/demo
+ * (sample bank, assembled paper, signed package, proctor server with a session and roster),
+ * then runs the proctor server (with the console at /console) and the candidate client: the
+ * Electron kiosk where its binary exists, otherwise the web shell. `--dev` rebuilds on change.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dev = process.argv.includes('--dev');
+/** `npm start -- --reset`: forget the demo site (data, accounts) and build a new one. */
+const reset = process.argv.includes('--reset');
+const demoDir = resolve(process.env['SKILLEXAM_DEMO_DIR'] ?? join(ROOT, '.data/demo'));
+const proctorPort = process.env['PROCTOR_PORT'] ?? '7300';
+const webPort = process.env['WEB_SHELL_PORT'] ?? '5174';
 const children: ChildProcess[] = [];
 
 interface Service {
@@ -15,19 +25,6 @@ interface Service {
   readonly cwd: string;
   readonly args: string[];
 }
-
-const services: Service[] = [
-  {
-    name: 'proctor-server',
-    cwd: `${root}apps/proctor-server`,
-    args: ['src/index.ts', '--port', process.env['PROCTOR_PORT'] ?? '7300'],
-  },
-  {
-    name: 'web-shell',
-    cwd: `${root}apps/desktop`,
-    args: ['src/web/server/index.ts', '--port', process.env['WEB_SHELL_PORT'] ?? '5174'],
-  },
-];
 
 function run(service: Service): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...service.args], {
@@ -41,16 +38,30 @@ function run(service: Service): Promise<string> {
   createInterface({ input: stderr }).on('line', (line) =>
     console.error(`[${service.name}] ${line}`),
   );
-  return new Promise((resolve, reject) => {
+  return new Promise((resolvePromise, reject) => {
     child.once('exit', (code) => reject(new Error(`${service.name} exited with code ${code}`)));
     createInterface({ input: stdout }).on('line', (line) => {
       if (line.startsWith('{"event":"listening"')) {
-        resolve((JSON.parse(line) as { url: string }).url);
+        resolvePromise((JSON.parse(line) as { url: string }).url);
       } else {
         console.log(`[${service.name}] ${line}`);
       }
     });
   });
+}
+
+/** The Electron binary's path when it was downloaded (`npm run electron:fetch`), else undefined. */
+function electronBinary(): string | undefined {
+  try {
+    const require = createRequire(join(ROOT, 'apps/desktop/package.json'));
+    const dir = resolve(require.resolve('electron/package.json'), '..');
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function stopAll(code: number): never {
@@ -61,23 +72,72 @@ process.once('SIGINT', () => stopAll(0));
 process.once('SIGTERM', () => stopAll(0));
 
 if (dev) {
-  const watcher = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/build.ts', 'renderer', '--watch'],
-    {
-      cwd: `${root}apps/desktop`,
-      stdio: 'inherit',
-    },
-  );
-  children.push(watcher);
+  for (const [cwd, args] of [
+    ['apps/desktop', ['scripts/build.ts', 'renderer', '--watch']],
+    ['apps/console', ['scripts/build.ts', '--watch']],
+  ] as const) {
+    children.push(
+      spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: join(ROOT, cwd), stdio: 'inherit' }),
+    );
+  }
 }
 
 try {
-  const [proctorUrl, webUrl] = await Promise.all(services.map(run));
+  const started = Date.now();
+  if (reset) rmSync(demoDir, { recursive: true, force: true });
+  const firstRun = !existsSync(join(demoDir, 'demo-site.json'));
+  if (firstRun) console.log(`首次启动：在 ${demoDir} 建立示例考点（约半分钟）…`);
+  const site = await ensureDemoSite(demoDir, { log: (line) => console.log(`  ${line}`) });
+  const [proctorUrl, webUrl] = await Promise.all([
+    run({
+      name: 'proctor-server',
+      cwd: join(ROOT, 'apps/proctor-server'),
+      args: ['src/index.ts', '--port', proctorPort, '--data-dir', site.serverData],
+    }),
+    run({
+      name: 'web-shell',
+      cwd: join(ROOT, 'apps/desktop'),
+      args: ['src/web/server/index.ts', '--port', webPort, '--journal-dir', join(demoDir, 'web-shell-journals')],
+    }),
+  ]);
+  const electron = electronBinary();
+  if (electron !== undefined) {
+    await new Promise<void>((done, fail) =>
+      spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', 'all'], {
+        cwd: join(ROOT, 'apps/desktop'),
+        stdio: 'inherit',
+      }).once('exit', (code) => (code === 0 ? done() : fail(new Error('desktop build failed')))),
+    );
+    const kiosk = spawn(electron, [join(ROOT, 'apps/desktop')], {
+      stdio: 'inherit',
+      env: { ...process.env, SKILLEXAM_SERVER_URL: proctorUrl },
+    });
+    children.push(kiosk);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const first = site.candidates[0];
   console.log('');
-  console.log('  职业技能等级认定理论考试系统 is running');
-  console.log(`  Proctor server (监考服务器):  ${proctorUrl}   health: ${proctorUrl}/api/health`);
-  console.log(`  Desktop app in a browser:     ${webUrl}`);
+  console.log(`  职业技能等级认定理论考试系统 · SkillExam is running (ready in ${seconds} s)`);
+  console.log(`  监考控制台 Proctor console:     ${proctorUrl}/console`);
+  console.log(
+    `  考生端 Candidate client:        ${electron === undefined ? `${webUrl}  (web shell, a practice client: no Electron binary here)` : 'Electron kiosk window'}`,
+  );
+  console.log(`  出题/题库 Author workbench:     ${webUrl}/#/author  (bank: ${site.bankFile})`);
+  console.log(`  Proctor server health:          ${proctorUrl}/api/health`);
+  console.log(`  Session 场次: ${site.sessionId} · roster and exam codes: ${site.candidatesCsv}`);
+  if (first !== undefined) {
+    console.log(`  Try a candidate: 准考证号 ${first.ticket}  考试码 ${first.code}  (${first.name})`);
+  }
+  console.log(`  Admission slips 准考证: ${site.slipsPdf}`);
+  if (site.newAccounts !== undefined) {
+    console.log('');
+    console.log('  Staff accounts (passwords are shown ONCE; write them down):');
+    for (const a of site.newAccounts) console.log(`    ${a.role.padEnd(10)} ${a.username.padEnd(12)} ${a.password}`);
+  } else {
+    console.log(
+      '  Staff accounts: admin / proctor1 / supervisor1 (passwords were printed on the first run; `npm start -- --reset` builds a new demo site)',
+    );
+  }
   console.log('  Press Ctrl+C to stop.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientToServerEvents, ExamAgentStatus } from '@skillexam/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveKioskSettings } from '../src/host/discovery/kiosk-settings';
 import { ExamAgent } from '../src/host/exam-agent/exam-agent';
+import { createExitGate } from '../src/main/exit-control';
+import { makeOfflineExitHash } from '../src/main/security/exit-decision';
 import type { ExamDay } from './support/exam-day';
 import { openExamRoom, type ExamRoom } from './support/exam-room';
 import type { ProctorServerProcess } from './support/proctor-server-process';
@@ -70,12 +74,19 @@ describe('exam agent ⇄ real proctor server', () => {
     });
     expect(agent.status().attempt.maskedIdNumber).toMatch(/^110105\*+\d{3}[\dX]$/);
     await until(statuses, (s) => s.connection === 'online', 'online');
+    const identity = await agent.identity();
+    expect(identity).toMatchObject({ admissionNumber: candidate.ticket, name: '考生1' });
     await agent.confirmIdentity();
+    // The sealed paper is downloaded right after the identity check; the key is not released.
+    await until(statuses, (s) => s.content === 'sealed', 'sealed paper downloaded');
+    await expect(agent.paper()).rejects.toThrow(/尚未发放/);
     await staffCall('proctor:admit', { sessionId: day.sessionId });
     await staffCall('session:start', { sessionId: day.sessionId });
     await until(statuses, (s) => s.attempt.status === 'in_progress', 'exam start');
 
-    const paper = await agent.paper();
+    // The server's AES-256-GCM seal opens with the kiosk's open, in memory.
+    const { paper } = await agent.paper();
+    expect(agent.status().content).toBe('open');
     const ids = paper.sections.flatMap((s) => s.items.map((i) => i.itemId));
     expect(ids).toHaveLength(10);
     expect(JSON.stringify(paper)).not.toMatch(/"key"|explanation/);
@@ -145,4 +156,36 @@ describe('exam agent ⇄ real proctor server', () => {
     expect(existsSync(join(dir, 'kiosk-1'))).toBe(true);
     spare.close();
   }, 120_000);
+
+  it('lets a proctor leave the kiosk with the password the server knows, and nobody else', async () => {
+    const quits: string[] = [];
+    const gate = createExitGate({
+      settingsFile: join(dir, 'exit-settings.json'),
+      quit: (who, via) => quits.push(`${who}/${via}`),
+    });
+    await expect(
+      gate({ username: day.staff.username, password: 'wrong-password' }, server.url),
+    ).rejects.toThrow();
+    expect(quits).toEqual([]);
+    await gate({ username: day.staff.username, password: day.staff.password }, server.url);
+    expect(quits).toEqual([`${day.staff.username}/server`]);
+  });
+
+  it('falls back to the offline exit hash only when the server cannot be reached', async () => {
+    const settingsFile = join(dir, 'offline-exit.json');
+    saveKioskSettings(settingsFile, {
+      offlineExitHash: makeOfflineExitHash('离线退出-2026', randomBytes(16), 2 ** 14),
+    });
+    const quits: string[] = [];
+    const gate = createExitGate({ settingsFile, quit: (who, via) => quits.push(`${who}/${via}`) });
+    const nowhere = 'http://127.0.0.1:9';
+    await expect(gate({ username: 'x', password: 'guess' }, nowhere)).rejects.toThrow(
+      /离线退出密码不正确/,
+    );
+    // The server is reachable and refuses: the offline password does not count there.
+    await expect(gate({ username: 'x', password: '离线退出-2026' }, server.url)).rejects.toThrow();
+    expect(quits).toEqual([]);
+    await gate({ username: 'x', password: '离线退出-2026' }, nowhere);
+    expect(quits).toEqual(['offline/offline-hash']);
+  });
 });

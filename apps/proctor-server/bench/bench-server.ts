@@ -61,6 +61,8 @@ if (mode === 'full') {
       backupDir: `${dataDir}-backups`,
       backupIntervalMinutes: 0,
       backupKeep: 1,
+      discovery: false,
+      requiredClientIntegrity: [],
     },
     { loginRatePerIp: 1_000_000, loginRatePerAccount: 1_000 },
   );

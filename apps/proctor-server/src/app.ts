@@ -7,12 +7,20 @@ import { AttemptService } from './attempts/attempt-service';
 import { registerCandidateHandlers } from './attempts/candidate.handlers';
 import { registerProctorHandlers } from './attempts/proctor.handlers';
 import { registerMarkingHandlers } from './marking/marking.handlers';
+import { registerContentHandlers } from './content/content.handlers';
+import { registerRoomHandlers } from './rooms/room.handlers';
 import { MarkingService } from './marking/marking-service';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Components } from './components';
+import { consoleDownloadRoute } from './console/console-downloads.route';
+import { isConsoleRequest, resolveConsoleDir, serveConsole } from './console/console-static';
+import { registerConsoleHandlers } from './console/console.handlers';
+import { registerIncidentHandlers } from './incidents/incident.handlers';
 import { ExamCatalog } from './exams/exam-repository';
 import { candidateLoginRoute, staffLoginRoute } from './http/auth.routes';
+import { addExamRoutes } from './http/exam.routes';
 import { Router, sendJson } from './http/router';
+import { addSessionRoutes } from './http/session.routes';
 import { createScoreOnFinish } from './scoring/score-on-finish';
 import type { ServerContext } from './server-context';
 import { SessionService } from './sessions/session-service';
@@ -20,6 +28,9 @@ import { createSocketNotifier } from './socket/notifier';
 import { createSocketAuth } from './socket/socket-auth';
 import { healthRoute } from './system/health.route';
 import { registerSystemHandlers } from './system/system.handlers';
+
+/** Names printed on the console's downloads (考场情况记录, results) until sites configure them. */
+const CONSOLE_DOWNLOAD_DEFAULTS = { siteName: '考点', occupationAndLevel: '职业技能等级认定' };
 
 export interface Application {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
@@ -93,9 +104,17 @@ export function createApplication(httpServer: HttpServer, components: Components
   const router = new Router()
     .get('/api/health', healthRoute(components, io))
     .post('/api/auth/staff-login', staffLoginRoute({ ...loginDeps, hasher: components.hasher }))
-    .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }));
+    .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }))
+    .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS));
+  addSessionRoutes(router, components);
+  addExamRoutes(router, components);
+  const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
+    if (isConsoleRequest(req.url)) {
+      serveConsole(consoleDir, req, res);
+      return;
+    }
     router.handle(req, res).catch((err: unknown) => {
       logger.error({ err }, 'http handler failed');
       if (!res.headersSent) {
@@ -111,11 +130,17 @@ export function createApplication(httpServer: HttpServer, components: Components
     registerCandidateHandlers(socket, context);
     registerProctorHandlers(socket, context);
     registerMarkingHandlers(socket, context);
+    registerContentHandlers(socket, context);
+    registerRoomHandlers(socket, context);
+    registerConsoleHandlers(socket, context);
+    registerIncidentHandlers(socket, context);
   });
 
-  // Auto-submission at the deadline; recomputed from the database, so it survives restarts.
+  // Automatic check-in and auto-submission at the deadline; recomputed from the database,
+  // so both survive restarts.
   const sweep = (): void => {
     try {
+      sessions.openDueCheckIns();
       attempts.submitOverdue();
     } catch (err) {
       logger.error({ err }, 'deadline sweep failed');

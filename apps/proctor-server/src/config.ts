@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { discoveryEnabledByEnv } from './discovery/discovery-setting';
 
 const ConfigSchema = z.object({
   host: z.string().min(1),
@@ -11,6 +12,14 @@ const ConfigSchema = z.object({
   /** Minutes between online backups; 0 turns them off. */
   backupIntervalMinutes: z.coerce.number().min(0).max(1440),
   backupKeep: z.coerce.number().int().min(1).max(10_000),
+  /** Advertise `_skillexam._tcp` on the LAN (bonjour) so kiosks find the server. */
+  discovery: z.boolean(),
+  /** 考点名称: the advertised name and the default site name on documents. */
+  siteName: z.string().trim().min(1).max(100).optional(),
+  /** SHA-256 of the kiosk builds allowed to log in; empty accepts any. */
+  requiredClientIntegrity: z.array(
+    z.string().regex(/^[0-9a-f]{64}$/, 'a kiosk build hash is 64 lowercase hex characters'),
+  ),
 });
 export type ServerConfig = z.infer<typeof ConfigSchema>;
 
@@ -29,6 +38,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       'backup-dir': { type: 'string' },
       'backup-interval': { type: 'string' },
       'backup-keep': { type: 'string' },
+      'no-discovery': { type: 'boolean' },
+      'site-name': { type: 'string' },
+      'require-client-integrity': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -44,6 +56,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       `${dataDir.replace(/[\\/]+$/, '')}-backups`,
     backupIntervalMinutes: values['backup-interval'] ?? env['PROCTOR_BACKUP_INTERVAL_MINUTES'] ?? 5,
     backupKeep: values['backup-keep'] ?? env['PROCTOR_BACKUP_KEEP'] ?? 48,
+    discovery: values['no-discovery'] === true ? false : discoveryEnabledByEnv(env),
+    siteName: values['site-name'] ?? env['PROCTOR_SITE_NAME'],
+    requiredClientIntegrity: (
+      values['require-client-integrity'] ??
+      (env['PROCTOR_REQUIRED_CLIENT_INTEGRITY'] ?? '').split(',')
+    )
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim().toLowerCase())
+      .filter((value) => value !== ''),
   });
   if (!parsed.success) {
     const detail = parsed.error.issues

@@ -23,6 +23,13 @@ export interface ServerSettings {
   readonly deadlineSweepMs: number;
   /** Sign an audit checkpoint every this many records. */
   readonly auditCheckpointEvery: number;
+  /**
+   * SHA-256 hashes (64 lowercase hex) of the kiosk builds allowed to sit exams; empty accepts
+   * any. A secure-client login whose clientIntegrity is missing or unlisted gets CLIENT_REJECTED.
+   */
+  readonly requiredClientIntegrity: readonly string[];
+  /** The built proctor console served at /console; default PROCTOR_CONSOLE_DIR or apps/console/dist. */
+  readonly consoleDir?: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -40,4 +47,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   loginRatePerAccount: 10,
   deadlineSweepMs: 250,
   auditCheckpointEvery: 100,
+  requiredClientIntegrity: [],
 };

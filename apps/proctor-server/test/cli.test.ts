@@ -61,6 +61,10 @@ describe('proctor-server CLI', () => {
       '90',
       '--room',
       'r1:第一考场:40',
+      '--check-in-at',
+      '2026-12-01T08:30:00+08:00',
+      '--occupation-name',
+      '电工',
     );
     const csv = join(root, '考生名单.csv');
     writeFileSync(
@@ -91,8 +95,20 @@ describe('proctor-server CLI', () => {
       `准考证号,姓名,身份证号,考场,座位号\nT0003,王五,110105199001010011,第一考场,3\nT0004,赵六,${idNumber(4)},第九考场,4\n`,
     );
     await expect(run('roster', 'import', bad, '--data', data, '--session', 's1')).rejects.toThrow(
-      /第 3 行 考场/,
+      /第 2 行 身份证号/,
     );
+    // …and the room it names (第九考场, created automatically by a good roster) is not created
+    const check = openStore(data);
+    const rooms = check.db.prepare('SELECT name FROM rooms ORDER BY name').all();
+    const settings = check.db
+      .prepare('SELECT auto_check_in_at, occupation_name FROM sessions')
+      .get();
+    check.close();
+    expect(rooms).toEqual([{ name: '第一考场' }]);
+    expect(settings).toEqual({
+      auto_check_in_at: Date.parse('2026-12-01T08:30:00+08:00'),
+      occupation_name: '电工',
+    });
 
     const out = join(root, 'out');
     const files = (await run(

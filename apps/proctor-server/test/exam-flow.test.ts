@@ -1,5 +1,6 @@
 import type { AttemptView, MonitorSnapshot, SessionView } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSealedPaper } from '../src/content/seal-paper';
 import { TestClock } from './support/clock';
 import { seedSession } from './support/exam-fixture';
 import { call, startTestServer, waitFor, type TestServer } from './support/util';
@@ -44,10 +45,14 @@ describe('exam flow over real sockets', () => {
     const state = ok(await call(client, 'attempt:state', {}));
     expect(state).toMatchObject({ status: 'logged_in', identityConfirmed: false, name: '考生1' });
     expect(state.maskedIdNumber).toMatch(/^110105\*+\d{3}[\dX]$/);
-    // The paper stays closed before the start.
-    expect(await call(client, 'attempt:paper', {})).toMatchObject({
+    // No sealed paper before the identity is confirmed, and no key before the start.
+    expect(await call(client, 'attempt:sealed-paper', {})).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
+    });
+    expect(await call(client, 'attempt:content-key', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '试卷尚未发放 (content not released)' },
     });
     // A proctor cannot admit an unconfirmed candidate.
     expect(
@@ -92,7 +97,9 @@ describe('exam flow over real sockets', () => {
     const started = await startedPush;
     expect(started.deadlineAt).toBe(START + 60_000 + 90 * 60_000);
 
-    const paper = ok(await call(client, 'attempt:paper', {}));
+    const sealed = ok(await call(client, 'attempt:sealed-paper', {}));
+    const key = ok(await call(client, 'attempt:content-key', {}));
+    const { paper } = openSealedPaper(sealed, attemptId, Buffer.from(key.key, 'base64'));
     expect(paper.sections).toHaveLength(5);
     expect(JSON.stringify(paper)).not.toContain('"key"');
 

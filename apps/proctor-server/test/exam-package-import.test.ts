@@ -1,47 +1,15 @@
-import { generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
-import type { Paper } from '@skillexam/shared';
+import { generateSigningKeyPair } from '@skillexam/item-bank';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importExamPackage } from '../src/exams/package-import';
-import { sitePackageKey, trustSigningKey } from '../src/exams/package-keys';
-import { transaction } from '../src/db/sql';
+import { trustSigningKey } from '../src/exams/package-keys';
 import { openStore, type Store } from '../src/db/store';
-import { fixturePaper } from './support/exam-fixture';
+import { buildPackage } from './support/exam-package';
 
 let store: Store | undefined;
 afterEach(() => {
   store?.close();
   store = undefined;
 });
-
-/** A real signed, encrypted .exampkg of the fixture paper, addressed to this store's site key. */
-async function buildPackage(target: Store, signer = generateSigningKeyPair()) {
-  const { paper: candidatePaper, keys } = fixturePaper('exam-pkg');
-  const paper: Paper = {
-    id: candidatePaper.paperId,
-    title: candidatePaper.title,
-    standard: { occupationCode: '6-31-01-03', version: '2018' },
-    level: 4,
-    durationMinutes: 90,
-    fullMarks: 100,
-    passMark: 60,
-    sections: candidatePaper.sections.map((s) => ({
-      title: s.title,
-      itemType: s.itemType,
-      pointsEach: s.pointsEach,
-      items: s.items.map((i) => ({ itemId: i.itemId, version: i.version })),
-    })),
-  };
-  const site = transaction(target.db, () => sitePackageKey(target.db, Date.now()));
-  const bytes = await writeExamPackage({
-    paper,
-    candidatePaper,
-    answerKeys: keys,
-    signerPrivateKeyPem: signer.privateKeyPem,
-    recipientPublicKeyPem: site.publicKeyPem,
-    now: new Date(),
-  });
-  return { bytes, signer };
-}
 
 describe('exam package import', () => {
   it('imports a signed package from a trusted key: paper and keys stored, audited', async () => {

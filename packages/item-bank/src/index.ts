@@ -8,3 +8,7 @@ export * from './review/index';
 export * from './search/index';
 export * from './health/index';
 export * from './imports/index';
+export * from './assembly/index';
+export * from './blueprints/index';
+export * from './pdf-document/index';
+export * from './paper-pdf/index';

@@ -1,4 +1,7 @@
 import type { HostEvent, HostInfo, IpcInvokeMap } from '@skillexam/shared';
+import { dirname, join } from 'node:path';
+import { createBankHandlers } from './bank/bank-handlers';
+import { BankService } from './bank/bank-service';
 import { ExamService } from './exam-agent/exam-service';
 import { practicePaper } from './practice-paper';
 
@@ -8,10 +11,14 @@ export interface HostOptions {
   readonly now?: () => Date;
   /** Where exam journals live (one journal.db per attempt). */
   readonly journalDir: string;
+  /** The kiosk settings file (remembered server address). */
+  readonly settingsFile?: string;
   /** Sends a host event to every renderer. */
   readonly publish?: (event: HostEvent) => void;
   /** Electron's main passes its own, to report kiosk detections into it. */
   readonly exam?: ExamService;
+  /** Where the author workbench keeps its .qbank files and authors.json (default: beside the journals). */
+  readonly bankDir?: string;
 }
 
 /**
@@ -27,8 +34,13 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
       journalDir: options.journalDir,
       clientKind: options.runtime === 'electron' ? 'kiosk' : 'web',
       publish: options.publish ?? (() => undefined),
+      ...(options.settingsFile === undefined ? {} : { settingsFile: options.settingsFile }),
     });
+  const bank = new BankService({
+    bankDir: options.bankDir ?? join(dirname(options.journalDir), 'banks'),
+  });
   return {
+    ...createBankHandlers(bank),
     'app:getInfo': async (_input, context) => ({
       product: 'SkillExam',
       version: options.version,
@@ -49,5 +61,8 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
     'exam:position': async ({ itemId }) => exam.position(itemId),
     'exam:flag': async ({ itemId, flagged }) => exam.flag(itemId, flagged),
     'exam:submit': () => exam.submit(),
+    'exam:identity': () => exam.identity(),
+    'exam:discoverServers': () => exam.discoverServers(),
+    'exam:exit': (input) => exam.exit(input),
   };
 }

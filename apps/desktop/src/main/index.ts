@@ -15,9 +15,12 @@ import type { HostEvent, WindowKind } from '@skillexam/shared';
 import { createHostHandlers } from '../host/host-handlers';
 import { DESKTOP_VERSION } from '../host/version';
 import { registerAppProtocol } from './app-protocol';
+import { computeClientIntegrity } from './bundled-code';
+import { createExitGate } from './exit-control';
 import { registerIpc } from './ipc';
 import { startKioskMonitor } from './kiosk-monitor';
 import { APP_ORIGIN, isInternalUrl } from './security/navigation';
+import { isExitCombo } from './security/exit-decision';
 import { isBlockedShortcut } from './security/shortcuts';
 import { windowOptions } from './windows/window-options';
 
@@ -52,6 +55,11 @@ async function createWindow(exam: ExamService): Promise<void> {
   const win = new BrowserWindow(windowOptions({ kind, preloadPath, devtools: !app.isPackaged }));
   windowKinds.set(win.webContents, kind);
   win.webContents.on('before-input-event', (event, input) => {
+    if (kind === 'kiosk' && isExitCombo(input)) {
+      event.preventDefault();
+      win.webContents.send('desktop:event', { type: 'kiosk:exit-requested' } satisfies HostEvent);
+      return;
+    }
     if (isBlockedShortcut(kind, input)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
@@ -79,17 +87,38 @@ void app.whenReady().then(async () => {
   const publish = (event: HostEvent) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('desktop:event', event);
   };
-  const exam = new ExamService({ journalDir, clientKind: 'kiosk', publish });
+  const settingsFile = join(app.getPath('userData'), 'kiosk-settings.json');
+  let clientIntegrity: string | undefined;
+  try {
+    clientIntegrity = computeClientIntegrity(join(__dirname, '..'));
+  } catch {
+    clientIntegrity = undefined; // an unbundled dev run: the server decides whether that is allowed
+  }
+  // One ExamService: the IPC handlers and the kiosk monitor's detections share it.
+  const exam = new ExamService({
+    journalDir,
+    clientKind: 'kiosk',
+    publish,
+    settingsFile,
+    ...(clientIntegrity === undefined ? {} : { clientIntegrity }),
+    exit: createExitGate({
+      settingsFile,
+      quit: () => {
+        exam.close();
+        for (const win of BrowserWindow.getAllWindows()) win.setClosable(true);
+        app.exit(0);
+      },
+    }),
+  });
   registerIpc(
     ipcMain,
     createHostHandlers({
       runtime: 'electron',
       version: DESKTOP_VERSION,
       journalDir,
-      publish: (event) => {
-        for (const win of BrowserWindow.getAllWindows())
-          win.webContents.send('desktop:event', event);
-      },
+      settingsFile,
+      publish,
+      exam,
     }),
     (sender) => windowKinds.get(sender),
   );

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   chineseIdCheckChar,
+  contentBuilders,
+  itemBody,
   itemBodyFromText,
   PaperSchema,
   type ItemContent,
@@ -9,6 +11,10 @@ import {
 } from '@skillexam/shared';
 import { buildPackagePaper, generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
 import { proctorCli } from './proctor-server-process';
+import { diagramPng } from './test-image';
+
+/** The one image of the test paper (in the stem of sc1). */
+export const TEST_DIAGRAM = diagramPng();
 
 export interface ExamDay {
   readonly sessionId: string;
@@ -31,7 +37,13 @@ function contentOf(ref: ItemVersionRef): ItemContent {
   return {
     type: 'single_choice',
     ...common,
-    stem: itemBodyFromText(`单选题 ${ref.itemId}`),
+    stem:
+      ref.itemId === 'sc1'
+        ? itemBody(
+            contentBuilders.paragraph(`单选题 ${ref.itemId}：按图接线，正确的是`),
+            contentBuilders.image(TEST_DIAGRAM.hash, '接线图', 160),
+          )
+        : itemBodyFromText(`单选题 ${ref.itemId}`),
     options: options.map((id) => ({ id, content: itemBodyFromText(`选项 ${id}`) })),
     key: 'B',
   };
@@ -51,6 +63,8 @@ export interface ExamDayRules {
   /** Let the web shell (a practice client) sit this exam. */
   readonly allowPracticeClients?: boolean;
   readonly earliestSubmissionMinutes?: number;
+  /** Shuffle items within sections and options per candidate (the paper's variation flags). */
+  readonly variation?: { readonly shuffleItems: boolean; readonly shuffleOptions: boolean };
 }
 
 export async function prepareExamDay(
@@ -76,6 +90,7 @@ export async function prepareExamDay(
     durationMinutes: 60,
     fullMarks: 100,
     passMark: 60,
+    ...(rules.variation === undefined ? {} : { variation: rules.variation }),
     sections: [
       {
         title: '一、判断题',
@@ -93,6 +108,7 @@ export async function prepareExamDay(
   });
   const bytes = await writeExamPackage({
     ...buildPackagePaper(paper, contentOf),
+    assets: new Map([[TEST_DIAGRAM.hash, new Uint8Array(TEST_DIAGRAM.bytes)]]),
     signerPrivateKeyPem: signer.privateKeyPem,
     recipientPublicKeyPem: site.publicKeyPem,
     now: new Date(),

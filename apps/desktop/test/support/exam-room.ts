@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function connectStaff(serverUrl: string, day: ExamDay): Promise<StaffConsole> {
+export async function connectStaff(serverUrl: string, day: ExamDay): Promise<StaffConsole> {
   const res = await fetch(`${serverUrl}/api/auth/staff-login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

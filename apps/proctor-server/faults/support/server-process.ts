@@ -48,6 +48,7 @@ export class ServerProcess {
         '0',
         '--log-level',
         'warn',
+        '--no-discovery',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -28,6 +28,8 @@ export interface AttemptRecord {
   readonly lastHeartbeatAt: number | undefined;
   readonly sessionStartedAt: number | undefined;
   readonly durationMs: number;
+  /** 乱序 seed of the candidate's own item and option order. */
+  readonly variationSeed: number;
 }
 
 interface AttemptRow {
@@ -55,6 +57,7 @@ interface AttemptRow {
   last_heartbeat_at: number | null;
   session_started_at: number | null;
   duration_ms: number;
+  variation_seed: number | null;
 }
 
 const opt = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -85,6 +88,7 @@ function toRecord(row: AttemptRow): AttemptRecord {
     lastHeartbeatAt: opt(row.last_heartbeat_at),
     sessionStartedAt: opt(row.session_started_at),
     durationMs: row.duration_ms,
+    variationSeed: row.variation_seed ?? 0,
   };
 }
 
@@ -92,7 +96,7 @@ const SELECT_ATTEMPT = `
   SELECT a.id, a.session_id, s.exam_id, a.admission_ticket, a.name, a.id_number, a.photo_hash,
          a.room_id, a.seat, a.exam_code_hash, a.status, a.failed_logins, a.locked_until,
          a.identity_confirmed_at, a.started_at, a.paused_at, a.pause_kind, a.paused_total_ms,
-         a.extension_ms, a.submitted_at, a.acked_seq, a.last_heartbeat_at,
+         a.extension_ms, a.submitted_at, a.acked_seq, a.last_heartbeat_at, a.variation_seed,
          s.started_at AS session_started_at, s.duration_ms
   FROM attempts a JOIN sessions s ON s.id = a.session_id`;
 

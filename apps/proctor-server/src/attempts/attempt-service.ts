@@ -11,7 +11,8 @@ import type { AnswerCollector } from '../answers/answer-collector';
 import type { AuditLog } from '../audit/audit-log';
 import { revokeSubjectTokens } from '../auth/tokens';
 import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
-import { earliestSubmissionAt, getSession, roomSeatCount } from '../sessions/session-repository';
+import { requireSeat } from '../rooms/room-repository';
+import { earliestSubmissionAt, getSession } from '../sessions/session-repository';
 import type { Notifier } from '../socket/notifier';
 import { deadlineOf, getAttempt, toAttemptView, type AttemptRecord } from './attempt-repository';
 
@@ -227,11 +228,7 @@ export class AttemptService {
       (attempt, now) => {
         if (isFinishedAttemptStatus(attempt.status))
           throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调换座位`);
-        const seats = roomSeatCount(this.deps.db, attempt.sessionId, payload.roomId);
-        if (seats === undefined)
-          throw new CodedError('BAD_REQUEST', `考场 ${payload.roomId} 不在本场次`);
-        if (payload.seat > seats)
-          throw new CodedError('BAD_REQUEST', `座位号 ${payload.seat} 超出考场座位数 ${seats}`);
+        requireSeat(this.deps.db, attempt.sessionId, payload.roomId, payload.seat);
         try {
           run(
             this.deps.db,

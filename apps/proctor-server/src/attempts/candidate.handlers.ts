@@ -4,9 +4,9 @@ import { transaction } from '../db/sql';
 import type { ServerContext } from '../server-context';
 import { candidateOf, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
-import { deadlineOf, getAttempt } from './attempt-repository';
+import { deadlineOf } from './attempt-repository';
 
-/** The kiosk's own events: state, identity, paper, heartbeat, kiosk reports, submit, logout. */
+/** The kiosk's own events: state, identity confirmation, heartbeat, kiosk reports, submit, logout. */
 export function registerCandidateHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { db, audit } = ctx.components.store;
 
@@ -17,18 +17,6 @@ export function registerCandidateHandlers(socket: AppSocket, ctx: ServerContext)
   onAction(socket, ctx, 'attempt:confirm-identity', (_payload, principal) => {
     const { attemptId } = candidateOf(principal);
     return ctx.attempts.confirmIdentity(attemptId, `candidate:${attemptId}`);
-  });
-
-  /** The content key is released only while the attempt runs (or is paused). */
-  onAction(socket, ctx, 'attempt:paper', (_payload, principal) => {
-    const attempt = getAttempt(db, candidateOf(principal).attemptId);
-    if (attempt.status !== 'in_progress' && attempt.status !== 'paused') {
-      throw new CodedError(
-        'CONFLICT',
-        `试卷尚未发放 (paper not released: attempt is ${attempt.status})`,
-      );
-    }
-    return ctx.catalog.paper(attempt.examId);
   });
 
   onAction(socket, ctx, 'attempt:heartbeat', ({ sentAt }, principal) => {

@@ -1,20 +1,21 @@
-import { listAttempts, toAttemptView } from './attempt-repository';
+import { buildMonitorSnapshot } from '../monitor/monitor-snapshot';
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
+import { sendProctorMessage } from './proctor-message';
 
 /** Proctor console events: the monitor snapshot, session steps and per-candidate actions. */
 export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { db } = ctx.components.store;
   const { sessions, attempts } = ctx;
 
-  onAction(socket, ctx, 'monitor:snapshot', ({ sessionId }) => {
-    const now = ctx.components.now();
-    return {
-      session: sessions.view(sessionId),
-      attempts: listAttempts(db, sessionId).map((attempt) => toAttemptView(attempt, now)),
-    };
-  });
+  onAction(socket, ctx, 'monitor:snapshot', ({ sessionId }) =>
+    buildMonitorSnapshot(
+      { db, catalog: ctx.catalog, isOnline: (id) => ctx.notifier.isOnline(id) },
+      sessionId,
+      ctx.components.now(),
+    ),
+  );
 
   onAction(socket, ctx, 'session:open-check-in', ({ sessionId }, p) =>
     sessions.openCheckIn(sessionId, actorName(p)),
@@ -55,4 +56,12 @@ export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): 
   onAction(socket, ctx, 'proctor:incident', (payload, p) => ({
     incidentId: attempts.incident(payload, actorName(p)),
   }));
+  onAction(socket, ctx, 'proctor:message', (payload, p) =>
+    sendProctorMessage(
+      { db, audit: ctx.components.store.audit, notifier: ctx.notifier },
+      payload,
+      { actor: actorName(p), name: p.kind === 'staff' ? p.username : actorName(p) },
+      ctx.components.now(),
+    ),
+  );
 }

@@ -16,7 +16,9 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'attempt:resync': CANDIDATE,
   'attempt:state': CANDIDATE,
   'attempt:confirm-identity': CANDIDATE,
-  'attempt:paper': CANDIDATE,
+  'attempt:identity': CANDIDATE,
+  'attempt:sealed-paper': CANDIDATE,
+  'attempt:content-key': CANDIDATE,
   'attempt:heartbeat': CANDIDATE,
   'attempt:submit': CANDIDATE,
   'kiosk:event': CANDIDATE,
@@ -36,9 +38,21 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'proctor:move': ROOM_ACTION,
   'proctor:unlock': ROOM_ACTION,
   'proctor:incident': ROOM_ACTION,
+  'proctor:message': ROOM_ACTION,
+  // 座位图 is set-up work of the exam admin.
+  'room:set-layout': ['admin'],
   // 考评人员 mark short answers; exam admins may stand in. Supervisors only watch.
   'marking:queue': ROOM_ACTION,
   'marking:submit': ROOM_ACTION,
+  // proctor console (issue 7): supervisors read everything, change nothing
+  'console:sessions': STAFF_READ,
+  'console:timeline': STAFF_READ,
+  'session:assign-proctors': ['admin'],
+  'incident:list': STAFF_READ,
+  'incident:create': ROOM_ACTION,
+  'incident:confirm': ROOM_ACTION,
+  'results:summary': STAFF_READ,
+  'audit:status': STAFF_READ,
 };
 
 /** HTTP/CLI actions that are not socket events. */

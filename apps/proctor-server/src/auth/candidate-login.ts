@@ -78,6 +78,20 @@ export function candidateLogin(
     }
     throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
   }
+  if (request.clientKind === 'kiosk' && !clientAccepted(settings, request.clientIntegrity)) {
+    transaction(db, () =>
+      audit.append(
+        db,
+        {
+          actor: `candidate:${attempt.id}`,
+          action: 'candidate.client-rejected',
+          payload: { ticket, ip, clientIntegrity: request.clientIntegrity ?? null },
+        },
+        now,
+      ),
+    );
+    throw new CodedError('CLIENT_REJECTED', '客户端校验失败 (client integrity check failed)');
+  }
   if (request.clientKind === 'web' && !session.rules.allowPracticeClients) {
     throw new CodedError(
       'FORBIDDEN',
@@ -112,7 +126,12 @@ export function candidateLogin(
       {
         actor: `candidate:${attempt.id}`,
         action: 'candidate.login',
-        payload: { ticket, ip, clientKind: request.clientKind },
+        payload: {
+          ticket,
+          ip,
+          clientKind: request.clientKind,
+          clientIntegrity: request.clientIntegrity ?? null,
+        },
       },
       now,
     );
@@ -123,4 +142,12 @@ export function candidateLogin(
   const view = toAttemptView(getAttempt(db, attempt.id), now);
   deps.notifier.attemptChanged(view);
   return { token: issued.token, expiresAt: issued.expiresAt, attempt: view };
+}
+
+/** Any client passes when no builds are listed; otherwise the kiosk's hash must be listed. */
+function clientAccepted(settings: ServerSettings, clientIntegrity: string | undefined): boolean {
+  const allowed = settings.requiredClientIntegrity;
+  return (
+    allowed.length === 0 || (clientIntegrity !== undefined && allowed.includes(clientIntegrity))
+  );
 }

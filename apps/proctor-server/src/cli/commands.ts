@@ -11,6 +11,7 @@ import { openStore } from '../db/store';
 import { startServer } from '../server/serve';
 import { CliInputError, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
 import { addExamCommands } from './exam-commands';
+import { addRoomCommands } from './room-commands';
 
 function cliActor(): string {
   return `cli:${process.env['USER'] ?? 'unknown'}`;
@@ -33,6 +34,12 @@ export function buildProgram(): Command {
     .option('--backup-interval <minutes>', 'minutes between online backups, 0 = off', '5')
     .option('--backup-keep <n>', 'how many backups to keep', '48')
     .option('--log-level <level>', 'pino log level', 'info')
+    .option('--no-discovery', '不在局域网广播服务器 (no bonjour/mDNS advertisement)')
+    .option('--site-name <name>', '考点名称, advertised to kiosks (default SkillExam 考点服务器)')
+    .option(
+      '--require-client-integrity <sha256...>',
+      '只允许这些考试机客户端版本登录 (kiosk build hashes; default: any)',
+    )
     .action(
       async (opts: {
         data: string;
@@ -42,6 +49,9 @@ export function buildProgram(): Command {
         backupInterval: string;
         backupKeep: string;
         logLevel: string;
+        discovery: boolean;
+        siteName?: string;
+        requireClientIntegrity?: string[];
       }) => {
         let config;
         try {
@@ -60,6 +70,12 @@ export function buildProgram(): Command {
               '--backup-keep',
               opts.backupKeep,
               ...(opts.backupDir === undefined ? [] : ['--backup-dir', opts.backupDir]),
+              ...(opts.discovery ? [] : ['--no-discovery']),
+              ...(opts.siteName === undefined ? [] : ['--site-name', opts.siteName]),
+              ...(opts.requireClientIntegrity ?? []).flatMap((hash) => [
+                '--require-client-integrity',
+                hash,
+              ]),
             ],
             process.env,
           );
@@ -196,6 +212,7 @@ export function buildProgram(): Command {
     });
 
   addExamCommands(program);
+  addRoomCommands(program);
   return program;
 }
 

@@ -90,6 +90,8 @@ export function addExamCommands(program: Command): void {
     .option('--late-entry <minutes>', '开考后多少分钟内允许入场 (default 30)')
     .option('--earliest-submission <minutes>', '开考后多少分钟才能交卷 (default 30)')
     .option('--allow-practice-clients', '允许网页客户端参加本场考试 (practice/web clients)')
+    .option('--check-in-at <iso>', '到此时间自动开始检录 (opens check-in by itself)')
+    .option('--occupation-name <name>', '职业名称, shown on the kiosk identity screen, e.g. 电工')
     .option('--json', 'print JSON')
     .action(
       (
@@ -105,6 +107,8 @@ export function addExamCommands(program: Command): void {
           lateEntry?: string;
           earliestSubmission?: string;
           allowPracticeClients?: boolean;
+          checkInAt?: string;
+          occupationName?: string;
           json?: boolean;
         },
       ) => {
@@ -126,6 +130,9 @@ export function addExamCommands(program: Command): void {
         );
         const start = Date.parse(opts.start);
         if (Number.isNaN(start)) throw new CliInputError(`--start: 不是有效的时间 "${opts.start}"`);
+        const checkInAt = opts.checkInAt === undefined ? undefined : Date.parse(opts.checkInAt);
+        if (checkInAt !== undefined && Number.isNaN(checkInAt))
+          throw new CliInputError(`--check-in-at: 不是有效的时间 "${opts.checkInAt ?? ''}"`);
         const rooms = opts.room.map((spec) => {
           const [roomId, name, seats] = spec.split(':');
           if (roomId === undefined || name === undefined || seats === undefined)
@@ -145,6 +152,8 @@ export function addExamCommands(program: Command): void {
               durationMinutes: Number(opts.duration),
               rules,
               rooms,
+              ...(checkInAt === undefined ? {} : { checkInAt }),
+              ...(opts.occupationName === undefined ? {} : { occupationName: opts.occupationName }),
             },
             actor(),
             Date.now(),

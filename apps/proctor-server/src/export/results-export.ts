@@ -9,9 +9,13 @@ import {
 } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
 import { listAttempts } from '../attempts/attempt-repository';
+import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
+import { examMeta } from '../exams/exam-meta';
+import { ExamCatalog } from '../exams/exam-repository';
 import { queryAll, queryOne, sql } from '../db/sql';
 import type { Store } from '../db/store';
-import { renderIncidentRecord, type IncidentEntry } from '../pdf/index';
+import { buildIncidentRecord } from '../incidents/incident-record-data';
+import { renderIncidentRecord } from '../pdf/index';
 import {
   buildItemStatisticsExport,
   buildResultsPayload,
@@ -76,6 +80,8 @@ export async function exportResults(
     ).map((r) => [r.attempt_id, JSON.parse(r.detail_json) as AttemptScore]),
   );
   const attempts = listAttempts(db, session.id);
+  const catalog = new ExamCatalog(db);
+  const varied = examMeta(db, session.examId).variation !== undefined;
   const results: CandidateResult[] = attempts.map((attempt) => {
     const score = scores.get(attempt.id);
     const answers = new Map<string, AnswerValue>(
@@ -90,6 +96,8 @@ export async function exportResults(
       status: resultStatusOf(attempt.status),
       ...(score === undefined ? {} : { score }),
       answers,
+      // 乱序: the answer sheet lists the items in this candidate's own order and numbers
+      ...(varied ? { itemNumbers: displayNumbers(candidatePaperOf(db, catalog, attempt)) } : {}),
     };
   });
   const resultsSession: ResultsSession = {
@@ -150,78 +158,15 @@ export async function exportResults(
     ),
   );
 
-  const incidents = queryAll<{
-    created_at: number;
-    kind: string;
-    description: string;
-    attempt_id: string | null;
-    actor: string;
-  }>(
-    db,
-    sql`SELECT created_at, kind, description, attempt_id, actor FROM incidents WHERE session_id = ${session.id} ORDER BY created_at`,
-  );
-  const byId = new Map(attempts.map((a) => [a.id, a]));
-  const entries: IncidentEntry[] = incidents.map((incident) => {
-    const attempt = incident.attempt_id === null ? undefined : byId.get(incident.attempt_id);
-    return {
-      at: incident.created_at,
-      category: incidentCategory(incident.kind),
-      candidates:
-        attempt === undefined
-          ? []
-          : [`${attempt.admissionTicket} ${attempt.name} (座位 ${attempt.seat})`],
-      description: incident.description,
-      action: INCIDENT_ACTIONS[incident.kind] ?? '记录',
-    };
-  });
-  const proctors = [
-    ...new Set(
-      queryAll<{ actor: string }>(
-        db,
-        sql`SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'staff:%' AND json_extract(payload_json, '$.sessionId') = ${session.id}`,
-      ).map((r) => r.actor.slice(6)),
-    ),
-  ];
   writeFileSync(
     files.incidentRecord,
-    await renderIncidentRecord({
-      examName: session.name,
-      occupationAndLevel: options.occupationAndLevel,
-      siteName: options.siteName,
-      roomName: [...rooms.values()].join('、'),
-      startedAt: session.startedAt ?? session.scheduledStart,
-      endedAt: session.endedAt ?? options.now.getTime(),
-      counts: {
-        registered: attempts.length,
-        present: attempts.filter(
-          (a) => !['registered', 'logged_in', 'admitted', 'absent'].includes(a.status),
-        ).length,
-        absent: attempts.filter((a) =>
-          ['registered', 'logged_in', 'admitted', 'absent'].includes(a.status),
-        ).length,
-        voided: attempts.filter((a) => a.status === 'voided').length,
-      },
-      proctors,
-      incidents: entries,
-      printedAt: options.now,
-    }),
+    await renderIncidentRecord(
+      buildIncidentRecord(db, session.id, {
+        siteName: options.siteName,
+        occupationAndLevel: options.occupationAndLevel,
+        now: options.now,
+      }),
+    ),
   );
   return { ...files, candidates: results.length };
-}
-
-const INCIDENT_ACTIONS: Record<string, string> = {
-  void: '试卷作废',
-  move: '调换考试机',
-  session_pause: '全场暂停并补时',
-  note: '记录',
-};
-
-const INCIDENT_CATEGORIES: Record<string, IncidentEntry['category']> = {
-  void: 'violation',
-  move: 'equipment',
-  session_pause: 'power_network',
-};
-
-function incidentCategory(kind: string): IncidentEntry['category'] {
-  return INCIDENT_CATEGORIES[kind] ?? 'other';
 }

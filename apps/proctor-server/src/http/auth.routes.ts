@@ -3,24 +3,13 @@ import {
   StaffLoginRequestSchema,
   describeZodError,
   toFailedAck,
-  type ErrorCode,
 } from '@skillexam/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { candidateLogin, type CandidateLoginDeps } from '../auth/candidate-login';
 import { staffLogin, type StaffLoginDeps } from '../auth/staff-accounts';
 import { HttpError, readJsonBody, sendJson, type RouteHandler } from './router';
-
-const STATUS: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
+import { HTTP_STATUS } from './staff-route';
 
 function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
@@ -51,7 +40,7 @@ function jsonRoute<S extends z.ZodType, R>(
         return;
       }
       const failed = toFailedAck(error);
-      sendJson(res, STATUS[failed.error.code], failed);
+      sendJson(res, HTTP_STATUS[failed.error.code], failed);
     }
   };
 }

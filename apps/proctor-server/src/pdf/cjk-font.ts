@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CJK_FONT_NAME, cjkFontPath as itemBankFontPath } from '@skillexam/item-bank';
 
 /*
- * The CJK font embedded in every PDF the server makes, so Chinese renders on any machine:
- * Noto Sans CJK SC subset to GBK + ASCII + CJK punctuation (assets/fonts, SIL OFL 1.1;
- * docs/decisions/0252). pdfkit embeds only the glyphs a document uses.
+ * The CJK font embedded in every PDF the server makes. The file and its helpers live in
+ * packages/item-bank (assets/fonts, src/pdf-document) so papers and server documents share
+ * them; this module only reads the bytes (docs/decisions/0252).
  */
 
-export const CJK_FONT_NAME = 'NotoSansSC';
+export { CJK_FONT_NAME };
 
 /** Where the font lives; a bundled build can set SKILLEXAM_FONT_DIR to its own assets folder. */
 export function cjkFontPath(): string {
-  const dir = process.env['SKILLEXAM_FONT_DIR'];
-  if (dir !== undefined && dir !== '')
-    return `${dir.replace(/\/$/, '')}/NotoSansSC-Regular-GBK.otf`;
-  return fileURLToPath(new URL('../../assets/fonts/NotoSansSC-Regular-GBK.otf', import.meta.url));
+  return itemBankFontPath(process.env['SKILLEXAM_FONT_DIR']);
 }
 
 let cached: Buffer | undefined;

@@ -1,3 +1,4 @@
+import { INCIDENT_CATEGORY_LABELS, type IncidentCategory } from '@skillexam/shared';
 import { A4, formatChinaTime, renderPdf, type PdfDoc } from './pdf-document';
 
 /*
@@ -6,15 +7,7 @@ import { A4, formatChinaTime, renderPdf, type PdfDoc } from './pdf-document';
  * lines. Printed after the session, signed by hand and filed (domain.md §5.6).
  */
 
-export const INCIDENT_CATEGORIES = ['violation', 'equipment', 'power_network', 'other'] as const;
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
-
-export const INCIDENT_CATEGORY_LABELS: Readonly<Record<IncidentCategory, string>> = {
-  violation: '违纪',
-  equipment: '设备故障',
-  power_network: '断电断网',
-  other: '其他',
-};
+export { INCIDENT_CATEGORY_LABELS, type IncidentCategory } from '@skillexam/shared';
 
 export interface IncidentEntry {
   readonly at: number;

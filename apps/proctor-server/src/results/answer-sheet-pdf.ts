@@ -78,15 +78,24 @@ function drawCandidate(
       .join('\u3000');
     doc.text(`各部分得分：${sections}`, { width: WIDTH });
   }
+  if (result.itemNumbers !== undefined) {
+    doc.text('题号为该考生乱序试卷中的题号；考生答案与标准答案均按标准选项字母记录。', {
+      width: WIDTH,
+    });
+  }
   let y = doc.y + 6;
   const titles = COLUMNS.map((c) => c.title);
   y = row(doc, titles, y, true);
   const scores = new Map(result.score?.items.map((item) => [item.itemId, item.score]) ?? []);
+  const numberOf = (item: { itemId: string; number: number }): number =>
+    result.itemNumbers?.get(item.itemId) ?? item.number;
   for (const section of keys.sections) {
-    for (const item of section.items) {
+    // in the candidate's own order (乱序 moves items within their section only)
+    const items = [...section.items].sort((a, b) => numberOf(a) - numberOf(b));
+    for (const item of items) {
       const score = scores.get(item.itemId);
       const cells = [
-        String(item.number),
+        String(numberOf(item)),
         ITEM_TYPE_LABELS[item.answer.type],
         formatAnswer(result.answers?.get(item.itemId), item.answer),
         formatKey(item.answer),

@@ -31,6 +31,8 @@ export interface CandidateResult {
   /** Present when the candidate sat the paper (also for a voided paper, for the record). */
   readonly score?: AttemptScore;
   readonly answers?: ReadonlyMap<string, AnswerValue>;
+  /** 乱序: the candidate's own 题号 by item id; absent when every candidate had the paper's order. */
+  readonly itemNumbers?: ReadonlyMap<string, number>;
 }
 
 export interface ResultsSession {

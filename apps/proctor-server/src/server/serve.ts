@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
+import { keyIdOf } from '@skillexam/item-bank';
 import { createApplication, type Application } from '../app';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { scheduleBackups } from '../backup/backup';
@@ -46,7 +47,13 @@ export async function startServer(
     logger,
     store,
     hasher: createArgon2Hasher(),
-    settings: { ...DEFAULT_SETTINGS, ...settings },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...(config.requiredClientIntegrity.length === 0
+        ? {}
+        : { requiredClientIntegrity: config.requiredClientIntegrity }),
+      ...settings,
+    },
   });
   const backups =
     config.backupIntervalMinutes > 0
@@ -70,6 +77,18 @@ export async function startServer(
     { port, host: config.host, dataDir: config.dataDir, backupDir: config.backupDir },
     'listening',
   );
+  // Loaded only when used: the mDNS stack costs start-up time the fault suite's restarts feel.
+  const advertisement = config.discovery
+    ? (await import('../discovery/advertise')).advertiseServer(
+        {
+          name: config.siteName,
+          port,
+          version: SERVER_VERSION,
+          instanceId: keyIdOf(store.serverKey.publicKey),
+        },
+        logger,
+      )
+    : undefined;
   let stopped = false;
   return {
     url,
@@ -81,6 +100,7 @@ export async function startServer(
       if (stopped) return;
       stopped = true;
       backups?.stop();
+      await advertisement?.stop();
       await app.close(reason);
       store.close();
       rmSync(pidFile, { force: true });

@@ -2,17 +2,48 @@ import { CodedError } from '@skillexam/shared';
 import { queryAll, run, sql, transaction } from '../db/sql';
 import type { Store } from '../db/store';
 import { parseRoster, type RosterRow } from '../roster/index';
+import { insertRoom } from '../rooms/room-repository';
 import { addRoster, type IssuedCandidate } from './session-setup';
 
 export interface RosterImportResult {
   readonly issued: readonly IssuedCandidate[];
   readonly rows: readonly RosterRow[];
+  /** Rooms created from the roster's 考场 column (with the default seat map). */
+  readonly createdRooms: readonly { id: string; name: string; seatCount: number }[];
+}
+
+/** A room the roster names but the session lacks: created in the same transaction. */
+interface NewRoom {
+  id: string;
+  name: string;
+  seatCount: number;
+}
+
+/** 考场 "3" → 第3考场; anything else is used as written. */
+function roomNameOf(written: string): string {
+  return /^\d{1,3}$/.test(written) ? `第${Number(written)}考场` : written;
+}
+
+/** The written 考场 as an id when it is one (r1, A-101), else room-N (N from 第N考场), not yet taken. */
+function roomIdOf(written: string, taken: Set<string>): string {
+  if (
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(written) &&
+    !/^\d+$/.test(written) &&
+    !taken.has(written)
+  )
+    return written;
+  const digits = /\d{1,3}/.exec(written)?.[0];
+  const number = digits === undefined ? 1 : Math.max(1, Number(digits));
+  let candidate = `room-${number}`;
+  for (let n = number; taken.has(candidate); n += 1) candidate = `room-${n + 1}`;
+  return candidate;
 }
 
 /**
- * 考生名单导入 from .xlsx/.csv (parsed by roster/), all or nothing: any issue in the file, an
- * unknown 考场 or a taken seat rejects the whole file with every problem listed (file, row,
- * field, reason); otherwise photos and candidates are stored in one transaction.
+ * 考生名单导入 from .xlsx/.csv (parsed by roster/), all or nothing: any issue in the file or a
+ * taken seat rejects the whole file with every problem listed (file, row, field, reason);
+ * otherwise new rooms (a 考场 the session lacks, with the default seat map), photos and
+ * candidates are stored in one transaction.
  */
 export async function importRosterFile(
   store: Store,
@@ -31,19 +62,29 @@ export async function importRosterFile(
     store.db,
     sql`SELECT id, name FROM rooms WHERE session_id = ${sessionId}`,
   );
-  const roomOf = (written: string): string | undefined =>
-    rooms.find((r) => r.id === written || r.name === written || r.name === `第${written}考场`)?.id;
+  const taken = new Set(rooms.map((r) => r.id));
+  const created = new Map<string, NewRoom>();
+  const roomOf = (written: string, seat: number): string => {
+    const existing = rooms.find(
+      (r) => r.id === written || r.name === written || r.name === roomNameOf(written),
+    );
+    if (existing !== undefined) return existing.id;
+    let room = created.get(written);
+    if (room === undefined) {
+      room = { id: roomIdOf(written, taken), name: roomNameOf(written), seatCount: seat };
+      taken.add(room.id);
+      created.set(written, room);
+    }
+    room.seatCount = Math.max(room.seatCount, seat);
+    return room.id;
+  };
   const candidates = parsed.rows.map((row) => {
-    const roomId = roomOf(row.room);
-    if (roomId === undefined)
-      problems.push(
-        `${options.fileName} 第 ${row.row} 行 考场: "${row.room}" 不是本场次的考场 (${rooms.map((r) => r.name).join('、')})`,
-      );
+    const roomId = roomOf(row.room, row.seat);
     return {
       admissionTicketNumber: row.admissionTicketNumber,
       name: row.name,
       idNumber: row.idNumber,
-      roomId: roomId ?? row.room,
+      roomId,
       seat: row.seat,
       ...(row.photo === undefined ? {} : { photoAssetHash: row.photo.sha256 }),
     };
@@ -55,6 +96,18 @@ export async function importRosterFile(
     );
   }
   const issued = transaction(store.db, () => {
+    for (const room of created.values()) {
+      insertRoom(store.db, sessionId, room);
+      store.audit.append(
+        store.db,
+        {
+          actor,
+          action: 'room.create',
+          payload: { sessionId, ...room, fromRoster: options.fileName },
+        },
+        now,
+      );
+    }
     for (const row of parsed.rows) {
       if (row.photo === undefined) continue;
       run(
@@ -64,5 +117,5 @@ export async function importRosterFile(
     }
     return addRoster(store.db, store.audit, sessionId, candidates, actor, now);
   });
-  return { issued, rows: parsed.rows };
+  return { issued, rows: parsed.rows, createdRooms: [...created.values()] };
 }

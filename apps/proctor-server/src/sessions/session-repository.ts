@@ -66,17 +66,6 @@ export function listSessions(db: ReadableDb): SessionRecord[] {
   );
 }
 
-export function roomSeatCount(
-  db: ReadableDb,
-  sessionId: string,
-  roomId: string,
-): number | undefined {
-  return queryOne<{ seat_count: number }>(
-    db,
-    sql`SELECT seat_count FROM rooms WHERE session_id = ${sessionId} AND id = ${roomId}`,
-  )?.seat_count;
-}
-
 const MINUTE_MS = 60_000;
 
 export function checkInOpensAt(session: SessionRecord): number {

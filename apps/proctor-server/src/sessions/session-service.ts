@@ -3,7 +3,7 @@ import type { AnswerCollector } from '../answers/answer-collector';
 import { resumeAttemptRow, insertIncident, type AttemptService } from '../attempts/attempt-service';
 import { listAttempts, toAttemptView } from '../attempts/attempt-repository';
 import type { AuditLog } from '../audit/audit-log';
-import { run, sql, transaction, type WritableDb } from '../db/sql';
+import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
 import type { Notifier } from '../socket/notifier';
 import { getSession, toSessionView, type SessionRecord } from './session-repository';
 
@@ -45,8 +45,26 @@ export class SessionService {
     return view;
   }
 
-  openCheckIn(sessionId: string, actor: string): SessionView {
-    return this.transition(sessionId, actor, 'session.open-check-in', {}, (session) => {
+  /**
+   * Opens check-in for every scheduled session whose automatic check-in time has come
+   * (run by the deadline sweep; audited as actor `system`). Returns the sessions opened.
+   */
+  openDueCheckIns(): string[] {
+    const due = queryAll<{ id: string }>(
+      this.deps.db,
+      sql`SELECT id FROM sessions WHERE status = 'scheduled' AND auto_check_in_at IS NOT NULL
+          AND auto_check_in_at <= ${this.deps.now()}`,
+    ).map((row) => row.id);
+    for (const id of due) this.openCheckIn(id, 'system', { automatic: true });
+    return due;
+  }
+
+  openCheckIn(
+    sessionId: string,
+    actor: string,
+    details: Record<string, unknown> = {},
+  ): SessionView {
+    return this.transition(sessionId, actor, 'session.open-check-in', details, (session) => {
       if (session.status !== 'scheduled')
         throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能开始检录`);
       run(this.deps.db, sql`UPDATE sessions SET status = 'check_in' WHERE id = ${sessionId}`);

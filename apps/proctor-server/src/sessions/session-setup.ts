@@ -14,6 +14,8 @@ import type { AuditLog } from '../audit/audit-log';
 import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
 import { examCodeSecret } from '../auth/exam-code-secret';
 import { generateExamCodes, hashExamCode } from '../roster/index';
+import { sessionContentKey } from '../content/content-key';
+import { findRoom, insertRoom, seatLabel } from '../rooms/room-repository';
 import { getSession } from './session-repository';
 
 export const CreateSessionInputSchema = z.object({
@@ -24,6 +26,10 @@ export const CreateSessionInputSchema = z.object({
   durationMinutes: z.int().min(1).max(600),
   rules: SessionRulesSchema,
   rooms: z.array(ExamRoomSchema).min(1),
+  /** Check-in opens by itself at this time (epoch ms), audited as actor `system`. */
+  checkInAt: z.number().int().optional(),
+  /** 职业名称 shown on the kiosk's identity screen, e.g. 电工; default from the exam title. */
+  occupationName: z.string().trim().min(1).max(100).optional(),
 });
 export type CreateSessionInput = z.input<typeof CreateSessionInputSchema>;
 
@@ -47,6 +53,12 @@ export function createSession(
       );
     }
   }
+  if (session.checkInAt !== undefined && session.checkInAt > session.scheduledStart) {
+    throw new CodedError('BAD_REQUEST', 'checkInAt: 自动检录时间晚于开考时间 (after the start)');
+  }
+  const roomIds = session.rooms.map((room) => room.id);
+  const twice = roomIds.find((id, index) => roomIds.indexOf(id) !== index);
+  if (twice !== undefined) throw new CodedError('BAD_REQUEST', `rooms: 考场 ${twice} 重复`);
   transaction(db, () => {
     if (queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${session.examId}`) === undefined) {
       throw new CodedError('NOT_FOUND', `考试 ${session.examId} 未导入 (exam not imported)`);
@@ -56,16 +68,14 @@ export function createSession(
     }
     run(
       db,
-      sql`INSERT INTO sessions (id, exam_id, name, scheduled_start, duration_ms, rules_json, status)
+      sql`INSERT INTO sessions (id, exam_id, name, scheduled_start, duration_ms, rules_json, status,
+                                auto_check_in_at, occupation_name)
           VALUES (${session.id}, ${session.examId}, ${session.name}, ${session.scheduledStart},
-                  ${session.durationMinutes * 60_000}, ${JSON.stringify(rules)}, 'scheduled')`,
+                  ${session.durationMinutes * 60_000}, ${JSON.stringify(rules)}, 'scheduled',
+                  ${session.checkInAt ?? null}, ${session.occupationName ?? null})`,
     );
-    for (const room of session.rooms satisfies ExamRoom[]) {
-      run(
-        db,
-        sql`INSERT INTO rooms (session_id, id, name, seat_count) VALUES (${session.id}, ${room.id}, ${room.name}, ${room.seatCount})`,
-      );
-    }
+    for (const room of session.rooms satisfies ExamRoom[]) insertRoom(db, session.id, room);
+    sessionContentKey(db, session.id, now);
     audit.append(db, { actor, action: 'session.create', payload: session }, now);
   });
 }
@@ -116,17 +126,14 @@ export function addRoster(
     if (session.status === 'ended')
       throw new CodedError('CONFLICT', '考试场次已结束 (session ended)');
     for (const candidate of candidates) {
-      const room = queryOne<{ seat_count: number }>(
-        db,
-        sql`SELECT seat_count FROM rooms WHERE session_id = ${sessionId} AND id = ${candidate.roomId}`,
-      );
+      const room = findRoom(db, sessionId, candidate.roomId);
       if (room === undefined)
         problems.push(
           `准考证号 ${candidate.admissionTicketNumber}: 考场 ${candidate.roomId} 不在本场次 (unknown room)`,
         );
-      else if (candidate.seat > room.seat_count) {
+      else if (seatLabel(room, candidate.seat) === undefined) {
         problems.push(
-          `准考证号 ${candidate.admissionTicketNumber}: 座位号 ${candidate.seat} 超出考场座位数 ${room.seat_count}`,
+          `准考证号 ${candidate.admissionTicketNumber}: 考场 ${room.name} 的座位图没有 ${candidate.seat} 号座位`,
         );
       }
       const existing = queryOne(
@@ -152,10 +159,10 @@ export function addRoster(
       const examCode = codes[index] ?? '';
       run(
         db,
-        sql`INSERT INTO attempts (id, session_id, admission_ticket, name, id_number, photo_hash, room_id, seat, exam_code_hash, status)
+        sql`INSERT INTO attempts (id, session_id, admission_ticket, name, id_number, photo_hash, room_id, seat, exam_code_hash, status, variation_seed)
             VALUES (${attemptId}, ${sessionId}, ${candidate.admissionTicketNumber}, ${candidate.name}, ${candidate.idNumber},
                     ${candidate.photoAssetHash ?? null}, ${candidate.roomId}, ${candidate.seat},
-                    ${hashExamCode(examCode, secret)}, 'registered')`,
+                    ${hashExamCode(examCode, secret)}, 'registered', ${randomBytes(4).readUInt32BE(0)})`,
       );
       return {
         admissionTicketNumber: candidate.admissionTicketNumber,

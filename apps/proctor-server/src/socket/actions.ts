@@ -7,6 +7,7 @@ import {
 import { mayCall } from '../auth/action-roles';
 import { roleOf, type Principal } from '../auth/principal';
 import type { ServerContext } from '../server-context';
+import { assertSessionScope } from '../incidents/session-scope';
 import { principalOf } from './socket-auth';
 import { onValidated, type AppSocket } from './validated';
 
@@ -24,22 +25,33 @@ export function onAction<E extends ClientEventName>(
   ) => Promise<ClientAckData<E>> | ClientAckData<E>,
 ): void {
   const { logger, settings, now } = ctx.components;
-  onValidated(socket, event, logger, (payload) => handler(payload, principalOf(socket).principal), {
-    maxPayloadBytes: settings.maxPayloadBytes,
-    authorize: () => {
-      const { principal, expiresAt } = principalOf(socket);
-      if (expiresAt <= now()) {
-        return { code: 'UNAUTHORIZED', message: '登录已过期，请重新登录 (token expired)' };
-      }
-      if (!mayCall(roleOf(principal), event)) {
-        return {
-          code: 'FORBIDDEN',
-          message: `无权执行 ${event} (role ${roleOf(principal)} may not call it)`,
-        };
-      }
-      return undefined;
+  onValidated(
+    socket,
+    event,
+    logger,
+    (payload) => {
+      const { principal } = principalOf(socket);
+      // Proctors act on their own sessions only (src/incidents/session-scope.ts).
+      assertSessionScope(ctx.components.store.db, event, payload, principal);
+      return handler(payload, principal);
     },
-  });
+    {
+      maxPayloadBytes: settings.maxPayloadBytes,
+      authorize: () => {
+        const { principal, expiresAt } = principalOf(socket);
+        if (expiresAt <= now()) {
+          return { code: 'UNAUTHORIZED', message: '登录已过期，请重新登录 (token expired)' };
+        }
+        if (!mayCall(roleOf(principal), event)) {
+          return {
+            code: 'FORBIDDEN',
+            message: `无权执行 ${event} (role ${roleOf(principal)} may not call it)`,
+          };
+        }
+        return undefined;
+      },
+    },
+  );
 }
 
 export function candidateOf(principal: Principal): Extract<Principal, { kind: 'candidate' }> {

@@ -1,4 +1,5 @@
 import type {
+  AttemptMessage,
   AttemptView,
   ClientToServerEvents,
   KioskEventNotice,
@@ -14,6 +15,10 @@ export interface Notifier {
   kioskEvent(notice: KioskEventNotice): void;
   /** Tells the sockets of an attempt that their login is no longer valid, then drops them. */
   revokeAttempt(attemptId: string, reason: string): void;
+  /** A proctor's message to the kiosks of these attempts (`attempt:message`). */
+  message(attemptIds: readonly string[], message: AttemptMessage): void;
+  /** Whether a candidate socket of the attempt is connected to this server now. */
+  isOnline(attemptId: string): boolean;
 }
 
 export const STAFF_ROOM = 'staff';
@@ -37,6 +42,13 @@ export function createSocketNotifier(
       io.to(attemptRoom(attemptId)).emit('attempt:revoked', { reason });
       io.in(attemptRoom(attemptId)).disconnectSockets(true);
     },
+    message(attemptIds, message) {
+      if (attemptIds.length === 0) return;
+      io.to(attemptIds.map(attemptRoom)).emit('attempt:message', message);
+    },
+    isOnline(attemptId) {
+      return (io.sockets.adapter.rooms.get(attemptRoom(attemptId))?.size ?? 0) > 0;
+    },
   };
 }
 
@@ -46,4 +58,6 @@ export const silentNotifier: Notifier = {
   sessionChanged: () => undefined,
   kioskEvent: () => undefined,
   revokeAttempt: () => undefined,
+  message: () => undefined,
+  isOnline: () => false,
 };

@@ -31,3 +31,37 @@ describe('renderAnswerSheets (考生答卷)', () => {
     expect(compact).toContain('（未作答）');
   });
 });
+
+describe('renderAnswerSheets with 乱序', () => {
+  it('lists the items in the candidate’s own order and numbers, within their sections', async () => {
+    const zhang = results.find((r) => r.name === '张三');
+    if (zhang === undefined) throw new Error('fixture');
+    const itemNumbers = new Map([
+      ['tf1', 2],
+      ['tf2', 1],
+      ['sc1', 4],
+      ['sc2', 3],
+      ['mc1', 5],
+      ['fb1', 6],
+      ['sa1', 7],
+    ]);
+    const bytes = await renderAnswerSheets(
+      session,
+      keys,
+      [{ ...zhang, itemNumbers }],
+      new Date('2026-06-01T04:00:00Z'),
+    );
+    const { text } = pdfText(bytes, 'varied.pdf');
+    expect(text.replace(/\s+/g, '')).toContain('题号为该考生乱序试卷中的题号');
+    const rows = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^[1-4]\s+(判断|单选)/.test(line));
+    // 1 = tf2 (key ×), 2 = tf1 (key √), 3 = sc2 (key D), 4 = sc1 (key B)
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatch(/×/);
+    expect(rows[1]).toMatch(/√/);
+    expect(rows[2]).toMatch(/\bD\b/);
+    expect(rows[3]).toMatch(/\bB\b/);
+  });
+});

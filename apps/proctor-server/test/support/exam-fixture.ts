@@ -197,6 +197,10 @@ export function seedSession(
     sessionId?: string;
     examId?: string;
     now?: number;
+    /** Extra manifest fields, e.g. `variation`, `standard` and `level`. */
+    manifest?: Record<string, unknown>;
+    /** Extra session fields, e.g. `checkInAt` or `occupationName`. */
+    session?: Record<string, unknown>;
   },
 ): SeededSession {
   const examId = options.examId ?? 'exam-1';
@@ -209,7 +213,7 @@ export function seedSession(
     {
       id: examId,
       title: paper.title,
-      manifest: { examId },
+      manifest: { examId, ...options.manifest },
       candidatePaper: paper,
       answerKey: keys,
     },
@@ -236,6 +240,7 @@ export function seedSession(
       durationMinutes: options.durationMinutes ?? 90,
       rules: options.rules ?? {},
       rooms,
+      ...options.session,
     },
     'test',
     now,

@@ -20,6 +20,8 @@ export interface TestServer {
   createClient(token?: string): Promise<TestClient>;
   /** Adds a staff user, logs in over HTTP and connects a socket with the token. */
   staffClient(role: StaffRole, username?: string): Promise<TestClient>;
+  /** Adds a staff user and logs in over HTTP: the bearer token. */
+  staffToken(role: StaffRole, username?: string): Promise<string>;
   /** Logs a candidate in over HTTP (准考证号 + exam code) and connects a socket. */
   candidateClient(
     ticket: string,
@@ -80,6 +82,24 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     return client;
   };
 
+  const staffToken = async (role: StaffRole, username?: string): Promise<string> => {
+    staffCount += 1;
+    const name = username ?? `${role}${staffCount}`;
+    const password = `密码-${name}-long-enough`;
+    await addStaff(
+      components.store.db,
+      components.store.audit,
+      components.hasher,
+      { username: name, role, password },
+      'test',
+      now(),
+    );
+    const login = await post('/api/auth/staff-login', { username: name, password });
+    if (!login.body.ok) throw new Error(`staff login failed: ${login.body.error.message}`);
+    const { token } = login.body.data as { token: string };
+    return token;
+  };
+
   return {
     app,
     url,
@@ -87,22 +107,9 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     clients,
     createClient,
     post,
+    staffToken,
     async staffClient(role, username) {
-      staffCount += 1;
-      const name = username ?? `${role}${staffCount}`;
-      const password = `密码-${name}-long-enough`;
-      await addStaff(
-        components.store.db,
-        components.store.audit,
-        components.hasher,
-        { username: name, role, password },
-        'test',
-        now(),
-      );
-      const login = await post('/api/auth/staff-login', { username: name, password });
-      if (!login.body.ok) throw new Error(`staff login failed: ${login.body.error.message}`);
-      const { token } = login.body.data as { token: string };
-      return createClient(token);
+      return createClient(await staffToken(role, username));
     },
     async candidateClient(ticket, examCode) {
       const login = await post('/api/auth/candidate-login', {

@@ -16,6 +16,7 @@ export const CONTENT_TABLES = [
   'review_events',
   'assets',
   'paper_pins',
+  'papers',
   'duplicate_flags',
 ] as const;
 

@@ -4,3 +4,4 @@ export { migrateBank, DbFromFutureError, schemaVersion } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations/index';
 export { bankContentHash, CONTENT_TABLES } from './content-hash';
 export type { ReadableDb, WritableDb } from './sql';
+export { createAssemblyRepository } from './assembly-repository';

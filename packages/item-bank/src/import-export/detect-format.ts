@@ -43,6 +43,7 @@ export function detectItemFileFormat(
     startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
   if (isZip) {
     if (extension === 'bankpkg') return 'bankpkg';
+    if (extension === 'docx' || containsName(bytes, 'word/document.xml')) return 'docx';
     if (extension === 'xlsx' || extension === 'xlsm') return 'xlsx';
     if (containsName(bytes, 'imsmanifest.xml')) return 'qti';
     if (containsName(bytes, 'manifest.json')) return 'bankpkg';

@@ -12,8 +12,16 @@ import type { ZipLimits } from './safe-zip-reader';
  * not by id); writers turn ExportItems back into bytes.
  */
 
-export type ItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'moodle' | 'gift' | 'bankpkg';
-export const ITEM_FILE_FORMATS = ['xlsx', 'csv', 'qti', 'moodle', 'gift', 'bankpkg'] as const;
+export type ItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'moodle' | 'gift' | 'bankpkg' | 'docx';
+export const ITEM_FILE_FORMATS = [
+  'xlsx',
+  'csv',
+  'qti',
+  'moodle',
+  'gift',
+  'bankpkg',
+  'docx',
+] as const;
 export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg';
 
 /** One problem found in a file: where it is and why it was rejected (or only warned about). */

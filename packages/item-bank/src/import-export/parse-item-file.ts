@@ -2,6 +2,7 @@ import { checkItemAssets } from './asset-check';
 import { readBankpkg } from './bankpkg-reader';
 import { readCsvItems } from './csv-reader';
 import { detectItemFileFormat } from './detect-format';
+import { readDocxItems } from './docx/docx-reader';
 import { readGiftItems } from './gift-reader';
 import type { ItemFileFormat, ParseItemFileOptions, ParsedItemFile } from './item-file-types';
 import { readMoodleXml } from './moodle-reader';
@@ -32,6 +33,8 @@ async function readByFormat(
       return readMoodleXml(bytes, options.fileName);
     case 'gift':
       return readGiftItems(bytes, options.fileName);
+    case 'docx':
+      return readDocxItems(bytes, options.fileName);
   }
 }
 

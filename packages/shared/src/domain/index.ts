@@ -1,7 +1,9 @@
 export * from './assessment-point';
 export * from './assessment-range';
+export * from './blueprint';
 export * from './candidate';
 export * from './candidate-paper';
+export * from './candidate-variation';
 export * from './chinese-id-number';
 export * from './choice-option';
 export {

@@ -16,6 +16,16 @@ export const DEFAULT_MULTIPLE_CHOICE_SCORING: MultipleChoiceScoring = 'all_or_no
 export const DEFAULT_PASS_MARK = 60;
 export const DEFAULT_FULL_MARKS = 100;
 
+/**
+ * 防作弊乱序: whether each candidate sees the items of every section, and the options of every
+ * choice item, in their own order. Option ids stay canonical, so scoring needs no mapping.
+ */
+export const PaperVariationSchema = z.object({
+  shuffleItems: z.boolean(),
+  shuffleOptions: z.boolean(),
+});
+export type PaperVariation = z.infer<typeof PaperVariationSchema>;
+
 /** 大题: one block of items of a single type, e.g. 一、判断题 (第1题~第40题, 每题0.5分). */
 export const PaperSectionSchema = z.object({
   title: nameSchema(100),
@@ -42,6 +52,8 @@ export const PaperSchema = z
     durationMinutes: z.int().min(1).max(600),
     fullMarks: z.number().positive().default(DEFAULT_FULL_MARKS),
     passMark: z.number().min(0).default(DEFAULT_PASS_MARK),
+    /** Per-candidate order; absent means every candidate sees the paper's order. */
+    variation: PaperVariationSchema.optional(),
   })
   .superRefine((paper, ctx) => {
     paper.sections.forEach((section, index) => {

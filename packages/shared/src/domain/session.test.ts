@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   AttemptStatusSchema,
   ExamSessionSchema,
+  SeatLayoutSchema,
+  defaultSeatLayout,
+  highestSeat,
   isFinishedAttemptStatus,
   sessionTimeline,
 } from './session';
@@ -75,5 +78,37 @@ describe('AttemptStatus', () => {
   it('knows which statuses are final', () => {
     const finished = AttemptStatusSchema.options.filter(isFinishedAttemptStatus);
     expect(finished).toEqual(['submitted', 'force_submitted', 'absent', 'voided']);
+  });
+});
+
+describe('seat maps', () => {
+  it('draws the default grid row by row, six to a row, with zero-padded labels', () => {
+    const layout = defaultSeatLayout(14);
+    expect(layout).toMatchObject({ rows: 3, columns: 6 });
+    expect(layout.seats[6]).toEqual({ seat: 7, label: '07', row: 2, column: 1 });
+    expect(highestSeat(layout)).toBe(14);
+    expect(SeatLayoutSchema.parse(layout)).toEqual(layout);
+    expect(defaultSeatLayout(3)).toMatchObject({ rows: 1, columns: 3 });
+    expect(defaultSeatLayout(120).seats[0]?.label).toBe('001');
+    expect(() => defaultSeatLayout(0)).toThrow(RangeError);
+  });
+
+  it('refuses seats outside the grid, and duplicate numbers, labels or cells', () => {
+    const seat = (n: number, label: string, row: number, column: number) => ({
+      seat: n,
+      label,
+      row,
+      column,
+    });
+    const messages = (seats: ReturnType<typeof seat>[]) => {
+      const result = SeatLayoutSchema.safeParse({ rows: 2, columns: 2, seats });
+      return result.success ? [] : result.error.issues.map((issue) => issue.message);
+    };
+    expect(messages([seat(1, '01', 1, 1), seat(2, '02', 2, 2)])).toEqual([]);
+    expect(messages([seat(1, '01', 3, 1)])[0]).toMatch(/超出 2×2/);
+    expect(messages([seat(1, '01', 1, 1), seat(1, '02', 1, 2)])[0]).toMatch(/座位号 1 重复/);
+    expect(messages([seat(1, '01', 1, 1), seat(2, '01', 1, 2)])[0]).toMatch(/标签 01 重复/);
+    expect(messages([seat(1, '01', 1, 1), seat(2, '02', 1, 1)])[0]).toMatch(/已有座位/);
+    expect(messages([])).not.toEqual([]);
   });
 });

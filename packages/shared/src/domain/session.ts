@@ -1,11 +1,101 @@
 import { z } from 'zod';
 import { EntityIdSchema, findDuplicates, IsoDateTimeSchema, nameSchema } from './common';
 
-/** 考场: a room of the exam site. */
+/** One seat of a room's seat map: its number (座位号, what the roster and attempts use) and place. */
+export const SeatSchema = z.object({
+  seat: z.int().min(1).max(999),
+  /** What is written on the desk, e.g. "07". */
+  label: z.string().trim().min(1).max(8),
+  /** 1-based grid position; row 1 is the front (nearest the proctor's desk). */
+  row: z.int().min(1).max(100),
+  column: z.int().min(1).max(100),
+});
+export type Seat = z.infer<typeof SeatSchema>;
+
+/**
+ * 座位图: a rows × columns grid with seats on some cells (gaps are aisles or pillars). Seat
+ * numbers, labels and cells are unique; every seat lies inside the grid.
+ */
+export const SeatLayoutSchema = z
+  .object({
+    rows: z.int().min(1).max(100),
+    columns: z.int().min(1).max(100),
+    seats: z.array(SeatSchema).min(1, 'A room needs at least one seat').max(999),
+  })
+  .superRefine((layout, ctx) => {
+    const numbers = new Set<number>();
+    const labels = new Set<string>();
+    const cells = new Set<string>();
+    layout.seats.forEach((seat, index) => {
+      const path = ['seats', index];
+      if (seat.row > layout.rows || seat.column > layout.columns) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `座位 ${seat.seat} 在第 ${seat.row} 行第 ${seat.column} 列，超出 ${layout.rows}×${layout.columns} 的座位图 (seat outside the grid)`,
+        });
+      }
+      if (numbers.has(seat.seat))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `座位号 ${seat.seat} 重复 (duplicate seat)`,
+        });
+      if (labels.has(seat.label))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `座位标签 ${seat.label} 重复 (duplicate label)`,
+        });
+      const cell = `${seat.row}:${seat.column}`;
+      if (cells.has(cell)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `第 ${seat.row} 行第 ${seat.column} 列已有座位 (two seats on one cell)`,
+        });
+      }
+      numbers.add(seat.seat);
+      labels.add(seat.label);
+      cells.add(cell);
+    });
+  });
+export type SeatLayout = z.infer<typeof SeatLayoutSchema>;
+
+export const DEFAULT_SEAT_COLUMNS = 6;
+
+/**
+ * The seat map a room gets when nobody drew one: seats 1…n row by row, `columns` per row,
+ * labelled with two digits (01, 02, …; three digits from 100 on).
+ */
+export function defaultSeatLayout(seatCount: number, columns = DEFAULT_SEAT_COLUMNS): SeatLayout {
+  if (!Number.isInteger(seatCount) || seatCount < 1 || seatCount > 999)
+    throw new RangeError(`seatCount must be 1…999, got ${seatCount}`);
+  const width = Math.max(1, Math.min(columns, seatCount));
+  const digits = seatCount >= 100 ? 3 : 2;
+  return {
+    rows: Math.ceil(seatCount / width),
+    columns: width,
+    seats: Array.from({ length: seatCount }, (_, index) => ({
+      seat: index + 1,
+      label: String(index + 1).padStart(digits, '0'),
+      row: Math.floor(index / width) + 1,
+      column: (index % width) + 1,
+    })),
+  };
+}
+
+/** The highest seat number of a layout (what a room's seatCount must cover). */
+export function highestSeat(layout: SeatLayout): number {
+  return layout.seats.reduce((max, seat) => Math.max(max, seat.seat), 0);
+}
+
+/** 考场: a room of the exam site; without a layout it gets `defaultSeatLayout(seatCount)`. */
 export const ExamRoomSchema = z.object({
   id: EntityIdSchema,
   name: nameSchema(100),
   seatCount: z.int().min(1).max(999),
+  layout: SeatLayoutSchema.optional(),
 });
 export type ExamRoom = z.infer<typeof ExamRoomSchema>;
 

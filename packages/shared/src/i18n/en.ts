@@ -1,7 +1,9 @@
 import type { MessageKey } from './zh-CN';
+import { authorEn } from './author-en';
 
 /** English messages; `satisfies` makes a missing or an extra key a compile error. */
 export const en = {
+  ...authorEn,
   'app.title': 'Vocational Skill Certification Theory Exam',
   'app.subtitle':
     'Computer-based theory exams and item banks built on national occupational skill standards',
@@ -96,6 +98,28 @@ export const en = {
   'kiosk.voidedTitle': 'The paper has been voided',
   'kiosk.voidedText': 'Please follow the proctor’s instructions.',
   'kiosk.logout': 'Log out',
+  'kiosk.noticeTitle': 'Message from the proctor',
+  'kiosk.noticeFrom': '{from} · {time}',
+  'kiosk.exitTitle': 'Proctor: leave the exam kiosk',
+  'kiosk.exitHint':
+    'Proctors and administrators only: enter your account and password to close the kiosk. Candidates, please do not use this.',
+  'kiosk.exitUsername': 'Proctor account',
+  'kiosk.exitPassword': 'Password',
+  'kiosk.exitConfirm': 'Verify and exit',
+  'kiosk.serverSearching': 'Looking for the exam site server…',
+  'kiosk.serverFound': 'Exam site servers found (click to choose)',
+  'kiosk.serverNoneFound':
+    'No exam site server was found automatically; type the address the proctor gives you.',
+  'kiosk.serverRescan': 'Search again',
+  'kiosk.serverRemembered': 'Used last time',
+  'kiosk.occupation': 'Occupation',
+  'kiosk.level': 'Level',
+  'kiosk.photoMissing': 'No photo',
+  'kiosk.paperSealed':
+    'The paper is on this computer (encrypted); it opens automatically when the exam starts.',
+  'kiosk.paperPending': 'Downloading the paper…',
+  'kiosk.submittedAt': 'Submitted at',
+  'kiosk.answersOnServer': 'Answers',
   'exam.timeRemaining': 'Time remaining {time}',
   'exam.submit': 'Submit',
   'exam.savedLocally': 'Saved on this computer',

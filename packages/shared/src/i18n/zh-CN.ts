@@ -1,8 +1,11 @@
+import { authorZhCN } from './author-zh-CN';
+
 /**
  * Simplified Chinese messages: the default and the reference locale. Every other locale must
  * have exactly these keys (`MessageKey`). Keys are dotted `area.name`; `{name}` is a parameter.
  */
 export const zhCN = {
+  ...authorZhCN,
   'app.title': '职业技能等级认定理论考试系统',
   'app.subtitle': '依据国家职业技能标准的理论知识机考与题库管理',
   'app.authorMode': '命题工作台',
@@ -92,6 +95,25 @@ export const zhCN = {
   'kiosk.voidedTitle': '试卷已作废',
   'kiosk.voidedText': '请听从监考员安排。',
   'kiosk.logout': '退出',
+  'kiosk.noticeTitle': '监考员消息',
+  'kiosk.noticeFrom': '{from} · {time}',
+  'kiosk.exitTitle': '监考员退出考试机',
+  'kiosk.exitHint': '仅限监考员或管理员：输入账号和密码后退出考试机。考生请勿操作。',
+  'kiosk.exitUsername': '监考员账号',
+  'kiosk.exitPassword': '密码',
+  'kiosk.exitConfirm': '验证并退出',
+  'kiosk.serverSearching': '正在查找本考场的考点服务器…',
+  'kiosk.serverFound': '找到的考点服务器（点击选择）',
+  'kiosk.serverNoneFound': '未自动找到考点服务器，请输入监考老师提供的地址。',
+  'kiosk.serverRescan': '重新查找',
+  'kiosk.serverRemembered': '上次使用',
+  'kiosk.occupation': '职业（工种）',
+  'kiosk.level': '等级',
+  'kiosk.photoMissing': '无照片',
+  'kiosk.paperSealed': '试卷已下载到本机（加密保存），开考后自动解密显示。',
+  'kiosk.paperPending': '正在下载试卷…',
+  'kiosk.submittedAt': '交卷时间',
+  'kiosk.answersOnServer': '答案状态',
   'exam.timeRemaining': '剩余时间 {time}',
   'exam.submit': '交卷',
   'exam.savedLocally': '已保存到本机',

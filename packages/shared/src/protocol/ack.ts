@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  /** The exam client failed the server's integrity check (requiredClientIntegrity). */
+  'CLIENT_REJECTED',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { AttemptStatusSchema, SessionRulesSchema, SessionStatusSchema } from '../domain/session';
+import {
+  AttemptStatusSchema,
+  SeatLayoutSchema,
+  SessionRulesSchema,
+  SessionStatusSchema,
+} from '../domain/session';
 
 /*
  * Payloads and views of the exam-room protocol (issue 5): candidate login, attempt lifecycle,
@@ -31,6 +36,14 @@ export const CandidateLoginRequestSchema = z.object({
   examCode: z.string().trim().min(1).max(32),
   /** `kiosk` for the locked-down desktop app, `web` for the browser shell (practice only). */
   clientKind: z.enum(['kiosk', 'web']),
+  /**
+   * SHA-256 (64 lowercase hex) of the kiosk app's bundled code, computed by the desktop main
+   * process; recorded in the login audit event and checked against `requiredClientIntegrity`.
+   */
+  clientIntegrity: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'clientIntegrity: 64 lowercase hex characters (SHA-256)')
+    .optional(),
 });
 export type CandidateLoginRequest = z.infer<typeof CandidateLoginRequestSchema>;
 
@@ -155,9 +168,70 @@ export type IncidentPayload = z.infer<typeof IncidentPayloadSchema>;
 
 export const AdmitResultSchema = z.object({ admitted: z.array(z.string()) });
 export type AdmitResult = z.infer<typeof AdmitResultSchema>;
+/** A room of a session with its seat map, for the console's room view. */
+export const RoomViewSchema = z.object({
+  roomId: z.string(),
+  name: z.string(),
+  seatCount: z.int(),
+  layout: SeatLayoutSchema,
+});
+export type RoomView = z.infer<typeof RoomViewSchema>;
+
+/**
+ * Candidates per state for the console header: 未登录 / 已登录 / 待审核 / 已准入 / 作答中 / 暂停 /
+ * 离线 / 已交卷 / 缺考 / 作废. `offline` counts candidates who logged in, have not finished and
+ * have no connected socket; they are also counted in their status.
+ */
+export const MonitorCountsSchema = z.object({
+  notLoggedIn: z.int(),
+  loggedIn: z.int(),
+  awaitingAdmission: z.int(),
+  admitted: z.int(),
+  inProgress: z.int(),
+  paused: z.int(),
+  offline: z.int(),
+  submitted: z.int(),
+  absent: z.int(),
+  voided: z.int(),
+});
+export type MonitorCounts = z.infer<typeof MonitorCountsSchema>;
+
+/** Per-attempt live facts beside its AttemptView: progress, presence, time left. */
+export const AttemptProgressSchema = z.object({
+  attemptId: z.string(),
+  answered: z.int(),
+  total: z.int(),
+  /** A candidate socket of this attempt is connected now. */
+  online: z.boolean(),
+  /** Until the attempt's deadline (frozen while paused); absent before the start. */
+  timeLeftMs: z.number().optional(),
+  /** The seat's label from the room's seat map, e.g. "07". */
+  seatLabel: z.string().optional(),
+});
+export type AttemptProgress = z.infer<typeof AttemptProgressSchema>;
+
+/** 缺考名单: on the roster, never logged in, and the late-entry cutoff has passed. */
+export const AbsentCandidateSchema = z.object({
+  attemptId: z.string(),
+  admissionTicketNumber: z.string(),
+  name: z.string(),
+  roomId: z.string(),
+  seat: z.int(),
+});
+export type AbsentCandidate = z.infer<typeof AbsentCandidateSchema>;
+
 export const MonitorSnapshotSchema = z.object({
   session: SessionViewSchema,
   attempts: z.array(AttemptViewSchema),
+  rooms: z.array(RoomViewSchema),
+  counts: MonitorCountsSchema,
+  progress: z.array(AttemptProgressSchema),
+  /** Until the session's scheduled end plus session-wide pauses; absent before the start. */
+  timeLeftMs: z.number().optional(),
+  /** Empty until the late-entry cutoff has passed. */
+  absent: z.array(AbsentCandidateSchema),
+  /** The newest kiosk events of the session (newest first, at most 50). */
+  recentKioskEvents: z.array(KioskEventNoticeSchema),
 });
 export type MonitorSnapshot = z.infer<typeof MonitorSnapshotSchema>;
 export const IncidentResultSchema = z.object({ incidentId: z.int() });
@@ -166,3 +240,48 @@ export const DoneResultSchema = z.object({ done: z.literal(true) });
 export type DoneResult = z.infer<typeof DoneResultSchema>;
 export const RevokedNoticeSchema = z.object({ reason: z.string() });
 export type RevokedNotice = z.infer<typeof RevokedNoticeSchema>;
+
+/** 考生身份核对: what the kiosk shows before the candidate confirms (photo, name, masked ID). */
+export const CandidateIdentitySchema = z.object({
+  admissionNumber: z.string(),
+  name: z.string(),
+  maskedIdNumber: z.string(),
+  occupation: z.object({ code: z.string(), name: z.string() }),
+  level: z.object({ code: z.string(), name: z.string() }),
+  room: z.string().optional(),
+  seat: z.string().optional(),
+  photo: z
+    .object({ mimeType: z.enum(['image/jpeg', 'image/png']), dataBase64: z.base64() })
+    .optional(),
+});
+export type CandidateIdentity = z.infer<typeof CandidateIdentitySchema>;
+
+/** `proctor:message`: to one candidate (attemptId) or every candidate of the session. */
+export const ProctorMessagePayloadSchema = z.object({
+  sessionId: IdSchema,
+  attemptId: IdSchema.optional(),
+  text: z.string().trim().min(1, '请填写消息内容 (a message is required)').max(500),
+});
+export type ProctorMessagePayload = z.infer<typeof ProctorMessagePayloadSchema>;
+export const ProctorMessageResultSchema = z.object({
+  /** How many attempts the message was addressed to. */
+  recipients: z.int(),
+  at: z.number(),
+});
+export type ProctorMessageResult = z.infer<typeof ProctorMessageResultSchema>;
+
+/** Server → candidate: a message from the proctors, shown on the kiosk. */
+export const AttemptMessageSchema = z.object({
+  text: z.string(),
+  from: z.string(),
+  at: z.number(),
+});
+export type AttemptMessage = z.infer<typeof AttemptMessageSchema>;
+
+/** `room:set-layout`: replaces a room's seat map (every seat in use must stay). */
+export const RoomLayoutPayloadSchema = z.object({
+  sessionId: IdSchema,
+  roomId: IdSchema,
+  layout: SeatLayoutSchema,
+});
+export type RoomLayoutPayload = z.infer<typeof RoomLayoutPayloadSchema>;

@@ -6,3 +6,6 @@ export * from './socket-events';
 export * from './exam-events';
 export * from './sha256';
 export * from './marking-events';
+export * from './sealed-paper';
+export * from './console-events';
+export * from './bank-channels';

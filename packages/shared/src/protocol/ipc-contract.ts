@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
 import { AnswerValueSchema } from './answer';
-import { AttemptViewSchema } from './exam-events';
+import { AttemptMessageSchema, AttemptViewSchema, CandidateIdentitySchema } from './exam-events';
+import { SealedAssetSchema } from './sealed-paper';
+import { bankChannels } from './bank-channels';
 
 /*
  * The bridge between the renderer and the desktop host, declared once.
@@ -37,6 +39,10 @@ export const ExamAgentStatusSchema = z.object({
   attempt: AttemptViewSchema,
   remainingMs: z.number().optional(),
   message: z.string().optional(),
+  /** The paper on this PC: not yet downloaded, downloaded encrypted, or opened (key released). */
+  content: z.enum(['none', 'sealed', 'open']).optional(),
+  /** Messages from the proctors (`attempt:message`), oldest first, the last few only. */
+  notices: z.array(AttemptMessageSchema).optional(),
 });
 export type ExamAgentStatus = z.infer<typeof ExamAgentStatusSchema>;
 
@@ -53,9 +59,30 @@ export const ExamResumeSchema = z.object({
   answers: z.array(z.object({ itemId: z.string(), value: AnswerValueSchema })),
   flagged: z.array(z.string()),
   position: z.string().optional(),
+  /** Images the paper references, by asset hash, decrypted in memory (shown as data: URLs). */
+  assets: z.record(z.string(), SealedAssetSchema).optional(),
 });
 
+/** A proctor server found on the LAN (`_skillexam._tcp`). */
+export const DiscoveredServerSchema = z.object({
+  name: z.string(),
+  url: z.url({ protocol: /^https?$/ }),
+  version: z.string().optional(),
+  instanceId: z.string().optional(),
+});
+export type DiscoveredServer = z.infer<typeof DiscoveredServerSchema>;
+
+/** The proctor's credentials typed into the hidden exit prompt of the kiosk. */
+export const ExamExitInputSchema = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+
 export const ipcContract = {
+  /** The author workbench: one open .qbank file (bank-channels.ts). */
+  ...bankChannels,
   'app:getInfo': { input: NoInput, output: HostInfoSchema },
   'app:echo': { input: EchoInputSchema, output: EchoOutputSchema },
   /** A practice paper (no server, no secrets) to try the exam screen. */
@@ -79,11 +106,25 @@ export const ipcContract = {
     output: Done,
   },
   'exam:submit': { input: NoInput, output: ExamAgentStatusSchema },
+  /** 身份核对: photo, name, masked ID, occupation, level, room and seat from the server. */
+  'exam:identity': { input: NoInput, output: CandidateIdentitySchema },
+  /** Browses the LAN for proctor servers for a few seconds; the remembered one comes first. */
+  'exam:discoverServers': {
+    input: NoInput,
+    output: z.object({
+      servers: z.array(DiscoveredServerSchema),
+      remembered: z.string().optional(),
+    }),
+  },
+  /** Leaves the kiosk after a proctor's password was verified (Electron only). */
+  'exam:exit': { input: ExamExitInputSchema, output: Done },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Pushed from the host to the renderer (Electron: webContents.send; web shell: WebSocket). */
 export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exam:status'), status: ExamAgentStatusSchema }),
+  /** Electron's main saw the hidden exit combination: the kiosk shows the proctor prompt. */
+  z.object({ type: z.literal('kiosk:exit-requested') }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

@@ -30,6 +30,9 @@ function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
     'exam:position': unused,
     'exam:flag': unused,
     'exam:submit': unused,
+    'exam:identity': unused,
+    'exam:discoverServers': unused,
+    'exam:exit': unused,
     'app:getInfo': async () => info,
     'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
     'exam:practicePaper': async () => ({

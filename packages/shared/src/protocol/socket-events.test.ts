@@ -1,8 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { canonicalAnswerState, answerStateHash, canonicalJson, type AnswerValue } from './answer';
+import type { ContentKey, SealedPaper } from './sealed-paper';
 import {
   clientPayloadSchemas,
+  type ClientAckData,
   type ClientEventName,
   type ClientToServerEvents,
 } from './socket-events';
@@ -17,6 +19,13 @@ describe('socket contract', () => {
       Parameters<ClientToServerEvents['proctor:extend']>[0]
     >();
     expect(Object.keys(clientPayloadSchemas)).toContain('attempt:resync');
+  });
+
+  it('releases content only as a sealed paper and a separate key (no plaintext paper event)', () => {
+    expectTypeOf<ClientAckData<'attempt:sealed-paper'>>().toEqualTypeOf<SealedPaper>();
+    expectTypeOf<ClientAckData<'attempt:content-key'>>().toEqualTypeOf<ContentKey>();
+    expect(Object.keys(clientPayloadSchemas)).not.toContain('attempt:paper');
+    expect(clientPayloadSchemas['attempt:content-key'].safeParse({}).success).toBe(true);
   });
 
   it('rejects unknown fields on payload-less events and blank reasons', () => {

@@ -8,7 +8,28 @@ import {
   type MarkingSubmitPayload,
   type MarkingSubmitResult,
 } from './marking-events';
-import type { CandidatePaper } from '../domain/candidate-paper';
+import type { ContentKey, SealedPaper } from './sealed-paper';
+import {
+  IncidentConfirmPayloadSchema,
+  IncidentCreatePayloadSchema,
+  IncidentListPayloadSchema,
+  ResultsSummaryPayloadSchema,
+  SessionAssignPayloadSchema,
+  TimelinePayloadSchema,
+  type AuditStatus,
+  type ConsoleSessions,
+  type IncidentConfirmPayload,
+  type IncidentCreatePayload,
+  type IncidentList,
+  type IncidentListPayload,
+  type IncidentView,
+  type ResultsSummary,
+  type ResultsSummaryPayload,
+  type SessionAssignPayload,
+  type SessionAssignResult,
+  type Timeline,
+  type TimelinePayload,
+} from './console-events';
 import {
   AnswerEventSchema,
   AttemptResyncPayloadSchema,
@@ -27,13 +48,17 @@ import {
   IncidentPayloadSchema,
   KioskEventPayloadSchema,
   MovePayloadSchema,
+  ProctorMessagePayloadSchema,
+  RoomLayoutPayloadSchema,
   SessionPauseSchema,
   SessionRefSchema,
   type AdmitPayload,
   type AdmitResult,
   type AttemptReason,
   type AttemptRef,
+  type AttemptMessage,
   type AttemptView,
+  type CandidateIdentity,
   type DoneResult,
   type EmptyPayload,
   type ExtendPayload,
@@ -45,7 +70,11 @@ import {
   type KioskEventPayload,
   type MonitorSnapshot,
   type MovePayload,
+  type ProctorMessagePayload,
+  type ProctorMessageResult,
   type RevokedNotice,
+  type RoomLayoutPayload,
+  type RoomView,
   type SessionPause,
   type SessionRef,
   type SessionView,
@@ -86,7 +115,11 @@ export interface ClientToServerEvents {
   'attempt:resync': Handler<AttemptResyncPayload, AttemptResyncResult>;
   'attempt:state': Handler<EmptyPayload, AttemptView>;
   'attempt:confirm-identity': Handler<EmptyPayload, AttemptView>;
-  'attempt:paper': Handler<EmptyPayload, CandidatePaper>;
+  'attempt:identity': Handler<EmptyPayload, CandidateIdentity>;
+  /** The candidate's own paper, encrypted; allowed once the identity is confirmed. */
+  'attempt:sealed-paper': Handler<EmptyPayload, SealedPaper>;
+  /** The content key; only while the attempt is in progress or paused. */
+  'attempt:content-key': Handler<EmptyPayload, ContentKey>;
   'attempt:heartbeat': Handler<HeartbeatPayload, HeartbeatResult>;
   'attempt:submit': Handler<EmptyPayload, AttemptView>;
   'kiosk:event': Handler<KioskEventPayload, DoneResult>;
@@ -107,8 +140,19 @@ export interface ClientToServerEvents {
   'proctor:move': Handler<MovePayload, AttemptView>;
   'proctor:unlock': Handler<AttemptRef, AttemptView>;
   'proctor:incident': Handler<IncidentPayload, IncidentResult>;
+  'proctor:message': Handler<ProctorMessagePayload, ProctorMessageResult>;
+  'room:set-layout': Handler<RoomLayoutPayload, RoomView>;
   'marking:queue': Handler<MarkingQueuePayload, MarkingQueue>;
   'marking:submit': Handler<MarkingSubmitPayload, MarkingSubmitResult>;
+  // proctor console (issue 7)
+  'console:sessions': Handler<EmptyPayload, ConsoleSessions>;
+  'console:timeline': Handler<TimelinePayload, Timeline>;
+  'session:assign-proctors': Handler<SessionAssignPayload, SessionAssignResult>;
+  'incident:list': Handler<IncidentListPayload, IncidentList>;
+  'incident:create': Handler<IncidentCreatePayload, IncidentView>;
+  'incident:confirm': Handler<IncidentConfirmPayload, IncidentView>;
+  'results:summary': Handler<ResultsSummaryPayload, ResultsSummary>;
+  'audit:status': Handler<EmptyPayload, AuditStatus>;
 }
 
 export interface ServerToClientEvents {
@@ -118,12 +162,16 @@ export interface ServerToClientEvents {
   'attempt:changed': (attempt: AttemptView) => void;
   /** To the candidate: this login was replaced by a newer one or logged out; stop using it. */
   'attempt:revoked': (notice: RevokedNotice) => void;
+  /** To the candidate: a message from the proctors (`proctor:message`). */
+  'attempt:message': (message: AttemptMessage) => void;
   /** To staff: any attempt changed. */
   'monitor:attempt': (attempt: AttemptView) => void;
   /** To staff: a session changed. */
   'monitor:session': (session: SessionView) => void;
   /** To staff: a kiosk reported focus loss, a display change, a VM or a remote tool. */
   'monitor:kiosk-event': (notice: KioskEventNotice) => void;
+  /** To staff: an incident was recorded or confirmed. */
+  'monitor:incident': (incident: IncidentView) => void;
 }
 
 /** Schemas of every client→server payload, keyed like `ClientToServerEvents`. */
@@ -133,7 +181,9 @@ export const clientPayloadSchemas = {
   'attempt:resync': AttemptResyncPayloadSchema,
   'attempt:state': EmptyPayloadSchema,
   'attempt:confirm-identity': EmptyPayloadSchema,
-  'attempt:paper': EmptyPayloadSchema,
+  'attempt:identity': EmptyPayloadSchema,
+  'attempt:sealed-paper': EmptyPayloadSchema,
+  'attempt:content-key': EmptyPayloadSchema,
   'attempt:heartbeat': HeartbeatPayloadSchema,
   'attempt:submit': EmptyPayloadSchema,
   'kiosk:event': KioskEventPayloadSchema,
@@ -153,8 +203,18 @@ export const clientPayloadSchemas = {
   'proctor:move': MovePayloadSchema,
   'proctor:unlock': AttemptRefSchema,
   'proctor:incident': IncidentPayloadSchema,
+  'proctor:message': ProctorMessagePayloadSchema,
+  'room:set-layout': RoomLayoutPayloadSchema,
   'marking:queue': MarkingQueuePayloadSchema,
   'marking:submit': MarkingSubmitPayloadSchema,
+  'console:sessions': EmptyPayloadSchema,
+  'console:timeline': TimelinePayloadSchema,
+  'session:assign-proctors': SessionAssignPayloadSchema,
+  'incident:list': IncidentListPayloadSchema,
+  'incident:create': IncidentCreatePayloadSchema,
+  'incident:confirm': IncidentConfirmPayloadSchema,
+  'results:summary': ResultsSummaryPayloadSchema,
+  'audit:status': EmptyPayloadSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEventName = keyof ClientToServerEvents;

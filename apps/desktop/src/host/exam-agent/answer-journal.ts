@@ -9,6 +9,7 @@ import {
   type AnswerValue,
 } from '@skillexam/shared';
 import { JOURNAL_MIGRATIONS } from './journal-schema';
+import { SealedContentStore } from './sealed-content-store';
 
 interface EventRow {
   seq: number;
@@ -26,11 +27,14 @@ export class AnswerJournal {
   private readonly db: Database.Database;
   readonly attemptId: string;
   readonly path: string;
+  /** The sealed paper and, once released, its content key (never plaintext). */
+  readonly content: SealedContentStore;
 
   private constructor(db: Database.Database, path: string, attemptId: string) {
     this.db = db;
     this.path = path;
     this.attemptId = attemptId;
+    this.content = new SealedContentStore(db);
   }
 
   /** Opens (or creates) the journal of `attemptId`; refuses a file of another attempt. */
@@ -179,6 +183,11 @@ export class AnswerJournal {
         'INSERT INTO flags (item_id, flagged) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET flagged = excluded.flagged',
       )
       .run(itemId, flagged ? 1 : 0);
+  }
+
+  /** Runs `write` against this journal's connection (for the saved login, saved-login.ts). */
+  withDb(write: (db: Database.Database) => void): void {
+    if (this.db.open) write(this.db);
   }
 
   /** The connection's durability settings (tests assert WAL and synchronous=FULL = 2). */

@@ -2,17 +2,27 @@ import { join } from 'node:path';
 import {
   CodedError,
   type AnswerValue,
+  type AttemptMessage,
   type AttemptView,
-  type CandidatePaper,
+  type CandidateIdentity,
   type ClientAckData,
   type ClientPayload,
   type ClientToServerEvents,
   type KioskEventPayload,
+  type SealedPaperPlaintext,
 } from '@skillexam/shared';
 import { AnswerJournal } from './answer-journal';
+import { ContentRelease, type ContentState } from './content-release';
 import { ExamClock } from './exam-clock';
 import { Outbox, type OutboxStatus } from './outbox';
-import { connectExamSocket, loginCandidate, request, type ExamSocket } from './server-api';
+import { findSavedLogin, saveLogin, updateSavedAttempt } from './saved-login';
+import {
+  connectExamSocket,
+  LoginError,
+  loginCandidate,
+  request,
+  type ExamSocket,
+} from './server-api';
 
 export interface AgentStatus {
   readonly connection: 'connecting' | 'online' | 'offline';
@@ -23,6 +33,8 @@ export interface AgentStatus {
   readonly attempt: AttemptView;
   readonly remainingMs?: number;
   readonly message?: string;
+  readonly content: ContentState;
+  readonly notices: AttemptMessage[];
 }
 
 export interface ExamAgentOptions {
@@ -33,7 +45,12 @@ export interface ExamAgentOptions {
   readonly onStatus?: (status: AgentStatus) => void;
   readonly heartbeatMs?: number;
   readonly now?: () => number;
+  /** SHA-256 of the kiosk's bundled code (Electron main computes it; absent in the web shell). */
+  readonly clientIntegrity?: string;
 }
+
+/** How many proctor messages the status keeps. */
+const MAX_NOTICES = 5;
 
 /**
  * The exam agent (DESIGN.md §6): journal first, then the server. Runs under plain Node in the
@@ -52,11 +69,15 @@ export class ExamAgent {
   private connection: AgentStatus['connection'] = 'connecting';
   private outboxState: OutboxStatus = { state: 'synced' };
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private cachedPaper: CandidatePaper | undefined;
+  private readonly content: ContentRelease;
+  private identityView: CandidateIdentity | undefined;
+  private readonly notices: AttemptMessage[] = [];
   private message: string | undefined;
   private readonly kioskEvents: KioskEventPayload[] = [];
   /** Set once the journal was reconciled and deleted: nothing more can be answered. */
   private ended = false;
+  /** Set by close(): late callbacks (downloads, acks) must not touch the closed journal. */
+  private closed = false;
 
   private constructor(options: ExamAgentOptions, token: string, attempt: AttemptView) {
     this.options = options;
@@ -73,6 +94,15 @@ export class ExamAgent {
         this.publish();
       },
     });
+    this.content = new ContentRelease(
+      this.journal.content,
+      {
+        sealedPaper: () => this.call('attempt:sealed-paper', {}),
+        contentKey: () => this.call('attempt:content-key', {}),
+      },
+      attempt.attemptId,
+      this.now,
+    );
     this.socket = connectExamSocket(options.serverUrl, token);
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
@@ -80,6 +110,11 @@ export class ExamAgent {
       this.publish();
     });
     this.socket.on('attempt:changed', (view) => this.adopt(view));
+    this.socket.on('attempt:message', (message) => {
+      this.notices.push(message);
+      this.notices.splice(0, Math.max(0, this.notices.length - MAX_NOTICES));
+      this.publish();
+    });
     this.socket.on('attempt:revoked', (notice) => {
       this.message = notice.reason;
       this.outbox.stop();
@@ -99,8 +134,37 @@ export class ExamAgent {
       admissionTicketNumber,
       examCode,
       options.clientKind,
+      options.clientIntegrity,
     );
-    return new ExamAgent(options, login.token, login.attempt);
+    const agent = new ExamAgent(options, login.token, login.attempt);
+    agent.journal.withDb((db) =>
+      saveLogin(db, admissionTicketNumber, examCode, login.token, login.attempt, agent.now()),
+    );
+    return agent;
+  }
+
+  /**
+   * Logs in, or — when the server cannot be reached — resumes the attempt this candidate
+   * already started on this PC from its journal (same ticket and exam code): answers, the sealed
+   * paper and, if released, its key are all there; the socket connects when the server is back.
+   */
+  static async startOrResume(
+    options: ExamAgentOptions,
+    admissionTicketNumber: string,
+    examCode: string,
+  ): Promise<ExamAgent> {
+    try {
+      return await ExamAgent.start(options, admissionTicketNumber, examCode);
+    } catch (error) {
+      if (!(error instanceof LoginError) || error.code !== 'UNAVAILABLE') throw error;
+      const now = options.now ?? Date.now;
+      const saved = findSavedLogin(options.journalDir, admissionTicketNumber, examCode, now());
+      if (saved === undefined) throw error;
+      const agent = new ExamAgent(options, saved.token, saved.attempt);
+      agent.connection = 'offline';
+      agent.publish();
+      return agent;
+    }
   }
 
   status(): AgentStatus {
@@ -122,17 +186,37 @@ export class ExamAgent {
       attempt: this.attempt,
       ...(remainingMs === undefined ? {} : { remainingMs }),
       ...(message === undefined ? {} : { message }),
+      content: this.ended ? 'none' : this.content.state(),
+      notices: [...this.notices],
     };
+  }
+
+  /** The server URL this agent talks to (the exit prompt verifies proctors there). */
+  get serverUrl(): string {
+    return this.options.serverUrl;
   }
 
   async confirmIdentity(): Promise<AttemptView> {
     return this.adopt(await this.call('attempt:confirm-identity', {}));
   }
 
-  /** The candidate's paper; the server releases it once the session has started. */
-  async paper(): Promise<CandidatePaper> {
-    this.cachedPaper ??= await this.call('attempt:paper', {});
-    return this.cachedPaper;
+  /** 身份核对 data (photo, occupation, level, seat); asked once per login. */
+  async identity(): Promise<CandidateIdentity> {
+    this.identityView ??= await this.call('attempt:identity', {});
+    return this.identityView;
+  }
+
+  /**
+   * The candidate's own paper and its images, opened in memory from the sealed copy in the
+   * journal with the content key the server releases at the start.
+   */
+  async paper(): Promise<SealedPaperPlaintext> {
+    return this.content.open(this.attempt);
+  }
+
+  /** Resolves when any download in flight (sealed paper, key) has finished. Used by tests. */
+  async settled(): Promise<void> {
+    await this.content.prefetch(this.attempt);
   }
 
   /** Reports what the kiosk detected (focus lost, displays, VM, remote tools) to the proctors. */
@@ -222,6 +306,7 @@ export class ExamAgent {
   }
 
   close(): void {
+    this.closed = true;
     if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
     this.outbox.stop();
     this.socket.close();
@@ -253,6 +338,7 @@ export class ExamAgent {
     this.publish();
     void this.outbox.kick();
     void this.flushKioskEvents();
+    void this.content.prefetch(this.attempt).then(() => this.publish());
     this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs ?? 5_000);
   }
 
@@ -271,6 +357,7 @@ export class ExamAgent {
 
   private adopt(view: AttemptView): AttemptView {
     this.attempt = view;
+    if (!this.closed) this.journal.withDb((db) => updateSavedAttempt(db, view, this.now()));
     this.clock.addSample({
       sentAt: this.now(),
       receivedAt: this.now(),
@@ -278,6 +365,9 @@ export class ExamAgent {
     });
     this.clock.setDeadline(view.deadlineAt, view.pausedAt);
     this.publish();
+    if (!this.ended && !this.closed && this.socket.connected) {
+      void this.content.prefetch(view).then(() => this.publish());
+    }
     return view;
   }
 
@@ -291,6 +381,7 @@ export class ExamAgent {
   }
 
   private publish(): void {
+    if (this.closed) return;
     this.options.onStatus?.(this.status());
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExamClock } from './exam-clock';
+import { CLOCK_SAMPLE_WINDOW, ExamClock } from './exam-clock';
 
 describe('ExamClock', () => {
   it('estimates the offset from the fastest round trip', () => {
@@ -33,6 +33,31 @@ describe('ExamClock', () => {
     local = 200 * 60_000;
     clock.setDeadline(100 * 60_000);
     expect(clock.remainingMs()).toBe(0);
+  });
+
+  it('forgets old samples, so a local clock jump is corrected by newer ones', () => {
+    let local = 0;
+    const clock = new ExamClock(() => local);
+    // In sync, with a perfect (0 ms) sample.
+    clock.addSample({ sentAt: 0, receivedAt: 0, serverTime: 0 });
+    expect(clock.offset()).toBe(0);
+    // The local clock jumps 30 minutes ahead (NTP step, hand-set): slower samples now say -30 min.
+    local = 30 * 60_000;
+    for (let i = 1; i < CLOCK_SAMPLE_WINDOW; i++) {
+      clock.addSample({
+        sentAt: local,
+        receivedAt: local + 20,
+        serverTime: local - 30 * 60_000 + 10,
+      });
+      expect(clock.offset()).toBe(0); // the perfect sample is still in the window
+    }
+    clock.addSample({
+      sentAt: local,
+      receivedAt: local + 20,
+      serverTime: local - 30 * 60_000 + 10,
+    });
+    expect(clock.offset()).toBe(-30 * 60_000);
+    expect(clock.serverNow()).toBe(0);
   });
 
   it('ignores impossible samples', () => {

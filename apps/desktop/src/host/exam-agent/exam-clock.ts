@@ -1,8 +1,14 @@
 /**
  * The kiosk's view of server time (DESIGN.md §6 step 5). The server decides the deadline;
  * the kiosk estimates its clock offset from ping round trips (keeping the sample with the
- * shortest round trip, as NTP does) and keeps counting down offline from the last deadline.
+ * shortest round trip among the recent ones, as NTP does) and keeps counting down offline from
+ * the last deadline. Old samples age out, so a local clock that jumped (an NTP step after a
+ * long outage, a hand-set clock) is corrected within a few heartbeats.
  */
+
+/** How many recent samples the offset is chosen from. */
+export const CLOCK_SAMPLE_WINDOW = 8;
+
 export interface ClockSample {
   /** Local clock when the ping was sent, ms. */
   readonly sentAt: number;
@@ -14,7 +20,7 @@ export interface ClockSample {
 
 export class ExamClock {
   private offsetMs = 0;
-  private bestRoundTripMs = Number.POSITIVE_INFINITY;
+  private readonly samples: { roundTrip: number; offset: number }[] = [];
   private deadlineAt: number | undefined;
   private pausedAt: number | undefined;
   private readonly now: () => number;
@@ -27,10 +33,11 @@ export class ExamClock {
   addSample(sample: ClockSample): void {
     const roundTrip = sample.receivedAt - sample.sentAt;
     if (roundTrip < 0) return;
-    if (roundTrip <= this.bestRoundTripMs) {
-      this.bestRoundTripMs = roundTrip;
-      this.offsetMs = sample.serverTime - (sample.sentAt + roundTrip / 2);
-    }
+    this.samples.push({ roundTrip, offset: sample.serverTime - (sample.sentAt + roundTrip / 2) });
+    if (this.samples.length > CLOCK_SAMPLE_WINDOW) this.samples.shift();
+    let best = this.samples[0];
+    for (const s of this.samples) if (best === undefined || s.roundTrip <= best.roundTrip) best = s;
+    this.offsetMs = best?.offset ?? 0;
   }
 
   /** Local clock corrected to the server's, ms. */

@@ -7,6 +7,8 @@ import {
   type IpcOutput,
   type KioskEventPayload,
 } from '@skillexam/shared';
+import { browseExamServers } from '../discovery/browse-servers';
+import { loadKioskSettings, saveKioskSettings } from '../discovery/kiosk-settings';
 import { ExamAgent } from './exam-agent';
 import { LoginError } from './server-api';
 
@@ -15,6 +17,14 @@ export interface ExamServiceOptions {
   /** Electron's kiosk is a secure client; the web shell is a practice client. */
   readonly clientKind: 'kiosk' | 'web';
   readonly publish: (event: HostEvent) => void;
+  /** The kiosk settings file (remembered server); absent: nothing is remembered. */
+  readonly settingsFile?: string;
+  /** SHA-256 of the bundled kiosk code, sent at login (Electron only). */
+  readonly clientIntegrity?: string;
+  /** How long `discoverServers` listens (tests shorten it). */
+  readonly discoveryMs?: number;
+  /** Verifies a proctor's exit password and leaves the kiosk (Electron main provides it). */
+  readonly exit?: (input: IpcInput<'exam:exit'>, serverUrl: string | undefined) => Promise<void>;
 }
 
 /** The host's one exam at a time: the `exam:*` channels over the current ExamAgent. */
@@ -32,11 +42,14 @@ export class ExamService {
     this.agent?.close();
     this.agent = undefined;
     try {
-      this.agent = await ExamAgent.start(
+      this.agent = await ExamAgent.startOrResume(
         {
           serverUrl: input.serverUrl,
           journalDir: this.options.journalDir,
           clientKind: this.options.clientKind,
+          ...(this.options.clientIntegrity === undefined
+            ? {}
+            : { clientIntegrity: this.options.clientIntegrity }),
           onStatus: (status) => this.options.publish({ type: 'exam:status', status }),
         },
         input.admissionTicketNumber,
@@ -49,8 +62,43 @@ export class ExamService {
       }
       throw error;
     }
+    if (this.options.settingsFile !== undefined) {
+      try {
+        saveKioskSettings(this.options.settingsFile, { serverUrl: input.serverUrl });
+      } catch {
+        // remembering the server is a convenience; the login itself succeeded
+      }
+    }
     for (const event of this.early.splice(0)) this.agent.reportKioskEvent(event.kind, event.detail);
     return this.agent.status();
+  }
+
+  /** Proctor servers on the LAN, plus the one this PC used last. */
+  async discoverServers(): Promise<IpcOutput<'exam:discoverServers'>> {
+    const servers = await browseExamServers(this.options.discoveryMs);
+    const remembered =
+      this.options.settingsFile === undefined
+        ? undefined
+        : loadKioskSettings(this.options.settingsFile).serverUrl;
+    return { servers, ...(remembered === undefined ? {} : { remembered }) };
+  }
+
+  async identity(): Promise<IpcOutput<'exam:identity'>> {
+    return this.current().identity();
+  }
+
+  /** The proctor's exit prompt: only Electron's kiosk can be left this way. */
+  async exit(input: IpcInput<'exam:exit'>): Promise<{ done: true }> {
+    if (this.options.exit === undefined) {
+      throw new CodedError('FORBIDDEN', '浏览器中的练习客户端无需退出密码，直接关闭页面即可');
+    }
+    const serverUrl =
+      this.agent?.serverUrl ??
+      (this.options.settingsFile === undefined
+        ? undefined
+        : loadKioskSettings(this.options.settingsFile).serverUrl);
+    await this.options.exit(input, serverUrl);
+    return { done: true };
   }
 
   /** Called by Electron's main process with what the kiosk detected. */
@@ -70,10 +118,11 @@ export class ExamService {
 
   async resume(): Promise<IpcOutput<'exam:resume'>> {
     const agent = this.current();
-    const paper = await agent.paper();
+    const { paper, assets } = await agent.paper();
     const position = agent.position();
     return {
       paper,
+      assets,
       answers: [...agent.answers()].map(([itemId, value]) => ({ itemId, value })),
       flagged: [...agent.flagged()],
       ...(position === undefined ? {} : { position }),

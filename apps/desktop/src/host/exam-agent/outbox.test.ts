@@ -98,3 +98,23 @@ describe('Outbox', () => {
     expect(journal.ackedSeq()).toBe(0);
   });
 });
+
+describe('Outbox stopped mid-flight', () => {
+  it('does not touch the journal when the reply arrives after stop (journal closed)', async () => {
+    const journal = journalWith(1);
+    let release: (reply: Ack<AnswerSaveResult>) => void = () => undefined;
+    const outbox = new Outbox(
+      journal,
+      () =>
+        new Promise<Ack<AnswerSaveResult>>((resolve) => {
+          release = resolve;
+        }),
+    );
+    const draining = outbox.kick();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    outbox.stop();
+    journal.close();
+    release({ ok: true, data: { ackedSeq: 1 } });
+    await expect(draining).resolves.toBeUndefined();
+  });
+});

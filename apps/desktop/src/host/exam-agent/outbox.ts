@@ -90,6 +90,8 @@ export class Outbox {
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs);
         continue;
       }
+      // Stopped while the reply was on its way (the agent closed its journal): touch nothing.
+      if (this.stopped) return;
       if (!reply.ok) {
         if (PERMANENT.has(reply.error.code)) {
           this.emit({

@@ -9,6 +9,7 @@ import {
   type ServerToClientEvents,
 } from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
+import { describeConnectionError } from '../discovery/connection-error';
 
 export type ExamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -30,20 +31,23 @@ export async function loginCandidate(
   admissionTicketNumber: string,
   examCode: string,
   clientKind: 'kiosk' | 'web',
+  clientIntegrity?: string,
 ): Promise<CandidateLoginResult> {
   let response: Response;
   try {
     response = await fetch(new URL('/api/auth/candidate-login', serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ admissionTicketNumber, examCode, clientKind }),
+      body: JSON.stringify({
+        admissionTicketNumber,
+        examCode,
+        clientKind,
+        ...(clientIntegrity === undefined ? {} : { clientIntegrity }),
+      }),
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw new LoginError(
-      'UNAVAILABLE',
-      `无法连接考试服务器 ${serverUrl}：${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new LoginError('UNAVAILABLE', describeConnectionError(serverUrl, error));
   }
   const reply = LoginReplySchema.safeParse(await response.json().catch(() => undefined));
   if (!reply.success)

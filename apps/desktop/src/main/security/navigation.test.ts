@@ -23,5 +23,15 @@ describe('isInternalUrl', () => {
     'devtools://devtools/bundled/inspector.html',
     '',
     'not a url',
+    'app:desktop/index.html',
+    'app:///index.html',
+    'app://desktop%2eevil/',
+    'app://desktop\\@evil/',
+    'blob:app://desktop/0b6c-4f1a',
+    'ws://127.0.0.1:7300/socket.io/',
+    'http://desktop/index.html',
+    'https://desktop/index.html',
+    'view-source:app://desktop/index.html',
+    'filesystem:app://desktop/temporary/x',
   ])('refuses %s', (url) => expect(isInternalUrl(url)).toBe(false));
 });

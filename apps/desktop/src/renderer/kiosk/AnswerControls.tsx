@@ -1,7 +1,7 @@
 import { collectBlankIds, type AnswerValue, type CandidatePaperItem } from '@skillexam/shared';
 import { Input } from 'antd';
 import { useI18n } from '../i18n';
-import { toggleOption } from './exam-navigation';
+import { optionLabel, toggleOption } from './exam-navigation';
 import { ItemBodyView } from './ItemBodyView';
 
 interface Props {
@@ -45,7 +45,7 @@ export function AnswerControls({ item, value, onChange }: Props) {
       };
       return (
         <div className="options" role={multiple ? 'group' : 'radiogroup'}>
-          {item.options.map((option) => {
+          {item.options.map((option, position) => {
             const isOn = selected.includes(option.id);
             return (
               <button
@@ -56,7 +56,7 @@ export function AnswerControls({ item, value, onChange }: Props) {
                 className={`option${isOn ? ' selected' : ''}${multiple ? ' multiple' : ''}`}
                 onClick={() => toggle(option.id)}
               >
-                <span className="option-letter">{option.id}</span>
+                <span className="option-letter">{optionLabel(position)}</span>
                 <ItemBodyView body={option.content} className="option-text" />
               </button>
             );

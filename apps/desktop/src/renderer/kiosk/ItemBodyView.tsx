@@ -1,6 +1,7 @@
 import { renderToSafeHtml, type ItemBody } from '@skillexam/shared';
 import katex from 'katex';
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
+import { AssetUrlContext } from './asset-urls';
 
 /** KaTeX output is the one string inserted as-is; `trust: false` keeps \href and friends out. */
 function renderFormula(latex: string, display: boolean): string {
@@ -12,8 +13,8 @@ function renderFormula(latex: string, display: boolean): string {
   });
 }
 
-/** Where the host serves images stored by content hash. */
-const assetUrl = (hash: string) => `./assets/${hash}`;
+/** Images not in the paper's decrypted assets (the practice paper's) are served by hash. */
+const servedAssetUrl = (hash: string) => `./assets/${hash}`;
 
 /**
  * Rich item content through the shared safe renderer (every text and attribute escaped),
@@ -26,6 +27,14 @@ export const ItemBodyView = memo(function ItemBodyView({
   readonly body: ItemBody;
   readonly className?: string;
 }) {
-  const html = useMemo(() => renderToSafeHtml(body, { assetUrl, renderFormula }), [body]);
+  const assets = useContext(AssetUrlContext);
+  const html = useMemo(
+    () =>
+      renderToSafeHtml(body, {
+        assetUrl: (hash) => assets.get(hash) ?? servedAssetUrl(hash),
+        renderFormula,
+      }),
+    [body, assets],
+  );
   return <div className={className ?? 'item-body'} dangerouslySetInnerHTML={{ __html: html }} />;
 });

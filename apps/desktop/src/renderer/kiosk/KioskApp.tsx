@@ -1,11 +1,14 @@
 import type { ExamAgentStatus } from '@skillexam/shared';
-import { Result } from 'antd';
+import { Card, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
+import { ExitPrompt } from './ExitPrompt';
 import { KioskLogin } from './KioskLogin';
+import { KioskSubmitted } from './KioskSubmitted';
 import { KioskWaiting } from './KioskWaiting';
 import { LiveExam } from './LiveExam';
 import { PracticeExam } from './PracticeExam';
+import { ProctorNotices } from './ProctorNotices';
 import './kiosk.css';
 
 /**
@@ -13,7 +16,15 @@ import './kiosk.css';
  * agent's status (pushed by the host). A reloaded page picks up the agent's current attempt.
  */
 export function KioskApp({ webClient }: { readonly webClient: boolean }) {
-  const { t } = useI18n();
+  return (
+    <>
+      <KioskScreens webClient={webClient} />
+      <ExitPrompt />
+    </>
+  );
+}
+
+function KioskScreens({ webClient }: { readonly webClient: boolean }) {
   const [mode, setMode] = useState<'login' | 'practice' | 'exam'>('login');
   const [status, setStatus] = useState<ExamAgentStatus>();
 
@@ -44,6 +55,17 @@ export function KioskApp({ webClient }: { readonly webClient: boolean }) {
       />
     );
   }
+  return (
+    <>
+      <ProctorNotices notices={status.notices ?? []} />
+      <AttemptScreen status={status} />
+    </>
+  );
+}
+
+/** The screen for the attempt's state, as the exam agent reports it. */
+function AttemptScreen({ status }: { readonly status: ExamAgentStatus }) {
+  const { t } = useI18n();
   switch (status.attempt.status) {
     case 'registered':
     case 'logged_in':
@@ -54,17 +76,19 @@ export function KioskApp({ webClient }: { readonly webClient: boolean }) {
       return <LiveExam status={status} />;
     case 'submitted':
     case 'force_submitted':
-      return (
-        <Result
-          status="success"
-          title={t('exam.submittedTitle')}
-          subTitle={t('exam.submittedText')}
-        />
-      );
+      return <KioskSubmitted status={status} />;
     case 'voided':
     case 'absent':
       return (
-        <Result status="warning" title={t('kiosk.voidedTitle')} subTitle={t('kiosk.voidedText')} />
+        <div className="kiosk-center">
+          <Card className="kiosk-card wide">
+            <Result
+              status="warning"
+              title={t('kiosk.voidedTitle')}
+              subTitle={t('kiosk.voidedText')}
+            />
+          </Card>
+        </div>
       );
   }
 }

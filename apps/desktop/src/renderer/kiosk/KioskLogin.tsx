@@ -1,14 +1,16 @@
 import type { ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useI18n } from '../i18n';
+import { ServerPicker } from './ServerPicker';
 
 const SERVER_KEY = 'skillexam.kiosk.serverUrl';
 
+const serverFromQuery = () => new URLSearchParams(window.location.search).get('server');
+
 function defaultServerUrl(): string {
-  const fromQuery = new URLSearchParams(window.location.search).get('server');
   return (
-    fromQuery ??
+    serverFromQuery() ??
     window.localStorage.getItem(SERVER_KEY) ??
     `http://${window.location.hostname || '127.0.0.1'}:7300`
   );
@@ -21,11 +23,21 @@ interface Props {
   readonly webClient: boolean;
 }
 
-/** 考生登录: server address (remembered), 准考证号 and 考试码. */
+/** 考生登录: the server (found on the LAN, remembered, or typed), 准考证号 and 考试码. */
 export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ serverUrl: string; ticket: string; code: string }>();
+  const serverUrl = Form.useWatch('serverUrl', form) ?? '';
+  const onRemembered = useCallback(
+    (url: string) => {
+      // An address in the link (tests, practice) or typed by hand wins over the remembered one.
+      if (serverFromQuery() === null && !form.isFieldTouched('serverUrl'))
+        form.setFieldValue('serverUrl', url);
+    },
+    [form],
+  );
   const submit = async (values: { serverUrl: string; ticket: string; code: string }) => {
     setBusy(true);
     setError(undefined);
@@ -59,6 +71,7 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
           />
         )}
         <Form
+          form={form}
           layout="vertical"
           size="large"
           initialValues={{ serverUrl: defaultServerUrl(), ticket: '', code: '' }}
@@ -78,6 +91,11 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
           >
             <Input data-testid="server-url" />
           </Form.Item>
+          <ServerPicker
+            value={serverUrl}
+            onPick={(url) => form.setFieldValue('serverUrl', url)}
+            onRemembered={onRemembered}
+          />
           {error !== undefined && (
             <Alert type="error" showIcon message={error} className="kiosk-error" />
           )}

@@ -1,14 +1,24 @@
-import { ClockCircleOutlined } from '@ant-design/icons';
-import type { ExamAgentStatus } from '@skillexam/shared';
-import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { ClockCircleOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { CandidateIdentity, ExamAgentStatus } from '@skillexam/shared';
+import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 
-/** Identity confirmation (photo, name, masked ID, room and seat), then the waiting room. */
+function photoUrl(photo: CandidateIdentity['photo']): string | undefined {
+  return photo === undefined ? undefined : `data:${photo.mimeType};base64,${photo.dataBase64}`;
+}
+
+/** Identity confirmation (photo, name, masked ID, occupation, level, room and seat), then waiting. */
 export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
+  const [identity, setIdentity] = useState<CandidateIdentity>();
   const { attempt } = status;
+  useEffect(() => {
+    window.desktop
+      .invoke('exam:identity', {})
+      .then(setIdentity, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
   const rules = (
     <Card size="small" title={t('kiosk.rulesTitle')} className="kiosk-rules">
       <ol>
@@ -20,20 +30,49 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
     </Card>
   );
   if (!attempt.identityConfirmed) {
+    const photo = photoUrl(identity?.photo);
     return (
       <div className="kiosk-center">
         <Card className="kiosk-card wide" title={t('kiosk.identityTitle')}>
-          <Descriptions column={1} bordered size="middle" data-testid="identity">
-            <Descriptions.Item label={t('candidate.name')}>{attempt.name}</Descriptions.Item>
-            <Descriptions.Item label={t('candidate.admissionTicketNumber')}>
-              {attempt.admissionTicketNumber}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('candidate.idNumber')}>
-              {attempt.maskedIdNumber}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('kiosk.room')}>{attempt.roomId}</Descriptions.Item>
-            <Descriptions.Item label={t('candidate.seat')}>{attempt.seat}</Descriptions.Item>
-          </Descriptions>
+          <div className="identity-row">
+            <div className="identity-photo" data-testid="identity-photo">
+              {photo === undefined ? (
+                <div className="identity-photo-missing">
+                  <UserOutlined />
+                  <span>{t('kiosk.photoMissing')}</span>
+                </div>
+              ) : (
+                <img src={photo} alt={attempt.name} />
+              )}
+            </div>
+            <Descriptions column={1} bordered size="small" data-testid="identity">
+              <Descriptions.Item label={t('candidate.name')}>
+                <b className="identity-name">{identity?.name ?? attempt.name}</b>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('candidate.admissionTicketNumber')}>
+                {attempt.admissionTicketNumber}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('candidate.idNumber')}>
+                {identity?.maskedIdNumber ?? attempt.maskedIdNumber}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('kiosk.occupation')}>
+                {identity === undefined ? (
+                  <Spin size="small" />
+                ) : (
+                  `${identity.occupation.name}（${identity.occupation.code}）`
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('kiosk.level')}>
+                {identity?.level.name ?? ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('kiosk.room')}>
+                {identity?.room ?? attempt.roomId}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('candidate.seat')}>
+                {identity?.seat ?? attempt.seat}
+              </Descriptions.Item>
+            </Descriptions>
+          </div>
           <Typography.Paragraph type="secondary" className="kiosk-hint">
             {t('kiosk.identityHint')}
           </Typography.Paragraph>
@@ -63,6 +102,17 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
           title={t('kiosk.waitingTitle')}
           subTitle={t('kiosk.waitingText')}
         />
+        <Typography.Paragraph className="kiosk-paper-state" data-testid="paper-state">
+          {status.content === 'sealed' || status.content === 'open' ? (
+            <>
+              <LockOutlined /> {t('kiosk.paperSealed')}
+            </>
+          ) : (
+            <>
+              <Spin size="small" /> {t('kiosk.paperPending')}
+            </>
+          )}
+        </Typography.Paragraph>
         {rules}
       </Card>
     </div>

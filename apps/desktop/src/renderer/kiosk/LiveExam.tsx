@@ -1,9 +1,11 @@
 import type { AnswerValue, CandidatePaper, ExamAgentStatus } from '@skillexam/shared';
-import { Alert, Modal, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
+import { AssetUrlContext, assetDataUrls } from './asset-urls';
 import { indexPaper } from './exam-navigation';
 import { ExamScreen } from './ExamScreen';
+import { PauseOverlay } from './PauseOverlay';
 import { ReviewDialog } from './ReviewDialog';
 import { useAnswerWriter } from './use-answer-writer';
 import { useDisplaySettings } from './use-display-settings';
@@ -14,6 +16,7 @@ interface Resumed {
   readonly answers: ReadonlyMap<string, AnswerValue>;
   readonly flagged: ReadonlySet<string>;
   readonly currentId: string;
+  readonly assetUrls: ReadonlyMap<string, string>;
 }
 
 /**
@@ -39,6 +42,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
           answers: new Map(resumed.answers.map((a) => [a.itemId, a.value])),
           flagged: new Set(resumed.flagged),
           currentId: resumed.position ?? first,
+          assetUrls: assetDataUrls(resumed.assets),
         });
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -82,7 +86,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
   }
   const saveStatus = status.save === 'rejected' ? 'offline' : status.save;
   return (
-    <>
+    <AssetUrlContext.Provider value={state.assetUrls}>
       <ExamScreen
         paper={state.paper}
         practice={false}
@@ -119,16 +123,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
           );
         }}
       />
-      <Modal
-        open={status.attempt.status === 'paused'}
-        closable={false}
-        footer={null}
-        title={t('kiosk.pausedTitle')}
-        maskClosable={false}
-        keyboard={false}
-      >
-        {t('kiosk.pausedText')}
-      </Modal>
-    </>
+      {status.attempt.status === 'paused' && <PauseOverlay remainingMs={remainingMs} />}
+    </AssetUrlContext.Provider>
   );
 }

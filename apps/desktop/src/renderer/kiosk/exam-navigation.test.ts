@@ -1,7 +1,7 @@
 import type { CandidatePaperItem } from '@skillexam/shared';
 import { itemBodyFromText } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
-import { indexPaper, isAnswered, keyToAction, paletteCounts } from './exam-navigation';
+import { indexPaper, isAnswered, keyToAction, optionLabel, paletteCounts } from './exam-navigation';
 
 const stem = itemBodyFromText('题干');
 const opt = (id: 'A' | 'B' | 'C' | 'D' | 'E') => ({ id, content: itemBodyFromText(id) });
@@ -126,6 +126,19 @@ describe('keyToAction', () => {
     });
     expect(keyToAction('E', sc, undefined, plain)).toBeUndefined();
     expect(keyToAction('5', sc, undefined, plain)).toBeUndefined();
+  });
+
+  it('follows the order shown when options are shuffled per candidate (ids stay canonical)', () => {
+    const shuffled = { ...sc, options: [opt('C'), opt('A'), opt('D'), opt('B')] };
+    expect(keyToAction('a', shuffled, undefined, plain)).toEqual({
+      type: 'answer',
+      value: { kind: 'choice', selected: ['C'] },
+    });
+    expect(keyToAction('4', shuffled, undefined, plain)).toEqual({
+      type: 'answer',
+      value: { kind: 'choice', selected: ['B'] },
+    });
+    expect([0, 1, 2, 3, 6].map(optionLabel)).toEqual(['A', 'B', 'C', 'D', '7']);
   });
 
   it('toggles multiple-choice options and keeps them sorted', () => {

@@ -69,6 +69,15 @@ export type ExamKeyAction =
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
+/**
+ * The letter a candidate sees before the option at display position `index` (A, B, C…).
+ * With per-candidate option order the ids stay canonical (scoring needs them) but the labels
+ * follow the screen, so "A" is always the first option shown.
+ */
+export function optionLabel(index: number): string {
+  return LETTERS[index] ?? String(index + 1);
+}
+
 /** A multiple-choice selection with `option` switched on or off, kept sorted. */
 export function toggleOption(selected: readonly string[], option: string): string[] {
   return selected.includes(option)
@@ -76,13 +85,16 @@ export function toggleOption(selected: readonly string[], option: string): strin
     : [...selected, option].sort();
 }
 
-/** The option a key names: A–F or 1–9 (1 = A). */
-function optionForKey(key: string, optionCount: number): string | undefined {
+/** The id of the option a key names by display position: A–F or 1–9 (1 = A = first shown). */
+function optionForKey(
+  key: string,
+  options: readonly { readonly id: string }[],
+): string | undefined {
   const upper = key.toUpperCase();
   const letterIndex = LETTERS.indexOf(upper as (typeof LETTERS)[number]);
   const digit = /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
   const i = letterIndex >= 0 ? letterIndex : digit;
-  return i >= 0 && i < optionCount ? LETTERS[i] : undefined;
+  return i >= 0 ? options[i]?.id : undefined;
 }
 
 /**
@@ -124,13 +136,13 @@ export function keyToAction(
       return undefined;
     }
     case 'single_choice': {
-      const option = optionForKey(key, item.options.length);
+      const option = optionForKey(key, item.options);
       return option === undefined
         ? undefined
         : { type: 'answer', value: { kind: 'choice', selected: [option] } };
     }
     case 'multiple_choice': {
-      const option = optionForKey(key, item.options.length);
+      const option = optionForKey(key, item.options);
       if (option === undefined) return undefined;
       const selected = current?.kind === 'choice' ? current.selected : [];
       return {

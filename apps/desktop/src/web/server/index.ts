@@ -18,6 +18,10 @@ const { values } = parseArgs({
       type: 'string',
       default: process.env['WEB_SHELL_JOURNAL_DIR'] ?? '.data/web-shell/journals',
     },
+    'bank-dir': {
+      type: 'string',
+      default: process.env['WEB_SHELL_BANK_DIR'] ?? '.data/web-shell/banks',
+    },
   },
 });
 const port = Number(values.port);
@@ -37,6 +41,8 @@ const shell = await startWebShell({
     runtime: 'node',
     version: DESKTOP_VERSION,
     journalDir,
+    settingsFile: resolve(journalDir, '..', 'kiosk-settings.json'),
+    bankDir: resolve(values['bank-dir']),
     publish: events.publish,
   }),
   events,

@@ -5,6 +5,8 @@ import { migrate0030 } from './0030-answers';
 import { migrate0040 } from './0040-audit';
 import { migrate0050 } from './0050-packages-and-photos';
 import { migrate0060 } from './0060-manual-marks';
+import { migrate0070 } from './0070-content-release-and-rooms';
+import { migrate0080 } from './0080-incidents-and-proctors';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'audit', up: migrate0040 },
   { version: 50, name: 'packages-and-photos', up: migrate0050 },
   { version: 60, name: 'manual-marks', up: migrate0060 },
+  { version: 70, name: 'content-release-and-rooms', up: migrate0070 },
+  { version: 80, name: 'incidents-and-proctors', up: migrate0080 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

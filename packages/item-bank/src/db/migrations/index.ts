@@ -3,6 +3,7 @@ import type { WritableDb } from '../sql';
 import { migrate0010 } from './0010-standards';
 import { migrate0020 } from './0020-items';
 import { migrate0030 } from './0030-search';
+import { migrate0040 } from './0040-papers';
 
 /** One numbered schema step of a bank file (run by the shared migration runner). */
 export type Migration = SharedMigration<WritableDb>;
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'standards', up: migrate0010 },
   { version: 20, name: 'items', up: migrate0020 },
   { version: 30, name: 'search', up: migrate0030 },
+  { version: 40, name: 'papers', up: migrate0040 },
 ];

@@ -1,0 +1,61 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { StaffLoginResult } from '@skillexam/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { loadLogin, saveLogin } from './api/auth-storage';
+import { connectConsole } from './api/console-client';
+import { ConsoleContext, translator } from './console-context';
+import type { Lang } from './i18n/messages';
+import { ConsoleShell } from './pages/ConsoleShell';
+import { LoginPage } from './pages/LoginPage';
+
+const LANG_KEY = 'skillexam.console.lang';
+
+function initialLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+/** zh-CN by default (antd's Chinese locale), English switchable; login, then the shell. */
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [login, setLogin] = useState<StaffLoginResult | undefined>(() => loadLogin(Date.now()));
+  const connection = useMemo(
+    () => (login === undefined ? undefined : connectConsole(login.token)),
+    [login],
+  );
+  useEffect(() => () => connection?.close(), [connection]);
+  useEffect(() => {
+    localStorage.setItem(LANG_KEY, lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const t = translator(lang);
+  const switchLang = () => setLang(lang === 'en' ? 'zh-CN' : 'en');
+  const onLogin = (result: StaffLoginResult) => {
+    saveLogin(result);
+    setLogin(result);
+  };
+  const onLogout = () => {
+    saveLogin(undefined);
+    setLogin(undefined);
+  };
+
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { borderRadius: 4 } }}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        {login === undefined || connection === undefined ? (
+          <LoginPage lang={lang} t={t} onLogin={onLogin} onSwitchLang={switchLang} />
+        ) : (
+          <ConsoleContext.Provider value={{ connection, login, lang, t }}>
+            <ConsoleShell onLogout={onLogout} onSwitchLang={switchLang} />
+          </ConsoleContext.Provider>
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

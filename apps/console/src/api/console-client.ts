@@ -1,0 +1,108 @@
+import {
+  CodedError,
+  ErrorCodeSchema,
+  StaffLoginResultSchema,
+  ackSchema,
+  type Ack,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type StaffLoginResult,
+} from '@skillexam/shared';
+import { io, type Socket } from 'socket.io-client';
+
+/*
+ * The console's link to the proctor server (same origin): staff login over HTTP, then one
+ * socket.io connection with the bearer token in the handshake. `call` sends an event and
+ * resolves with the ack's data or throws a CodedError carrying the server's code and message.
+ */
+
+export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const CALL_TIMEOUT_MS = 15_000;
+
+export async function staffLogin(username: string, password: string): Promise<StaffLoginResult> {
+  const res = await fetch('/api/auth/staff-login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const parsed = ackSchema(StaffLoginResultSchema).safeParse(await res.json());
+  if (!parsed.success) throw new CodedError('INTERNAL', `登录响应无效 (HTTP ${res.status})`);
+  if (!parsed.data.ok) {
+    const code = ErrorCodeSchema.safeParse(parsed.data.error.code);
+    throw new CodedError(code.success ? code.data : 'INTERNAL', parsed.data.error.message);
+  }
+  return parsed.data.data;
+}
+
+export interface ConsoleConnection {
+  readonly socket: ConsoleSocket;
+  call<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientAckData<E>>;
+  close(): void;
+}
+
+export function connectConsole(token: string): ConsoleConnection {
+  const socket: ConsoleSocket = io({
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelayMax: 5_000,
+  });
+  return {
+    socket,
+    async call(event, payload) {
+      // socket.io's typed emit cannot follow a generic event name; the ack shape is checked here.
+      const emitter = socket.timeout(CALL_TIMEOUT_MS) as unknown as {
+        emitWithAck(name: string, body: unknown): Promise<Ack<unknown>>;
+      };
+      let reply: Ack<unknown>;
+      try {
+        reply = await emitter.emitWithAck(event, payload);
+      } catch {
+        throw new CodedError('UNAVAILABLE', '服务器无响应，请检查网络 (no reply from the server)');
+      }
+      if (reply.ok) return reply.data as ClientAckData<typeof event>;
+      const code = ErrorCodeSchema.safeParse(reply.error.code);
+      throw new CodedError(code.success ? code.data : 'INTERNAL', reply.error.message);
+    },
+    close() {
+      socket.close();
+    },
+  };
+}
+
+export type DownloadFile =
+  'incident-record' | 'score-summary' | 'answer-sheets' | 'results-package' | 'item-statistics';
+
+/** Fetches a download with the token in the header and hands it to the browser as a file. */
+export async function downloadFile(
+  token: string,
+  sessionId: string,
+  file: DownloadFile,
+): Promise<string> {
+  const query = new URLSearchParams({ sessionId, file });
+  const res = await fetch(`/api/console/download?${query.toString()}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as Ack<unknown> | undefined;
+    throw new CodedError(
+      'BAD_REQUEST',
+      body !== undefined && !body.ok ? body.error.message : `下载失败 (HTTP ${res.status})`,
+    );
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const name = match?.[1] === undefined ? `${file}-${sessionId}` : decodeURIComponent(match[1]);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

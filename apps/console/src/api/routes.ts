@@ -1,0 +1,32 @@
+/* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit. Pure, tested. */
+
+export const SESSION_PAGES = ['monitor', 'incidents', 'results', 'marking'] as const;
+export type SessionPage = (typeof SESSION_PAGES)[number];
+
+export type Route =
+  | { readonly name: 'sessions' }
+  | { readonly name: 'audit' }
+  | { readonly name: 'session'; readonly sessionId: string; readonly page: SessionPage };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'audit') return { name: 'audit' };
+  if (parts[0] === 's' && parts[1] !== undefined) {
+    const page = (SESSION_PAGES as readonly string[]).includes(parts[2] ?? '')
+      ? (parts[2] as SessionPage)
+      : 'monitor';
+    return { name: 'session', sessionId: parts[1], page };
+  }
+  return { name: 'sessions' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'sessions':
+      return '#/sessions';
+    case 'audit':
+      return '#/audit';
+    case 'session':
+      return `#/s/${encodeURIComponent(route.sessionId)}/${route.page}`;
+  }
+}

@@ -1,0 +1,75 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { StaffLoginResult } from '@skillexam/shared';
+import { useState } from 'react';
+import { staffLogin } from '../api/console-client';
+import type { Lang, MessageKey } from '../i18n/messages';
+
+interface Props {
+  readonly lang: Lang;
+  readonly t: (key: MessageKey) => string;
+  readonly onLogin: (login: StaffLoginResult) => void;
+  readonly onSwitchLang: () => void;
+}
+
+export function LoginPage({ t, onLogin, onSwitchLang }: Props) {
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onLogin(await staffLogin(values.username, values.password));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div
+      style={{
+        minHeight: '100%',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #e6f4ff 0%, #f5f5f5 60%)',
+      }}
+    >
+      <Card style={{ width: 380 }} data-testid="login-card">
+        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
+          {t('appTitle')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          职业技能等级认定 · 理论知识考试
+        </Typography.Paragraph>
+        {error !== undefined && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('loginFailed')}
+            description={error}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form
+          layout="vertical"
+          onFinish={(values: { username: string; password: string }) => void submit(values)}
+        >
+          <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login')}
+          </Button>
+        </Form>
+        <Button type="link" block onClick={onSwitchLang} style={{ marginTop: 8 }}>
+          {t('language')}
+        </Button>
+      </Card>
+    </div>
+  );
+}

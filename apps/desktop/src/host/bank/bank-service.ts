@@ -1,0 +1,378 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CodedError,
+  type AuthorUser,
+  type BankDashboard,
+  type BankImportReport,
+  type BankItemView,
+  type BankReviewAction,
+  type BankSearchFilter,
+  type BankSession,
+  type Item,
+  type ReviewEventView,
+  type StandardSummaryView,
+  type StandardTreeNode,
+} from '@skillexam/shared';
+import {
+  computeHealthReport,
+  createItem,
+  diffItemVersions,
+  exportItems,
+  importItems,
+  importStandardFile,
+  itemHistory,
+  nodeId,
+  openBank,
+  reviewItem,
+  searchItems,
+  updateItem,
+  assetHash,
+  type Bank,
+  type ItemFileFormat,
+  type ReviewEvent,
+  type SearchFilter,
+  type SearchPage,
+  type SimilarityMatch,
+  type VersionDiff,
+} from '@skillexam/item-bank';
+import { AuthorUsers } from './author-users';
+import { buildDashboard } from './bank-dashboard';
+import { bankFileName, ensureDir, listBankFiles, type BankFileEntry } from './bank-files';
+import { inspectImport, type ImportInspection } from './import-inspect';
+import { buildStandardTree } from './standard-tree';
+
+export interface BankServiceOptions {
+  /** Folder holding the .qbank files and authors.json. */
+  readonly bankDir: string;
+  readonly clock?: () => string;
+}
+
+export interface ImportRequest {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly format?: string;
+  readonly mapping?: Record<string, string>;
+  readonly dryRun: boolean;
+  readonly validOnly: boolean;
+  readonly defaultPointCode?: string;
+}
+
+export interface BulkResult {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly status?: Item['reviewStatus'];
+  readonly error?: string;
+}
+
+const ROLE_FOR_ACTION: Record<BankReviewAction, AuthorUser['roles'][number][]> = {
+  submit: ['writer', 'admin'],
+  approve: ['reviewer', 'admin'],
+  reject: ['reviewer', 'admin'],
+  retire: ['admin', 'reviewer'],
+};
+
+const ROLE_NAMES = { writer: '命题人员', reviewer: '审题人员', admin: '题库管理员' } as const;
+
+/**
+ * One open .qbank file and the signed-in local user, for the author workbench
+ * (docs/decisions/0551-bank-service.md). Every authoring action is done as that user.
+ */
+export class BankService {
+  readonly #dir: string;
+  readonly #users: AuthorUsers;
+  readonly #clock: () => string;
+  #bank: Bank | undefined;
+  #bankName: string | undefined;
+
+  constructor(options: BankServiceOptions) {
+    this.#dir = options.bankDir;
+    // The folder is made on first use (sign-in or a new bank), never just by starting the host.
+    this.#users = new AuthorUsers(this.#dir);
+    this.#clock = options.clock ?? (() => new Date().toISOString());
+  }
+
+  session(): BankSession {
+    const user = this.#users.current();
+    return {
+      bankDir: this.#dir,
+      ...(this.#bank === undefined || this.#bankName === undefined
+        ? {}
+        : { bank: { name: this.#bankName, path: this.#bank.path } }),
+      ...(user === undefined ? {} : { user }),
+      users: this.#users.list(),
+    };
+  }
+
+  listFiles(): BankFileEntry[] {
+    return listBankFiles(this.#dir);
+  }
+
+  open(name: string, create: boolean): BankSession {
+    this.#actor();
+    const fileName = bankFileName(name);
+    const path = join(this.#dir, fileName);
+    const exists = existsSync(path);
+    if (!exists && !create) throw new CodedError('NOT_FOUND', `题库文件 ${fileName} 不存在`);
+    if (exists && create)
+      throw new CodedError('CONFLICT', `题库文件 ${fileName} 已存在，请直接打开`);
+    this.close();
+    ensureDir(this.#dir);
+    this.#bank = openBank(path, { clock: this.#clock });
+    this.#bankName = fileName;
+    return this.session();
+  }
+
+  close(): BankSession {
+    this.#bank?.close();
+    this.#bank = undefined;
+    this.#bankName = undefined;
+    return this.session();
+  }
+
+  setUser(user: AuthorUser): BankSession {
+    this.#users.signIn(user);
+    return this.session();
+  }
+
+  #open(): Bank {
+    if (this.#bank === undefined) throw new CodedError('CONFLICT', '请先打开或新建一个题库');
+    return this.#bank;
+  }
+
+  #actor(role?: AuthorUser['roles'][number][]): string {
+    const user = this.#users.current();
+    if (user === undefined) throw new CodedError('UNAUTHORIZED', '请先选择当前用户');
+    if (role !== undefined && !role.some((r) => user.roles.includes(r))) {
+      throw new CodedError(
+        'FORBIDDEN',
+        `${user.name}（${user.id}）没有此操作的权限，需要：${role.map((r) => ROLE_NAMES[r]).join(' 或 ')}`,
+      );
+    }
+    return user.id;
+  }
+
+  /** The open bank, the acting user and the bank folder, for the paper service. */
+  paperContext(roles?: AuthorUser['roles'][number][]): { bank: Bank; actor: string; dir: string } {
+    const actor = this.#actor(roles);
+    return { bank: this.#open(), actor, dir: this.#dir };
+  }
+
+  standards(): StandardSummaryView[] {
+    return this.#open().standards.listStandards();
+  }
+
+  standardTree(standardId: string): StandardTreeNode[] {
+    const bank = this.#open();
+    const doc = bank.standards.getStandardDocument(standardId);
+    if (doc === undefined) throw new CodedError('NOT_FOUND', `题库中没有标准 ${standardId}`);
+    const report = computeHealthReport(bank.health.healthData(standardId));
+    return buildStandardTree(standardId, doc.ranges, report.points);
+  }
+
+  async importStandard(fileName: string, bytes: Uint8Array) {
+    this.#actor(['admin']);
+    const report = await importStandardFile(this.#open().standards, bytes, fileName, this.#clock());
+    if (report.standard === undefined) throw new CodedError('BAD_REQUEST', '标准导入失败');
+    return {
+      standard: report.standard,
+      warnings: report.issues.map((issue) => JSON.stringify(issue)),
+    };
+  }
+
+  search(query: string, filter: BankSearchFilter, offset: number, limit: number): SearchPage {
+    return searchItems(this.#open().search, query, toSearchFilter(filter), { offset, limit });
+  }
+
+  getItem(id: string): BankItemView {
+    const bank = this.#open();
+    const item = bank.items.getItem(id);
+    const meta = bank.items.getMeta(id);
+    if (item === undefined || meta === undefined)
+      throw new CodedError('NOT_FOUND', `试题 ${id} 不存在`);
+    const pointPath = bank.standards.getPoint(item.assessmentPointId)?.path;
+    return {
+      item,
+      author: meta.author,
+      versionCreatedBy: meta.versionCreatedBy,
+      updatedAt: meta.updatedAt,
+      ...(pointPath === undefined ? {} : { pointPath }),
+      events: bank.items.listReviewEvents(id).map(eventView),
+    };
+  }
+
+  saveItem(input: { id?: string; content: unknown; tags?: string[]; note?: string }): {
+    item: BankItemView;
+    newVersion: boolean;
+    nearDuplicates: SimilarityMatch[];
+  } {
+    const actor = this.#actor(['writer', 'admin']);
+    const bank = this.#open();
+    const save = {
+      content: input.content,
+      ...(input.tags === undefined ? {} : { tags: input.tags }),
+      ...(input.note === undefined ? {} : { note: input.note }),
+    };
+    const result =
+      input.id === undefined
+        ? createItem(bank, save, actor)
+        : updateItem(bank, input.id, save, actor);
+    return {
+      item: this.getItem(result.item.id),
+      newVersion: result.newVersion,
+      nearDuplicates: result.nearDuplicates,
+    };
+  }
+
+  putAsset(mime: string, bytes: Uint8Array): string {
+    this.#actor();
+    const bank = this.#open();
+    const hash = assetHash(bytes);
+    if (!bank.items.hasAsset(hash)) bank.items.putAsset({ hash, mime, bytes });
+    return hash;
+  }
+
+  assets(hashes: readonly string[]): { hash: string; dataUrl: string }[] {
+    const bank = this.#open();
+    return hashes.flatMap((hash) => {
+      const asset = bank.items.getAsset(hash);
+      if (asset === undefined) return [];
+      return [
+        {
+          hash,
+          dataUrl: `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`,
+        },
+      ];
+    });
+  }
+
+  /** One review action on many items; each item succeeds or fails on its own, with the reason. */
+  review(ids: readonly string[], action: BankReviewAction, comment?: string): BulkResult[] {
+    const actor = this.#actor(ROLE_FOR_ACTION[action]);
+    const bank = this.#open();
+    return ids.map((id) => {
+      try {
+        const item = reviewItem(bank, id, {
+          action,
+          actor,
+          ...(comment === undefined ? {} : { comment }),
+        });
+        return { id, ok: true, status: item.reviewStatus };
+      } catch (error) {
+        if (error instanceof CodedError) return { id, ok: false, error: error.message };
+        throw error;
+      }
+    });
+  }
+
+  /** Adds tags; an approved item gets a new version (back to draft), as every edit does. */
+  tag(ids: readonly string[], tags: readonly string[]): BulkResult[] {
+    const actor = this.#actor(['writer', 'admin']);
+    const bank = this.#open();
+    return ids.map((id) => {
+      try {
+        const item = bank.items.getItem(id);
+        if (item === undefined) throw new CodedError('NOT_FOUND', `试题 ${id} 不存在`);
+        const {
+          id: _id,
+          version,
+          reviewStatus,
+          tags: current,
+          source,
+          enemyGroup,
+          stats,
+          ...content
+        } = item;
+        void [_id, version, reviewStatus, source, enemyGroup, stats];
+        const next = [...new Set([...current, ...tags])];
+        if (next.length === current.length) return { id, ok: true, status: item.reviewStatus };
+        const saved = updateItem(
+          bank,
+          id,
+          { content, tags: next, note: `添加标签：${tags.join('、')}` },
+          actor,
+        );
+        return { id, ok: true, status: saved.item.reviewStatus };
+      } catch (error) {
+        if (error instanceof CodedError) return { id, ok: false, error: error.message };
+        throw error;
+      }
+    });
+  }
+
+  history(id: string) {
+    const history = itemHistory(this.#open().items, id);
+    return { versions: history.versions, events: history.events.map(eventView) };
+  }
+
+  diff(id: string, from: number, to: number): VersionDiff {
+    return diffItemVersions(this.#open().items, id, from, to);
+  }
+
+  dashboard(standardId?: string): BankDashboard {
+    const bank = this.#open();
+    const data = bank.health.healthData(standardId);
+    const report = computeHealthReport(data);
+    const standards = bank.standards
+      .listStandards()
+      .filter((standard) => standardId === undefined || standard.id === standardId);
+    const topRanges = standards.flatMap((standard) =>
+      (bank.standards.getStandardDocument(standard.id)?.ranges ?? []).map((range) => ({
+        id: nodeId(standard.id, range.code),
+        path: standards.length > 1 ? `${standard.occupationName} ${range.code}` : range.code,
+        name: range.name,
+      })),
+    );
+    return buildDashboard(report, data, topRanges);
+  }
+
+  inspectImport(fileName: string, bytes: Uint8Array): Promise<ImportInspection> {
+    return inspectImport(fileName, bytes);
+  }
+
+  async importItems(request: ImportRequest): Promise<BankImportReport> {
+    const actor = this.#actor(['writer', 'admin']);
+    const report = await importItems(this.#open(), request.bytes, {
+      fileName: request.fileName,
+      actor,
+      dryRun: request.dryRun,
+      validOnly: request.validOnly,
+      ...(request.format === undefined ? {} : { format: request.format as ItemFileFormat }),
+      ...(request.mapping === undefined ? {} : { mapping: request.mapping }),
+      ...(request.defaultPointCode === undefined || request.defaultPointCode === ''
+        ? {}
+        : { defaultPointCode: request.defaultPointCode }),
+    });
+    return report;
+  }
+
+  async exportItems(
+    format: 'xlsx' | 'csv' | 'qti' | 'bankpkg',
+    query: string,
+    filter: BankSearchFilter,
+  ) {
+    const bank = this.#open();
+    const result = await exportItems(bank, { format, query, filter: toSearchFilter(filter) });
+    const extension = format === 'qti' ? 'zip' : format;
+    const base = (this.#bankName ?? 'bank').replace(/\.qbank$/i, '');
+    return { fileName: `${base}-试题导出.${extension}`, bytes: result.bytes, count: result.count };
+  }
+}
+
+/** Drops absent filter fields (zod gives `undefined`; the search filter wants them missing). */
+export function toSearchFilter(filter: BankSearchFilter): SearchFilter {
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, value]) => value !== undefined && value !== ''),
+  ) as SearchFilter;
+}
+
+function eventView(event: ReviewEvent): ReviewEventView {
+  return {
+    version: event.version,
+    ...(event.from === undefined ? {} : { from: event.from }),
+    to: event.to,
+    actor: event.actor,
+    at: event.at,
+    ...(event.comment === undefined ? {} : { comment: event.comment }),
+  };
+}

@@ -1,0 +1,154 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CodedError, type StaffRole } from '@skillexam/shared';
+import { findStaff } from '../auth/staff-accounts';
+import { resolveToken } from '../auth/tokens';
+import type { Components } from '../components';
+import { exportResults, type ResultsExportFiles } from '../export/results-export';
+import { sendJson, type RouteHandler } from '../http/router';
+import { buildIncidentRecord } from '../incidents/incident-record-data';
+import { renderIncidentRecord } from '../pdf/index';
+import { findSession } from '../sessions/session-repository';
+
+/*
+ * GET /api/console/download?sessionId=…&file=… — the console's downloads, with the staff token in
+ * the Authorization header (the console fetches and saves the blob; no token in any URL).
+ *   incident-record   考场情况记录 PDF             every staff role
+ *   score-summary     成绩汇总表 .xlsx             admin (results:export)
+ *   answer-sheets     考生答卷 PDF                  admin
+ *   results-package   signed results package JSON  admin
+ *   item-statistics   题目统计 JSON for the bank    admin
+ */
+
+export const DOWNLOAD_FILES = [
+  'incident-record',
+  'score-summary',
+  'answer-sheets',
+  'results-package',
+  'item-statistics',
+] as const;
+export type DownloadFile = (typeof DOWNLOAD_FILES)[number];
+
+const EXPORT_FILE: Readonly<
+  Record<Exclude<DownloadFile, 'incident-record'>, keyof ResultsExportFiles>
+> = {
+  'score-summary': 'scoreSummary',
+  'answer-sheets': 'answerSheets',
+  'results-package': 'resultsPackage',
+  'item-statistics': 'itemStatistics',
+};
+
+const TYPES: Readonly<Record<DownloadFile, { type: string; name: string }>> = {
+  'incident-record': { type: 'application/pdf', name: '考场情况记录.pdf' },
+  'score-summary': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    name: '成绩汇总表.xlsx',
+  },
+  'answer-sheets': { type: 'application/pdf', name: '考生答卷.pdf' },
+  'results-package': { type: 'application/json', name: 'results.json' },
+  'item-statistics': { type: 'application/json', name: 'item-statistics.json' },
+};
+
+const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
+  'incident-record': ['admin', 'proctor', 'supervisor'],
+  'score-summary': ['admin'],
+  'answer-sheets': ['admin'],
+  'results-package': ['admin'],
+  'item-statistics': ['admin'],
+};
+
+const STATUS = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  CONFLICT: 409,
+} as const;
+
+export interface DownloadOptions {
+  readonly siteName: string;
+  readonly occupationAndLevel: string;
+}
+
+function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer (\S{1,200})$/.exec(header);
+  const subject =
+    match?.[1] === undefined
+      ? undefined
+      : resolveToken(components.store.db, match[1], components.now());
+  if (subject?.kind !== 'staff')
+    throw new CodedError('UNAUTHORIZED', '请先登录 (staff token required)');
+  const staff = findStaff(components.store.db, { id: Number(subject.subject) });
+  if (staff === undefined) throw new CodedError('UNAUTHORIZED', '请先登录 (unknown staff)');
+  return staff.role;
+}
+
+async function fileBytes(
+  components: Components,
+  sessionId: string,
+  file: DownloadFile,
+  options: DownloadOptions,
+): Promise<Uint8Array> {
+  const now = new Date(components.now());
+  if (file === 'incident-record') {
+    return renderIncidentRecord(
+      buildIncidentRecord(components.store.db, sessionId, { ...options, now }),
+    );
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'console-export-'));
+  try {
+    const files = await exportResults(components.store, {
+      sessionId,
+      outDir: dir,
+      now,
+      ...options,
+    });
+    return await readFile(String(files[EXPORT_FILE[file]]));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function consoleDownloadRoute(
+  components: Components,
+  options: DownloadOptions,
+): RouteHandler {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const role = staffRoleOf(req, components);
+      const sessionId = url.searchParams.get('sessionId') ?? '';
+      const file = url.searchParams.get('file') ?? '';
+      if (!(DOWNLOAD_FILES as readonly string[]).includes(file))
+        throw new CodedError('BAD_REQUEST', `file: 应为 ${DOWNLOAD_FILES.join(' / ')} 之一`);
+      const kind = file as DownloadFile;
+      if (!ALLOWED[kind].includes(role))
+        throw new CodedError(
+          'FORBIDDEN',
+          `角色 ${role} 不能下载 ${file} (role may not download it)`,
+        );
+      if (findSession(components.store.db, sessionId) === undefined)
+        throw new CodedError('NOT_FOUND', `考试场次 ${sessionId} 不存在 (unknown session)`);
+      const bytes = await fileBytes(components, sessionId, kind, options);
+      const { type, name } = TYPES[kind];
+      res.writeHead(200, {
+        'content-type': type,
+        'content-length': bytes.byteLength,
+        'content-disposition': `attachment; filename="${file}-${sessionId}${name.slice(name.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(`${sessionId}-${name}`)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(bytes);
+    } catch (error) {
+      if (error instanceof CodedError && error.code in STATUS) {
+        const status = STATUS[error.code as keyof typeof STATUS];
+        sendJson(res, status, { ok: false, error: { code: error.code, message: error.message } });
+        return;
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import { STAFF_ROOM } from '../socket/notifier';
+import type { ServerContext } from '../server-context';
+import { actorName, onAction } from '../socket/actions';
+import type { AppSocket } from '../socket/validated';
+import { IncidentService } from './incident-service';
+
+/** `incident:list`, `incident:create`, `incident:confirm`; changes are pushed to every console. */
+export function registerIncidentHandlers(socket: AppSocket, ctx: ServerContext): void {
+  const { store, now } = ctx.components;
+  const incidents = new IncidentService({ db: store.db, audit: store.audit, now });
+  onAction(socket, ctx, 'incident:list', ({ sessionId }) => ({
+    incidents: incidents.list(sessionId),
+  }));
+  onAction(socket, ctx, 'incident:create', (payload, p) => {
+    const view = incidents.create(payload, actorName(p));
+    socket.nsp.to(STAFF_ROOM).emit('monitor:incident', view);
+    return view;
+  });
+  onAction(socket, ctx, 'incident:confirm', ({ incidentId }, p) => {
+    const view = incidents.confirm(incidentId, actorName(p));
+    socket.nsp.to(STAFF_ROOM).emit('monitor:incident', view);
+    return view;
+  });
+}

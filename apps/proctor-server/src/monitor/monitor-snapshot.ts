@@ -1,0 +1,189 @@
+import {
+  isFinishedAttemptStatus,
+  type AbsentCandidate,
+  type AttemptProgress,
+  type KioskEventNotice,
+  type MonitorCounts,
+  type MonitorSnapshot,
+} from '@skillexam/shared';
+import { listAttempts, toAttemptView, type AttemptRecord } from '../attempts/attempt-repository';
+import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ExamCatalog } from '../exams/exam-repository';
+import { listRooms, seatLabel } from '../rooms/room-repository';
+import { getSession, lateEntryCutoffAt, toSessionView } from '../sessions/session-repository';
+
+/*
+ * `monitor:snapshot`: everything the proctor console shows for a session in one read — the
+ * session, every attempt, the rooms' seat maps, counts per state, per-candidate progress and
+ * presence, time left, the absent list after the late-entry cutoff and recent kiosk events.
+ */
+
+const RECENT_KIOSK_EVENTS = 50;
+
+export interface SnapshotDeps {
+  readonly db: ReadableDb;
+  readonly catalog: ExamCatalog;
+  readonly isOnline: (attemptId: string) => boolean;
+}
+
+function answeredCounts(db: ReadableDb, sessionId: string): Map<string, number> {
+  return new Map(
+    queryAll<{ attempt_id: string; n: number }>(
+      db,
+      sql`SELECT c.attempt_id, count(*) AS n FROM answers_current c
+          JOIN attempts a ON a.id = c.attempt_id
+          WHERE a.session_id = ${sessionId} AND c.value_json <> 'null'
+          GROUP BY c.attempt_id`,
+    ).map((row) => [row.attempt_id, row.n]),
+  );
+}
+
+function recentKioskEvents(db: ReadableDb, sessionId: string): KioskEventNotice[] {
+  return queryAll<{
+    attempt_id: string;
+    kind: KioskEventNotice['kind'];
+    detail: string;
+    server_time: number;
+  }>(
+    db,
+    sql`SELECT k.attempt_id, k.kind, k.detail, k.server_time FROM kiosk_events k
+        JOIN attempts a ON a.id = k.attempt_id
+        WHERE a.session_id = ${sessionId}
+        ORDER BY k.server_time DESC, k.id DESC LIMIT ${RECENT_KIOSK_EVENTS}`,
+  ).map((row) => ({
+    attemptId: row.attempt_id,
+    sessionId,
+    kind: row.kind,
+    detail: row.detail,
+    at: row.server_time,
+  }));
+}
+
+const LIVE = new Set(['logged_in', 'admitted', 'in_progress', 'paused']);
+
+/** Counts per state; `offline` overlaps the live states, every other bucket partitions the roster. */
+export function countAttempts(
+  attempts: readonly AttemptRecord[],
+  absentIds: ReadonlySet<string>,
+  isOnline: (attemptId: string) => boolean,
+): MonitorCounts {
+  const counts: MonitorCounts = {
+    notLoggedIn: 0,
+    loggedIn: 0,
+    awaitingAdmission: 0,
+    admitted: 0,
+    inProgress: 0,
+    paused: 0,
+    offline: 0,
+    submitted: 0,
+    absent: 0,
+    voided: 0,
+  };
+  for (const attempt of attempts) {
+    if (LIVE.has(attempt.status) && !isOnline(attempt.id)) counts.offline += 1;
+    switch (attempt.status) {
+      case 'registered':
+        if (absentIds.has(attempt.id)) counts.absent += 1;
+        else counts.notLoggedIn += 1;
+        break;
+      case 'logged_in':
+        if (attempt.identityConfirmedAt === undefined) counts.loggedIn += 1;
+        else counts.awaitingAdmission += 1;
+        break;
+      case 'admitted':
+        counts.admitted += 1;
+        break;
+      case 'in_progress':
+        counts.inProgress += 1;
+        break;
+      case 'paused':
+        counts.paused += 1;
+        break;
+      case 'submitted':
+      case 'force_submitted':
+        counts.submitted += 1;
+        break;
+      case 'absent':
+        counts.absent += 1;
+        break;
+      case 'voided':
+        counts.voided += 1;
+        break;
+    }
+  }
+  return counts;
+}
+
+export function buildMonitorSnapshot(
+  deps: SnapshotDeps,
+  sessionId: string,
+  now: number,
+): MonitorSnapshot {
+  const { db } = deps;
+  const session = getSession(db, sessionId);
+  const attempts = listAttempts(db, sessionId);
+  const rooms = listRooms(db, sessionId);
+  const roomById = new Map(rooms.map((room) => [room.roomId, room]));
+  const total = deps.catalog
+    .paper(session.examId)
+    .sections.reduce((sum, section) => sum + section.items.length, 0);
+  const answered = answeredCounts(db, sessionId);
+  const cutoff = lateEntryCutoffAt(session);
+  const cutoffPassed = cutoff !== undefined && now > cutoff;
+  const absent: AbsentCandidate[] = attempts
+    .filter((a) => a.status === 'absent' || (cutoffPassed && a.status === 'registered'))
+    .map((a) => ({
+      attemptId: a.id,
+      admissionTicketNumber: a.admissionTicket,
+      name: a.name,
+      roomId: a.roomId,
+      seat: a.seat,
+    }));
+  const views = attempts.map((attempt) => toAttemptView(attempt, now));
+  const progress: AttemptProgress[] = views.map((view) => {
+    const room = roomById.get(view.roomId);
+    const label = room === undefined ? undefined : seatLabel(room, view.seat);
+    const running = view.deadlineAt !== undefined && !isFinishedAttemptStatus(view.status);
+    return {
+      attemptId: view.attemptId,
+      answered: answered.get(view.attemptId) ?? 0,
+      total,
+      online: deps.isOnline(view.attemptId),
+      ...(running && view.deadlineAt !== undefined
+        ? { timeLeftMs: Math.max(0, view.deadlineAt - now) }
+        : {}),
+      ...(label === undefined ? {} : { seatLabel: label }),
+    };
+  });
+  const timeLeft = sessionTimeLeft(
+    session.startedAt,
+    session.durationMs,
+    session.endedAt,
+    progress,
+    now,
+  );
+  return {
+    session: toSessionView(session, now),
+    attempts: views,
+    rooms,
+    counts: countAttempts(attempts, new Set(absent.map((a) => a.attemptId)), deps.isOnline),
+    progress,
+    ...(timeLeft === undefined ? {} : { timeLeftMs: timeLeft }),
+    absent,
+    recentKioskEvents: recentKioskEvents(db, sessionId),
+  };
+}
+
+/** The latest deadline of any running candidate; the scheduled end when nobody runs. */
+function sessionTimeLeft(
+  startedAt: number | undefined,
+  durationMs: number,
+  endedAt: number | undefined,
+  progress: readonly AttemptProgress[],
+  now: number,
+): number | undefined {
+  if (startedAt === undefined) return undefined;
+  if (endedAt !== undefined) return 0;
+  const running = progress.flatMap((p) => (p.timeLeftMs === undefined ? [] : [p.timeLeftMs]));
+  return running.length > 0 ? Math.max(...running) : Math.max(0, startedAt + durationMs - now);
+}

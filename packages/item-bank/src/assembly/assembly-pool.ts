@@ -1,0 +1,46 @@
+import type {
+  AuthoredDifficulty,
+  Importance,
+  ItemType,
+  ReviewStatus,
+  StandardRef,
+  TheoryLevelCode,
+} from '@skillexam/shared';
+
+/** What assembly knows about one item of the bank (its current version). */
+export interface PoolItem {
+  readonly itemId: string;
+  readonly version: number;
+  readonly type: ItemType;
+  readonly status: ReviewStatus;
+  readonly level: TheoryLevelCode;
+  /** Bank id of the 鉴定点. */
+  readonly pointId: string;
+  /** Full code of the 鉴定点, e.g. `B-A-001`. */
+  readonly pointPath: string;
+  readonly importance: Importance;
+  readonly difficulty: AuthoredDifficulty;
+  /** Measured proportion correct, when statistics were imported. */
+  readonly empiricalP?: number;
+  readonly enemyGroup?: string;
+  /** Papers the item has been recorded in. */
+  readonly exposureCount: number;
+}
+
+/** Everything assembly reads from the bank, loaded up front (assembly itself does no IO). */
+export interface AssemblySource {
+  readonly standard: StandardRef;
+  /** The level's 理论知识权重表: range path code → percent; absent when the level has none. */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Range names by path code, for messages. */
+  readonly rangeNames: Readonly<Record<string, string>>;
+  /** Every item of the standard (any status and level); assembly filters. */
+  readonly items: readonly PoolItem[];
+  /** Items of the last `notUsedInLastPapers` recorded papers of this standard and level. */
+  readonly recentlyUsed: ReadonlySet<string>;
+}
+
+/** How assembly reads a bank (implemented over SQLite in db/assembly-repository.ts). */
+export interface AssemblyStore {
+  loadSource(standard: StandardRef, level: TheoryLevelCode, recentPapers: number): AssemblySource;
+}

@@ -1,0 +1,156 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  assemblePapers,
+  DEFAULT_MAX_OVERLAP,
+  type AssemblyResult,
+} from '../../assembly/assemble-papers';
+import { createHighsSolver } from '../../assembly/highs-solver';
+import { toPaperRecord, type PaperRecord } from '../../assembly/paper-record';
+import { recordPapers } from '../../assembly/paper-store';
+import { createAssemblyRepository } from '../../db/assembly-repository';
+import type { Bank } from '../../db/open-bank';
+import { standardId } from '../../standards/standard-document';
+import {
+  defaultActor,
+  emit,
+  InvalidInputError,
+  parseIntOption,
+  withBankAsync,
+  type CliIo,
+} from '../cli-context';
+import { readBlueprintFile, parseShareOption } from './blueprint-command';
+import { writePaperPdfs } from './paper-pdf-files';
+
+interface AssembleCliOptions {
+  bank: string;
+  blueprint: string;
+  forms: number;
+  seed: number;
+  maxOverlap?: number;
+  timeLimit: number;
+  out: string;
+  record: boolean;
+  pdf: boolean;
+  json?: boolean;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function failure(result: Extract<AssemblyResult, { ok: false }>, file: string): InvalidInputError {
+  const stage = { supply: '按题量核算', solver: '组卷求解', verification: '独立校验' }[
+    result.stage
+  ];
+  return new InvalidInputError(
+    `无法按组卷方案 ${file} 组卷（${stage}），没有生成试卷，也没有放宽任何要求：\n` +
+      result.problems.map((problem) => `  - ${problem.message}`).join('\n'),
+    { stage: result.stage, problems: result.problems, timings: result.timings },
+  );
+}
+
+function humanReport(
+  records: readonly PaperRecord[],
+  result: Extract<AssemblyResult, { ok: true }>,
+  files: string[],
+) {
+  const lines = [`已组卷 ${records.length} 套，可用试题 ${result.resolved.eligible.length} 道`];
+  for (const record of records) {
+    const s = record.solver;
+    lines.push(
+      `${record.form}卷 ${record.paper.id}：平均难度 p=${record.meanP.toFixed(3)}，` +
+        `求解 ${seconds(s.timeMs)}（${s.solver} ${s.status}，变量 ${s.variables}，约束 ${s.constraints}）`,
+    );
+    for (const check of record.checks) {
+      lines.push(
+        `  ${check.ok ? '✓' : '✗'} ${check.label}：${check.actual}（要求 ${check.required}）`,
+      );
+    }
+  }
+  const t = result.timings;
+  lines.push(
+    `耗时：准备 ${seconds(t.resolveMs)}，核算 ${seconds(t.diagnoseMs)}，求解 ${seconds(t.solveMs)}，合计 ${seconds(t.totalMs)}`,
+    `已写出：${files.join('，')}`,
+  );
+  return lines.join('\n');
+}
+
+async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
+  const blueprint = readBlueprintFile(options.blueprint);
+  if (options.forms < 1 || options.forms > 26)
+    throw new InvalidInputError('--forms 应在 1 到 26 之间');
+  const repository = createAssemblyRepository(bank.db, bank.standards);
+  const source = repository.loadSource(
+    blueprint.standard,
+    blueprint.level,
+    blueprint.exposure.notUsedInLastPapers ?? 0,
+  );
+  const solver = await createHighsSolver();
+  const maxOverlap = options.maxOverlap ?? DEFAULT_MAX_OVERLAP;
+  const result = assemblePapers(blueprint, source, solver, {
+    seed: options.seed,
+    forms: options.forms,
+    maxOverlap,
+    timeLimitSeconds: options.timeLimit,
+  });
+  if (!result.ok) throw failure(result, options.blueprint);
+  const assembledAt = bank.clock();
+  const records = result.forms.map((form) =>
+    toPaperRecord(form, {
+      blueprint,
+      seed: options.seed,
+      formCount: options.forms,
+      maxOverlap,
+      assembledAt,
+    }),
+  );
+  const standard = standardId(blueprint.standard.occupationCode, blueprint.standard.version);
+  if (options.record)
+    recordPapers(repository, bank.items, records, standard, defaultActor(), assembledAt);
+  mkdirSync(options.out, { recursive: true });
+  const files: string[] = [];
+  for (const record of records) {
+    const file = join(options.out, `paper-${record.form}.json`);
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    files.push(file);
+    if (options.pdf) files.push(...(await writePaperPdfs(bank, record, options.out)));
+  }
+  const data = {
+    recorded: options.record,
+    forms: records.map((record) => ({
+      form: record.form,
+      paperId: record.paper.id,
+      meanP: record.meanP,
+      solver: record.solver,
+      checks: record.checks,
+      satisfied: record.checks.every((check) => check.ok),
+    })),
+    timings: result.timings,
+    files,
+  };
+  emit(io, options.json, data, () => humanReport(records, result, files));
+}
+
+/** `qbank assemble`: blueprint → paper(s) by integer programming, verified, recorded, written. */
+export function registerAssemble(program: Command, io: CliIo): void {
+  program
+    .command('assemble')
+    .description('按组卷方案自动组卷（0-1 整数规划，HiGHS），可一次组多套平行卷')
+    .requiredOption('--bank <bank>', '题库文件')
+    .requiredOption('--blueprint <file>', '组卷方案 JSON')
+    .requiredOption('--out <dir>', '输出目录：paper-A.json、paper-A.pdf、key-A.pdf …')
+    .option('--forms <n>', '平行卷套数（A/B/C…）', parseIntOption('--forms'), 1)
+    .option('--seed <s>', '随机种子：同一种子得到同一结果', parseIntOption('--seed'), 1)
+    .option(
+      '--max-overlap <share>',
+      '两套卷最多重叠的比例（默认 0.15）',
+      parseShareOption('--max-overlap'),
+    )
+    .option('--time-limit <seconds>', '每套卷的求解时限', parseIntOption('--time-limit'), 60)
+    .option('--no-record', '不在题库中登记试卷（不计曝光）')
+    .option('--no-pdf', '不生成 PDF')
+    .option('--json', '以 JSON 输出')
+    .action(async (options: AssembleCliOptions) => {
+      await withBankAsync(options.bank, (bank) => assemble(bank, options, io));
+    });
+}

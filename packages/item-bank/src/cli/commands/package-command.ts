@@ -1,0 +1,206 @@
+import { writeFileSync } from 'node:fs';
+import { collectAssetHashes, type CandidatePaper } from '@skillexam/shared';
+import type { Command } from 'commander';
+import { PaperRecordSchema, type PaperRecord } from '../../assembly/paper-record';
+import { recordPapers } from '../../assembly/paper-store';
+import { createAssemblyRepository } from '../../db/assembly-repository';
+import type { Bank } from '../../db/open-bank';
+import { ExamPackageError } from '../../exam-package/exam-package-error';
+import { buildPackagePaper } from '../../exam-package/package-paper';
+import { openExamPackage, verifyExamPackage } from '../../exam-package/read-exam-package';
+import { writeExamPackage } from '../../exam-package/write-exam-package';
+import { standardId } from '../../standards/standard-document';
+import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
+import { readInputFile } from '../read-input-file';
+import { pinnedContents } from './paper-pdf-files';
+
+const text = (file: string) => new TextDecoder('utf-8').decode(readInputFile(file));
+
+export function readPaperRecord(file: string): PaperRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text(file));
+  } catch {
+    throw new InvalidInputError(`试卷文件 ${file} 不是有效的 JSON`);
+  }
+  const result = PaperRecordSchema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map(
+      (issue) => `字段 ${issue.path.join('.') || '（整个文件）'}：${issue.message}`,
+    );
+    throw new InvalidInputError(
+      `试卷文件 ${file} 无效（应为 qbank assemble 写出的 paper-X.json）：\n  - ${issues.join('\n  - ')}`,
+      { issues },
+    );
+  }
+  return result.data;
+}
+
+function candidateAssets(paper: CandidatePaper): string[] {
+  const bodies = paper.sections.flatMap((section) =>
+    section.items.flatMap((item) => [
+      item.stem,
+      ...('options' in item ? item.options.map((option) => option.content) : []),
+    ]),
+  );
+  return [...new Set(bodies.flatMap(collectAssetHashes))];
+}
+
+interface PackageOptions {
+  bank: string;
+  paper: string;
+  out: string;
+  signingKey: string;
+  siteKey: string;
+  json?: boolean;
+}
+
+async function packagePaper(bank: Bank, options: PackageOptions, io: CliIo) {
+  const record = readPaperRecord(options.paper);
+  const signerPrivateKeyPem = text(options.signingKey);
+  const recipientPublicKeyPem = text(options.siteKey);
+  const contents = pinnedContents(bank, record.paper);
+  const packagePaperInput = buildPackagePaper(record.paper, (ref) => {
+    const content = contents.get(ref.itemId);
+    if (content === undefined) throw new InvalidInputError(`试题 ${ref.itemId} 的内容缺失`);
+    return content;
+  });
+  const assets = new Map<string, Uint8Array>();
+  for (const hash of candidateAssets(packagePaperInput.candidatePaper)) {
+    const asset = bank.items.getAsset(hash);
+    if (asset === undefined) throw new InvalidInputError(`试卷用到的图片 ${hash} 不在题库中`);
+    assets.set(hash, asset.bytes);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeExamPackage({
+      ...packagePaperInput,
+      assets,
+      signerPrivateKeyPem,
+      recipientPublicKeyPem,
+      now: new Date(bank.clock()),
+    });
+  } catch (error) {
+    if (error instanceof TypeError || (error instanceof Error && /key/i.test(error.message))) {
+      throw new InvalidInputError(
+        `无法打包：${error.message}（--signing-key 应为 Ed25519 私钥 PEM，--site-key 应为考点服务器的 X25519 公钥 PEM；可用 qbank keygen 生成）`,
+      );
+    }
+    throw error;
+  }
+  // A paper that leaves the building always counts as exposed.
+  const repository = createAssemblyRepository(bank.db, bank.standards);
+  const recorded = repository.hasPaper(record.paper.id);
+  if (!recorded) {
+    const standard = standardId(
+      record.paper.standard.occupationCode,
+      record.paper.standard.version,
+    );
+    recordPapers(repository, bank.items, [record], standard, defaultActor(), bank.clock());
+  }
+  writeFileSync(options.out, bytes);
+  const data = {
+    out: options.out,
+    paperId: record.paper.id,
+    size: bytes.length,
+    assets: assets.size,
+    newlyRecorded: !recorded,
+  };
+  emit(
+    io,
+    options.json,
+    data,
+    () =>
+      `已写出考试包 ${options.out}（${bytes.length} 字节，图片 ${assets.size} 个）：试卷 ${record.paper.id}` +
+      (recorded ? '' : '；已在题库中登记此试卷并计入曝光'),
+  );
+}
+
+interface VerifyOptions {
+  trustedKey: string[];
+  siteKey?: string;
+  json?: boolean;
+}
+
+async function verifyPackage(file: string, options: VerifyOptions, io: CliIo) {
+  const bytes = readInputFile(file);
+  const trustedSigningKeys = options.trustedKey.map(text);
+  const fail = (error: ExamPackageError): never => {
+    throw new InvalidInputError(`考试包 ${file} 未通过校验（${error.code}）：${error.message}`, {
+      code: error.code,
+      part: error.part,
+    });
+  };
+  const result = await verifyExamPackage(bytes, { trustedSigningKeys });
+  if (!result.ok) return fail(result.error);
+  let decrypted = false;
+  let items = 0;
+  if (options.siteKey !== undefined) {
+    try {
+      const opened = await openExamPackage(bytes, {
+        trustedSigningKeys,
+        serverPrivateKeyPem: text(options.siteKey),
+      });
+      decrypted = true;
+      items = opened.candidatePaper.sections.reduce(
+        (sum, section) => sum + section.items.length,
+        0,
+      );
+    } catch (error) {
+      if (error instanceof ExamPackageError) return fail(error);
+      throw error;
+    }
+  }
+  const { manifest } = result;
+  const data = { file, manifest, decrypted, ...(decrypted ? { items } : {}) };
+  emit(io, options.json, data, () =>
+    [
+      `考试包 ${file} 校验通过：签名有效（签名密钥 ${manifest.signerKeyId}），${Object.keys(manifest.parts).length} 个部件的 SHA-256 全部一致`,
+      `试卷 ${manifest.examId}「${manifest.title}」，等级 ${manifest.level}，${manifest.durationMinutes} 分钟，满分 ${manifest.fullMarks}`,
+      decrypted ? `已用考点私钥解密：${items} 道题，答案部件完整` : '未提供 --site-key，未解密内容',
+    ].join('\n'),
+  );
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `qbank package` (signed, encrypted .exampkg from a paper record) and `qbank package verify`. */
+export function registerPackage(program: Command, io: CliIo): void {
+  const command = program
+    .command('package')
+    .description('把试卷打成签名加密的考试包 .exampkg；package verify 校验考试包')
+    // Options after `verify` belong to verify (both have a --site-key).
+    .enablePositionalOptions()
+    .option('--bank <bank>', '题库文件')
+    .option('--paper <file>', 'qbank assemble 写出的 paper-X.json')
+    .option('--out <file>', '输出的 .exampkg 文件')
+    .option('--signing-key <pem>', '题库签名私钥（Ed25519，qbank keygen 生成的 signing.key.pem）')
+    .option('--site-key <pem>', '考点服务器公钥（X25519，site.pub.pem）')
+    .option('--json', '以 JSON 输出')
+    .action(async (options: Partial<PackageOptions>) => {
+      const missing = (['bank', 'paper', 'out', 'signingKey', 'siteKey'] as const).filter(
+        (key) => options[key] === undefined,
+      );
+      if (missing.length > 0) {
+        const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw new InvalidInputError(`缺少选项：${missing.map(flag).join('、')}`);
+      }
+      const full = options as PackageOptions;
+      await withBankAsync(full.bank, (bank) => packagePaper(bank, full, io));
+    });
+  command
+    .command('verify')
+    .description('校验考试包：签名、每个部件的哈希；给出考点私钥时还会解密全部内容')
+    .argument('<file>', '.exampkg 文件')
+    .requiredOption(
+      '--trusted-key <pem>',
+      '受信任的题库签名公钥（signing.pub.pem），可重复',
+      collect,
+      [],
+    )
+    .option('--site-key <pem>', '考点服务器私钥（site.key.pem）：同时解密检查')
+    .option('--json', '以 JSON 输出')
+    .action(async (file: string, options: VerifyOptions) => {
+      await verifyPackage(file, options, io);
+    });
+}

@@ -1,0 +1,8 @@
+export { drawItemBody, inlineText, type BodyStyle } from './draw-item-body';
+export {
+  keyText,
+  renderAnswerKeyPdf,
+  renderPaperPdf,
+  type PaperPdfInput,
+} from './render-paper-pdf';
+export { paperNotices, sectionHeading } from './section-instructions';

@@ -1,0 +1,166 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { openBank } from '@skillexam/item-bank';
+import type { ItemContent } from '@skillexam/shared';
+import { ExamAgent, type AgentStatus } from '../../apps/desktop/src/host/exam-agent/exam-agent';
+import { connectStaff } from '../../apps/desktop/test/support/exam-room';
+import { ProctorServerProcess } from '../../apps/desktop/test/support/proctor-server-process';
+import { ensureDemoSite, OCCUPATION_LABEL, SITE_NAME } from './demo-site';
+import { ROOT, runCli } from './run-cli';
+import { normal, planAnswers, seededRandom, type PlannedAnswer } from './simulated-candidate';
+
+/*
+ * `npm run demo:exam-day`: a scripted exam day on a fresh site. 30 simulated candidates run the
+ * real kiosk exam agent (journal.db, outbox, resync, sealed paper) against the real proctor
+ * server process; halfway through the server is killed (a power cut) and restarted; everyone
+ * submits, the agents reconcile their journals with the server's state hash, the session ends,
+ * results and item statistics are exported and the statistics flow back into the bank.
+ */
+
+const CANDIDATES = Number(process.env['DEMO_CANDIDATES'] ?? 30);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const runDir = join(ROOT, '.data/exam-day', stamp);
+const random = seededRandom(20261121);
+const log = (line: string) => console.log(line);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(what: string, check: () => boolean, ms = 120_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+mkdirSync(runDir, { recursive: true });
+log(`考试日演示 · ${CANDIDATES} 名模拟考生 · ${relative(ROOT, runDir)}`);
+const site = await ensureDemoSite(join(runDir, 'site'), {
+  sessionId: 'exam-day',
+  candidates: CANDIDATES,
+  start: new Date(Date.now() + 5 * 60_000),
+  earliestSubmissionMinutes: 0,
+  log: (line) => log(`  ${line}`),
+});
+const admin = site.newAccounts?.find((a) => a.role === 'admin');
+if (admin === undefined) throw new Error('a fresh demo site has an admin account');
+
+const server = new ProctorServerProcess(site.serverData, await freePort());
+await server.start();
+const staff = await connectStaff(server.url, admin);
+await staff.call('session:open-check-in', { sessionId: site.sessionId });
+
+log('考生登录、确认身份…');
+const statuses = new Map<string, AgentStatus>();
+const agents = await Promise.all(
+  site.candidates.map((c) =>
+    ExamAgent.start(
+      {
+        serverUrl: server.url,
+        journalDir: join(runDir, 'kiosks', c.ticket),
+        clientKind: 'kiosk',
+        heartbeatMs: 2000,
+        onStatus: (s) => statuses.set(c.ticket, s),
+      },
+      c.ticket,
+      c.code,
+    ),
+  ),
+);
+await Promise.all(agents.map((a) => a.confirmIdentity()));
+await staff.call('proctor:admit', { sessionId: site.sessionId });
+await staff.call('session:start', { sessionId: site.sessionId });
+log('开考：试卷密钥已发放');
+
+const bank = openBank(site.bankFile, { readonly: true });
+const record = JSON.parse(readFileSync(site.paperFile, 'utf8')) as {
+  paper: { sections: { items: { itemId: string; version: number }[] }[] };
+};
+const versionOf = new Map(
+  record.paper.sections.flatMap((s) => s.items.map((i) => [i.itemId, i.version] as const)),
+);
+const contentOf = (itemId: string): ItemContent => {
+  const version = bank.items.getVersion(itemId, versionOf.get(itemId) ?? 1);
+  if (version === undefined) throw new Error(`item ${itemId} missing from the bank`);
+  return version.content;
+};
+const plans: PlannedAnswer[][] = [];
+for (const agent of agents) {
+  const { paper } = await agent.paper();
+  plans.push(planAnswers(paper, contentOf, normal(random), random));
+}
+bank.close();
+
+const rounds = Math.max(...plans.map((p) => p.length));
+let answers = 0;
+let restartedAt = -1;
+for (let round = 0; round < rounds; round += 1) {
+  if (round === Math.floor(rounds / 2)) {
+    log(`第 ${round} 题附近：服务器断电（SIGKILL），考生继续作答并保存在本机…`);
+    await server.kill();
+    restartedAt = round;
+  }
+  if (round === Math.floor(rounds / 2) + 10) {
+    await server.start();
+    log('服务器重新启动，考生端自动重连并补传');
+  }
+  agents.forEach((agent, i) => {
+    const planned = plans[i]?.[round];
+    if (planned === undefined) return;
+    agent.answer(planned.itemId, planned.value);
+    answers += 1;
+  });
+  await new Promise((r) => setTimeout(r, 15));
+}
+await waitFor('every answer synced', () =>
+  [...statuses.values()].every((s) => s.connection === 'online' && s.pending === 0),
+);
+
+log('交卷并与服务器核对答案状态…');
+await Promise.all(agents.map((a) => a.submit()));
+const reconciled = await Promise.all(agents.map((a) => a.reconcile()));
+const lost = reconciled.filter((ok) => !ok).length;
+for (const agent of agents) agent.close();
+await staff.call('session:end', { sessionId: site.sessionId });
+staff.close();
+await server.stop();
+
+const results = (await runCli('proctor-server', [
+  'results',
+  'export',
+  '--data',
+  site.serverData,
+  '--session',
+  site.sessionId,
+  '--out',
+  join(runDir, 'results'),
+  '--site',
+  SITE_NAME,
+  '--occupation',
+  OCCUPATION_LABEL,
+])) as Record<string, string | number>;
+const responses = String(results['responses'] ?? '');
+const analysis = join(runDir, 'results', 'item-analysis.xlsx');
+await runCli('qbank', ['analyze', responses, '--out', analysis]);
+const updated = (await runCli('qbank', ['stats', 'import', responses, '--bank', site.bankFile])) as {
+  updated: number;
+};
+
+log('');
+log('考试日演示完成 · exam day finished');
+log(`  candidates 考生: ${CANDIDATES} · answers saved 作答保存: ${answers} · server restart after round ${restartedAt}`);
+log(`  lost answers 丢失答案: ${lost} (every journal reconciled with the server's state hash)`);
+log(`  item statistics written back to the bank: ${updated.updated} items (${site.bankFile})`);
+for (const [name, value] of Object.entries(results)) {
+  if (typeof value === 'string') log(`  ${name}: ${value}`);
+}
+log(`  item analysis 试题分析: ${analysis}`);
+if (lost > 0) process.exit(1);
