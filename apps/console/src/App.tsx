@@ -16,7 +16,10 @@ function initialLang(): Lang {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
-/** zh-CN by default (antd's Chinese locale), English switchable; login, then the shell. */
+/**
+ * zh-CN by default (antd's Chinese locale), English switchable; login, then the shell.
+ * Animations are off: a live room screen should show a change at once, on any exam-site PC.
+ */
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [login, setLogin] = useState<StaffLoginResult | undefined>(() => loadLogin(Date.now()));
@@ -44,7 +47,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { borderRadius: 4 } }}
+      theme={{ token: { borderRadius: 4, motion: false } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp>

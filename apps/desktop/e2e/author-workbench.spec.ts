@@ -236,6 +236,7 @@ test('write an item with an image and a formula, approve it as another user, ass
   const paperPreview = page.getByTestId('paper-preview-body');
   await expect(paperPreview.locator('.katex').first()).toBeVisible();
   await expect(paperPreview.locator('img.rc-image')).toHaveAttribute('src', /^data:image\/png/);
+  await page.waitForTimeout(500); // the dialog's opening animation
   await page.screenshot({ path: `${SHOTS}/10-paper-preview.png` });
   await page.keyboard.press('Escape');
 
@@ -285,7 +286,10 @@ test('write an item with an image and a formula, approve it as another user, ass
   );
   expect(verify.stderr).toBe('');
   expect(verify.status).toBe(0);
-  expect(JSON.parse(verify.stdout)).toMatchObject({ decrypted: true, items: 1 });
+  expect(JSON.parse(verify.stdout)).toMatchObject({
+    ok: true,
+    data: { decrypted: true, items: 1 },
+  });
 
   expect(problems).toEqual([]);
 });

@@ -103,7 +103,16 @@ test('two candidates: sealed content, the same logical answers, the same score; 
     await page.getByTestId('login').click();
     await expect(page.getByTestId('identity')).toContainText(`考生${i + 1}`);
     await expect(page.getByTestId('identity')).toContainText('电工');
-    if (i === 0) await shot(page, '2-identity');
+    if (i === 0) {
+      // Candidate 1's roster photo is shown; candidate 2 has none.
+      await expect(page.getByTestId('identity-photo').locator('img')).toHaveAttribute(
+        'src',
+        /^data:image\/png;base64,/,
+      );
+      await shot(page, '2-identity');
+    } else {
+      await expect(page.getByTestId('identity-photo')).toContainText('无照片');
+    }
     await page.getByTestId('confirm-identity').click();
     await expect(page.getByTestId('paper-state')).toContainText('试卷已下载到本机', {
       timeout: 15_000,

@@ -55,6 +55,8 @@ test('a candidate sits the exam through a server power cut and a page reload', a
 
   await expect(page.getByTestId('identity')).toContainText('考生1');
   await expect(page.getByTestId('identity')).toContainText(/110105\*+/);
+  await expect(page.getByTestId('identity')).toContainText('电工（6-31-01-03）');
+  await expect(page.getByTestId('identity')).toContainText('四级');
   await shot(page, '2-identity');
   await page.getByTestId('confirm-identity').click();
   await expect(page.getByText('等待开考')).toBeVisible();

@@ -12,6 +12,7 @@ import { registerRoomHandlers } from './rooms/room.handlers';
 import { MarkingService } from './marking/marking-service';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Components } from './components';
+import { candidatePhotoRoute } from './console/candidate-photo.route';
 import { consoleDownloadRoute } from './console/console-downloads.route';
 import { isConsoleRequest, resolveConsoleDir, serveConsole } from './console/console-static';
 import { registerConsoleHandlers } from './console/console.handlers';
@@ -105,7 +106,8 @@ export function createApplication(httpServer: HttpServer, components: Components
     .get('/api/health', healthRoute(components, io))
     .post('/api/auth/staff-login', staffLoginRoute({ ...loginDeps, hasher: components.hasher }))
     .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }))
-    .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS));
+    .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS))
+    .get('/api/console/photo', candidatePhotoRoute(components));
   addSessionRoutes(router, components);
   addExamRoutes(router, components);
   const consoleDir = resolveConsoleDir(settings.consoleDir);

@@ -106,3 +106,11 @@ export async function downloadFile(
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return name;
 }
+
+/** The candidate's roster photo as an object URL (revoke it when done), or undefined. */
+export async function fetchPhoto(token: string, attemptId: string): Promise<string | undefined> {
+  const res = await fetch(`/api/console/photo?${new URLSearchParams({ attemptId }).toString()}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return res.ok ? URL.createObjectURL(await res.blob()) : undefined;
+}

@@ -13,7 +13,8 @@ import {
   Typography,
 } from 'antd';
 import type { AttemptProgress, AttemptView, RoomView } from '@skillexam/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { fetchPhoto } from '../api/console-client';
 import { canAct, useConsole } from '../console-context';
 import { attemptStatusLabel, attemptTimeLeft, formatClock, formatDuration } from '../format/format';
 import { isOffline } from '../store/counts';
@@ -76,6 +77,22 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
     attempt,
   ]);
   const allowed = canAct(login.role);
+  const [photo, setPhoto] = useState<string | undefined>();
+  useEffect(() => {
+    let url: string | undefined;
+    let live = true;
+    setPhoto(undefined);
+    if (attempt.photoAssetHash !== undefined) {
+      void fetchPhoto(login.token, attempt.attemptId).then((loaded) => {
+        url = loaded;
+        if (live) setPhoto(loaded);
+      });
+    }
+    return () => {
+      live = false;
+      if (url !== undefined) URL.revokeObjectURL(url);
+    };
+  }, [attempt.attemptId, attempt.photoAssetHash, login.token]);
   const offline = isOffline(attempt, progress, serverNow);
   const left = attemptTimeLeft(attempt, serverNow);
   const { status } = attempt;
@@ -139,7 +156,16 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
       data-testid="candidate-panel"
     >
       <Flex gap={16} align="center" style={{ marginBottom: 16 }}>
-        <Avatar shape="square" size={72} icon={<UserOutlined />} />
+        {photo === undefined ? (
+          <Avatar shape="square" size={72} icon={<UserOutlined />} />
+        ) : (
+          <img
+            src={photo}
+            alt={attempt.name}
+            data-testid="panel-photo"
+            style={{ width: 72, height: 96, objectFit: 'cover', borderRadius: 4 }}
+          />
+        )}
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {attempt.name}

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   chineseIdCheckChar,
@@ -160,10 +160,15 @@ export async function prepareExamDay(
       idNumber(i + 1),
       'r1',
       String(i + 1),
+      i === 0 ? 'c1.png' : '',
     ].join(','),
   );
+  // Candidate 1 has a photo (a stand-in portrait), the others none.
+  const photosDir = join(dir, 'photos');
+  await mkdir(photosDir, { recursive: true });
+  await writeFile(join(photosDir, 'c1.png'), diagramPng(120, 160).bytes);
   const rosterFile = join(dir, 'roster.csv');
-  await writeFile(rosterFile, ['准考证号,姓名,身份证号,考场,座位号', ...rows].join('\n'));
+  await writeFile(rosterFile, ['准考证号,姓名,身份证号,考场,座位号,照片', ...rows].join('\n'));
   const roster = (await proctorCli([
     'roster',
     'import',
@@ -172,6 +177,8 @@ export async function prepareExamDay(
     dataDir,
     '--session',
     sessionId,
+    '--photos',
+    photosDir,
     '--json',
   ])) as {
     codes?: { admissionTicketNumber: string; examCode: string }[];

@@ -72,7 +72,7 @@ export interface DownloadOptions {
   readonly occupationAndLevel: string;
 }
 
-function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
+export function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer (\S{1,200})$/.exec(header);
   const subject =

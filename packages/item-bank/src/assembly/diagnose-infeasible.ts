@@ -1,6 +1,7 @@
 import { FAMILY_NAMES, type AssemblyProblem, type ConstraintFamily } from './assembly-problem';
 import { buildLpModel, type FormConstraints } from './lp-model';
 import type { MipSolver } from './mip-solver';
+import { reducePool } from './pool-reduction';
 import type { ResolvedBlueprint } from './requirements';
 
 /*
@@ -41,8 +42,18 @@ export function diagnoseInfeasible(
     }
   });
   const causes = present.filter((family) => {
+    // The exact pool reduction needs the per-point cap, so only that family uses every item.
+    const columns =
+      family === 'points'
+        ? resolved.eligible
+        : reducePool(resolved, {
+            seed,
+            formNumber: (forms?.earlierForms.length ?? 0) + 1,
+            exactP: true,
+          });
     const model = buildLpModel(resolved, {
       seed,
+      columns,
       ...(forms === undefined ? {} : { forms }),
       omit: new Set([family]),
     });
@@ -64,8 +75,15 @@ export function diagnoseInfeasible(
       },
     ];
   }
-  return causes.map((family) => ({
-    family,
-    message: `${prefix}“${FAMILY_NAMES[family]}”与其他要求无法同时满足：只有去掉这一类要求才能组卷。系统不会自动放宽，请补充试题或修改组卷方案`,
-  }));
+  const advice = '系统不会自动放宽，请补充试题或修改组卷方案';
+  return causes.map((family) => {
+    const others = causes.filter((other) => other !== family).map((f) => `“${FAMILY_NAMES[f]}”`);
+    return {
+      family,
+      message:
+        others.length === 0
+          ? `${prefix}“${FAMILY_NAMES[family]}”与其他要求无法同时满足：去掉这一类要求即可组卷。${advice}`
+          : `${prefix}“${FAMILY_NAMES[family]}”与${others.join('、')}相互冲突：去掉其中任意一类要求即可组卷。${advice}`,
+    };
+  });
 }

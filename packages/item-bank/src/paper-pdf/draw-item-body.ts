@@ -7,13 +7,13 @@ import type { PdfDoc } from '../pdf-document/pdf-document';
  * text), formulas as their LaTeX in brackets (a text fallback), blanks as a line.
  */
 
-declare global {
-  namespace PDFKit {
-    interface PDFDocument {
-      /** pdfkit's image decoder (PNG/JPEG); missing from @types/pdfkit. */
-      openImage(src: Buffer): { readonly width: number; readonly height: number };
-    }
-  }
+/** pdfkit's image decoder (PNG/JPEG), present at runtime but missing from @types/pdfkit. */
+interface ImageOpener {
+  openImage(src: Buffer): { readonly width: number; readonly height: number };
+}
+
+function canOpenImages(doc: PdfDoc): doc is PdfDoc & ImageOpener {
+  return typeof (doc as Partial<ImageOpener>).openImage === 'function';
 }
 
 export interface BodyStyle {
@@ -63,6 +63,7 @@ function drawImage(doc: PdfDoc, block: Extract<BlockElement, { type: 'image' }>,
     try {
       // Natural size in points at 72 dpi, never enlarged: a small icon stays small.
       const buffer = Buffer.from(bytes);
+      if (!canOpenImages(doc)) throw new TypeError('pdfkit cannot decode images');
       const image = doc.openImage(buffer);
       const scale = Math.min(1, style.width / image.width, 240 / image.height);
       const width = Math.min(block.width ?? image.width, image.width) * scale;

@@ -12,3 +12,4 @@ export {
   type ParseResponsesOptions,
 } from './responses-csv';
 export { columnLetter, formatResponsesIssue, type ResponsesIssue } from './responses-issues';
+export { writeResponsesCsv } from './write-responses-csv';

@@ -114,7 +114,10 @@ describe('assemblePapers', { timeout: 60_000 }, () => {
     if (result.ok) throw new Error('expected no paper');
     expect(result.stage).toBe('solver');
     expect(result.problems.map((p) => p.family).sort()).toEqual(['importance', 'ranges']);
-    expect(result.problems[0]?.message).toMatch(/只有去掉这一类要求才能组卷。系统不会自动放宽/);
+    expect(result.problems[0]?.message).toBe(
+      'A卷：“鉴定范围题量（权重表）”与“重要程度（X/Y/Z）比例”相互冲突：去掉其中任意一类要求即可组卷。' +
+        '系统不会自动放宽，请补充试题或修改组卷方案',
+    );
   });
 
   it('writes the model as CPLEX LP with one binary per eligible item', () => {

@@ -112,7 +112,9 @@ describe('paper and answer-key PDFs', () => {
     expect(flat).toContain('A.欧姆');
     const images = execFileSync('pdfimages', ['-list', join(dir, 'paper.pdf')]).toString('utf8');
     // One embedded picture (pdfimages also lists its alpha mask as "smask").
-    expect(images.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line))).toHaveLength(1);
+    expect(images.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line))).toHaveLength(
+      1,
+    );
     // The same input gives the same bytes (fixed creation date).
     expect(Buffer.from(await renderPaperPdf(input)).equals(Buffer.from(bytes))).toBe(true);
   });

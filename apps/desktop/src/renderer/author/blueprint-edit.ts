@@ -11,18 +11,15 @@ function roundPoints(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** New sections; full marks follow them and the pass mark keeps its share (60 of 100 → 48 of 80). */
 export function withSections(
   blueprint: EditableBlueprint,
   sections: BlueprintSection[],
 ): EditableBlueprint {
   const fullMarks = roundPoints(sections.reduce((sum, s) => sum + s.count * s.pointsEach, 0));
-  const passMark = blueprint.passMark ?? 60;
-  return {
-    ...blueprint,
-    sections,
-    fullMarks: fullMarks > 0 ? fullMarks : blueprint.fullMarks,
-    passMark: Math.min(passMark, fullMarks > 0 ? fullMarks : passMark),
-  };
+  if (fullMarks <= 0) return { ...blueprint, sections };
+  const share = (blueprint.passMark ?? 60) / blueprint.fullMarks;
+  return { ...blueprint, sections, fullMarks, passMark: roundPoints(share * fullMarks) };
 }
 
 export function updateSection(
@@ -75,7 +72,8 @@ export function freeAllocation(
   blueprint: EditableBlueprint,
   paths: readonly string[],
 ): EditableBlueprint {
-  const overrides = Object.fromEntries(paths.map((path) => [path, { min: 0 }]));
+  const n = itemCount(blueprint);
+  const overrides = Object.fromEntries(paths.map((path) => [path, { min: 0, max: n }]));
   return { ...blueprint, rangeAllocation: { bySection: false, overrides } };
 }
 

@@ -21,7 +21,7 @@ import {
   type CliIo,
 } from '../cli-context';
 import { readBlueprintFile, parseShareOption } from './blueprint-command';
-import { writePaperPdfs } from './paper-pdf-files';
+import { renderPaperPdfs } from './paper-pdf-files';
 
 interface AssembleCliOptions {
   bank: string;
@@ -104,16 +104,23 @@ async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
       assembledAt,
     }),
   );
+  // Everything is rendered before anything is recorded or written: a failure changes nothing.
+  const outputs = new Map<string, Uint8Array | string>();
+  for (const record of records) {
+    outputs.set(`paper-${record.form}.json`, `${JSON.stringify(record, null, 2)}\n`);
+    if (options.pdf)
+      for (const [name, bytes] of await renderPaperPdfs(bank, record)) outputs.set(name, bytes);
+  }
   const standard = standardId(blueprint.standard.occupationCode, blueprint.standard.version);
-  if (options.record)
+  if (options.record) {
     recordPapers(repository, bank.items, records, standard, defaultActor(), assembledAt);
+  }
   mkdirSync(options.out, { recursive: true });
   const files: string[] = [];
-  for (const record of records) {
-    const file = join(options.out, `paper-${record.form}.json`);
-    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  for (const [name, content] of outputs) {
+    const file = join(options.out, name);
+    writeFileSync(file, content);
     files.push(file);
-    if (options.pdf) files.push(...(await writePaperPdfs(bank, record, options.out)));
   }
   const data = {
     recorded: options.record,

@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CodedError, type ItemContent, type Paper } from '@skillexam/shared';
 import type { PaperRecord } from '../../assembly/paper-record';
 import type { Bank } from '../../db/open-bank';
@@ -30,12 +29,11 @@ export function pinnedContents(bank: Bank, paper: Paper): Map<string, ItemConten
   return contents;
 }
 
-/** Writes paper-X.pdf and key-X.pdf beside the record; returns their paths. */
-export async function writePaperPdfs(
+/** paper-X.pdf and key-X.pdf of a record, rendered in memory (file name → bytes). */
+export async function renderPaperPdfs(
   bank: Bank,
   record: PaperRecord,
-  dir: string,
-): Promise<string[]> {
+): Promise<Map<string, Uint8Array>> {
   const input = {
     paper: record.paper,
     contents: pinnedContents(bank, record.paper),
@@ -43,9 +41,8 @@ export async function writePaperPdfs(
     fontBytes: readCjkFont(),
     createdAt: new Date(record.assembledAt),
   };
-  const paperFile = join(dir, `paper-${record.form}.pdf`);
-  const keyFile = join(dir, `key-${record.form}.pdf`);
-  writeFileSync(paperFile, await renderPaperPdf(input));
-  writeFileSync(keyFile, await renderAnswerKeyPdf({ ...input, withExplanations: true }));
-  return [paperFile, keyFile];
+  return new Map([
+    [`paper-${record.form}.pdf`, await renderPaperPdf(input)],
+    [`key-${record.form}.pdf`, await renderAnswerKeyPdf({ ...input, withExplanations: true })],
+  ]);
 }

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CodedError } from '@skillexam/shared';
+import type { Components } from '../components';
+import { queryOne, sql } from '../db/sql';
+import { sendJson, type RouteHandler } from '../http/router';
+import { staffRoleOf } from './console-downloads.route';
+
+/**
+ * GET /api/console/photo?attemptId=… — the roster photo of a candidate for the console's
+ * candidate panel (every staff role; Bearer token). 404 when the roster has no photo.
+ */
+export function candidatePhotoRoute(components: Components): RouteHandler {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      staffRoleOf(req, components);
+      const attemptId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('attemptId');
+      const photo = queryOne<{ mime_type: string; bytes: Buffer }>(
+        components.store.db,
+        sql`SELECT p.mime_type, p.bytes FROM attempts a JOIN candidate_photos p ON p.hash = a.photo_hash
+             WHERE a.id = ${attemptId ?? ''}`,
+      );
+      if (photo === undefined)
+        throw new CodedError('NOT_FOUND', `考生 ${attemptId ?? ''} 没有照片 (no photo)`);
+      res.writeHead(200, {
+        'content-type': photo.mime_type,
+        'content-length': photo.bytes.byteLength,
+        'cache-control': 'private, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(photo.bytes);
+    } catch (error) {
+      if (
+        error instanceof CodedError &&
+        (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')
+      ) {
+        sendJson(res, error.code === 'NOT_FOUND' ? 404 : 401, {
+          ok: false,
+          error: { code: error.code, message: error.message },
+        });
+        return;
+      }
+      throw error;
+    }
+  };
+}
