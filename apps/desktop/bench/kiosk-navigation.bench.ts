@@ -17,6 +17,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(shell.url);
+  // The kiosk opens at the candidate login; the practice paper needs no server.
+  await page.getByRole('button', { name: '进入练习模式（不计分）' }).click();
   await page.getByTestId('question-head').waitFor();
   // No named inner functions here: tsx would wrap them in a helper the page does not have.
   const samples = await page.evaluate(async (count: number) => {

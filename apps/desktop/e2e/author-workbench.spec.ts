@@ -293,3 +293,60 @@ test('write an item with an image and a formula, approve it as another user, ass
 
   expect(problems).toEqual([]);
 });
+
+test('import wizard: column mapping, a dry run with an error table, then only the valid rows', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${shell.url}/#/author`);
+  // Runs after the first test (same host: bank still open) or alone (set one up).
+  const gate = page.getByTestId('new-bank-name');
+  await expect(gate.or(page.getByTestId('bank-name'))).toBeVisible();
+  if (await gate.isVisible()) {
+    await signIn(page, 'zhangsan', '张三', ['命题人员', '审题人员', '题库管理员']);
+    await gate.fill('导入测试');
+    await page.getByTestId('create-bank').click();
+    await page.getByTestId('standard-file').setInputFiles(standardFile);
+    await expect(page.getByTestId('tree-A-A-001')).toBeVisible();
+  }
+  await page.getByTestId('author-nav').getByText('导入导出').click();
+
+  // A CSV as exported from another system: its own headers, GBK-free UTF-8, one bad row.
+  const csv = [
+    '类型,试题内容,A,B,C,D,正确答案,鉴定点',
+    '单选,安全电压的上限值为多少伏？,36,42,50,110,B,A-A-003',
+    '判断,电气设备着火时应先切断电源。,,,,,√,A-A-003',
+    '单选,这一行的鉴定点不存在,甲,乙,丙,丁,A,Z-Z-999',
+  ].join('\r\n');
+  await page.locator('[data-testid="import-wizard"] input[type=file]').setInputFiles({
+    name: '外部题库.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await expect(page.getByTestId('import-format')).toContainText('csv');
+  // The mapping table recognised the foreign headers (试题内容 → 题干, 正确答案 → 答案).
+  const mapping = page.locator('.ant-table-row', { hasText: '题干' }).first();
+  await expect(mapping).toContainText('试题内容');
+  await page.getByTestId('import-dry-run').click();
+  await expect(page.getByText('检查完成：共 3 题，可导入 2 题，有问题 1 题')).toBeVisible();
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toContainText('第4行');
+  await expect(issues).toContainText('Z-Z-999');
+  await page.screenshot({ path: `${SHOTS}/11-import-dry-run.png`, fullPage: true });
+
+  await page.getByText('只导入无误的试题').click();
+  await page.getByTestId('import-dry-run').click();
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByText('导入完成：新增 2 题')).toBeVisible();
+  await expect(page.getByTestId('import-progress')).toContainText('100%');
+  await page.screenshot({ path: `${SHOTS}/12-import-done.png`, fullPage: true });
+
+  // The imported items are drafts, found by full-text search.
+  await page.getByTestId('author-nav').getByText('试题', { exact: true }).click();
+  await page.getByTestId('item-search').locator('input').fill('安全电压');
+  await page.getByTestId('item-search').locator('input').press('Enter');
+  const row = page.getByTestId('item-table').locator('.ant-table-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('草稿');
+});

@@ -1,4 +1,4 @@
-import { isExamPackageError, openExamPackage } from '@skillexam/item-bank';
+import { isExamPackageError, openExamPackage } from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { Store } from '../db/store';
 import { run, sql, transaction } from '../db/sql';

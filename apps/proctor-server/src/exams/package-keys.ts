@@ -1,4 +1,4 @@
-import { generateServerKeyPair, keyIdOf, publicKeyFromPem } from '@skillexam/item-bank';
+import { generateServerKeyPair, keyIdOf, publicKeyFromPem } from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyIdOf } from '@skillexam/item-bank';
+import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import {
   CodedError,
   PaperAnswerKeysSchema,

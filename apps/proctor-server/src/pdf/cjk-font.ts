@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CJK_FONT_NAME, cjkFontPath as itemBankFontPath } from '@skillexam/item-bank';
+import { CJK_FONT_NAME, cjkFontPath as itemBankFontPath } from '@skillexam/item-bank/pdf-document';
 
 /*
  * The CJK font embedded in every PDF the server makes. The file and its helpers live in

@@ -5,7 +5,7 @@ import {
   renderPdfWithFont,
   type PdfDoc,
   type PdfMeta,
-} from '@skillexam/item-bank';
+} from '@skillexam/item-bank/pdf-document';
 import { cjkFontBytes } from './cjk-font';
 
 /*

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { canonicalJson, keyIdOf } from '@skillexam/item-bank';
+import { canonicalJson, keyIdOf } from '@skillexam/item-bank/exam-package';
 import { IsoDateTimeSchema, ItemTypeSchema } from '@skillexam/shared';
 import { z } from 'zod';
 

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { keyIdOf } from '@skillexam/item-bank';
+import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import { createApplication, type Application } from '../app';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { scheduleBackups } from '../backup/backup';

@@ -1,4 +1,4 @@
-import { readZipSafely } from '@skillexam/item-bank';
+import { readZipSafely } from '@skillexam/item-bank/safe-zip';
 import { CodedError } from '@skillexam/shared';
 
 /*

@@ -3,6 +3,7 @@ import {
   IsoDateTimeSchema,
   ItemTypeSchema,
   MultipleChoiceScoringSchema,
+  PaperVariationSchema,
   StandardRefSchema,
   TheoryLevelCodeSchema,
 } from '@skillexam/shared';
@@ -59,6 +60,8 @@ export const ExamPackageManifestSchema = z.strictObject({
   durationMinutes: z.int().min(1).max(600),
   fullMarks: z.number().positive(),
   passMark: z.number().min(0),
+  /** 乱序: whether the server shuffles items / options per candidate; absent = fixed order. */
+  variation: PaperVariationSchema.optional(),
   createdAt: IsoDateTimeSchema,
   /** SHA-256 and size of every part except manifest.json and signature.json, by entry name. */
   parts: z.record(z.string().min(1).max(200), PartDigestSchema),

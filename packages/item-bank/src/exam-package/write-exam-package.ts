@@ -114,6 +114,7 @@ export async function writeExamPackage(input: WriteExamPackageInput): Promise<Ui
     durationMinutes: paper.durationMinutes,
     fullMarks: paper.fullMarks,
     passMark: paper.passMark,
+    ...(paper.variation === undefined ? {} : { variation: paper.variation }),
     createdAt: input.now.toISOString(),
     parts: Object.fromEntries(parts.map((part) => [part.name, digest(part.data)])),
     contentKeyId: contentKeyIdOf(contentKey),

@@ -8,7 +8,9 @@ import {
   verifyExamPackage,
 } from '../../src/exam-package/read-exam-package';
 import { readZip } from '../../src/exam-package/zip-archive';
-import { IMAGE_BYTES, IMAGE_HASH, makePackage } from './package-fixture';
+import { generateServerKeyPair, generateSigningKeyPair } from '../../src/exam-package/key-pairs';
+import { writeExamPackage } from '../../src/exam-package/write-exam-package';
+import { IMAGE_BYTES, IMAGE_HASH, makePackage, NOW, samplePackagePaper } from './package-fixture';
 
 describe('exam package round trip', () => {
   it('verifies, opens and decrypts what was written', async () => {
@@ -83,6 +85,26 @@ describe('exam package round trip', () => {
       .join('\n');
     expect(plain).not.toContain('I=U/R');
     expect(Buffer.from(plain, 'latin1').toString('utf8')).not.toContain('欧姆定律');
+  });
+
+  it("carries the paper's 乱序 flags in the manifest, and none for a fixed-order paper", async () => {
+    const fixed = await makePackage();
+    const opened = await verifyExamPackage(fixed.bytes, {
+      trustedSigningKeys: [fixed.signer.publicKeyPem],
+    });
+    expect(opened.ok && opened.manifest.variation).toBe(undefined);
+    const input = samplePackagePaper();
+    const variation = { shuffleItems: true, shuffleOptions: false };
+    const signer = generateSigningKeyPair();
+    const bytes = await writeExamPackage({
+      ...input,
+      paper: { ...input.paper, variation },
+      signerPrivateKeyPem: signer.privateKeyPem,
+      recipientPublicKeyPem: generateServerKeyPair().publicKeyPem,
+      now: NOW,
+    });
+    const shuffled = await verifyExamPackage(bytes, { trustedSigningKeys: [signer.publicKeyPem] });
+    expect(shuffled.ok && shuffled.manifest.variation).toEqual(variation);
   });
 
   it('uses fresh keys and IVs for every package', async () => {

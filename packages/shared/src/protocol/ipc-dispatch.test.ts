@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError } from './ack';
+import { bankChannels } from './bank-channels';
 import type { IpcInvokeMap } from './ipc-contract';
 import { isChannelAllowed } from './ipc-contract';
 import { dispatchIpc } from './ipc-dispatch';
@@ -33,6 +34,9 @@ function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
     'exam:identity': unused,
     'exam:discoverServers': unused,
     'exam:exit': unused,
+    ...(Object.fromEntries(
+      Object.keys(bankChannels).map((channel) => [channel, unused]),
+    ) as unknown as Pick<IpcInvokeMap, keyof typeof bankChannels>),
     'app:getInfo': async () => info,
     'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
     'exam:practicePaper': async () => ({

@@ -121,10 +121,10 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
       title: t('author.import.where'),
       width: 200,
       render: (_: unknown, issue: Issue) =>
+        issue.item ??
         [
           issue.row === undefined ? undefined : `第${issue.row}行`,
           issue.line === undefined ? undefined : `第${issue.line}行`,
-          issue.item,
         ]
           .filter((p) => p !== undefined)
           .join(' '),
@@ -264,7 +264,7 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
                 title={
                   report.dryRun
                     ? t('author.import.dryRunResult', {
-                        imported: report.imported,
+                        imported: report.total - report.skipped - report.unchanged,
                         skipped: report.skipped,
                         total: report.total,
                       })

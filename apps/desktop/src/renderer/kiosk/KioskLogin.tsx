@@ -60,7 +60,7 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
       <Typography.Title level={2} className="kiosk-product">
         {t('app.title')}
       </Typography.Title>
-      <Card className="kiosk-card" title={t('kiosk.loginTitle')}>
+      <Card className="kiosk-card kiosk-login" title={t('kiosk.loginTitle')}>
         {webClient && (
           <Alert
             type="info"
@@ -77,16 +77,18 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
           initialValues={{ serverUrl: defaultServerUrl(), ticket: '', code: '' }}
           onFinish={(values) => void submit(values)}
         >
-          <Form.Item name="ticket" label={t('kiosk.ticket')} rules={[{ required: true }]}>
-            <Input autoFocus autoComplete="off" inputMode="numeric" data-testid="ticket" />
-          </Form.Item>
-          <Form.Item name="code" label={t('kiosk.examCode')} rules={[{ required: true }]}>
-            <Input autoComplete="off" data-testid="exam-code" />
-          </Form.Item>
+          <div className="login-pair">
+            <Form.Item name="ticket" label={t('kiosk.ticket')} rules={[{ required: true }]}>
+              <Input autoFocus autoComplete="off" inputMode="numeric" data-testid="ticket" />
+            </Form.Item>
+            <Form.Item name="code" label={t('kiosk.examCode')} rules={[{ required: true }]}>
+              <Input autoComplete="off" data-testid="exam-code" />
+            </Form.Item>
+          </div>
           <Form.Item
             name="serverUrl"
             label={t('kiosk.serverUrl')}
-            extra={t('kiosk.serverUrlHint')}
+            tooltip={t('kiosk.serverUrlHint')}
             rules={[{ required: true }]}
           >
             <Input data-testid="server-url" />
