@@ -86,7 +86,10 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   }
   const [c1, c2] = candidates as [CandidateClient, CandidateClient];
   await c1.confirmIdentity();
-  await expect(proctor.getByTestId('count-awaitingAdmission')).toContainText('1');
+  // pushed, not polled: shown within a second
+  await expect(proctor.getByTestId('count-awaitingAdmission')).toContainText('1', {
+    timeout: 1_000,
+  });
   await expect(proctor.getByTestId('count-loggedIn')).toContainText('1');
   await c2.confirmIdentity();
   await expect(proctor.getByTestId('count-awaitingAdmission')).toContainText('2');
@@ -134,6 +137,13 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   await expect(proctor.getByTestId('panel-extension')).toContainText('+10');
   await expect(proctor.getByTestId('panel-timeline')).toContainText('补时');
   await shot(proctor, '05-candidate-panel-extended');
+
+  // a message to the candidate's screen
+  await proctor.getByTestId('panel-actions').getByRole('button', { name: '发送消息' }).click();
+  const message = proctor.getByRole('dialog', { name: '发送消息' });
+  await message.getByLabel('发送消息').fill('请保持安静，注意剩余时间');
+  await message.getByRole('button', { name: '确认' }).click();
+  await expect.poll(() => c1.messages).toContain('请保持安静，注意剩余时间');
   await closePanel(proctor);
 
   // force-submit candidate 2, behind a confirmation

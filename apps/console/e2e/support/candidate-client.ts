@@ -11,6 +11,8 @@ import { io, type Socket } from 'socket.io-client';
 export class CandidateClient {
   private seq = 0;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Messages from the proctors (`attempt:message`), in arrival order. */
+  readonly messages: string[] = [];
 
   private constructor(
     readonly attemptId: string,
@@ -40,6 +42,7 @@ export class CandidateClient {
       socket.once('connect_error', reject);
     });
     const client = new CandidateClient(login.data.attempt.attemptId, socket);
+    socket.on('attempt:message', (message) => client.messages.push(message.text));
     await client.call('attempt:heartbeat', { sentAt: Date.now() });
     client.heartbeat = setInterval(
       () => void client.call('attempt:heartbeat', { sentAt: Date.now() }),

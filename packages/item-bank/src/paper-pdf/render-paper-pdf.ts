@@ -115,6 +115,9 @@ function optionLines(content: ItemContent): string[] {
   );
 }
 
+/** An empty answer bracket in a stem: （　）, ( ), （  ）… */
+const ANSWER_BRACKET = /[（(][\s\u3000]*[）)]/;
+
 function drawQuestion(doc: PdfDoc, input: PaperPdfInput, content: ItemContent, number: number) {
   const style: BodyStyle = {
     x: MARGIN,
@@ -127,7 +130,9 @@ function drawQuestion(doc: PdfDoc, input: PaperPdfInput, content: ItemContent, n
     content.type === 'true_false' ||
     content.type === 'single_choice' ||
     content.type === 'multiple_choice';
-  drawItemBody(doc, content.stem, style, `${number}. `, answerBox ? '（　　）' : '');
+  // Stems written the usual way already hold the answer bracket 「（　）」; add one only if not.
+  const hasBracket = ANSWER_BRACKET.test(toPlainText(content.stem));
+  drawItemBody(doc, content.stem, style, `${number}. `, answerBox && !hasBracket ? '（　　）' : '');
   const options = optionLines(content);
   const short = options.every((line) => doc.widthOfString(line) < WIDTH / 2 - 20);
   if (short && options.length > 0) {

@@ -119,6 +119,23 @@ describe('paper and answer-key PDFs', () => {
     expect(Buffer.from(await renderPaperPdf(input)).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('adds the answer bracket only to stems that do not already hold one', async () => {
+    const sc1 = contents.get('sc1');
+    if (sc1?.type !== 'single_choice') throw new Error('fixture');
+    const withBracket = new Map(contents).set('sc1', {
+      ...sc1,
+      stem: itemBodyFromText('电阻的单位是（　）。'),
+    });
+    const flat = pdfText(
+      await renderPaperPdf({ ...input, contents: withBracket }),
+      'bracket.pdf',
+    ).replace(/\s+/g, '');
+    expect(flat).toContain('1.电阻的单位是（');
+    // pdftotext interleaves the two option columns; count brackets in the question's text.
+    const question = flat.slice(flat.indexOf('1.电阻的单位是'), flat.indexOf('二、填空题'));
+    expect([...question].filter((ch) => ch === '（')).toHaveLength(1);
+  });
+
   it('prints keys and explanations in the answer key', async () => {
     const flat = pdfText(
       await renderAnswerKeyPdf({ ...input, withExplanations: true }),
