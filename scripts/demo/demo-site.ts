@@ -69,10 +69,14 @@ export interface DemoSiteOptions {
 }
 
 /** Provisions the demo site in `dir`, or returns the existing one (later runs reuse the data). */
-export async function ensureDemoSite(dir: string, options: DemoSiteOptions = {}): Promise<DemoSite> {
+export async function ensureDemoSite(
+  dir: string,
+  options: DemoSiteOptions = {},
+): Promise<DemoSite> {
   const stateFile = join(dir, STATE_FILE);
   if (existsSync(stateFile)) return readDemoSite(dir);
-  if (existsSync(dir)) throw new Error(`${dir} exists but holds no demo site; remove it or choose another folder`);
+  if (existsSync(dir))
+    throw new Error(`${dir} exists but holds no demo site; remove it or choose another folder`);
   // Built in a side folder and renamed at the end: a failed run never leaves half a site.
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
@@ -147,7 +151,16 @@ export async function ensureDemoSite(dir: string, options: DemoSiteOptions = {})
   for (const account of newAccounts) {
     await runCli(
       'proctor-server',
-      ['user', 'add', account.username, '--data', serverData, '--role', account.role, '--password-stdin'],
+      [
+        'user',
+        'add',
+        account.username,
+        '--data',
+        serverData,
+        '--role',
+        account.role,
+        '--password-stdin',
+      ],
       `${account.password}\n`,
     );
   }
@@ -195,11 +208,17 @@ export async function ensureDemoSite(dir: string, options: DemoSiteOptions = {})
     OCCUPATION_LABEL,
   ])) as { candidates: { admissionTicketNumber: string; examCode: string }[] };
   const codeOf = new Map(codes.candidates.map((c) => [c.admissionTicketNumber, c.examCode]));
-  const candidates = roster.map((c) => ({ ticket: c.ticket, name: c.name, code: codeOf.get(c.ticket) ?? '' }));
+  const candidates = roster.map((c) => ({
+    ticket: c.ticket,
+    name: c.name,
+    code: codeOf.get(c.ticket) ?? '',
+  }));
   const candidatesCsv = path('candidates.csv');
   writeFileSync(
     candidatesCsv,
-    ['准考证号,姓名,考试码', ...candidates.map((c) => `${c.ticket},${c.name},${c.code}`)].join('\n') + '\n',
+    ['准考证号,姓名,考试码', ...candidates.map((c) => `${c.ticket},${c.name},${c.code}`)].join(
+      '\n',
+    ) + '\n',
   );
   const state: DemoSiteState = { sessionId, examId: imported.examId, candidates };
   writeFileSync(path(STATE_FILE), JSON.stringify(state, null, 2));

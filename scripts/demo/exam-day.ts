@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { openBank } from '@skillexam/item-bank';
-import type { ItemContent } from '@skillexam/shared';
+import { mulberry32, normalDraw, type ItemContent } from '@skillexam/shared';
 import { ExamAgent, type AgentStatus } from '../../apps/desktop/src/host/exam-agent/exam-agent';
 import { connectStaff } from '../../apps/desktop/test/support/exam-room';
 import { ProctorServerProcess } from '../../apps/desktop/test/support/proctor-server-process';
 import { ensureDemoSite, OCCUPATION_LABEL, SITE_NAME } from './demo-site';
 import { ROOT, runCli } from './run-cli';
-import { normal, planAnswers, seededRandom, type PlannedAnswer } from './simulated-candidate';
+import { planAnswers, type PlannedAnswer } from './simulated-candidate';
 
 /*
  * `npm run demo:exam-day`: a scripted exam day on a fresh site. 30 simulated candidates run the
@@ -21,7 +21,7 @@ import { normal, planAnswers, seededRandom, type PlannedAnswer } from './simulat
 const CANDIDATES = Number(process.env['DEMO_CANDIDATES'] ?? 30);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const runDir = join(ROOT, '.data/exam-day', stamp);
-const random = seededRandom(20261121);
+const random = mulberry32(20261121);
 const log = (line: string) => console.log(line);
 
 function freePort(): Promise<number> {
@@ -95,7 +95,7 @@ const contentOf = (itemId: string): ItemContent => {
 const plans: PlannedAnswer[][] = [];
 for (const agent of agents) {
   const { paper } = await agent.paper();
-  plans.push(planAnswers(paper, contentOf, normal(random), random));
+  plans.push(planAnswers(paper, contentOf, normalDraw(random), random));
 }
 bank.close();
 
@@ -150,13 +150,21 @@ const results = (await runCli('proctor-server', [
 const responses = String(results['responses'] ?? '');
 const analysis = join(runDir, 'results', 'item-analysis.xlsx');
 await runCli('qbank', ['analyze', responses, '--out', analysis]);
-const updated = (await runCli('qbank', ['stats', 'import', responses, '--bank', site.bankFile])) as {
+const updated = (await runCli('qbank', [
+  'stats',
+  'import',
+  responses,
+  '--bank',
+  site.bankFile,
+])) as {
   updated: number;
 };
 
 log('');
 log('考试日演示完成 · exam day finished');
-log(`  candidates 考生: ${CANDIDATES} · answers saved 作答保存: ${answers} · server restart after round ${restartedAt}`);
+log(
+  `  candidates 考生: ${CANDIDATES} · answers saved 作答保存: ${answers} · server restart after round ${restartedAt}`,
+);
 log(`  lost answers 丢失答案: ${lost} (every journal reconciled with the server's state hash)`);
 log(`  item statistics written back to the bank: ${updated.updated} items (${site.bankFile})`);
 for (const [name, value] of Object.entries(results)) {

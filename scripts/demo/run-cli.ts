@@ -35,7 +35,10 @@ export function runCli(cli: CliName, args: readonly string[], stdin?: string): P
         return;
       }
       try {
-        const parsed = (out.trim() === '' ? {} : JSON.parse(out)) as { ok?: boolean; data?: unknown };
+        const parsed = (out.trim() === '' ? {} : JSON.parse(out)) as {
+          ok?: boolean;
+          data?: unknown;
+        };
         // qbank wraps its output as { ok, data }; proctor-server prints the data itself.
         resolve(parsed.ok === true && 'data' in parsed ? parsed.data : parsed);
       } catch {

@@ -39,7 +39,9 @@ export async function buildSampleBank(bankFile: string): Promise<SampleBankSumma
     );
     const itemDir = join(SAMPLE_DIR, 'items');
     const ids: string[] = [];
-    for (const name of readdirSync(itemDir).filter((n) => n.endsWith('.csv')).sort()) {
+    for (const name of readdirSync(itemDir)
+      .filter((n) => n.endsWith('.csv'))
+      .sort()) {
       const file = join(itemDir, name);
       const report = await importItems(bank, readFileSync(file), { fileName: file, actor: WRITER });
       if (!report.committed) {

@@ -8,8 +8,39 @@ import { placeholderPhoto } from './placeholder-photo';
  * character), seats in one room, and placeholder photos. Nobody here is a real person.
  */
 
-const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超'];
+const SURNAMES = [
+  '张',
+  '王',
+  '李',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+];
 /** Region codes of a few districts (Beijing, Shanghai, Guangzhou, Chengdu, Wuhan). */
 const REGIONS = ['110105', '310104', '440106', '510107', '420106'];
 
@@ -50,8 +81,13 @@ export async function writeSampleRoster(
       writeFile(join(photosDir, c.photo), placeholderPhoto(i / candidates.length)),
     ),
   );
-  const lines = candidates.map((c) => [c.ticket, c.name, c.idNumber, c.photo, c.room, c.seat].join(','));
+  const lines = candidates.map((c) =>
+    [c.ticket, c.name, c.idNumber, c.photo, c.room, c.seat].join(','),
+  );
   const rosterFile = join(dir, 'roster.csv');
-  await writeFile(rosterFile, ['准考证号,姓名,身份证号,照片,考场,座位号', ...lines].join('\n') + '\n');
+  await writeFile(
+    rosterFile,
+    ['准考证号,姓名,身份证号,照片,考场,座位号', ...lines].join('\n') + '\n',
+  );
   return { rosterFile, photosDir };
 }

@@ -20,7 +20,11 @@ function bOf(difficulty: number): number {
   return (difficulty - 3) * 1 - 0.6;
 }
 
-function wrongChoices(all: readonly string[], key: readonly string[], random: () => number): string[] {
+function wrongChoices(
+  all: readonly string[],
+  key: readonly string[],
+  random: () => number,
+): string[] {
   const wrong = all.filter((id) => !key.includes(id));
   const pick = wrong[Math.floor(random() * wrong.length)] ?? all[0] ?? 'A';
   // A multiple-choice miss: often one key too few, sometimes a distractor added.
@@ -56,21 +60,4 @@ export function planAnswers(
     }
   }
   return plan;
-}
-
-/** A small seeded PRNG (mulberry32) so a demo run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal from two uniforms (Box–Muller). */
-export function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }

@@ -243,12 +243,6 @@ test('two candidates: sealed content, the same logical answers, the same score; 
 });
 
 test('each candidate saw their own order of the items and options', () => {
-  // Known gap at the time of writing (reported to the lead): the exam package's manifest does
-  // not carry the paper's `variation` flags (packages/item-bank writeExamPackage), and the server
-  // reads them from the manifest (apps/proctor-server exams/exam-meta.ts), so no real package
-  // varies yet. Playwright reports this test as failing as soon as the gap is closed, so the
-  // marker cannot outlive the fix.
-  test.fail(true, 'variation flags are not carried through the exam package yet');
   const [a, b] = seen;
   if (a === undefined || b === undefined) throw new Error('the first test did not run');
   expect([...a.items].sort()).toEqual([...b.items].sort());

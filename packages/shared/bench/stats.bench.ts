@@ -8,6 +8,7 @@
  *
  *   npm run bench:stats [-- --json] [-- --candidates N --items K --runs R]
  */
+import { mulberry32, normalDraw } from '../src/random/seeded-random';
 import {
   analyzeResponses,
   optionMask,
@@ -22,24 +23,8 @@ function argValue(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-/** mulberry32: a small, fast, seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
 function syntheticMatrix(n: number, k: number, seed = 20261121): ResponseMatrix {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const items: ItemColumn[] = [];
   const a = new Float64Array(k);
   const b = new Float64Array(k);
@@ -51,7 +36,7 @@ function syntheticMatrix(n: number, k: number, seed = 20261121): ResponseMatrix 
     const key = options[Math.floor(random() * options.length)] ?? 'A';
     items.push({ id: `Q${String(j + 1).padStart(3, '0')}`, maxPoints: 0.5, options, key: [key] });
     a[j] = 0.6 + 1.4 * random();
-    b[j] = -0.3 + 0.9 * normal(random);
+    b[j] = -0.3 + 0.9 * normalDraw(random);
     guess[j] = 1 / options.length;
     distractorWeights.push(options.map((option) => (option === key ? 0 : 0.2 + random())));
   }
@@ -61,7 +46,7 @@ function syntheticMatrix(n: number, k: number, seed = 20261121): ResponseMatrix 
   const candidateIds: string[] = [];
   for (let c = 0; c < n; c += 1) {
     candidateIds.push(`C${String(c + 1).padStart(5, '0')}`);
-    const theta = normal(random);
+    const theta = normalDraw(random);
     for (let j = 0; j < k; j += 1) {
       const at = c * k + j;
       if (random() < 0.01) {

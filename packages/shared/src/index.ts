@@ -5,3 +5,4 @@ export * from './i18n/index';
 export * from './scoring/index';
 export * from './migrations/index';
 export * from './statistics/index';
+export * from './random/seeded-random';

@@ -1,14 +1,5 @@
-/** mulberry32: a small seeded PRNG, so a failing fault run can be replayed with its seed. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The fault suite's seeded PRNG, so a failing run can be replayed with its seed. */
+export { mulberry32 as createRandom } from '@skillexam/shared';
 
 export function between(random: () => number, min: number, max: number): number {
   return min + random() * (max - min);

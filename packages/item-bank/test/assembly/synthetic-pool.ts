@@ -13,16 +13,9 @@ import type { AssemblySource, PoolItem } from '../../src/assembly/assembly-pool'
  * 鉴定范围, points with X/Y/Z importance, and items of all three objective types.
  */
 
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 as prng } from '@skillexam/shared';
+
+export { prng };
 
 export const STANDARD = { occupationCode: '6-31-01-03', version: '2018' } as const;
 

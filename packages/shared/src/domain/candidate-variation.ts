@@ -1,5 +1,6 @@
 import type { CandidatePaper, CandidatePaperItem } from './candidate-paper';
 import type { PaperVariation } from './paper';
+import { mulberry32 } from '../random/seeded-random';
 
 /*
  * 乱序: each candidate's own order of a paper, from a per-attempt seed stored by the server.
@@ -12,18 +13,6 @@ import type { PaperVariation } from './paper';
 
 /** A 32-bit seed; the server draws one per attempt. */
 export type VariationSeed = number;
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** FNV-1a of a string, so each section and item gets its own stream from the one seed. */
 function fnv1a(text: string): number {

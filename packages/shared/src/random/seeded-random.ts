@@ -1,0 +1,22 @@
+/*
+ * The project's one seeded pseudo-random generator, for everything that must be repeatable from
+ * a seed: per-candidate 乱序, synthetic banks and simulated candidates in benchmarks and demos,
+ * fault-suite schedules. Not for secrets (exam codes, keys and salts use node:crypto).
+ */
+
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A standard normal draw (Box–Muller) from a uniform source. */
+export function normalDraw(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
