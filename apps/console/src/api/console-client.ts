@@ -8,6 +8,7 @@ import {
   type ClientEventName,
   type ClientPayload,
   type ClientToServerEvents,
+  type ConsoleDownload,
   type ServerToClientEvents,
   type StaffLoginResult,
 } from '@skillexam/shared';
@@ -73,8 +74,7 @@ export function connectConsole(token: string): ConsoleConnection {
   };
 }
 
-export type DownloadFile =
-  'incident-record' | 'score-summary' | 'answer-sheets' | 'results-package' | 'item-statistics';
+export type DownloadFile = ConsoleDownload;
 
 /** Fetches a download with the token in the header and hands it to the browser as a file. */
 export async function downloadFile(

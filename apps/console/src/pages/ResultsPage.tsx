@@ -110,6 +110,7 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
               exportButton('answer-sheets', `${t('answerSheets')} (PDF)`),
               exportButton('results-package', t('resultsPackage')),
               exportButton('item-statistics', t('statistics')),
+              exportButton('responses', t('responsesForBank')),
             ]
           ) : (
             <Tag>成绩导出由考务管理人员操作 (exports: exam admin)</Tag>

@@ -31,11 +31,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function connectStaff(serverUrl: string, day: ExamDay): Promise<StaffConsole> {
+/** A staff member logged in over HTTP, then connected with the token (as the console does). */
+export async function connectStaff(
+  serverUrl: string,
+  staff: { readonly username: string; readonly password: string },
+): Promise<StaffConsole> {
   const res = await fetch(`${serverUrl}/api/auth/staff-login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: day.staff.username, password: day.staff.password }),
+    body: JSON.stringify({ username: staff.username, password: staff.password }),
   });
   const login = (await res.json()) as Ack<{ token: string }>;
   if (!login.ok) throw new Error(login.error.message);
@@ -72,7 +76,7 @@ export async function openExamRoom(
   const day = await prepareExamDay(dir, dataDir, candidates, rules);
   const server = new ProctorServerProcess(dataDir, await freePort());
   await server.start();
-  const staff = await connectStaff(server.url, day);
+  const staff = await connectStaff(server.url, day.staff);
   await staff.call('session:open-check-in', { sessionId: day.sessionId });
   return {
     dir,

@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodedError, type StaffRole } from '@skillexam/shared';
+import {
+  CodedError,
+  CONSOLE_DOWNLOADS,
+  type ConsoleDownload,
+  type StaffRole,
+} from '@skillexam/shared';
 import { findStaff } from '../auth/staff-accounts';
 import { resolveToken } from '../auth/tokens';
 import type { Components } from '../components';
@@ -19,17 +24,11 @@ import { findSession } from '../sessions/session-repository';
  *   score-summary     成绩汇总表 .xlsx             admin (results:export)
  *   answer-sheets     考生答卷 PDF                  admin
  *   results-package   signed results package JSON  admin
- *   item-statistics   题目统计 JSON for the bank    admin
+ *   item-statistics   试题分析 JSON (item analysis) admin
+ *   responses         作答数据 CSV for `qbank stats import` (anonymous)  admin
  */
 
-export const DOWNLOAD_FILES = [
-  'incident-record',
-  'score-summary',
-  'answer-sheets',
-  'results-package',
-  'item-statistics',
-] as const;
-export type DownloadFile = (typeof DOWNLOAD_FILES)[number];
+type DownloadFile = ConsoleDownload;
 
 const EXPORT_FILE: Readonly<
   Record<Exclude<DownloadFile, 'incident-record'>, keyof ResultsExportFiles>
@@ -38,6 +37,7 @@ const EXPORT_FILE: Readonly<
   'answer-sheets': 'answerSheets',
   'results-package': 'resultsPackage',
   'item-statistics': 'itemStatistics',
+  responses: 'responses',
 };
 
 const TYPES: Readonly<Record<DownloadFile, { type: string; name: string }>> = {
@@ -48,7 +48,8 @@ const TYPES: Readonly<Record<DownloadFile, { type: string; name: string }>> = {
   },
   'answer-sheets': { type: 'application/pdf', name: '考生答卷.pdf' },
   'results-package': { type: 'application/json', name: 'results.json' },
-  'item-statistics': { type: 'application/json', name: 'item-statistics.json' },
+  'item-statistics': { type: 'application/json', name: 'item-analysis.json' },
+  responses: { type: 'text/csv; charset=utf-8', name: '作答数据.csv' },
 };
 
 const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
@@ -57,6 +58,7 @@ const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
   'answer-sheets': ['admin'],
   'results-package': ['admin'],
   'item-statistics': ['admin'],
+  responses: ['admin'],
 };
 
 const STATUS = {
@@ -122,8 +124,8 @@ export function consoleDownloadRoute(
       const role = staffRoleOf(req, components);
       const sessionId = url.searchParams.get('sessionId') ?? '';
       const file = url.searchParams.get('file') ?? '';
-      if (!(DOWNLOAD_FILES as readonly string[]).includes(file))
-        throw new CodedError('BAD_REQUEST', `file: 应为 ${DOWNLOAD_FILES.join(' / ')} 之一`);
+      if (!(CONSOLE_DOWNLOADS as readonly string[]).includes(file))
+        throw new CodedError('BAD_REQUEST', `file: 应为 ${CONSOLE_DOWNLOADS.join(' / ')} 之一`);
       const kind = file as DownloadFile;
       if (!ALLOWED[kind].includes(role))
         throw new CodedError(

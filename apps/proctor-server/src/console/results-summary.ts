@@ -1,10 +1,7 @@
 import {
   analyzeResponses,
-  CodedError,
-  PaperAnswerKeysSchema,
   sessionResponseMatrix,
   type AnswerValue,
-  type AttemptScore,
   type ItemStatRow,
   type ResultsSummary,
   type ScoreRow,
@@ -12,7 +9,8 @@ import {
 } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
 import { listAttempts } from '../attempts/attempt-repository';
-import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '../db/sql';
+import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
 
 /*
@@ -26,24 +24,8 @@ const HISTOGRAM_BINS = 10;
 
 export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsSummary {
   const session = getSession(db, sessionId);
-  const exam = queryOne<{ answer_key_json: string }>(
-    db,
-    sql`SELECT answer_key_json FROM exams WHERE id = ${session.examId}`,
-  );
-  if (exam === undefined) throw new CodedError('NOT_FOUND', `考试 ${session.examId} 不存在`);
-  const keys = PaperAnswerKeysSchema.safeParse(JSON.parse(exam.answer_key_json));
-  if (!keys.success)
-    throw new CodedError(
-      'CONFLICT',
-      `考试 ${session.examId} 没有可用的评分标准 (answer keys missing)`,
-    );
-  const scores = new Map(
-    queryAll<{ attempt_id: string; detail_json: string }>(
-      db,
-      sql`SELECT s.attempt_id, s.detail_json FROM scores s JOIN attempts a ON a.id = s.attempt_id
-          WHERE a.session_id = ${sessionId}`,
-    ).map((row) => [row.attempt_id, JSON.parse(row.detail_json) as AttemptScore]),
-  );
+  const { keys } = examAnswerKeys(db, session.examId);
+  const scores = sessionScores(db, sessionId);
 
   const rows: ScoreRow[] = [];
   const sat: SessionAttempt[] = [];
@@ -58,7 +40,7 @@ export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsS
       status: attempt.status,
       ...(score === undefined ? {} : { total: score.total, result: score.result }),
     });
-    if (score !== undefined && score.paperId === keys.data.paperId) {
+    if (score !== undefined && score.paperId === keys.paperId) {
       const answers = new Map<string, AnswerValue>(
         currentAnswers(db, attempt.id).map((answer) => [answer.itemId, answer.value]),
       );
@@ -68,11 +50,11 @@ export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsS
 
   const scored = rows.filter((row) => row.result === 'pass' || row.result === 'fail').length;
   const passed = rows.filter((row) => row.result === 'pass').length;
-  const analysis = analyzeResponses(sessionResponseMatrix(keys.data, sat), {
+  const analysis = analyzeResponses(sessionResponseMatrix(keys, sat), {
     histogramBins: HISTOGRAM_BINS,
   });
   const numbers = new Map(
-    keys.data.sections.flatMap((section) =>
+    keys.sections.flatMap((section) =>
       section.items.map((item) => [item.itemId, { number: item.number, type: section.itemType }]),
     ),
   );
@@ -94,8 +76,8 @@ export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsS
   const { test } = analysis;
   return {
     sessionId,
-    fullMarks: keys.data.fullMarks,
-    passMark: keys.data.passMark,
+    fullMarks: keys.fullMarks,
+    passMark: keys.passMark,
     rows,
     scored,
     passed,

@@ -1,23 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
-import {
-  CodedError,
-  PaperAnswerKeysSchema,
-  type AnswerValue,
-  type AttemptScore,
-} from '@skillexam/shared';
+import { analysisToJson, writeResponsesCsv } from '@skillexam/item-bank/statistics';
+import { analyzeResponses, sessionResponseMatrix, type AnswerValue } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
 import { listAttempts } from '../attempts/attempt-repository';
 import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
 import { examMeta } from '../exams/exam-meta';
 import { ExamCatalog } from '../exams/exam-repository';
-import { queryAll, queryOne, sql } from '../db/sql';
+import { queryAll, sql } from '../db/sql';
 import type { Store } from '../db/store';
 import { buildIncidentRecord } from '../incidents/incident-record-data';
 import { renderIncidentRecord } from '../pdf/index';
 import {
-  buildItemStatisticsExport,
   buildResultsPayload,
   renderAnswerSheets,
   resultStatusOf,
@@ -26,6 +21,7 @@ import {
   type CandidateResult,
   type ResultsSession,
 } from '../results/index';
+import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
 
 export interface ResultsExportOptions {
@@ -42,6 +38,7 @@ export interface ResultsExportFiles {
   readonly answerSheets: string;
   readonly incidentRecord: string;
   readonly itemStatistics: string;
+  readonly responses: string;
   readonly candidates: number;
 }
 
@@ -56,29 +53,15 @@ export async function exportResults(
 ): Promise<ResultsExportFiles> {
   const { db } = store;
   const session = getSession(db, options.sessionId);
-  const exam = queryOne<{ title: string; answer_key_json: string }>(
-    db,
-    sql`SELECT title, answer_key_json FROM exams WHERE id = ${session.examId}`,
-  );
-  if (exam === undefined) throw new CodedError('NOT_FOUND', `考试 ${session.examId} 不存在`);
-  const keys = PaperAnswerKeysSchema.safeParse(JSON.parse(exam.answer_key_json));
-  if (!keys.success)
-    throw new CodedError(
-      'CONFLICT',
-      `考试 ${session.examId} 没有可用的评分标准 (answer keys missing)`,
-    );
+  const exam = examAnswerKeys(db, session.examId);
+  const { keys } = exam;
   const rooms = new Map(
     queryAll<{ id: string; name: string }>(
       db,
       sql`SELECT id, name FROM rooms WHERE session_id = ${session.id}`,
     ).map((r) => [r.id, r.name]),
   );
-  const scores = new Map(
-    queryAll<{ attempt_id: string; detail_json: string }>(
-      db,
-      sql`SELECT s.attempt_id, s.detail_json FROM scores s JOIN attempts a ON a.id = s.attempt_id WHERE a.session_id = ${session.id}`,
-    ).map((r) => [r.attempt_id, JSON.parse(r.detail_json) as AttemptScore]),
-  );
+  const scores = sessionScores(db, session.id);
   const attempts = listAttempts(db, session.id);
   const catalog = new ExamCatalog(db);
   const varied = examMeta(db, session.examId).variation !== undefined;
@@ -117,9 +100,10 @@ export async function exportResults(
     resultsPackage: file(`results-${session.id}.json`),
     answerSheets: file(`考生答卷-${session.id}.pdf`),
     incidentRecord: file(`考场情况记录-${session.id}.pdf`),
-    itemStatistics: file(`item-stats-${session.id}.json`),
+    itemStatistics: file(`item-analysis-${session.id}.json`),
+    responses: file(`responses-${session.id}.csv`),
   };
-  const sectionTitles = keys.data.sections.map((s) => s.title);
+  const sectionTitles = keys.sections.map((s) => s.title);
   writeFileSync(
     files.scoreSummary,
     await writeScoreSummaryXlsx({
@@ -131,11 +115,11 @@ export async function exportResults(
   );
   writeFileSync(
     files.answerSheets,
-    await renderAnswerSheets(resultsSession, keys.data, results, options.now),
+    await renderAnswerSheets(resultsSession, keys, results, options.now),
   );
   const payload = buildResultsPayload({
     session: resultsSession,
-    keys: keys.data,
+    keys: keys,
     results,
     serverKeyId: keyIdOf(store.serverKey.publicKey),
     generatedAt: options.now,
@@ -144,18 +128,26 @@ export async function exportResults(
     .export({ type: 'pkcs8', format: 'pem' })
     .toString();
   writeFileSync(files.resultsPackage, signResultsPackage(payload, serverPrivatePem));
+  // The statistics export for the bank: the anonymous response file that `qbank analyze` and
+  // `qbank stats import` read, and its analysis (the same shared code as the console's results).
+  const matrix = sessionResponseMatrix(
+    keys,
+    results.flatMap((result, index) =>
+      result.status === 'normal' && result.score !== undefined && result.answers !== undefined
+        ? [
+            {
+              candidateId: `C${String(index + 1).padStart(4, '0')}`,
+              answers: result.answers,
+              score: result.score,
+            },
+          ]
+        : [],
+    ),
+  );
+  writeFileSync(files.responses, writeResponsesCsv(matrix));
   writeFileSync(
     files.itemStatistics,
-    JSON.stringify(
-      buildItemStatisticsExport({
-        keys: keys.data,
-        sessionId: session.id,
-        results,
-        generatedAt: options.now,
-      }),
-      null,
-      2,
-    ),
+    JSON.stringify(analysisToJson(analyzeResponses(matrix)), null, 2),
   );
 
   writeFileSync(

@@ -2,6 +2,5 @@ export * from './answer-sheet-pdf';
 export * from './build-results-payload';
 export * from './candidate-result';
 export * from './format-answer';
-export * from './item-statistics';
 export * from './results-package';
 export * from './score-summary-xlsx';

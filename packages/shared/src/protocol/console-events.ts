@@ -183,3 +183,14 @@ export const AuditStatusSchema = z.object({
   problems: z.array(z.object({ seq: z.int(), problem: z.string() })),
 });
 export type AuditStatus = z.infer<typeof AuditStatusSchema>;
+
+/** The console's downloads (`GET /api/console/download?file=…`): one list for server and console. */
+export const CONSOLE_DOWNLOADS = [
+  'incident-record',
+  'score-summary',
+  'answer-sheets',
+  'results-package',
+  'item-statistics',
+  'responses',
+] as const;
+export type ConsoleDownload = (typeof CONSOLE_DOWNLOADS)[number];

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
+import { formatSize } from './format-size';
 import { bank, errorMessage } from './author-api';
 
 interface UserForm {
@@ -167,8 +168,7 @@ export function BankGate({ session, onSession }: SessionProps) {
               >
                 {file.name}{' '}
                 <Typography.Text type="secondary">
-                  · {(file.size / 1024).toFixed(0)} KB ·{' '}
-                  {file.modifiedAt.slice(0, 16).replace('T', ' ')}
+                  · {formatSize(file.size)} · {file.modifiedAt.slice(0, 16).replace('T', ' ')}
                 </Typography.Text>
               </List.Item>
             )}

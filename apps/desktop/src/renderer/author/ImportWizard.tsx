@@ -25,6 +25,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
+import { formatSize } from './format-size';
 import { bank, downloadBase64, errorMessage, fileToBase64 } from './author-api';
 import { columnLetter, guessMapping, type TemplateFieldInfo } from './import-mapping';
 
@@ -176,7 +177,7 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text>
-              {t('author.import.file')}：<b>{file.name}</b>（{(file.size / 1024).toFixed(0)} KB）
+              {t('author.import.file')}：<b>{file.name}</b>（{formatSize(file.size)}）
             </Typography.Text>
             <Typography.Text>{t('author.import.format')}：</Typography.Text>
             <Select
