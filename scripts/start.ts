@@ -77,7 +77,10 @@ if (dev) {
     ['apps/console', ['scripts/build.ts', '--watch']],
   ] as const) {
     children.push(
-      spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: join(ROOT, cwd), stdio: 'inherit' }),
+      spawn(process.execPath, ['--import', 'tsx', ...args], {
+        cwd: join(ROOT, cwd),
+        stdio: 'inherit',
+      }),
     );
   }
 }
@@ -97,7 +100,13 @@ try {
     run({
       name: 'web-shell',
       cwd: join(ROOT, 'apps/desktop'),
-      args: ['src/web/server/index.ts', '--port', webPort, '--journal-dir', join(demoDir, 'web-shell-journals')],
+      args: [
+        'src/web/server/index.ts',
+        '--port',
+        webPort,
+        '--journal-dir',
+        join(demoDir, 'web-shell-journals'),
+      ],
     }),
   ]);
   const electron = electronBinary();
@@ -126,13 +135,16 @@ try {
   console.log(`  Proctor server health:          ${proctorUrl}/api/health`);
   console.log(`  Session 场次: ${site.sessionId} · roster and exam codes: ${site.candidatesCsv}`);
   if (first !== undefined) {
-    console.log(`  Try a candidate: 准考证号 ${first.ticket}  考试码 ${first.code}  (${first.name})`);
+    console.log(
+      `  Try a candidate: 准考证号 ${first.ticket}  考试码 ${first.code}  (${first.name})`,
+    );
   }
   console.log(`  Admission slips 准考证: ${site.slipsPdf}`);
   if (site.newAccounts !== undefined) {
     console.log('');
     console.log('  Staff accounts (passwords are shown ONCE; write them down):');
-    for (const a of site.newAccounts) console.log(`    ${a.role.padEnd(10)} ${a.username.padEnd(12)} ${a.password}`);
+    for (const a of site.newAccounts)
+      console.log(`    ${a.role.padEnd(10)} ${a.username.padEnd(12)} ${a.password}`);
   } else {
     console.log(
       '  Staff accounts: admin / proctor1 / supervisor1 (passwords were printed on the first run; `npm start -- --reset` builds a new demo site)',

@@ -166,6 +166,13 @@ log(
   `  candidates 考生: ${CANDIDATES} · answers saved 作答保存: ${answers} · server restart after round ${restartedAt}`,
 );
 log(`  lost answers 丢失答案: ${lost} (every journal reconciled with the server's state hash)`);
+const itemAnalysis = JSON.parse(readFileSync(String(results['itemStatistics']), 'utf8')) as {
+  test: { mean: number; kr20?: number };
+  items: { flags: unknown[] }[];
+};
+log(
+  `  mean score 平均分: ${itemAnalysis.test.mean.toFixed(1)} · KR-20: ${itemAnalysis.test.kr20?.toFixed(3) ?? '—'} · items flagged for review 需复查试题: ${itemAnalysis.items.filter((i) => i.flags.length > 0).length}`,
+);
 log(`  item statistics written back to the bank: ${updated.updated} items (${site.bankFile})`);
 for (const [name, value] of Object.entries(results)) {
   if (typeof value === 'string') log(`  ${name}: ${value}`);

@@ -8,7 +8,18 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import type { BankSession, StandardSummaryView, StandardTreeNode } from '@skillexam/shared';
-import { Alert, Button, Dropdown, Layout, Menu, Modal, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  ConfigProvider,
+  Dropdown,
+  Layout,
+  Menu,
+  Modal,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { AssetProvider } from './asset-cache';
@@ -32,8 +43,20 @@ interface Editing {
   readonly nonce: number;
 }
 
-/** The author workbench: bank and user, standards tree, items, editor, review, import, dashboard. */
+/**
+ * The author workbench. Buttons keep their text as written: antd's space between two Chinese
+ * characters would turn 张三 into 张 三 and 停用 into 停 用.
+ */
 export function AuthorApp({ header }: { readonly header: ReactNode }) {
+  return (
+    <ConfigProvider button={{ autoInsertSpace: false }}>
+      <Workbench header={header} />
+    </ConfigProvider>
+  );
+}
+
+/** Bank and user, standards tree, items, editor, review, papers, import, dashboard. */
+function Workbench({ header }: { readonly header: ReactNode }) {
   const { t } = useI18n();
   const [session, setSession] = useState<BankSession>();
   const [error, setError] = useState<string>();

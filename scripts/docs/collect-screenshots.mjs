@@ -1,0 +1,44 @@
+// Copies the screenshots the browser tests take of the real UI into docs/screenshots/ for the
+// README. `npm run docs:screenshots` runs the browser tests first, so the README always shows
+// the current UI.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'docs/screenshots');
+
+/** README name ← screenshot written by a Playwright spec under test-results/. */
+const SHOTS = {
+  'author-standards.png': 'author/02-standards-tree.png',
+  'author-editor.png': 'author/03-item-editor.png',
+  'author-review.png': 'author/05-review-as-reviewer.png',
+  'author-dashboard.png': 'author/08-dashboard.png',
+  'author-assembly.png': 'author/09-assembly.png',
+  'author-import.png': 'author/11-import-dry-run.png',
+  'console-monitor.png': 'console/07-monitor-running.png',
+  'console-candidate.png': 'console/05-candidate-panel-extended.png',
+  'console-incidents.png': 'console/09-incidents-confirmed.png',
+  'console-results.png': 'console/10-results.png',
+  'kiosk-login.png': 'screenshots/kiosk-1024-1-login.png',
+  'kiosk-identity.png': 'screenshots/kiosk-1024-2-identity.png',
+  'kiosk-exam.png': 'screenshots/kiosk-1024-5-exam-image.png',
+  'kiosk-paused.png': 'screenshots/kiosk-1024-7-paused.png',
+  'kiosk-review.png': 'screenshots/kiosk-1024-8-review.png',
+};
+
+mkdirSync(out, { recursive: true });
+const missing = [];
+for (const [name, source] of Object.entries(SHOTS)) {
+  const from = join(root, 'test-results', source);
+  if (!existsSync(from)) {
+    missing.push(source);
+    continue;
+  }
+  copyFileSync(from, join(out, name));
+}
+if (missing.length > 0) {
+  console.error(`missing screenshots (run npm run test:e2e first): ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`copied ${Object.keys(SHOTS).length} screenshots to docs/screenshots/`);
