@@ -10,9 +10,9 @@ import { findRoom, seatLabel } from '../rooms/room-repository';
  */
 export function candidateIdentity(db: ReadableDb, attempt: AttemptRecord): CandidateIdentity {
   const meta = examMeta(db, attempt.examId);
-  const session = queryOne<{ occupation_name: string | null }>(
+  const session = queryOne<{ occupation_name: string | null; scheduled_start: number }>(
     db,
-    sql`SELECT occupation_name FROM sessions WHERE id = ${attempt.sessionId}`,
+    sql`SELECT occupation_name, scheduled_start FROM sessions WHERE id = ${attempt.sessionId}`,
   );
   const room = findRoom(db, attempt.sessionId, attempt.roomId);
   const photo =
@@ -33,6 +33,7 @@ export function candidateIdentity(db: ReadableDb, attempt: AttemptRecord): Candi
     level: levelView(meta.level),
     room: room?.name ?? attempt.roomId,
     seat: (room === undefined ? undefined : seatLabel(room, attempt.seat)) ?? String(attempt.seat),
+    ...(session === undefined ? {} : { scheduledStartAt: session.scheduled_start }),
     ...(photo === undefined
       ? {}
       : { photo: { mimeType: photo.mime_type, dataBase64: photo.bytes.toString('base64') } }),

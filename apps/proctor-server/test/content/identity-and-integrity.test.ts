@@ -20,7 +20,7 @@ const PNG = Buffer.from(
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 describe('attempt:identity', () => {
-  it('shows name, masked ID, photo, occupation, level, room and seat label', async () => {
+  it('shows name, masked ID, photo, occupation, level, room, seat label and the scheduled start', async () => {
     const clock = new TestClock(START - 20 * 60_000);
     server = await startTestServer({ now: clock.now });
     const { store } = server.components;
@@ -48,6 +48,7 @@ describe('attempt:identity', () => {
       level: { code: '4', name: '四级/中级工' },
       room: '第1考场',
       seat: '001',
+      scheduledStartAt: START,
       photo: { mimeType: 'image/png', dataBase64: PNG.toString('base64') },
     });
   });

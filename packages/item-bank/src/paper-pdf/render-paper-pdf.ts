@@ -115,7 +115,7 @@ function optionLines(content: ItemContent): string[] {
   );
 }
 
-/** An empty answer bracket in a stem: （　）, ( ), （  ）… */
+/** An empty answer bracket in a stem: full- or half-width brackets around blanks. */
 const ANSWER_BRACKET = /[（(][\s\u3000]*[）)]/;
 
 function drawQuestion(doc: PdfDoc, input: PaperPdfInput, content: ItemContent, number: number) {
@@ -130,7 +130,7 @@ function drawQuestion(doc: PdfDoc, input: PaperPdfInput, content: ItemContent, n
     content.type === 'true_false' ||
     content.type === 'single_choice' ||
     content.type === 'multiple_choice';
-  // Stems written the usual way already hold the answer bracket 「（　）」; add one only if not.
+  // Stems written the usual way already hold the answer bracket; add one only if not.
   const hasBracket = ANSWER_BRACKET.test(toPlainText(content.stem));
   drawItemBody(doc, content.stem, style, `${number}. `, answerBox && !hasBracket ? '（　　）' : '');
   const options = optionLines(content);

@@ -85,6 +85,8 @@ export const en = {
   'kiosk.waitingTitle': 'Waiting for the exam to start',
   'kiosk.waitingText':
     'Your identity is confirmed. Please wait quietly; the questions appear when the proctor starts the exam.',
+  'kiosk.startsIn': 'Scheduled start in',
+  'kiosk.startsSoon': 'The proctor will start the exam shortly',
   'kiosk.rulesTitle': 'Exam rules',
   'kiosk.rules1':
     'Stay in the exam screen: switching windows is recorded and reported to the proctor.',

@@ -85,6 +85,8 @@ export const zhCN = {
   'kiosk.confirmIdentity': '信息无误，确认',
   'kiosk.waitingTitle': '等待开考',
   'kiosk.waitingText': '身份已确认。请安静等待监考员开考，开考后试题将自动显示。',
+  'kiosk.startsIn': '距开考时间',
+  'kiosk.startsSoon': '即将开考，请等待监考员发出开考指令',
   'kiosk.rulesTitle': '考试须知',
   'kiosk.rules1': '考试期间请勿离开考试界面，切换窗口等操作会被记录并报告监考员。',
   'kiosk.rules2': '答案每次修改都会立即保存到本机并同步到服务器，断网时也不会丢失。',

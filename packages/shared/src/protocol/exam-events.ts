@@ -250,6 +250,8 @@ export const CandidateIdentitySchema = z.object({
   level: z.object({ code: z.string(), name: z.string() }),
   room: z.string().optional(),
   seat: z.string().optional(),
+  /** The session's scheduled start (ms since epoch, server clock), for the waiting countdown. */
+  scheduledStartAt: z.number().optional(),
   photo: z
     .object({ mimeType: z.enum(['image/jpeg', 'image/png']), dataBase64: z.base64() })
     .optional(),

@@ -1,8 +1,26 @@
 import { ClockCircleOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { CandidateIdentity, ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
+import { formatRemaining } from './countdown';
+
+/** 距开考: the scheduled start on the server's clock, ticking each second; undefined once due. */
+function useTimeToStart(
+  scheduledStartAt: number | undefined,
+  serverTime: number,
+): number | undefined {
+  // The server's clock minus ours, from the last attempt view (close enough for a waiting room).
+  const offset = useMemo(() => serverTime - Date.now(), [serverTime]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  if (scheduledStartAt === undefined) return undefined;
+  const left = scheduledStartAt - (now + offset);
+  return left > 0 ? left : undefined;
+}
 
 function photoUrl(photo: CandidateIdentity['photo']): string | undefined {
   return photo === undefined ? undefined : `data:${photo.mimeType};base64,${photo.dataBase64}`;
@@ -14,6 +32,7 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
   const [error, setError] = useState<string>();
   const [identity, setIdentity] = useState<CandidateIdentity>();
   const { attempt } = status;
+  const timeToStart = useTimeToStart(identity?.scheduledStartAt, attempt.serverTime);
   useEffect(() => {
     window.desktop
       .invoke('exam:identity', {})
@@ -102,6 +121,15 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
           title={t('kiosk.waitingTitle')}
           subTitle={t('kiosk.waitingText')}
         />
+        <Typography.Paragraph className="kiosk-time-to-start" data-testid="time-to-start">
+          {timeToStart === undefined ? (
+            t('kiosk.startsSoon')
+          ) : (
+            <>
+              {t('kiosk.startsIn')} <b>{formatRemaining(timeToStart)}</b>
+            </>
+          )}
+        </Typography.Paragraph>
         <Typography.Paragraph className="kiosk-paper-state" data-testid="paper-state">
           {status.content === 'sealed' || status.content === 'open' ? (
             <>
