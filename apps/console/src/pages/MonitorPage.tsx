@@ -78,9 +78,10 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
     () => state.order.flatMap((id) => state.attempts[id] ?? []),
     [state.order, state.attempts],
   );
+  const absentIds = useMemo(() => new Set(state.absent.map((a) => a.attemptId)), [state.absent]);
   const counts = useMemo(
-    () => countStatuses(attempts, state.progress, serverNow),
-    [attempts, state.progress, serverNow],
+    () => countStatuses(attempts, state.progress, serverNow, absentIds),
+    [attempts, state.progress, serverNow, absentIds],
   );
   const roomIds = useMemo(() => {
     const ids = state.rooms.map((r) => r.roomId);

@@ -1,4 +1,11 @@
-import type { AttemptProgress, AttemptView } from '@skillexam/shared';
+import {
+  countBucketOf,
+  emptyMonitorCounts,
+  LIVE_ATTEMPT_STATUSES,
+  type AttemptProgress,
+  type AttemptView,
+  type MonitorCounts,
+} from '@skillexam/shared';
 
 /*
  * The dashboard's counts, recomputed from the normalized store on every applied batch:
@@ -10,27 +17,14 @@ import type { AttemptProgress, AttemptView } from '@skillexam/shared';
 
 export const OFFLINE_AFTER_MS = 30_000;
 
-export interface StatusCounts {
-  notLoggedIn: number;
-  loggedIn: number;
-  awaitingAdmission: number;
-  admitted: number;
-  inProgress: number;
-  paused: number;
-  offline: number;
-  submitted: number;
-  absent: number;
-  voided: number;
-}
-
-const LIVE = new Set(['logged_in', 'admitted', 'in_progress', 'paused']);
+export type StatusCounts = MonitorCounts;
 
 export function isOffline(
   attempt: AttemptView,
   progress: AttemptProgress | undefined,
   serverNow: number,
 ): boolean {
-  if (!LIVE.has(attempt.status)) return false;
+  if (!LIVE_ATTEMPT_STATUSES.has(attempt.status)) return false;
   if (progress?.online === true) return false;
   const beat = attempt.lastHeartbeatAt;
   if (beat !== undefined && serverNow - beat <= OFFLINE_AFTER_MS) return false;
@@ -38,56 +32,19 @@ export function isOffline(
   return progress !== undefined || beat !== undefined;
 }
 
-export function emptyCounts(): StatusCounts {
-  return {
-    notLoggedIn: 0,
-    loggedIn: 0,
-    awaitingAdmission: 0,
-    admitted: 0,
-    inProgress: 0,
-    paused: 0,
-    offline: 0,
-    submitted: 0,
-    absent: 0,
-    voided: 0,
-  };
-}
+export const emptyCounts = emptyMonitorCounts;
 
 export function countStatuses(
   attempts: Iterable<AttemptView>,
   progress: Readonly<Record<string, AttemptProgress>>,
   serverNow: number,
+  absentIds: ReadonlySet<string> = new Set(),
 ): StatusCounts {
-  const counts = emptyCounts();
+  const counts = emptyMonitorCounts();
   for (const attempt of attempts) {
-    switch (attempt.status) {
-      case 'registered':
-        counts.notLoggedIn += 1;
-        break;
-      case 'logged_in':
-        if (attempt.identityConfirmed) counts.awaitingAdmission += 1;
-        else counts.loggedIn += 1;
-        break;
-      case 'admitted':
-        counts.admitted += 1;
-        break;
-      case 'in_progress':
-        counts.inProgress += 1;
-        break;
-      case 'paused':
-        counts.paused += 1;
-        break;
-      case 'submitted':
-      case 'force_submitted':
-        counts.submitted += 1;
-        break;
-      case 'absent':
-        counts.absent += 1;
-        break;
-      case 'voided':
-        counts.voided += 1;
-        break;
-    }
+    counts[
+      countBucketOf(attempt.status, attempt.identityConfirmed, absentIds.has(attempt.attemptId))
+    ] += 1;
     if (isOffline(attempt, progress[attempt.attemptId], serverNow)) counts.offline += 1;
   }
   return counts;

@@ -1,4 +1,8 @@
-import { generateServerKeyPair, keyIdOf, publicKeyFromPem } from '@skillexam/item-bank/exam-package';
+import {
+  generateServerKeyPair,
+  keyIdOf,
+  publicKeyFromPem,
+} from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import {

@@ -1,5 +1,8 @@
 import {
+  countBucketOf,
+  emptyMonitorCounts,
   isFinishedAttemptStatus,
+  LIVE_ATTEMPT_STATUSES,
   type AbsentCandidate,
   type AttemptProgress,
   type KioskEventNotice,
@@ -59,57 +62,21 @@ function recentKioskEvents(db: ReadableDb, sessionId: string): KioskEventNotice[
   }));
 }
 
-const LIVE = new Set(['logged_in', 'admitted', 'in_progress', 'paused']);
-
 /** Counts per state; `offline` overlaps the live states, every other bucket partitions the roster. */
 export function countAttempts(
   attempts: readonly AttemptRecord[],
   absentIds: ReadonlySet<string>,
   isOnline: (attemptId: string) => boolean,
 ): MonitorCounts {
-  const counts: MonitorCounts = {
-    notLoggedIn: 0,
-    loggedIn: 0,
-    awaitingAdmission: 0,
-    admitted: 0,
-    inProgress: 0,
-    paused: 0,
-    offline: 0,
-    submitted: 0,
-    absent: 0,
-    voided: 0,
-  };
+  const counts = emptyMonitorCounts();
   for (const attempt of attempts) {
-    if (LIVE.has(attempt.status) && !isOnline(attempt.id)) counts.offline += 1;
-    switch (attempt.status) {
-      case 'registered':
-        if (absentIds.has(attempt.id)) counts.absent += 1;
-        else counts.notLoggedIn += 1;
-        break;
-      case 'logged_in':
-        if (attempt.identityConfirmedAt === undefined) counts.loggedIn += 1;
-        else counts.awaitingAdmission += 1;
-        break;
-      case 'admitted':
-        counts.admitted += 1;
-        break;
-      case 'in_progress':
-        counts.inProgress += 1;
-        break;
-      case 'paused':
-        counts.paused += 1;
-        break;
-      case 'submitted':
-      case 'force_submitted':
-        counts.submitted += 1;
-        break;
-      case 'absent':
-        counts.absent += 1;
-        break;
-      case 'voided':
-        counts.voided += 1;
-        break;
-    }
+    if (LIVE_ATTEMPT_STATUSES.has(attempt.status) && !isOnline(attempt.id)) counts.offline += 1;
+    const bucket = countBucketOf(
+      attempt.status,
+      attempt.identityConfirmedAt !== undefined,
+      absentIds.has(attempt.id),
+    );
+    counts[bucket] += 1;
   }
   return counts;
 }

@@ -9,3 +9,4 @@ export * from './marking-events';
 export * from './sealed-paper';
 export * from './console-events';
 export * from './bank-channels';
+export * from './monitor-counts';
