@@ -6,3 +6,4 @@ export {
   type PaperPdfInput,
 } from './render-paper-pdf';
 export { paperNotices, sectionHeading } from './section-instructions';
+export { pinnedContents } from './pinned-contents';

@@ -8,14 +8,13 @@ import {
   flattenRanges,
   type Blueprint,
   type CandidatePaper,
-  type ItemContent,
-  type Paper,
   type TheoryLevelCode,
 } from '@skillexam/shared';
 import {
   assemblePapers,
   buildPackagePaper,
   cjkFontPath,
+  pinnedContents,
   createAssemblyRepository,
   createHighsSolver,
   DEFAULT_MAX_OVERLAP,
@@ -213,26 +212,11 @@ export class PaperService {
     return record;
   }
 
-  #contents(bank: Bank, paper: Paper): Map<string, ItemContent> {
-    const contents = new Map<string, ItemContent>();
-    for (const ref of paper.sections.flatMap((section) => section.items)) {
-      const version = bank.items.getVersion(ref.itemId, ref.version);
-      if (version === undefined) {
-        throw new CodedError(
-          'NOT_FOUND',
-          `试卷 ${paper.id} 的试题 ${ref.itemId} 第 ${ref.version} 版不在题库中`,
-        );
-      }
-      contents.set(ref.itemId, version.content);
-    }
-    return contents;
-  }
-
   /** The paper exactly as candidates get it (no keys), for the preview. */
   preview(paperId: string): CandidatePaper {
     const { bank } = this.#context();
     const record = this.#record(paperId);
-    const contents = this.#contents(bank, record.paper);
+    const contents = pinnedContents(bank.items, record.paper);
     return buildPackagePaper(record.paper, (ref) => {
       const content = contents.get(ref.itemId);
       if (content === undefined) throw new CodedError('NOT_FOUND', `试题 ${ref.itemId} 的内容缺失`);
@@ -248,7 +232,7 @@ export class PaperService {
     const record = this.#record(paperId);
     const input = {
       paper: record.paper,
-      contents: this.#contents(bank, record.paper),
+      contents: pinnedContents(bank.items, record.paper),
       asset: (hash: string) => bank.items.getAsset(hash)?.bytes,
       fontBytes: new Uint8Array(readFileSync(cjkFontPath(process.env['SKILLEXAM_FONT_DIR']))),
       createdAt: new Date(record.assembledAt),
@@ -296,7 +280,7 @@ export class PaperService {
         '考点公钥无效：应为考点服务器的 X25519 公钥 PEM（proctor-server package key 生成）',
       );
     }
-    const contents = this.#contents(bank, record.paper);
+    const contents = pinnedContents(bank.items, record.paper);
     const input = buildPackagePaper(record.paper, (ref) => {
       const content = contents.get(ref.itemId);
       if (content === undefined) throw new CodedError('NOT_FOUND', `试题 ${ref.itemId} 的内容缺失`);

@@ -12,7 +12,7 @@ import { writeExamPackage } from '../../exam-package/write-exam-package';
 import { standardId } from '../../standards/standard-document';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
 import { readInputFile } from '../read-input-file';
-import { pinnedContents } from './paper-pdf-files';
+import { pinnedContents } from '../../paper-pdf/pinned-contents';
 
 const text = (file: string) => new TextDecoder('utf-8').decode(readInputFile(file));
 
@@ -59,7 +59,7 @@ async function packagePaper(bank: Bank, options: PackageOptions, io: CliIo) {
   const record = readPaperRecord(options.paper);
   const signerPrivateKeyPem = text(options.signingKey);
   const recipientPublicKeyPem = text(options.siteKey);
-  const contents = pinnedContents(bank, record.paper);
+  const contents = pinnedContents(bank.items, record.paper);
   const packagePaperInput = buildPackagePaper(record.paper, (ref) => {
     const content = contents.get(ref.itemId);
     if (content === undefined) throw new InvalidInputError(`试题 ${ref.itemId} 的内容缺失`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { CodedError, type ItemContent, type Paper } from '@skillexam/shared';
 import type { PaperRecord } from '../../assembly/paper-record';
 import type { Bank } from '../../db/open-bank';
+import { pinnedContents } from '../../paper-pdf/pinned-contents';
 import { renderAnswerKeyPdf, renderPaperPdf } from '../../paper-pdf/render-paper-pdf';
 import { cjkFontPath } from '../../pdf-document/cjk-font';
 
@@ -13,22 +13,6 @@ export function readCjkFont(): Uint8Array {
   return fontBytes;
 }
 
-/** Content of every pinned item version of a paper; a missing version is a clear error. */
-export function pinnedContents(bank: Bank, paper: Paper): Map<string, ItemContent> {
-  const contents = new Map<string, ItemContent>();
-  for (const ref of paper.sections.flatMap((section) => section.items)) {
-    const version = bank.items.getVersion(ref.itemId, ref.version);
-    if (version === undefined) {
-      throw new CodedError(
-        'NOT_FOUND',
-        `试卷 ${paper.id} 的试题 ${ref.itemId} 第 ${ref.version} 版不在题库中`,
-      );
-    }
-    contents.set(ref.itemId, version.content);
-  }
-  return contents;
-}
-
 /** paper-X.pdf and key-X.pdf of a record, rendered in memory (file name → bytes). */
 export async function renderPaperPdfs(
   bank: Bank,
@@ -36,7 +20,7 @@ export async function renderPaperPdfs(
 ): Promise<Map<string, Uint8Array>> {
   const input = {
     paper: record.paper,
-    contents: pinnedContents(bank, record.paper),
+    contents: pinnedContents(bank.items, record.paper),
     asset: (hash: string) => bank.items.getAsset(hash)?.bytes,
     fontBytes: readCjkFont(),
     createdAt: new Date(record.assembledAt),
