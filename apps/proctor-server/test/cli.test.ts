@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseResponsesCsv } from '@skillexam/item-bank/statistics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/commands';
 import { exitCodeOf } from '../src/cli/cli-io';
@@ -123,7 +124,27 @@ describe('proctor-server CLI', () => {
       '--json',
     )) as Record<string, unknown>;
     expect(files['candidates']).toBe(2);
-    expect(readdirSync(out).sort()).toHaveLength(5);
+    expect(readdirSync(out).sort()).toEqual([
+      'item-analysis-s1.json',
+      'responses-s1.csv',
+      'results-s1.json',
+      '成绩汇总表-s1.xlsx',
+      '考场情况记录-s1.pdf',
+      '考生答卷-s1.pdf',
+    ]);
+    // The statistics export is the response file the bank reads (qbank analyze / stats import);
+    // nobody sat this session, so it has the paper's items and no candidate rows.
+    const responses = readFileSync(String(files['responses']), 'utf8').split('\r\n');
+    expect(responses[0]).toMatch(/^\ufeff考生,/);
+    expect(responses.slice(1, 4).map((line) => line.split(',')[0])).toEqual([
+      '#答案',
+      '#满分',
+      '#选项',
+    ]);
+    expect(parseResponsesCsv(Buffer.from(responses.join('\r\n')), { fileName: 'r.csv' })).toEqual({
+      ok: false,
+      issues: [{ file: 'r.csv', row: 2, reason: '文件中没有考生作答行' }],
+    });
 
     const verified = (await run('audit', 'verify', '--data', data, '--json')) as {
       ok: boolean;
