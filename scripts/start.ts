@@ -106,6 +106,9 @@ try {
         webPort,
         '--journal-dir',
         join(demoDir, 'web-shell-journals'),
+        // the workbench lists the banks of this folder: the demo's bank.qbank
+        '--bank-dir',
+        demoDir,
       ],
     }),
   ]);
