@@ -25,6 +25,8 @@ describe('normalizeAnswerText', () => {
     ['a—b', 'a-b'],
     ['①', '1'],
     ['\t电\n压\u3000', '电压'],
+    // NFKC makes ´ a space + combining acute; once the space is gone the accent composes
+    ['𝐈´', 'í'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeAnswerText(input)).toBe(expected);
   });

@@ -35,6 +35,18 @@ const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
  * 5. trailing sentence punctuation removed.
  */
 export function normalizeAnswerText(value: string): string {
+  // Removing spaces can bring a letter and a combining mark together (NFKC turns ´ into a space
+  // and a combining acute), which the next pass composes: repeat until nothing changes.
+  let current = value;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const next = normalizeOnce(current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
+}
+
+function normalizeOnce(value: string): string {
   let result = value.normalize('NFKC').toLowerCase();
   for (const [pattern, replacement] of PUNCTUATION_VARIANTS) {
     result = result.replace(pattern, replacement);
