@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CodedError } from '@skillexam/shared';
 import type { Components } from '../components';
 import { queryOne, sql } from '../db/sql';
-import { sendJson, type RouteHandler } from '../http/router';
+import { sendError, type RouteHandler } from '../http/router';
 import { staffRoleOf } from './console-downloads.route';
 
 /**
@@ -29,17 +29,7 @@ export function candidatePhotoRoute(components: Components): RouteHandler {
       });
       res.end(photo.bytes);
     } catch (error) {
-      if (
-        error instanceof CodedError &&
-        (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')
-      ) {
-        sendJson(res, error.code === 'NOT_FOUND' ? 404 : 401, {
-          ok: false,
-          error: { code: error.code, message: error.message },
-        });
-        return;
-      }
-      throw error;
+      sendError(res, error);
     }
   };
 }

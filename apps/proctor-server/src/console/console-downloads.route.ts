@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import {
   CodedError,
   CONSOLE_DOWNLOADS,
+  StaffRoleSchema,
   type ConsoleDownload,
   type StaffRole,
 } from '@skillexam/shared';
-import { findStaff } from '../auth/staff-accounts';
-import { resolveToken } from '../auth/tokens';
 import type { Components } from '../components';
 import { exportResults, type ResultsExportFiles } from '../export/results-export';
-import { sendJson, type RouteHandler } from '../http/router';
+import { sendError, type RouteHandler } from '../http/router';
+import { requireStaff } from '../http/staff-route';
 import { buildIncidentRecord } from '../incidents/incident-record-data';
 import { renderIncidentRecord } from '../pdf/index';
 import { findSession } from '../sessions/session-repository';
@@ -61,31 +61,15 @@ const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
   responses: ['admin'],
 };
 
-const STATUS = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-  CONFLICT: 409,
-} as const;
-
 export interface DownloadOptions {
   readonly siteName: string;
   readonly occupationAndLevel: string;
 }
 
+/** The role of the staff member behind the bearer token (any staff role). */
 export function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer (\S{1,200})$/.exec(header);
-  const subject =
-    match?.[1] === undefined
-      ? undefined
-      : resolveToken(components.store.db, match[1], components.now());
-  if (subject?.kind !== 'staff')
-    throw new CodedError('UNAUTHORIZED', '请先登录 (staff token required)');
-  const staff = findStaff(components.store.db, { id: Number(subject.subject) });
-  if (staff === undefined) throw new CodedError('UNAUTHORIZED', '请先登录 (unknown staff)');
-  return staff.role;
+  const deps = { db: components.store.db, now: components.now };
+  return requireStaff(deps, req, StaffRoleSchema.options).role;
 }
 
 async function fileBytes(
@@ -145,12 +129,7 @@ export function consoleDownloadRoute(
       });
       res.end(bytes);
     } catch (error) {
-      if (error instanceof CodedError && error.code in STATUS) {
-        const status = STATUS[error.code as keyof typeof STATUS];
-        sendJson(res, status, { ok: false, error: { code: error.code, message: error.message } });
-        return;
-      }
-      throw error;
+      sendError(res, error);
     }
   };
 }

@@ -2,14 +2,12 @@ import {
   CandidateLoginRequestSchema,
   StaffLoginRequestSchema,
   describeZodError,
-  toFailedAck,
 } from '@skillexam/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { candidateLogin, type CandidateLoginDeps } from '../auth/candidate-login';
 import { staffLogin, type StaffLoginDeps } from '../auth/staff-accounts';
-import { HttpError, readJsonBody, sendJson, type RouteHandler } from './router';
-import { HTTP_STATUS } from './staff-route';
+import { readJsonBody, sendError, sendJson, type RouteHandler } from './router';
 
 function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
@@ -32,15 +30,7 @@ function jsonRoute<S extends z.ZodType, R>(
       }
       sendJson(res, 200, { ok: true, data: await handle(parsed.data, clientIp(req)) });
     } catch (error) {
-      if (error instanceof HttpError) {
-        sendJson(res, error.status, {
-          ok: false,
-          error: { code: error.code, message: error.message },
-        });
-        return;
-      }
-      const failed = toFailedAck(error);
-      sendJson(res, HTTP_STATUS[failed.error.code], failed);
+      sendError(res, error);
     }
   };
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CodedError, toFailedAck, type ErrorCode } from '@skillexam/shared';
+import { z } from 'zod';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -70,4 +72,32 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The HTTP status of each typed error code. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  CLIENT_REJECTED: 403,
+  INTERNAL: 500,
+};
+
+/**
+ * Replies `{ ok: false, error }` for what a route threw: an HttpError with its status, a
+ * CodedError or zod error with the status of its code. Anything else is a bug: it is rethrown,
+ * so the server logs it and answers 500.
+ */
+export function sendError(res: ServerResponse, error: unknown): void {
+  if (error instanceof HttpError) {
+    sendJson(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
+    return;
+  }
+  if (!(error instanceof CodedError) && !(error instanceof z.ZodError)) throw error;
+  const failed = toFailedAck(error);
+  sendJson(res, HTTP_STATUS[failed.error.code], failed);
 }

@@ -1,35 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  CodedError,
-  describeZodError,
-  toFailedAck,
-  type ErrorCode,
-  type StaffRole,
-} from '@skillexam/shared';
+import { CodedError, describeZodError, type StaffRole } from '@skillexam/shared';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { findStaff } from '../auth/staff-accounts';
 import { resolveToken } from '../auth/tokens';
 import type { ReadableDb } from '../db/sql';
-import { HttpError, readJsonBody, sendJson, type RouteHandler } from './router';
+import { HttpError, readJsonBody, sendError, sendJson, type RouteHandler } from './router';
 
 /*
  * Setup endpoints for the console and scripts: a staff bearer token (from /api/auth/staff-login)
  * in the Authorization header, the role checked before anything is read, JSON replies
  * `{ ok, data | error }`, files as raw bodies (application/octet-stream) with a size limit.
  */
-
-export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  CLIENT_REJECTED: 403,
-  INTERNAL: 500,
-};
 
 export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 
@@ -100,15 +82,7 @@ export function staffRoute(
       if (isFileReply(result)) sendFile(res, result);
       else sendJson(res, 200, { ok: true, data: result });
     } catch (error) {
-      if (error instanceof HttpError) {
-        sendJson(res, error.status, {
-          ok: false,
-          error: { code: error.code, message: error.message },
-        });
-        return;
-      }
-      const failed = toFailedAck(error);
-      sendJson(res, HTTP_STATUS[failed.error.code], failed);
+      sendError(res, error);
     }
   };
 }

@@ -1,16 +1,9 @@
+import { fnv1a } from '@skillexam/shared';
+
 /*
  * Deterministic pseudo-random numbers for assembly: the same seed and item id always give the
  * same number, whatever order the pool is in. FNV-1a over the text, then a murmur3 finaliser.
  */
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 function mix(value: number): number {
   let h = value;

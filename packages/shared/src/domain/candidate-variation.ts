@@ -1,6 +1,6 @@
 import type { CandidatePaper, CandidatePaperItem } from './candidate-paper';
 import type { PaperVariation } from './paper';
-import { mulberry32 } from '../random/seeded-random';
+import { fnv1a, mulberry32 } from '../random/seeded-random';
 
 /*
  * 乱序: each candidate's own order of a paper, from a per-attempt seed stored by the server.
@@ -14,16 +14,6 @@ import { mulberry32 } from '../random/seeded-random';
 /** A 32-bit seed; the server draws one per attempt. */
 export type VariationSeed = number;
 
-/** FNV-1a of a string, so each section and item gets its own stream from the one seed. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** Fisher–Yates with the given random source; returns a new array. */
 function shuffled<T>(values: readonly T[], random: () => number): T[] {
   const result = [...values];
@@ -36,6 +26,7 @@ function shuffled<T>(values: readonly T[], random: () => number): T[] {
   return result;
 }
 
+/** Each section and item gets its own stream from the one seed. */
 function streamFor(seed: VariationSeed, key: string): () => number {
   return mulberry32((seed ^ fnv1a(key)) >>> 0);
 }

@@ -16,6 +16,16 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** FNV-1a of a string: a stable 32-bit key for deriving per-item streams from one seed. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /** A standard normal draw (Box–Muller) from a uniform source. */
 export function normalDraw(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
