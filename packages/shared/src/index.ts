@@ -6,3 +6,4 @@ export * from './scoring/index';
 export * from './migrations/index';
 export * from './statistics/index';
 export * from './random/seeded-random';
+export * from './web/content-type';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { contentTypeOf } from '../host/content-type';
+import { contentTypeOf } from '@skillexam/shared';
 import { resolveSafePath } from '../host/safe-path';
 
 /** Serves the built renderer at app://desktop/…, refusing anything outside `rendererDir`. */

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypeOf } from '@skillexam/shared';
 
 /*
  * Serves the built proctor console (apps/console/dist, built by `npm run build:console`) at
@@ -19,22 +20,6 @@ export const CONSOLE_PATH = '/console';
 export const DEFAULT_CONSOLE_DIR = fileURLToPath(
   new URL('../../../console/dist/', import.meta.url),
 );
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const HASHED = /-[A-Z0-9]{8,}\.[a-z0-9]+$/i;
 
@@ -97,7 +82,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, path: string, relat
   const size = statSync(path).size;
   const cache = HASHED.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(path),
     'content-length': size,
     'cache-control': cache,
     ...SECURITY_HEADERS,

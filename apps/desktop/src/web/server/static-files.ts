@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { contentTypeOf } from '../../host/content-type';
+import { contentTypeOf } from '@skillexam/shared';
 import { resolveSafePath } from '../../host/safe-path';
 
 /** Same policy as the Electron window: only our own scripts; antd needs inline styles. */

@@ -11,6 +11,9 @@ describe('contentTypeOf', () => {
     ['fonts/KaTeX_Main-Regular-ABC.ttf', 'font/ttf'],
     ['favicon.svg', 'image/svg+xml'],
     ['renderer.js.map', 'application/json; charset=utf-8'],
+    ['console/assets/console-SEDNYJHB.JS', 'text/javascript; charset=utf-8'],
+    ['C:\\app\\favicon.ico', 'image/x-icon'],
+    ['.hidden', 'application/octet-stream'],
     ['unknown.bin', 'application/octet-stream'],
   ])('%s → %s', (file, type) => {
     expect(contentTypeOf(file)).toBe(type);
