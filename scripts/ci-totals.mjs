@@ -16,6 +16,7 @@ function readJson(path) {
 /** Vitest runs: each step writes its own JSON report. */
 for (const [step, report] of [
   ['unit', 'test-results/vitest-report.json'],
+  ['security', 'test-results/vitest-security-report.json'],
   ['faults', 'test-results/vitest-faults-report.json'],
 ]) {
   if (!(step in statuses)) continue;
