@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureDemoSite } from './demo/demo-site';
-import { ROOT } from './demo/run-cli';
+import { ROOT, runCli } from './demo/run-cli';
 
 /**
  * `npm start` / `npm run dev`: on the first run provisions the demo exam site in .data/demo
@@ -91,6 +91,12 @@ try {
   const firstRun = !existsSync(join(demoDir, 'demo-site.json'));
   if (firstRun) console.log(`首次启动：在 ${demoDir} 建立示例考点（约半分钟）…`);
   const site = await ensureDemoSite(demoDir, { log: (line) => console.log(`  ${line}`) });
+  // The demo site runs HTTPS like a real one (docs/decisions/0231): its own site CA, created on
+  // the first run; the web shell's kiosk host pins it, as an enrolled exam PC does.
+  const siteTls = (await runCli('proctor-server', ['tls', 'show', '--data', site.serverData])) as {
+    fingerprint: string;
+  };
+  const siteCaFile = join(site.serverData, 'tls', 'site-ca.crt');
   const [proctorUrl, webUrl] = await Promise.all([
     run({
       name: 'proctor-server',
@@ -109,6 +115,8 @@ try {
         // the workbench lists the banks of this folder: the demo's bank.qbank
         '--bank-dir',
         demoDir,
+        '--server-fingerprint',
+        siteTls.fingerprint,
       ],
     }),
   ]);
@@ -120,9 +128,28 @@ try {
         stdio: 'inherit',
       }).once('exit', (code) => (code === 0 ? done() : fail(new Error('desktop build failed')))),
     );
+    // The demo's exam PC is enrolled once, like a real one (docs/decisions/0216).
+    const enrollmentFile = join(demoDir, 'kiosk-enrollment.json');
+    if (!existsSync(enrollmentFile)) {
+      const enrollment = await runCli('proctor-server', [
+        'kiosk',
+        'enroll',
+        '--data',
+        site.serverData,
+        '--name',
+        '演示考试机',
+        '--server-url',
+        proctorUrl,
+      ]);
+      writeFileSync(enrollmentFile, `${JSON.stringify(enrollment, null, 2)}\n`, { mode: 0o600 });
+    }
     const kiosk = spawn(electron, [join(ROOT, 'apps/desktop')], {
       stdio: 'inherit',
-      env: { ...process.env, SKILLEXAM_SERVER_URL: proctorUrl },
+      env: {
+        ...process.env,
+        SKILLEXAM_SERVER_URL: proctorUrl,
+        SKILLEXAM_ENROLLMENT: enrollmentFile,
+      },
     });
     children.push(kiosk);
   }
@@ -132,10 +159,15 @@ try {
   console.log(`  职业技能等级认定理论考试系统 · SkillExam is running (ready in ${seconds} s)`);
   console.log(`  监考控制台 Proctor console:     ${proctorUrl}/console`);
   console.log(
-    `  考生端 Candidate client:        ${electron === undefined ? `${webUrl}  (web shell, a practice client: no Electron binary here)` : 'Electron kiosk window'}`,
+    `  考生端 Candidate client:        ${electron === undefined ? `${webUrl}/?server=${encodeURIComponent(proctorUrl)}  (web shell, a practice client: no Electron binary here)` : 'Electron kiosk window'}`,
   );
   console.log(`  出题/题库 Author workbench:     ${webUrl}/#/author  (bank: ${site.bankFile})`);
   console.log(`  Proctor server health:          ${proctorUrl}/api/health`);
+  console.log(`  考点证书 Site CA (HTTPS):        ${siteCaFile}`);
+  console.log(`    SHA-256 指纹 fingerprint:      ${siteTls.fingerprint}`);
+  console.log(
+    '    浏览器提示证书不受信任时：把上面的 site-ca.crt 安装为受信任的根证书，或核对指纹后继续 (docs/deployment.md, HTTPS)',
+  );
   console.log(`  Session 场次: ${site.sessionId} · roster and exam codes: ${site.candidatesCsv}`);
   if (first !== undefined) {
     console.log(

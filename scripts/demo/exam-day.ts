@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { openBank } from '@skillexam/item-bank';
-import { mulberry32, normalDraw, type ItemContent } from '@skillexam/shared';
+import { KioskEnrollmentSchema, mulberry32, normalDraw, type ItemContent } from '@skillexam/shared';
 import { ExamAgent, type AgentStatus } from '../../apps/desktop/src/host/exam-agent/exam-agent';
 import { connectStaff } from '../../apps/desktop/test/support/exam-room';
 import { ProctorServerProcess } from '../../apps/desktop/test/support/proctor-server-process';
+import { siteCaOf } from '../../apps/desktop/test/support/site-tls-client';
 import { ensureDemoSite, OCCUPATION_LABEL, SITE_NAME } from './demo-site';
 import { ROOT, runCli } from './run-cli';
 import { planAnswers, type PlannedAnswer } from './simulated-candidate';
@@ -52,10 +53,25 @@ const site = await ensureDemoSite(join(runDir, 'site'), {
 });
 const admin = site.newAccounts?.find((a) => a.role === 'admin');
 if (admin === undefined) throw new Error('a fresh demo site has an admin account');
+// The exam admin enrolls the room's PC once (docs/decisions/0216); every simulated kiosk signs
+// its login with that enrollment, as a real exam PC does.
+const enrollment = KioskEnrollmentSchema.parse(
+  await runCli('proctor-server', [
+    'kiosk',
+    'enroll',
+    '--data',
+    site.serverData,
+    '--name',
+    '演示考试机',
+    '--site-name',
+    SITE_NAME,
+  ]),
+);
 
-const server = new ProctorServerProcess(site.serverData, await freePort());
+// HTTPS/WSS with the site certificate; the kiosks pin it through their enrollment (0232).
+const server = new ProctorServerProcess(site.serverData, await freePort(), true);
 await server.start();
-const staff = await connectStaff(server.url, admin);
+const staff = await connectStaff(server.url, admin, siteCaOf(site.serverData));
 await staff.call('session:open-check-in', { sessionId: site.sessionId });
 
 log('考生登录、确认身份…');
@@ -67,6 +83,7 @@ const agents = await Promise.all(
         serverUrl: server.url,
         journalDir: join(runDir, 'kiosks', c.ticket),
         clientKind: 'kiosk',
+        enrollment,
         heartbeatMs: 2000,
         onStatus: (s) => statuses.set(c.ticket, s),
       },

@@ -81,7 +81,7 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   const [first, second] = day.candidates;
   if (first === undefined || second === undefined) throw new Error('roster too small');
   for (const c of [first, second]) {
-    const client = await CandidateClient.login(server.url, c.ticket, c.code);
+    const client = await CandidateClient.login(server.url, c.ticket, c.code, day.enrollment);
     candidates.push(client);
   }
   const [c1, c2] = candidates as [CandidateClient, CandidateClient];
@@ -131,6 +131,7 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   // 补时 10 minutes
   await proctor.getByTestId('panel-actions').getByRole('button', { name: '补时' }).click();
   const extend = proctor.getByRole('dialog', { name: '补时' });
+  await expect(extend).toContainText('补时上限 60 分钟，已补 0 分钟，还可补 60 分钟');
   await extend.getByLabel('分钟').fill('10');
   await extend.getByLabel('原因').fill('更换鼠标耽误 10 分钟');
   await extend.getByRole('button', { name: '确认' }).click();

@@ -60,11 +60,18 @@ const expectNoPaperIn = (text: string, where: string) => {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  room = await openExamRoom('content-release-', 2, {
-    allowPracticeClients: true,
-    earliestSubmissionMinutes: 0,
-    variation: { shuffleItems: true, shuffleOptions: true },
-  });
+  // Plain HTTP on purpose (decision 0231): the recording proxy must see that the sealed paper
+  // is unreadable even without TLS; every other suite runs over HTTPS.
+  room = await openExamRoom(
+    'content-release-',
+    2,
+    {
+      allowPracticeClients: true,
+      earliestSubmissionMinutes: 0,
+      variation: { shuffleItems: true, shuffleOptions: true },
+    },
+    false,
+  );
   proxy = await startRecordingProxy(Number(new URL(room.server.url).port));
   for (const n of [1, 2]) {
     shells.push(

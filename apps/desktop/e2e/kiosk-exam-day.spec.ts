@@ -26,13 +26,17 @@ const staffCall = (event: keyof ClientToServerEvents, payload: unknown) =>
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  room = await openExamRoom('exam-day-', 2, {
-    allowPracticeClients: true,
-    earliestSubmissionMinutes: 0,
-  });
+  room = await openExamRoom(
+    'exam-day-',
+    2,
+    { allowPracticeClients: true, earliestSubmissionMinutes: 0 },
+    true, // HTTPS/WSS; the web shell pins the site CA the server printed
+  );
   ({ day, server } = room);
+  expect(server.url).toMatch(/^https:\/\//);
   shell = await startWebShellProcess('kiosk', {
     WEB_SHELL_JOURNAL_DIR: join(room.dir, 'journals'),
+    WEB_SHELL_SERVER_FINGERPRINT: server.fingerprint ?? '',
   });
 });
 

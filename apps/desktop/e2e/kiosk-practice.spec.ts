@@ -25,7 +25,7 @@ test('a candidate works through the practice paper with the keyboard and submits
   // The kiosk opens at the candidate login; practice mode needs no server.
   await expect(page.getByText('考生登录')).toBeVisible();
   await expect(page.getByTestId('web-client-notice')).toContainText('网页客户端');
-  await expect(page.getByTestId('server-url')).toHaveValue(/^http:\/\/127\.0\.0\.1:7300$/);
+  await expect(page.getByTestId('server-url')).toHaveValue(/^https:\/\/127\.0\.0\.1:7300$/);
   await page.screenshot({ path: 'test-results/screenshots/kiosk-login.png' });
   await page.getByRole('button', { name: '进入练习模式（不计分）' }).click();
 

@@ -48,6 +48,7 @@ describe('exam agent ⇄ real proctor server', () => {
       serverUrl: server.url,
       journalDir: join(dir, 'kiosk-1'),
       clientKind: 'kiosk' as const,
+      enrollment: day.enrollment,
       heartbeatMs: 500,
       onStatus: (s: ExamAgentStatus) => statuses.push(s),
     };
@@ -158,6 +159,7 @@ describe('exam agent ⇄ real proctor server', () => {
     const quits: string[] = [];
     const gate = createExitGate({
       settingsFile: join(dir, 'exit-settings.json'),
+      enrollment: day.enrollment,
       quit: (who, via) => quits.push(`${who}/${via}`),
     });
     await expect(
@@ -174,7 +176,11 @@ describe('exam agent ⇄ real proctor server', () => {
       offlineExitHash: makeOfflineExitHash('离线退出-2026', randomBytes(16), 2 ** 14),
     });
     const quits: string[] = [];
-    const gate = createExitGate({ settingsFile, quit: (who, via) => quits.push(`${who}/${via}`) });
+    const gate = createExitGate({
+      settingsFile,
+      enrollment: day.enrollment,
+      quit: (who, via) => quits.push(`${who}/${via}`),
+    });
     const nowhere = 'http://127.0.0.1:9';
     await expect(gate({ username: 'x', password: 'guess' }, nowhere)).rejects.toThrow(
       /离线退出密码不正确/,
@@ -206,6 +212,7 @@ describe('30 simulated minutes offline', () => {
         serverUrl: server.url,
         journalDir: join(room.dir, 'kiosk-offline'),
         clientKind: 'kiosk',
+        enrollment: day.enrollment,
         heartbeatMs: 300,
         now: () => Date.now() + skewMs,
         onStatus: (s) => statuses.push(s),
@@ -291,6 +298,7 @@ describe('30 simulated minutes offline', () => {
       serverUrl: server.url,
       journalDir: join(room.dir, 'kiosk-offline'),
       clientKind: 'kiosk' as const,
+      enrollment: day.enrollment,
       heartbeatMs: 300,
       onStatus: (s: ExamAgentStatus) => statuses.push(s),
     };

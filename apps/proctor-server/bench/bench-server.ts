@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
 import { openStore } from '../src/db/store';
+import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { startServer } from '../src/server/serve';
+import { ensureSiteTls } from '../src/tls/site-tls';
 import { seedSession } from '../test/support/exam-fixture';
 
 /*
@@ -15,6 +18,8 @@ import { seedSession } from '../test/support/exam-fixture';
  *   mode full: the real proctor server (startServer) on a fresh data directory with N candidates
  *   mode bare: socket.io + better-sqlite3 echo (WAL, synchronous=FULL, one autocommit INSERT per
  *              save, no validation, no auth, no audit): the baseline for CPU per save.
+ * Both speak HTTPS/WSS with a site certificate unless argv[4] is `http` (--insecure-http), so
+ * the baseline pays the same TLS cost and the TLS cost itself can be measured (decision 0234).
  */
 
 type Message =
@@ -26,6 +31,7 @@ type Message =
 
 const mode = process.argv[2] === 'bare' ? 'bare' : 'full';
 const candidates = Number(process.argv[3] ?? 100);
+const insecureHttp = process.argv[4] === 'http';
 const send = (message: unknown): void => {
   process.send?.(message);
 };
@@ -51,6 +57,8 @@ if (mode === 'full') {
     durationMinutes: 600,
     rules: { lateEntryCutoffMinutes: 600, earliestSubmissionMinutes: 0 },
   });
+  // The simulated candidates sit at an enrolled exam PC (docs/decisions/0216).
+  const kiosk = enrollKiosk(store.db, store.audit, 'bench-kiosk', 'bench', Date.now());
   store.close();
   const server = await startServer(
     {
@@ -63,8 +71,11 @@ if (mode === 'full') {
       backupKeep: 1,
       discovery: false,
       requiredClientIntegrity: [],
+      insecureHttp,
+      tlsNames: [],
+      tlsIps: [],
     },
-    { loginRatePerIp: 1_000_000, loginRatePerAccount: 1_000 },
+    { loginFailuresPerIp: 1_000_000 },
   );
   const { collector, attempts, sessions } = server.app.context;
   process.on('message', (raw) => {
@@ -105,6 +116,8 @@ if (mode === 'full') {
   send({
     type: 'ready',
     url: server.url,
+    ...(insecureHttp ? {} : { ca: (await ensureSiteTls(dataDir)).tls.caCertPem }),
+    kiosk: { kioskId: kiosk.kioskId, kioskSecret: kiosk.kioskSecret },
     candidates: seeded.candidates.map((c) => ({
       ticket: c.admissionTicketNumber,
       code: c.examCode,
@@ -119,7 +132,11 @@ if (mode === 'full') {
     'CREATE TABLE answers (attempt_id TEXT, seq INTEGER, item_id TEXT, value_json TEXT, PRIMARY KEY (attempt_id, seq)) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT OR IGNORE INTO answers VALUES (?, ?, ?, ?)');
-  const httpServer = createServer();
+  const siteTls = insecureHttp ? undefined : (await ensureSiteTls(dataDir)).tls;
+  const httpServer: HttpServer =
+    siteTls === undefined
+      ? createServer()
+      : createHttpsServer({ key: siteTls.key, cert: siteTls.cert, minVersion: 'TLSv1.2' });
   const io = new Server(httpServer, { serveClient: false });
   io.on('connection', (socket) => {
     socket.on(
@@ -156,7 +173,8 @@ if (mode === 'full') {
   });
   send({
     type: 'ready',
-    url: `http://127.0.0.1:${port}`,
+    url: `${siteTls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
+    ...(siteTls === undefined ? {} : { ca: siteTls.caCertPem }),
     candidates: Array.from({ length: candidates }, (_, i) => ({
       ticket: `B${i}`,
       code: '',

@@ -3,12 +3,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Ack } from '@skillexam/shared';
+import { requestJson } from '../faults/support/site-tls-client';
+import { kioskLoginBody, type KioskKey } from '../test/support/enrolled-kiosk';
 
 /*
  * `npm run bench:server -- --candidates 5000 --autosave 5 --duration 120 --json`
  * The server runs in a child process (measured alone); this process simulates the candidates
  * with the real socket.io-client. The same load then runs against a bare socket.io +
- * better-sqlite3 echo server as the CPU baseline.
+ * better-sqlite3 echo server as the CPU baseline. Everything runs over HTTPS/WSS with a site
+ * certificate, as on an exam day; `--insecure-http` runs it over plain HTTP instead, and
+ * `--compare-http` runs the full load a second time over plain HTTP in the same run and reports
+ * what TLS costs (docs/decisions/0234).
  */
 
 const { values } = parseArgs({
@@ -19,6 +24,8 @@ const { values } = parseArgs({
     'login-storm': { type: 'string', default: '1000' },
     'skip-baseline': { type: 'boolean', default: false },
     'sim-workers': { type: 'string', default: '2' },
+    'insecure-http': { type: 'boolean', default: false },
+    'compare-http': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -46,15 +53,26 @@ const log = (...args: unknown[]): void => {
 interface ServerChild {
   readonly child: ChildProcess;
   readonly url: string;
+  /** The site CA (HTTPS runs); test clients trust only it. */
+  readonly ca: string | undefined;
   readonly candidates: { ticket: string; code: string; attemptId: string }[];
+  /** The enrolled bench kiosk (full mode). */
+  readonly kiosk: KioskKey | undefined;
   request<T>(message: object, replyType: string): Promise<T>;
 }
 
-async function startChild(mode: 'full' | 'bare'): Promise<ServerChild> {
-  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [mode, String(CANDIDATES)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+type Transport = 'tls' | 'http';
+const TRANSPORT: Transport = values['insecure-http'] ? 'http' : 'tls';
+
+async function startChild(mode: 'full' | 'bare', transport: Transport): Promise<ServerChild> {
+  const child = fork(
+    join(import.meta.dirname, 'bench-server.ts'),
+    [mode, String(CANDIDATES), transport],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   // never leave a measured server behind, whatever happens to this process
   process.once('exit', () => child.kill('SIGKILL'));
   const waiters = new Map<string, (message: unknown) => void>();
@@ -69,8 +87,20 @@ async function startChild(mode: 'full' | 'bare'): Promise<ServerChild> {
       waiters.set(replyType, (m) => resolve(m as T));
       if (Object.keys(message).length > 0) child.send(message);
     });
-  const ready = await request<{ url: string; candidates: ServerChild['candidates'] }>({}, 'ready');
-  return { child, url: ready.url, candidates: ready.candidates, request };
+  const ready = await request<{
+    url: string;
+    ca?: string;
+    candidates: ServerChild['candidates'];
+    kiosk?: KioskKey;
+  }>({}, 'ready');
+  return {
+    child,
+    url: ready.url,
+    ca: ready.ca,
+    candidates: ready.candidates,
+    kiosk: ready.kiosk,
+    request,
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -81,26 +111,24 @@ function percentile(sorted: readonly number[], p: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function login(
-  url: string,
+  server: ServerChild,
   c: { ticket: string; code: string },
 ): Promise<{ token: string; ms: number }> {
+  const kiosk = server.kiosk;
+  if (kiosk === undefined) throw new Error('the full server enrolls a bench kiosk');
   const started = performance.now();
-  const res = await fetch(`${url}/api/auth/candidate-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      admissionTicketNumber: c.ticket,
-      examCode: c.code,
-      clientKind: 'kiosk',
-    }),
+  const res = await requestJson(`${server.url}/api/auth/candidate-login`, {
+    body: kioskLoginBody(kiosk, { admissionTicketNumber: c.ticket, examCode: c.code }, Date.now()),
+    tls: server.ca === undefined ? undefined : { ca: [server.ca] },
+    timeoutMs: 60_000,
   });
-  const body = (await res.json()) as Ack<{ token: string }>;
+  const body = res.json as Ack<{ token: string }>;
   if (!body.ok) throw new Error(`login failed: ${body.error.message}`);
   return { token: body.data.token, ms: performance.now() - started };
 }
 
-async function runLoad(mode: 'full' | 'bare') {
-  const server = await startChild(mode);
+async function runLoad(mode: 'full' | 'bare', transport: Transport = TRANSPORT) {
+  const server = await startChild(mode, transport);
   const tokens: string[] = [];
   let stormP95 = 0;
   let stormOk = 0;
@@ -109,7 +137,7 @@ async function runLoad(mode: 'full' | 'bare') {
     const storm = await Promise.all(
       server.candidates.slice(0, STORM).map(async (c, i) => {
         await sleep((i / STORM) * 10_000);
-        return login(server.url, c).catch(() => undefined);
+        return login(server, c).catch(() => undefined);
       }),
     );
     const times = storm.flatMap((r) => (r === undefined ? [] : [r.ms])).sort((a, b) => a - b);
@@ -118,11 +146,13 @@ async function runLoad(mode: 'full' | 'bare') {
     for (const r of storm) tokens.push(r?.token ?? '');
     for (let i = STORM; i < server.candidates.length; i += 50) {
       const batch = await Promise.all(
-        server.candidates.slice(i, i + 50).map((c) => login(server.url, c)),
+        server.candidates.slice(i, i + 50).map((c) => login(server, c)),
       );
       tokens.push(...batch.map((r) => r.token));
     }
-    log(`[${mode}] login storm: ${stormOk}/${STORM} ok, p95 ${stormP95.toFixed(0)} ms`);
+    log(
+      `[${mode}/${transport}] login storm: ${stormOk}/${STORM} ok, p95 ${stormP95.toFixed(0)} ms`,
+    );
   }
   // The candidates are spread over SIM_WORKERS simulator processes.
   const workers = Array.from({ length: SIM_WORKERS }, (_, w) => {
@@ -168,13 +198,14 @@ async function runLoad(mode: 'full' | 'bare') {
             autosaveS: AUTOSAVE_S,
             seed: 1000 + w,
             candidates: slice,
+            ...(server.ca === undefined ? {} : { ca: server.ca }),
           });
         }),
     ),
   );
   if (mode === 'full') await server.request({ type: 'start-session' }, 'started');
   log(
-    `[${mode}] ${CANDIDATES} candidates connected in ${SIM_WORKERS} simulator processes; measuring ${DURATION_S} s`,
+    `[${mode}/${transport}] ${CANDIDATES} candidates connected in ${SIM_WORKERS} simulator processes; measuring ${DURATION_S} s`,
   );
   await all({ type: 'run' }, 'running');
   await sleep(3000); // warm-up
@@ -208,6 +239,7 @@ async function runLoad(mode: 'full' | 'bare') {
   await new Promise((r) => server.child.once('exit', r));
   return {
     mode,
+    transport,
     candidates: CANDIDATES,
     measuredSeconds: Number(measuredSeconds.toFixed(1)),
     saves: stats.saves,
@@ -233,6 +265,26 @@ const full = await runLoad('full');
 log(full);
 const bare = values['skip-baseline'] ? undefined : await runLoad('bare');
 if (bare !== undefined) log(bare);
+// The same full load over plain HTTP, same run, same machine: what TLS costs.
+const plain =
+  values['compare-http'] && TRANSPORT === 'tls' ? await runLoad('full', 'http') : undefined;
+if (plain !== undefined) log(plain);
+const tlsCost =
+  plain === undefined
+    ? undefined
+    : {
+        cpuPer1000SavesTls: full.cpuSecondsPer1000Saves,
+        cpuPer1000SavesHttp: plain.cpuSecondsPer1000Saves,
+        cpuRatio: Number(
+          (full.cpuSecondsPer1000Saves / Math.max(1e-9, plain.cpuSecondsPer1000Saves)).toFixed(2),
+        ),
+        ackP99MsTls: full.ackLatencyP99Ms,
+        ackP99MsHttp: plain.ackLatencyP99Ms,
+        rssMbTls: full.serverRssMb,
+        rssMbHttp: plain.serverRssMb,
+        loginStormP95MsTls: full.loginStorm?.p95Ms,
+        loginStormP95MsHttp: plain.loginStorm?.p95Ms,
+      };
 const ratio =
   bare === undefined
     ? undefined
@@ -254,13 +306,20 @@ const report = {
     autosave: AUTOSAVE_S,
     duration: DURATION_S,
     simWorkers: SIM_WORKERS,
+    transport: TRANSPORT,
   },
   full,
   bare,
+  plain,
+  tlsCost,
   cpuPerSaveRatio: ratio,
   droppedEmits,
   targets,
 };
 if (values.json) console.log(JSON.stringify(report, null, 2));
-else console.log(`CPU per save vs bare baseline: ${ratio ?? 'n/a'}×; targets:`, targets);
+else {
+  console.log(`CPU per save vs bare baseline: ${ratio ?? 'n/a'}×; targets:`, targets);
+  if (tlsCost !== undefined)
+    console.log('TLS cost (same run, plain HTTP for comparison):', tlsCost);
+}
 process.exit(full.lostAnswers === 0 ? 0 : 1);

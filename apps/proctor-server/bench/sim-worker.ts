@@ -16,6 +16,8 @@ type Command =
       autosaveS: number;
       seed: number;
       candidates: { attemptId: string; token: string }[];
+      /** The site CA when the server runs HTTPS/WSS. */
+      ca?: string;
     }
   | { type: 'run' }
   | { type: 'reset' }
@@ -74,6 +76,7 @@ process.on('message', (raw) => {
               createRandom(command.seed * 7919 + i),
               { duplicate: 0, reorder: 0 },
               10_000,
+              command.ca === undefined ? {} : { ca: [command.ca] },
             ),
         );
         for (let i = 0; i < sims.length; i += 100) {

@@ -15,10 +15,13 @@ import { createArgon2Hasher } from '../src/auth/password-hasher';
 import { addStaff } from '../src/auth/staff-accounts';
 import { verifyAuditChain } from '../src/audit/verify';
 import { openStore } from '../src/db/store';
+import { enrollKiosk } from '../src/kiosks/kiosk-registry';
+import { kioskLoginBody } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
 import { between, createRandom } from './support/prng';
 import { freePort, ServerProcess } from './support/server-process';
 import { SimCandidate } from './support/sim-candidate';
+import { requestJson, type SiteClientTls } from './support/site-tls-client';
 
 const SEED = Number(process.env['FAULT_SEED'] ?? 20261121);
 const CANDIDATES = 30;
@@ -33,15 +36,13 @@ function okData<T>(ack: Ack<T>): T {
   return ack.data;
 }
 
+/** The server runs over TLS with its site certificate; clients trust only the site CA. */
+let siteTls: SiteClientTls | undefined;
+
 async function postJson(url: string, body: unknown): Promise<Ack<unknown>> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as Ack<unknown>;
+      return (await requestJson(url, { body, tls: siteTls })).json as Ack<unknown>;
     } catch (error) {
       if (attempt > 50) throw error;
       await new Promise((r) => setTimeout(r, 200));
@@ -51,6 +52,7 @@ async function postJson(url: string, body: unknown): Promise<Ack<unknown>> {
 
 async function connect(url: string, token: string): Promise<ClientSocket> {
   const socket: ClientSocket = ioc(url, {
+    ...siteTls,
     transports: ['websocket'],
     forceNew: true,
     auth: { token },
@@ -114,10 +116,14 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
       'fault-suite',
       now,
     );
+    // The candidates sit at an enrolled exam PC (docs/decisions/0216), as at a real site.
+    const kiosk = enrollKiosk(store.db, store.audit, 'fault-suite-kiosk', 'fault-suite', now);
     store.close();
 
     server = new ServerProcess(dataDir, await freePort());
     const startupMs = [await server.start()];
+    siteTls = server.tls;
+    expect(server.url.startsWith('https://')).toBe(true);
     const staff = okData(
       (await postJson(`${server.url}/api/auth/staff-login`, {
         username: 'proctor1',
@@ -127,11 +133,14 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
     const proctor = await connect(server.url, staff.token);
     for (const c of seeded.candidates) {
       const login = okData(
-        (await postJson(`${server.url}/api/auth/candidate-login`, {
-          admissionTicketNumber: c.admissionTicketNumber,
-          examCode: c.examCode,
-          clientKind: 'kiosk',
-        })) as Ack<{ token: string }>,
+        (await postJson(
+          `${server.url}/api/auth/candidate-login`,
+          kioskLoginBody(
+            kiosk,
+            { admissionTicketNumber: c.admissionTicketNumber, examCode: c.examCode },
+            Date.now(),
+          ),
+        )) as Ack<{ token: string }>,
       );
       const socket = await connect(server.url, login.token);
       okData(await callRetrying(socket, 'attempt:confirm-identity', {}));
@@ -143,6 +152,8 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
           c.attemptId,
           createRandom(SEED + sims.length + 1),
           { duplicate: 0.15, reorder: 0.15 },
+          3000,
+          siteTls,
         ),
       );
     }

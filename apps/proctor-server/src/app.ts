@@ -10,7 +10,10 @@ import { registerMarkingHandlers } from './marking/marking.handlers';
 import { registerContentHandlers } from './content/content.handlers';
 import { registerRoomHandlers } from './rooms/room.handlers';
 import { MarkingService } from './marking/marking-service';
-import { RateLimiter } from './auth/rate-limiter';
+import { LoginGuard } from './auth/login-guard';
+import { KioskProofVerifier } from './kiosks/kiosk-proof';
+import { addKioskRoutes } from './http/kiosk.routes';
+import { addStaffRoutes } from './http/staff.routes';
 import type { Components } from './components';
 import { candidatePhotoRoute } from './console/candidate-photo.route';
 import { consoleDownloadRoute } from './console/console-downloads.route';
@@ -27,6 +30,7 @@ import type { ServerContext } from './server-context';
 import { SessionService } from './sessions/session-service';
 import { createSocketNotifier } from './socket/notifier';
 import { createSocketAuth } from './socket/socket-auth';
+import { TokenWatch } from './socket/token-watch';
 import { healthRoute } from './system/health.route';
 import { registerSystemHandlers } from './system/system.handlers';
 
@@ -54,7 +58,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     pingTimeout: 10_000,
   });
 
-  const notifier = createSocketNotifier(io);
+  const notifier = createSocketNotifier(io, components.store.db);
   const catalog = new ExamCatalog(store.db);
   const collector = new AnswerCollector(store.db, store.audit, now, logger, {
     flushDelayMs: settings.groupCommitMs,
@@ -67,7 +71,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     notifier,
     now,
     answerGraceMs: settings.answerGraceMs,
-    onFinished: createScoreOnFinish(catalog, logger),
+    onFinished: createScoreOnFinish(catalog, store.audit, logger),
   });
   const sessions = new SessionService({
     db: store.db,
@@ -99,8 +103,8 @@ export function createApplication(httpServer: HttpServer, components: Components
     audit: store.audit,
     settings,
     now,
-    ipLimiter: new RateLimiter(settings.loginRatePerIp, settings.loginRateWindowMs),
-    accountLimiter: new RateLimiter(settings.loginRatePerAccount, settings.loginRateWindowMs),
+    guard: new LoginGuard(settings),
+    proofs: new KioskProofVerifier(store.db),
   };
   const router = new Router()
     .get('/api/health', healthRoute(components, io))
@@ -109,6 +113,12 @@ export function createApplication(httpServer: HttpServer, components: Components
     .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS))
     .get('/api/console/photo', candidatePhotoRoute(components));
   addSessionRoutes(router, components);
+  addStaffRoutes(router, components);
+  addKioskRoutes(router, {
+    components,
+    credentials: { ...loginDeps, hasher: components.hasher },
+    proofs: loginDeps.proofs,
+  });
   addExamRoutes(router, components);
   const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
@@ -125,7 +135,8 @@ export function createApplication(httpServer: HttpServer, components: Components
     });
   });
 
-  io.use(createSocketAuth(store.db, now, settings));
+  const tokenWatch = new TokenWatch(store.db, now);
+  io.use(createSocketAuth(store.db, now, settings, tokenWatch));
   io.on('connection', (socket) => {
     registerSystemHandlers(socket, components);
     registerAnswerHandlers(socket, context);
@@ -157,6 +168,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     context,
     async close(reason = 'server shutting down') {
       clearInterval(sweeper);
+      tokenWatch.close();
       collector.close();
       io.emit('system:shutdown', { reason, at: now() });
       await new Promise<void>((resolve) => {

@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
   requiredClientIntegrity: z.array(
     z.string().regex(/^[0-9a-f]{64}$/, 'a kiosk build hash is 64 lowercase hex characters'),
   ),
+  /** Plain HTTP instead of HTTPS/WSS: development and tests only (docs/decisions/0231). */
+  insecureHttp: z.boolean(),
+  /** Extra host names and IPv4 addresses for the server certificate (`--tls-name`, `--tls-ip`). */
+  tlsNames: z.array(z.string().min(1).max(253)),
+  tlsIps: z.array(z.ipv4({ message: 'an IPv4 address such as 192.168.1.10' })),
 });
 export type ServerConfig = z.infer<typeof ConfigSchema>;
 
@@ -41,6 +46,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       'no-discovery': { type: 'boolean' },
       'site-name': { type: 'string' },
       'require-client-integrity': { type: 'string', multiple: true },
+      'insecure-http': { type: 'boolean' },
+      'tls-name': { type: 'string', multiple: true },
+      'tls-ip': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -65,15 +73,30 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       .flatMap((value) => value.split(','))
       .map((value) => value.trim().toLowerCase())
       .filter((value) => value !== ''),
+    insecureHttp:
+      values['insecure-http'] === true || /^(1|true|on)$/i.test(env['PROCTOR_INSECURE_HTTP'] ?? ''),
+    tlsNames: listOption(values['tls-name'], env['PROCTOR_TLS_NAMES']),
+    tlsIps: listOption(values['tls-ip'], env['PROCTOR_TLS_IPS']),
   });
   if (!parsed.success) {
     const detail = parsed.error.issues
       .map(
         (i) =>
-          `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
+          `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
       )
       .join('; ');
     throw new Error(`Invalid proctor-server configuration: ${detail}`);
   }
   return parsed.data;
+}
+
+/** Settings whose flag is not simply the kebab-case of their name. */
+const FLAG_OF: Readonly<Record<string, string>> = { tlsIps: 'tls-ip', tlsNames: 'tls-name' };
+
+/** A repeatable flag, or a comma-separated environment variable. */
+function listOption(flag: string[] | undefined, env: string | undefined): string[] {
+  return (flag ?? (env ?? '').split(','))
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }

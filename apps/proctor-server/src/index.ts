@@ -6,7 +6,7 @@ const config = loadConfig(process.argv.slice(2), process.env);
 const server = await startServer(config);
 // One machine-readable line for scripts/start.ts and tests.
 process.stdout.write(
-  `${JSON.stringify({ event: 'listening', service: 'proctor-server', url: server.url, pid: process.pid })}\n`,
+  `${JSON.stringify({ event: 'listening', service: 'proctor-server', url: server.url, fingerprint: server.fingerprint, pid: process.pid })}\n`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

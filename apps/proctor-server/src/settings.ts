@@ -12,13 +12,17 @@ export interface ServerSettings {
   readonly maxPayloadBytes: number;
   readonly staffTokenTtlMs: number;
   readonly candidateTokenTtlMs: number;
-  /** Failed logins before an account (staff or candidate) is locked, and for how long. */
-  readonly lockoutAfterFailures: number;
-  readonly lockoutMs: number;
-  /** Login attempts allowed per client IP and per account in each window. */
+  /**
+   * Failed logins never lock an account (docs/decisions/0215): after `loginBackoffFreeFailures`
+   * failures each further one makes the account (staff or candidate) wait, starting at
+   * `loginBackoffBaseMs` and doubling up to `loginBackoffCapMs`; a login that succeeds clears it.
+   */
+  readonly loginBackoffFreeFailures: number;
+  readonly loginBackoffBaseMs: number;
+  readonly loginBackoffCapMs: number;
+  /** FAILED logins allowed per client IP in each window; successful logins are not counted. */
+  readonly loginFailuresPerIp: number;
   readonly loginRateWindowMs: number;
-  readonly loginRatePerIp: number;
-  readonly loginRatePerAccount: number;
   /** How often the deadline sweeper looks for attempts to submit automatically. */
   readonly deadlineSweepMs: number;
   /** Sign an audit checkpoint every this many records. */
@@ -40,11 +44,11 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxPayloadBytes: 64 * 1024,
   staffTokenTtlMs: 12 * 3_600_000,
   candidateTokenTtlMs: 12 * 3_600_000,
-  lockoutAfterFailures: 5,
-  lockoutMs: 15 * 60_000,
+  loginBackoffFreeFailures: 3,
+  loginBackoffBaseMs: 1_000,
+  loginBackoffCapMs: 30_000,
+  loginFailuresPerIp: 30,
   loginRateWindowMs: 60_000,
-  loginRatePerIp: 60,
-  loginRatePerAccount: 10,
   deadlineSweepMs: 250,
   auditCheckpointEvery: 100,
   requiredClientIntegrity: [],

@@ -157,11 +157,10 @@ describe('exam flow over real sockets', () => {
       now: clock.now(),
     });
     const [c1, c2, c3] = seeded.candidates;
-    const early = await server.post('/api/auth/candidate-login', {
-      admissionTicketNumber: c1!.admissionTicketNumber,
-      examCode: c1!.examCode,
-      clientKind: 'kiosk',
-    });
+    const early = await server.post(
+      '/api/auth/candidate-login',
+      server.kioskLogin(c1!.admissionTicketNumber, c1!.examCode),
+    );
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
@@ -188,11 +187,10 @@ describe('exam flow over real sockets', () => {
     expect(late.deadlineAt).toBe(START + 90 * 60_000);
 
     clock.advanceMinutes(11);
-    const tooLate = await server.post('/api/auth/candidate-login', {
-      admissionTicketNumber: c3!.admissionTicketNumber,
-      examCode: c3!.examCode,
-      clientKind: 'kiosk',
-    });
+    const tooLate = await server.post(
+      '/api/auth/candidate-login',
+      server.kioskLogin(c3!.admissionTicketNumber, c3!.examCode),
+    );
     expect(tooLate.status).toBe(403);
   });
 

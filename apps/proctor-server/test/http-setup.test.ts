@@ -195,11 +195,7 @@ describe('HTTP setup endpoints', () => {
     expect(printed).toHaveLength(2);
     clock.current = START - 20 * 60_000;
     const login = (code: string) =>
-      server!.post('/api/auth/candidate-login', {
-        admissionTicketNumber: 'T0001',
-        examCode: code,
-        clientKind: 'kiosk',
-      });
+      server!.post('/api/auth/candidate-login', server!.kioskLogin('T0001', code));
     expect((await login(firstCodes[0]!.examCode)).status).toBe(401);
     expect((await login(printed[0]!)).status).toBe(200);
     const audit = store.db

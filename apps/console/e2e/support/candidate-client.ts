@@ -1,11 +1,16 @@
-import type {
-  Ack,
-  AnswerValue,
-  AttemptView,
-  ClientToServerEvents,
-  ServerToClientEvents,
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  candidateLoginProofFields,
+  kioskProofMessage,
+  type Ack,
+  type AnswerValue,
+  type AttemptView,
+  type ClientToServerEvents,
+  type KioskEnrollment,
+  type ServerToClientEvents,
 } from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
+import { postJson, siteTls } from './site-tls';
 
 /** A candidate as a protocol client: HTTP login, a socket, identity, heartbeats and answers. */
 export class CandidateClient {
@@ -19,19 +24,30 @@ export class CandidateClient {
     private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>,
   ) {}
 
+  /** Logs in from the enrolled exam PC: the request carries the kiosk's HMAC proof (0216). */
   static async login(
     serverUrl: string,
     ticket: string,
     examCode: string,
+    kiosk: Pick<KioskEnrollment, 'kioskId' | 'kioskSecret'>,
   ): Promise<CandidateClient> {
-    const res = await fetch(`${serverUrl}/api/auth/candidate-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ admissionTicketNumber: ticket, examCode, clientKind: 'kiosk' }),
-    });
-    const login = (await res.json()) as Ack<{ token: string; attempt: AttemptView }>;
+    const request = { admissionTicketNumber: ticket, examCode };
+    const proof = {
+      kioskId: kiosk.kioskId,
+      issuedAt: Date.now(),
+      nonce: randomBytes(16).toString('base64url'),
+    };
+    const mac = createHmac('sha256', Buffer.from(kiosk.kioskSecret, 'base64'))
+      .update(kioskProofMessage('candidate-login', proof, candidateLoginProofFields(request)))
+      .digest('base64url');
+    const login = (await postJson(`${serverUrl}/api/auth/candidate-login`, {
+      ...request,
+      clientKind: 'kiosk',
+      kioskProof: { ...proof, mac },
+    })) as Ack<{ token: string; attempt: AttemptView }>;
     if (!login.ok) throw new Error(`candidate login ${ticket}: ${login.error.message}`);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {
+      ...(serverUrl.startsWith('https:') ? siteTls() : {}),
       auth: { token: login.data.token },
       transports: ['websocket'],
       forceNew: true,

@@ -4,9 +4,11 @@ import { buildPackagePaper, generateSigningKeyPair, writeExamPackage } from '@sk
 import {
   chineseIdCheckChar,
   itemBodyFromText,
+  KioskEnrollmentSchema,
   PaperSchema,
   type ItemContent,
   type ItemVersionRef,
+  type KioskEnrollment,
 } from '@skillexam/shared';
 import { proctorCli } from './proctor-server';
 
@@ -27,6 +29,8 @@ export const STAFF = {
 export interface ExamDay {
   readonly sessionId: string;
   readonly candidates: readonly { ticket: string; code: string; name: string }[];
+  /** The exam PC enrolled for the day (`proctor-server kiosk enroll`); candidates log in on it. */
+  readonly enrollment: KioskEnrollment;
 }
 
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙'];
@@ -169,8 +173,12 @@ export async function prepareExamDay(
       `${staff.password}\n`,
     );
   }
+  const enrollment = KioskEnrollmentSchema.parse(
+    await proctorCli(['kiosk', 'enroll', '--data', dataDir, '--name', 'e2e-kiosk', '--json']),
+  );
   return {
     sessionId,
+    enrollment,
     candidates: issued.map((c, i) => ({
       ticket: c.admissionTicketNumber,
       code: c.examCode,

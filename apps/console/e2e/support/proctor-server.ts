@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { seedSiteCa } from './site-tls';
 
 /*
  * The real proctor server, black-box: its CLI for setup and `serve` in its own process. The
@@ -35,9 +36,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `proctor-server serve` on a free port, serving the built console from apps/console/dist. */
+/**
+ * `proctor-server serve` on a free port over HTTPS (the run's site CA, see site-tls.ts), serving
+ * the built console from apps/console/dist.
+ */
 export async function startProctorServer(dataDir: string): Promise<RunningServer> {
   const port = await freePort();
+  seedSiteCa(dataDir);
   const child: ChildProcess = spawn(
     process.execPath,
     [

@@ -1,5 +1,6 @@
 import { UserOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Avatar,
   Button,
   Descriptions,
@@ -12,7 +13,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import type { AttemptProgress, AttemptView, RoomView } from '@skillexam/shared';
+import type { AttemptProgress, AttemptView, KioskEventNotice, RoomView } from '@skillexam/shared';
 import { useEffect, useState } from 'react';
 import { fetchPhoto } from '../api/console-client';
 import { canAct, useConsole } from '../console-context';
@@ -22,7 +23,7 @@ import { STATUS_COLORS } from './CandidateTable';
 import { ReasonModal, type ReasonValues } from './ReasonModal';
 import { useAction, useQuery } from './use-call';
 
-type Dialog = 'pause' | 'extend' | 'force' | 'void' | 'move' | 'message';
+type Dialog = 'pause' | 'extend' | 'raise-cap' | 'force' | 'void' | 'move' | 'message';
 
 const TIMELINE_LABELS: Readonly<Record<string, string>> = {
   'candidate.login': '登录',
@@ -34,6 +35,7 @@ const TIMELINE_LABELS: Readonly<Record<string, string>> = {
   'attempt.pause': '暂停',
   'attempt.resume': '恢复',
   'attempt.extend': '补时',
+  'attempt.extension-cap': '提高补时上限',
   'attempt.force-submit': '强制交卷',
   'attempt.submit': '交卷',
   'attempt.auto-submit': '到时自动交卷',
@@ -47,6 +49,8 @@ const TIMELINE_LABELS: Readonly<Record<string, string>> = {
   'kiosk.vm_suspected': '疑似虚拟机',
   'kiosk.remote_tool_found': '发现远程控制软件',
   'kiosk.client_restarted': '客户端重启',
+  'kiosk.server_cert_mismatch': '考点服务器证书不符',
+  'answer.rejected': '答案被服务器拒收',
   'incident.record': '考场记录',
 };
 
@@ -55,8 +59,10 @@ const WARNING_KINDS = new Set([
   'kiosk.display_changed',
   'kiosk.vm_suspected',
   'kiosk.remote_tool_found',
+  'kiosk.server_cert_mismatch',
   'candidate.locked',
   'attempt.void',
+  'answer.rejected',
 ]);
 
 interface Props {
@@ -64,18 +70,35 @@ interface Props {
   readonly progress: AttemptProgress | undefined;
   readonly rooms: readonly RoomView[];
   readonly serverNow: number;
+  /** The session's 补时上限 rule (minutes); an exam admin may raise it for one candidate. */
+  readonly extensionCapMinutes: number;
+  /** The latest pushed refusal of one of this candidate's answers (docs/decisions/0227). */
+  readonly saveRejection?: KioskEventNotice | undefined;
   readonly onClose: () => void;
 }
 
 /** Identity, progress, timeline and the actions on one candidate. */
-export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }: Props) {
+export function CandidatePanel({
+  attempt,
+  progress,
+  rooms,
+  serverNow,
+  extensionCapMinutes,
+  saveRejection,
+  onClose,
+}: Props) {
   const { t, lang, login } = useConsole();
   const act = useAction();
   const [dialog, setDialog] = useState<Dialog | undefined>();
   const timeline = useQuery('console:timeline', { attemptId: attempt.attemptId }, [
     attempt.attemptId,
     attempt,
+    saveRejection,
   ]);
+  // Pushed live, or found in the timeline (audit) when the console was opened later.
+  const rejectedDetail =
+    saveRejection?.detail ??
+    timeline.data?.entries.filter((e) => e.kind === 'answer.rejected').at(-1)?.detail;
   const allowed = canAct(login.role);
   const [photo, setPhoto] = useState<string | undefined>();
   useEffect(() => {
@@ -99,6 +122,10 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
   const live = status === 'in_progress' || status === 'paused';
   const ref = { attemptId: attempt.attemptId };
   const close = () => setDialog(undefined);
+  // 补时上限 (docs/decisions/0223): the candidate's raised cap, else the session rule
+  const capMinutes = Math.floor((attempt.extensionCapMs ?? extensionCapMinutes * 60_000) / 60_000);
+  const extendedMinutes = Math.round(attempt.extensionMs / 60_000);
+  const extendLeft = Math.max(0, capMinutes - extendedMinutes);
   const run = async (promise: Promise<unknown>) => {
     if ((await promise) !== undefined) close();
   };
@@ -114,6 +141,14 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
             'proctor:extend',
             { ...ref, reason, minutes: values.minutes ?? 0 },
             `${t('extend')} ✓`,
+          ),
+        );
+      case 'raise-cap':
+        return run(
+          act(
+            'proctor:extension-cap',
+            { ...ref, reason, capMinutes: values.minutes ?? 0 },
+            `${t('raiseExtensionCap')} ✓`,
           ),
         );
       case 'force':
@@ -178,9 +213,23 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
               <Tag color={offline ? 'red' : 'green'}>{offline ? t('offline') : t('online')}</Tag>
             )}
             {attempt.lockedUntil !== undefined && <Tag color="volcano">锁定</Tag>}
+            {rejectedDetail !== undefined && (
+              <Tag color="red" data-testid="panel-save-rejected">
+                答案被拒收
+              </Tag>
+            )}
           </Space>
         </div>
       </Flex>
+      {rejectedDetail !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="考生的答案未被服务器接受，请到考生机位查看 (a save was rejected)"
+          description={rejectedDetail}
+        />
+      )}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('ticket')}>{attempt.admissionTicketNumber}</Descriptions.Item>
         <Descriptions.Item label={t('idNumber')}>{attempt.maskedIdNumber}</Descriptions.Item>
@@ -241,6 +290,9 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
             </Button>
           )}
           {live && <Button onClick={() => setDialog('extend')}>{t('extend')}</Button>}
+          {live && login.role === 'admin' && (
+            <Button onClick={() => setDialog('raise-cap')}>{t('raiseExtensionCap')}</Button>
+          )}
           {live && (
             <Button danger onClick={() => setDialog('force')}>
               {t('forceSubmit')}
@@ -295,13 +347,15 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
             ? t('pause')
             : dialog === 'extend'
               ? t('extend')
-              : dialog === 'force'
-                ? t('forceSubmit')
-                : dialog === 'void'
-                  ? t('void')
-                  : dialog === 'move'
-                    ? t('move')
-                    : t('message')
+              : dialog === 'raise-cap'
+                ? t('raiseExtensionCap')
+                : dialog === 'force'
+                  ? t('forceSubmit')
+                  : dialog === 'void'
+                    ? t('void')
+                    : dialog === 'move'
+                      ? t('move')
+                      : t('message')
         }
         danger={dialog === 'force' || dialog === 'void'}
         {...(dialog === 'force'
@@ -311,7 +365,20 @@ export function CandidatePanel({ attempt, progress, rooms, serverNow, onClose }:
                 warning: `确认将 ${attempt.name} 的试卷作废？作废后成绩无效，并记入考场情况记录（违纪）。`,
               }
             : {})}
-        withMinutes={dialog === 'extend'}
+        withMinutes={dialog === 'extend' || dialog === 'raise-cap'}
+        {...(dialog === 'extend'
+          ? {
+              minutesMax: Math.max(1, extendLeft),
+              minutesHint: `${t('extensionCap')} ${capMinutes} 分钟，已补 ${extendedMinutes} 分钟，还可补 ${extendLeft} 分钟 (cap ${capMinutes} min, ${extendLeft} left)`,
+            }
+          : dialog === 'raise-cap'
+            ? {
+                minutesMax: 600,
+                minutesInitial: Math.min(600, capMinutes + 30),
+                minutesLabel: `${t('extensionCap')}（分钟）`,
+                minutesHint: `本场规则 ${extensionCapMinutes} 分钟；新上限须高于规则且不低于已补的 ${extendedMinutes} 分钟，理由记入审计日志`,
+              }
+            : {})}
         {...(dialog === 'move'
           ? { rooms: rooms.map((r) => ({ id: r.roomId, name: r.name })) }
           : {})}

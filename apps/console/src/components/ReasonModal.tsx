@@ -14,6 +14,12 @@ interface Props {
   readonly danger?: boolean;
   readonly warning?: string;
   readonly withMinutes?: boolean;
+  /** Upper bound of the minutes field (e.g. what is left of the 补时上限). */
+  readonly minutesMax?: number;
+  readonly minutesLabel?: string;
+  readonly minutesInitial?: number;
+  /** Shown under the minutes field (e.g. the cap and what is left of it). */
+  readonly minutesHint?: string;
   readonly rooms?: readonly { id: string; name: string }[];
   readonly reasonLabel?: string;
   readonly onCancel: () => void;
@@ -44,11 +50,17 @@ export function ReasonModal(props: Props) {
         {props.withMinutes === true && (
           <Form.Item
             name="minutes"
-            label={t('minutes')}
+            label={props.minutesLabel ?? t('minutes')}
             rules={[{ required: true }]}
-            initialValue={10}
+            initialValue={props.minutesInitial ?? Math.min(10, props.minutesMax ?? 240)}
+            {...(props.minutesHint === undefined ? {} : { extra: props.minutesHint })}
           >
-            <InputNumber min={1} max={240} style={{ width: 160 }} />
+            <InputNumber
+              min={1}
+              max={props.minutesMax ?? 240}
+              style={{ width: 160 }}
+              data-testid="minutes-input"
+            />
           </Form.Item>
         )}
         {props.rooms !== undefined && (

@@ -112,6 +112,9 @@ const zh = {
   newSeat: '座位号',
   dangerTitle: '请确认操作',
   recentEvents: '最近告警',
+  latestEvents: '各考生告警',
+  extensionCap: '补时上限',
+  raiseExtensionCap: '提高补时上限',
   language: 'English',
 } as const;
 
@@ -224,6 +227,9 @@ const en: Readonly<Record<MessageKey, string>> = {
   newSeat: 'Seat',
   dangerTitle: 'Please confirm',
   recentEvents: 'Recent alerts',
+  latestEvents: 'Alerts per candidate',
+  extensionCap: 'Extension cap',
+  raiseExtensionCap: 'Raise extension cap',
   language: '中文',
 };
 

@@ -23,6 +23,7 @@ import { useConsole } from '../console-context';
 import { formatClock, formatDuration, sessionStatusLabel } from '../format/format';
 import { layoutForRoom } from '../seatmap/seat-grid';
 import { countStatuses, type StatusCounts } from '../store/counts';
+import { latestKioskEventList } from '../store/room-state';
 import { useRoomStore, useServerNow } from '../store/use-room-store';
 
 const COUNT_TILES: readonly { key: keyof StatusCounts; label: string; color: string }[] = [
@@ -42,6 +43,8 @@ const KIOSK_LABELS: Readonly<Record<string, string>> = {
   vm_suspected: '疑似虚拟机',
   remote_tool_found: '发现远程控制软件',
   client_restarted: '客户端重启',
+  server_cert_mismatch: '考点服务器证书不符',
+  answer_rejected: '答案被服务器拒收',
 };
 
 const TONE_LABELS = {
@@ -209,6 +212,10 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
   );
   const legend = useMemo(() => <SeatLegend labels={TONE_LABELS} />, []);
 
+  const latestEvents = useMemo(
+    () => latestKioskEventList(state.latestKioskEvents),
+    [state.latestKioskEvents],
+  );
   const side = useMemo(
     () => (
       <Card size="small" styles={{ body: { padding: 0 } }}>
@@ -216,6 +223,36 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
           size="small"
           tabBarStyle={{ paddingInline: 12, marginBottom: 0 }}
           items={[
+            {
+              // the latest report of each kind per candidate: a flood buries none (0222)
+              key: 'latest',
+              label: `${t('latestEvents')} (${latestEvents.length})`,
+              children: (
+                <List
+                  size="small"
+                  data-testid="latest-kiosk-events"
+                  style={{ maxHeight: 560, overflow: 'auto' }}
+                  dataSource={latestEvents}
+                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                  renderItem={(event) => {
+                    const a = attemptsRef.current[event.attemptId];
+                    return (
+                      <List.Item
+                        style={{ cursor: 'pointer', paddingInline: 12 }}
+                        onClick={() => setSelected(event.attemptId)}
+                      >
+                        <span>
+                          <b>{formatClock(event.at)}</b> {a?.seat ?? ''}{' '}
+                          {a?.name ?? event.attemptId}{' '}
+                          <Tag color="red">{KIOSK_LABELS[event.kind] ?? event.kind}</Tag>
+                          {(event.count ?? 1) > 1 && <Tag>×{event.count}</Tag>}
+                        </span>
+                      </List.Item>
+                    );
+                  }}
+                />
+              ),
+            },
             {
               key: 'events',
               label: `${t('recentEvents')} (${state.kioskEvents.length})`,
@@ -267,7 +304,7 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
         />
       </Card>
     ),
-    [state.kioskEvents, state.absent, t],
+    [state.kioskEvents, latestEvents, state.absent, t],
   );
 
   if (session === undefined)
@@ -309,6 +346,10 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
           progress={state.progress[selectedAttempt.attemptId]}
           rooms={state.rooms}
           serverNow={serverNow}
+          extensionCapMinutes={session.rules.extensionCapMinutes}
+          saveRejection={state.kioskEvents.find(
+            (e) => e.attemptId === selectedAttempt.attemptId && e.kind === 'answer_rejected',
+          )}
           onClose={() => setSelected(undefined)}
         />
       )}

@@ -61,11 +61,12 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
       setBusy(undefined);
     }
   };
-  const exportButton = (file: DownloadFile, label: string) => (
+  const exportButton = (file: DownloadFile, label: string, disabled = false) => (
     <Button
       key={file}
       icon={<DownloadOutlined />}
       loading={busy === file}
+      disabled={disabled}
       onClick={() => void download(file)}
     >
       {label}
@@ -79,6 +80,8 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
       search === '' || row.name.includes(search) || row.admissionTicketNumber.includes(search),
   );
   const flagged = data.items.filter((item) => item.flags.length > 0).length;
+  // The key and item statistics stay secret while any session of the exam runs (0220).
+  const keyWithheld = data.itemsWithheld === 'exam_not_ended';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -107,10 +110,10 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
           {login.role === 'admin' ? (
             [
               exportButton('score-summary', `${t('scoreSummary')} (.xlsx)`),
-              exportButton('answer-sheets', `${t('answerSheets')} (PDF)`),
-              exportButton('results-package', t('resultsPackage')),
-              exportButton('item-statistics', t('statistics')),
-              exportButton('responses', t('responsesForBank')),
+              exportButton('answer-sheets', `${t('answerSheets')} (PDF)`, keyWithheld),
+              exportButton('results-package', t('resultsPackage'), keyWithheld),
+              exportButton('item-statistics', t('statistics'), keyWithheld),
+              exportButton('responses', t('responsesForBank'), keyWithheld),
             ]
           ) : (
             <Tag>成绩导出由考务管理人员操作 (exports: exam admin)</Tag>
@@ -200,7 +203,23 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={`${t('itemStats')} · 标记 ${flagged} 题`}>
+      {data.itemsWithheld !== undefined && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="items-withheld"
+          title={
+            data.itemsWithheld === 'role'
+              ? '监考人员只查看本场次的成绩，试题分析由考务管理人员和质量督导员查看 (item statistics: admins and supervisors)'
+              : '本考试还有场次未结束：答案、答卷与试题分析在全部场次结束后才显示和下载 (withheld until every session of the exam has ended)'
+          }
+        />
+      )}
+      <Card
+        size="small"
+        title={`${t('itemStats')} · 标记 ${flagged} 题`}
+        hidden={data.itemsWithheld !== undefined}
+      >
         <Table<ItemStatRow>
           data-testid="item-stats"
           size="small"

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countStatuses } from './counts';
-import { initialRoomState, MAX_KIOSK_EVENTS, roomReducer, type RoomAction } from './room-state';
+import {
+  initialRoomState,
+  latestKioskEventList,
+  MAX_KIOSK_EVENTS,
+  roomReducer,
+  type RoomAction,
+} from './room-state';
 import { attemptView, sessionView, snapshotOf, T0 } from './test-fixtures';
 
 const loaded = (count: number) =>
@@ -90,6 +96,36 @@ describe('roomReducer', () => {
     }
     expect(state.kioskEvents).toHaveLength(MAX_KIOSK_EVENTS);
     expect(state.kioskEvents[0]?.detail).toBe(String(MAX_KIOSK_EVENTS + 4));
+  });
+
+  it('keeps the latest report of each kind per candidate, so a flood buries none', () => {
+    let state = roomReducer(initialRoomState('s1'), {
+      type: 'snapshot',
+      snapshot: snapshotOf(2, {
+        latestKioskEvents: [
+          {
+            attemptId: 'a2',
+            sessionId: 's1',
+            kind: 'remote_tool_found',
+            detail: 'TeamViewer.exe',
+            at: T0,
+            count: 1,
+          },
+        ],
+      }),
+      receivedAt: T0,
+    });
+    for (let i = 0; i < MAX_KIOSK_EVENTS + 5; i += 1) {
+      state = roomReducer(state, {
+        type: 'kiosk-event',
+        notice: { attemptId: 'a1', sessionId: 's1', kind: 'focus_lost', detail: '', at: T0 + i },
+      });
+    }
+    expect(state.kioskEvents.some((e) => e.attemptId === 'a2')).toBe(false);
+    expect(latestKioskEventList(state.latestKioskEvents)).toEqual([
+      expect.objectContaining({ attemptId: 'a1', kind: 'focus_lost', count: MAX_KIOSK_EVENTS + 5 }),
+      expect.objectContaining({ attemptId: 'a2', kind: 'remote_tool_found', count: 1 }),
+    ]);
   });
 
   it('merges progress updates and keeps the session view current', () => {

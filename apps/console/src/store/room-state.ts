@@ -28,6 +28,11 @@ export interface RoomState {
   readonly absent: readonly AbsentCandidate[];
   /** Newest first. */
   readonly kioskEvents: readonly KioskEventNotice[];
+  /**
+   * The latest kiosk report of each kind per candidate, keyed `attemptId|kind`, with its count
+   * (docs/decisions/0222): a flood of one kind cannot push another warning out of view.
+   */
+  readonly latestKioskEvents: Readonly<Record<string, KioskEventNotice>>;
   /** Server clock minus local clock, from the latest server timestamp seen. */
   readonly clockOffsetMs: number;
   /** Incremented on every change, so views can memoize on it. */
@@ -51,9 +56,17 @@ export function initialRoomState(sessionId: string): RoomState {
     rooms: [],
     absent: [],
     kioskEvents: [],
+    latestKioskEvents: {},
     clockOffsetMs: 0,
     version: 0,
   };
+}
+
+const latestKey = (notice: KioskEventNotice): string => `${notice.attemptId}|${notice.kind}`;
+
+/** The latest report of each kind per candidate, newest first. */
+export function latestKioskEventList(latest: RoomState['latestKioskEvents']): KioskEventNotice[] {
+  return Object.values(latest).sort((a, b) => b.at - a.at);
 }
 
 function seatOrder(attempts: Readonly<Record<string, AttemptView>>): string[] {
@@ -71,6 +84,7 @@ function applyAll(state: RoomState, actions: readonly RoomAction[]): RoomState {
   let rooms = state.rooms;
   let absent = state.absent;
   let kiosk: KioskEventNotice[] | undefined;
+  let latest: Record<string, KioskEventNotice> | undefined;
   let order = state.order;
   let offset = state.clockOffsetMs;
   let changed = false;
@@ -91,6 +105,8 @@ function applyAll(state: RoomState, actions: readonly RoomAction[]): RoomState {
         rooms = snapshot.rooms;
         absent = snapshot.absent;
         kiosk = [...snapshot.recentKioskEvents];
+        latest = {};
+        for (const notice of snapshot.latestKioskEvents) latest[latestKey(notice)] = notice;
         offset = snapshot.session.serverTime - action.receivedAt;
         reorder = true;
         changed = true;
@@ -122,6 +138,12 @@ function applyAll(state: RoomState, actions: readonly RoomAction[]): RoomState {
         if (action.notice.sessionId !== state.sessionId) return;
         kiosk ??= [...state.kioskEvents];
         kiosk.unshift(action.notice);
+        latest ??= { ...state.latestKioskEvents };
+        {
+          const before = latest[latestKey(action.notice)];
+          const count = (before?.count ?? 0) + (action.notice.count ?? 1);
+          latest[latestKey(action.notice)] = { ...action.notice, count };
+        }
         changed = true;
         return;
       case 'progress':
@@ -144,6 +166,7 @@ function applyAll(state: RoomState, actions: readonly RoomAction[]): RoomState {
     rooms,
     absent,
     kioskEvents: kiosk === undefined ? state.kioskEvents : kiosk.slice(0, MAX_KIOSK_EVENTS),
+    latestKioskEvents: latest ?? state.latestKioskEvents,
     clockOffsetMs: offset,
     version: state.version + 1,
   };

@@ -16,6 +16,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
       lateEntryCutoffMinutes: 30,
       earliestSubmissionMinutes: 30,
       allowPracticeClients: false,
+      extensionCapMinutes: 60,
     },
     startedAt: T0,
     serverTime: T0 + 60_000,
@@ -73,6 +74,7 @@ export function snapshotOf(
     })),
     absent: [],
     recentKioskEvents: [],
+    latestKioskEvents: [],
     ...overrides,
   };
 }

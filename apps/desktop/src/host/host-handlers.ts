@@ -17,6 +17,8 @@ export interface HostOptions {
   readonly publish?: (event: HostEvent) => void;
   /** Electron's main passes its own, to report kiosk detections into it. */
   readonly exam?: ExamService;
+  /** The enrolled site's CA fingerprint: exam logins go only to that server (decision 0232). */
+  readonly expectedFingerprint?: string;
   /** Where the author workbench keeps its .qbank files and authors.json (default: beside the journals). */
   readonly bankDir?: string;
 }
@@ -35,6 +37,9 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
       clientKind: options.runtime === 'electron' ? 'kiosk' : 'web',
       publish: options.publish ?? (() => undefined),
       ...(options.settingsFile === undefined ? {} : { settingsFile: options.settingsFile }),
+      ...(options.expectedFingerprint === undefined
+        ? {}
+        : { expectedFingerprint: options.expectedFingerprint }),
     });
   const bank = new BankService({
     bankDir: options.bankDir ?? join(dirname(options.journalDir), 'banks'),

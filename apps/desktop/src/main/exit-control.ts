@@ -1,6 +1,14 @@
-import { ackSchema, StaffLoginResultSchema, type IpcInput } from '@skillexam/shared';
+import {
+  ackSchema,
+  ExitGrantRedeemResultSchema,
+  ExitGrantResultSchema,
+  type IpcInput,
+  type KioskEnrollment,
+} from '@skillexam/shared';
 import { CodedError } from '@skillexam/shared';
 import { loadKioskSettings } from '../host/discovery/kiosk-settings';
+import { signKioskProof } from '../host/exam-agent/kiosk-enrollment';
+import { postJsonToSite, trustSite } from '../host/exam-agent/server-api';
 import {
   afterFailure,
   decideExit,
@@ -8,29 +16,69 @@ import {
   type ServerVerdict,
 } from './security/exit-decision';
 
-const StaffLoginReplySchema = ackSchema(StaffLoginResultSchema);
+const GrantReplySchema = ackSchema(ExitGrantResultSchema);
+const RedeemReplySchema = ackSchema(ExitGrantRedeemResultSchema);
 
-/** Asks the proctor server whether these are a staff member's credentials, and which role. */
+/**
+ * POST JSON to the server; with the enrollment's pin only to the pinned site (decision 0232), so
+ * a proctor's password never reaches another server. A certificate mismatch throws, which the
+ * callers treat like an unreachable server.
+ */
+async function postJson(url: URL, body: unknown, pin: string | undefined): Promise<unknown> {
+  const trust = await trustSite(url.origin, pin);
+  return (await postJsonToSite(url, body, trust)).json;
+}
+
+/**
+ * Asks the proctor server for a single-use exit grant (docs/decisions/0218): the typed
+ * credentials plus this PC's enrollment proof; never a staff login, so no staff session ever
+ * exists on the candidate's PC. A kiosk without an enrollment asks without a proof and is
+ * refused by a reachable server (a refusal is final).
+ */
 export async function askServer(
   serverUrl: string | undefined,
   input: IpcInput<'exam:exit'>,
+  enrollment?: KioskEnrollment,
+  now: () => number = Date.now,
 ): Promise<ServerVerdict> {
   if (serverUrl === undefined) return { kind: 'unreachable' };
-  let response: Response;
+  let raw: unknown;
   try {
-    response = await fetch(new URL('/api/auth/staff-login', serverUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: input.username, password: input.password }),
-      signal: AbortSignal.timeout(8_000),
-    });
+    raw = await postJson(
+      new URL('/api/kiosk/exit-grant', serverUrl),
+      {
+        username: input.username,
+        password: input.password,
+        ...(enrollment === undefined
+          ? {}
+          : { kioskProof: signKioskProof(enrollment, 'exit-grant', [input.username], now()) }),
+      },
+      enrollment?.serverCertFingerprint,
+    );
   } catch {
     return { kind: 'unreachable' };
   }
-  const reply = StaffLoginReplySchema.safeParse(await response.json().catch(() => undefined));
+  const reply = GrantReplySchema.safeParse(raw);
   if (!reply.success) return { kind: 'unreachable' };
   if (!reply.data.ok) return { kind: 'rejected', message: reply.data.error.message };
-  return { kind: 'accepted', role: reply.data.data.role, username: reply.data.data.username };
+  const { grant, role, grantedBy } = reply.data.data;
+  return { kind: 'accepted', role, username: grantedBy, grant };
+}
+
+/** Spends the grant once; the kiosk quits only when the server has recorded the exit. */
+export async function redeemGrant(
+  serverUrl: string,
+  grant: string,
+  pin?: string,
+): Promise<boolean> {
+  try {
+    const reply = RedeemReplySchema.safeParse(
+      await postJson(new URL('/api/kiosk/exit', serverUrl), { grant }, pin),
+    );
+    return reply.success && reply.data.ok;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -39,6 +87,8 @@ export async function askServer(
  */
 export function createExitGate(options: {
   readonly settingsFile: string;
+  /** This PC's enrollment (docs/decisions/0216): it signs the exit-grant request. */
+  readonly enrollment?: KioskEnrollment;
   readonly quit: (who: string, via: string) => void;
   readonly now?: () => number;
 }): (input: IpcInput<'exam:exit'>, serverUrl: string | undefined) => Promise<void> {
@@ -46,7 +96,7 @@ export function createExitGate(options: {
   let failures = 0;
   let lockedUntil: number | undefined;
   return async (input, serverUrl) => {
-    const verdict = await askServer(serverUrl, input);
+    const verdict = await askServer(serverUrl, input, options.enrollment, now);
     const stored = loadKioskSettings(options.settingsFile).offlineExitHash;
     const offlineMatch =
       verdict.kind === 'unreachable' && stored !== undefined
@@ -58,6 +108,17 @@ export function createExitGate(options: {
       failures = next.failures;
       if (next.lockedUntil !== undefined) lockedUntil = next.lockedUntil;
       throw new CodedError('FORBIDDEN', decision.message);
+    }
+    if (
+      verdict.kind === 'accepted' &&
+      (serverUrl === undefined ||
+        verdict.grant === undefined ||
+        !(await redeemGrant(serverUrl, verdict.grant, options.enrollment?.serverCertFingerprint)))
+    ) {
+      throw new CodedError(
+        'UNAVAILABLE',
+        '退出授权未能确认，请重试 (the server did not confirm the exit grant)',
+      );
     }
     failures = 0;
     lockedUntil = undefined;

@@ -11,7 +11,8 @@ import {
   type WebContents,
 } from 'electron';
 import { ExamService } from '../host/exam-agent/exam-service';
-import type { HostEvent, WindowKind } from '@skillexam/shared';
+import type { HostEvent, KioskEnrollment, WindowKind } from '@skillexam/shared';
+import { enrollmentPath, loadKioskEnrollment } from '../host/exam-agent/kiosk-enrollment';
 import { createHostHandlers } from '../host/host-handlers';
 import { DESKTOP_VERSION } from '../host/version';
 import { registerAppProtocol } from './app-protocol';
@@ -94,6 +95,16 @@ void app.whenReady().then(async () => {
   } catch {
     clientIntegrity = undefined; // an unbundled dev run: the server decides whether that is allowed
   }
+  // This PC's enrollment (docs/decisions/0216): without it the server refuses kiosk logins.
+  let enrollment: KioskEnrollment | undefined;
+  try {
+    enrollment = loadKioskEnrollment(
+      enrollmentPath(process.argv, process.env, app.getPath('userData')),
+    );
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`); // the server then refuses kiosk logins
+    enrollment = undefined;
+  }
   // One ExamService: the IPC handlers and the kiosk monitor's detections share it.
   const exam = new ExamService({
     journalDir,
@@ -101,8 +112,10 @@ void app.whenReady().then(async () => {
     publish,
     settingsFile,
     ...(clientIntegrity === undefined ? {} : { clientIntegrity }),
+    ...(enrollment === undefined ? {} : { enrollment }),
     exit: createExitGate({
       settingsFile,
+      ...(enrollment === undefined ? {} : { enrollment }),
       quit: () => {
         exam.close();
         for (const win of BrowserWindow.getAllWindows()) win.setClosable(true);

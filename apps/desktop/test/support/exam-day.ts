@@ -5,8 +5,10 @@ import {
   contentBuilders,
   itemBody,
   itemBodyFromText,
+  KioskEnrollmentSchema,
   PaperSchema,
   type ItemContent,
+  type KioskEnrollment,
   type ItemVersionRef,
 } from '@skillexam/shared';
 import { buildPackagePaper, generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
@@ -20,6 +22,8 @@ export interface ExamDay {
   readonly sessionId: string;
   readonly candidates: readonly { ticket: string; code: string }[];
   readonly staff: { readonly username: string; readonly password: string };
+  /** The exam PC enrolled for this day (`proctor-server kiosk enroll`); kiosk agents sign with it. */
+  readonly enrollment: KioskEnrollment;
 }
 
 const options = ['A', 'B', 'C', 'D'] as const;
@@ -191,9 +195,13 @@ export async function prepareExamDay(
     ['user', 'add', staff.username, '--role', 'proctor', '--data', dataDir, '--password-stdin'],
     `${staff.password}\n`,
   );
+  const enrollment = KioskEnrollmentSchema.parse(
+    await proctorCli(['kiosk', 'enroll', '--data', dataDir, '--name', 'e2e-kiosk', '--json']),
+  );
   return {
     sessionId,
     candidates: issued.map((c) => ({ ticket: c.admissionTicketNumber, code: c.examCode })),
     staff,
+    enrollment,
   };
 }

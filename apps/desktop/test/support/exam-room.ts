@@ -6,6 +6,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@skillexam
 import { io, type Socket } from 'socket.io-client';
 import { prepareExamDay, type ExamDay, type ExamDayRules } from './exam-day';
 import { ProctorServerProcess } from './proctor-server-process';
+import { postJson, siteCaOf, type SiteCa } from './site-tls-client';
 
 /** A proctor logged in to the real server: calls staff events and throws on a failed ack. */
 export interface StaffConsole {
@@ -35,15 +36,17 @@ function freePort(): Promise<number> {
 export async function connectStaff(
   serverUrl: string,
   staff: { readonly username: string; readonly password: string },
+  /** The site CA when the server runs HTTPS (the e2e suite and the demo). */
+  tls?: SiteCa,
 ): Promise<StaffConsole> {
-  const res = await fetch(`${serverUrl}/api/auth/staff-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: staff.username, password: staff.password }),
-  });
-  const login = (await res.json()) as Ack<{ token: string }>;
+  const login = (await postJson(
+    `${serverUrl}/api/auth/staff-login`,
+    { username: staff.username, password: staff.password },
+    tls,
+  )) as Ack<{ token: string }>;
   if (!login.ok) throw new Error(login.error.message);
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {
+    ...tls,
     auth: { token: login.data.token },
     transports: ['websocket'],
     forceNew: true,
@@ -70,13 +73,18 @@ export async function openExamRoom(
   prefix: string,
   candidates: number,
   rules: ExamDayRules = {},
+  /**
+   * HTTPS with the site certificate, as on an exam day: the enrolled kiosk pins it (0232).
+   * `false` only for a test that must look at a plain wire (kiosk-content-release.spec.ts).
+   */
+  tls = true,
 ): Promise<ExamRoom> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const dataDir = join(dir, 'data');
   const day = await prepareExamDay(dir, dataDir, candidates, rules);
-  const server = new ProctorServerProcess(dataDir, await freePort());
+  const server = new ProctorServerProcess(dataDir, await freePort(), tls);
   await server.start();
-  const staff = await connectStaff(server.url, day.staff);
+  const staff = await connectStaff(server.url, day.staff, tls ? siteCaOf(dataDir) : undefined);
   await staff.call('session:open-check-in', { sessionId: day.sessionId });
   return {
     dir,

@@ -25,9 +25,14 @@ export class ProctorServerProcess {
   private child: ChildProcess | undefined;
   url = '';
 
+  /** The site CA fingerprint the server printed (HTTPS only): what a kiosk pins. */
+  fingerprint: string | undefined;
+
   constructor(
     private readonly dataDir: string,
     private readonly port: number,
+    /** HTTPS/WSS with the site certificate (the default of `serve`); false: `--insecure-http`. */
+    private readonly tls = false,
   ) {}
 
   async start(): Promise<void> {
@@ -46,6 +51,8 @@ export class ProctorServerProcess {
         'warn',
         '--backup-interval',
         '0',
+        // integration tests talk plain HTTP; the e2e suite and the demo use TLS (decision 0231)
+        ...(this.tls ? [] : ['--insecure-http']),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -60,7 +67,9 @@ export class ProctorServerProcess {
       lines.on('line', (line) => {
         if (!line.startsWith('{"event":"listening"')) return;
         clearTimeout(timer);
-        resolve((JSON.parse(line) as { url: string }).url);
+        const listening = JSON.parse(line) as { url: string; fingerprint?: string };
+        this.fingerprint = listening.fingerprint;
+        resolve(listening.url);
       });
     });
   }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { siteClientTls, type SiteClientTls } from './site-tls-client';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'proctor-server.js');
 
@@ -22,13 +23,20 @@ export class ServerProcess {
   starts = 0;
   kills = 0;
 
+  /** HTTPS with the site certificate, like an exam day; `insecureHttp` only to compare. */
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    readonly insecureHttp = false,
   ) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.insecureHttp ? 'http' : 'https'}://127.0.0.1:${this.port}`;
+  }
+
+  /** The site CA for test clients (the server creates it at its first start). */
+  get tls(): SiteClientTls | undefined {
+    return this.insecureHttp ? undefined : siteClientTls(this.dataDir);
   }
 
   async start(): Promise<number> {
@@ -49,6 +57,7 @@ export class ServerProcess {
         '--log-level',
         'warn',
         '--no-discovery',
+        ...(this.insecureHttp ? ['--insecure-http'] : []),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

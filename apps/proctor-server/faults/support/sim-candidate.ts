@@ -63,8 +63,10 @@ export class SimCandidate {
     private readonly random: () => number,
     private readonly faults: FaultOptions,
     private readonly ackTimeoutMs = 3000,
+    tls: { readonly ca?: string[] } = {},
   ) {
     this.socket = ioc(url, {
+      ...tls,
       transports: ['websocket'],
       forceNew: true,
       auth: { token },

@@ -1,11 +1,13 @@
 import { CodedError, type AnswerEvent } from '@skillexam/shared';
-import { deadlineOf, getAttempt } from '../attempts/attempt-repository';
+import { findAttempt, getAttempt } from '../attempts/attempt-repository';
 import { queryOne, sql } from '../db/sql';
 import type { ServerContext } from '../server-context';
 import { candidateOf, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
 import { checkAnswerFitsItem } from './answer-validation';
+import { admitAnswer, isPermanentSaveError } from './answer-admission';
 import { currentAnswers, seqsAbove, stateHashOf } from './answer-state';
+import { SAVE_REJECTION_INTERVAL_MS, SaveRejectionLog } from './save-rejection-log';
 
 /** `answer:save` and `attempt:resync`: the answer path of DESIGN.md §6. */
 export function registerAnswerHandlers(socket: AppSocket, ctx: ServerContext): void {
@@ -13,35 +15,24 @@ export function registerAnswerHandlers(socket: AppSocket, ctx: ServerContext): v
 
   onAction(socket, ctx, 'answer:save', async (event, principal) => {
     const candidate = candidateOf(principal);
-    if (event.attemptId !== candidate.attemptId) {
-      throw new CodedError('FORBIDDEN', '不能为其他考生保存答案 (not your attempt)');
+    try {
+      return { ackedSeq: await saveAnswer(ctx, candidate.attemptId, event) };
+    } catch (error) {
+      if (error instanceof CodedError && isPermanentSaveError(error.code)) {
+        const attempt = findAttempt(db, candidate.attemptId);
+        if (attempt !== undefined) {
+          rejectionLogOf(ctx).record({
+            attemptId: attempt.id,
+            sessionId: attempt.sessionId,
+            seq: event.seq,
+            itemId: event.itemId,
+            code: error.code,
+            message: error.message,
+          });
+        }
+      }
+      throw error;
     }
-    const alreadyStored = (): boolean =>
-      queryOne(
-        db,
-        sql`SELECT 1 AS x FROM answer_events WHERE attempt_id = ${event.attemptId} AND seq = ${event.seq}`,
-      ) !== undefined;
-    const attempt = getAttempt(db, event.attemptId);
-    const now = ctx.components.now();
-    if (attempt.status !== 'in_progress' && attempt.status !== 'paused') {
-      // A re-delivery of something stored before the end is re-acked (its first ack was lost).
-      if (alreadyStored()) return { ackedSeq: attempt.ackedSeq };
-      throw new CodedError(
-        'CONFLICT',
-        `考试状态为 ${attempt.status}，不再接收答案 (answers closed)`,
-      );
-    }
-    const deadline = deadlineOf(attempt, now);
-    if (deadline !== undefined && now > deadline + ctx.components.settings.answerGraceMs) {
-      if (alreadyStored()) return { ackedSeq: attempt.ackedSeq };
-      throw new CodedError('CONFLICT', '考试时间已到，不再接收答案 (past the deadline)');
-    }
-    const item = ctx.catalog.item(attempt.examId, event.itemId);
-    if (item === undefined)
-      throw new CodedError('NOT_FOUND', `试卷中没有题目 ${event.itemId} (unknown item)`);
-    checkAnswerFitsItem(item, event.value);
-    const ackedSeq = await ctx.collector.enqueue(event satisfies AnswerEvent);
-    return { ackedSeq };
   });
 
   onAction(socket, ctx, 'attempt:resync', (payload, principal) => {
@@ -62,4 +53,54 @@ export function registerAnswerHandlers(socket: AppSocket, ctx: ServerContext): v
       serverTime: ctx.components.now(),
     };
   });
+}
+
+/**
+ * Validates one event by the server's own receive time and queues it for the group commit
+ * (docs/decisions/0201, 0225); resolves with the acked seq once it is durable.
+ */
+async function saveAnswer(
+  ctx: ServerContext,
+  attemptId: string,
+  event: AnswerEvent,
+): Promise<number> {
+  const { db } = ctx.components.store;
+  if (event.attemptId !== attemptId) {
+    throw new CodedError('FORBIDDEN', '不能为其他考生保存答案 (not your attempt)');
+  }
+  const attempt = getAttempt(db, event.attemptId);
+  const now = ctx.components.now();
+  const admission = admitAnswer(attempt, now, ctx.components.settings.answerGraceMs);
+  if (!admission.accepted) {
+    // A re-delivery of something stored before is re-acked (its first ack was lost).
+    const stored = queryOne(
+      db,
+      sql`SELECT 1 AS x FROM answer_events WHERE attempt_id = ${event.attemptId} AND seq = ${event.seq}`,
+    );
+    if (stored !== undefined) return attempt.ackedSeq;
+    throw new CodedError(admission.code, admission.message);
+  }
+  const item = ctx.catalog.item(attempt.examId, event.itemId);
+  if (item === undefined)
+    throw new CodedError('NOT_FOUND', `试卷中没有题目 ${event.itemId} (unknown item)`);
+  checkAnswerFitsItem(item, event.value);
+  return ctx.collector.enqueue(event);
+}
+
+const rejectionLogs = new WeakMap<ServerContext, SaveRejectionLog>();
+
+/** One rejection log per application (its throttle must be shared by all sockets). */
+function rejectionLogOf(ctx: ServerContext): SaveRejectionLog {
+  let log = rejectionLogs.get(ctx);
+  if (log === undefined) {
+    log = new SaveRejectionLog({
+      db: ctx.components.store.db,
+      audit: ctx.components.store.audit,
+      notifier: ctx.notifier,
+      now: ctx.components.now,
+      minIntervalMs: SAVE_REJECTION_INTERVAL_MS,
+    });
+    rejectionLogs.set(ctx, log);
+  }
+  return log;
 }

@@ -23,6 +23,8 @@ export interface AttemptRecord {
   readonly pauseKind: 'attempt' | 'session' | undefined;
   readonly pausedTotalMs: number;
   readonly extensionMs: number;
+  /** 补时上限 raised for this candidate by an exam admin; undefined: the session rule. */
+  readonly extensionCapMs: number | undefined;
   readonly submittedAt: number | undefined;
   readonly ackedSeq: number;
   readonly lastHeartbeatAt: number | undefined;
@@ -52,6 +54,7 @@ interface AttemptRow {
   pause_kind: 'attempt' | 'session' | null;
   paused_total_ms: number;
   extension_ms: number;
+  extension_cap_ms: number | null;
   submitted_at: number | null;
   acked_seq: number;
   last_heartbeat_at: number | null;
@@ -83,6 +86,7 @@ function toRecord(row: AttemptRow): AttemptRecord {
     pauseKind: opt(row.pause_kind),
     pausedTotalMs: row.paused_total_ms,
     extensionMs: row.extension_ms,
+    extensionCapMs: opt(row.extension_cap_ms),
     submittedAt: opt(row.submitted_at),
     ackedSeq: row.acked_seq,
     lastHeartbeatAt: opt(row.last_heartbeat_at),
@@ -96,7 +100,7 @@ const SELECT_ATTEMPT = `
   SELECT a.id, a.session_id, s.exam_id, a.admission_ticket, a.name, a.id_number, a.photo_hash,
          a.room_id, a.seat, a.exam_code_hash, a.status, a.failed_logins, a.locked_until,
          a.identity_confirmed_at, a.started_at, a.paused_at, a.pause_kind, a.paused_total_ms,
-         a.extension_ms, a.submitted_at, a.acked_seq, a.last_heartbeat_at, a.variation_seed,
+         a.extension_ms, a.extension_cap_ms, a.submitted_at, a.acked_seq, a.last_heartbeat_at, a.variation_seed,
          s.started_at AS session_started_at, s.duration_ms
   FROM attempts a JOIN sessions s ON s.id = a.session_id`;
 
@@ -153,6 +157,7 @@ export function toAttemptView(attempt: AttemptRecord, now: number): AttemptView 
     ...(deadlineAt === undefined ? {} : { deadlineAt }),
     ...(attempt.pausedAt === undefined ? {} : { pausedAt: attempt.pausedAt }),
     extensionMs: attempt.extensionMs,
+    ...(attempt.extensionCapMs === undefined ? {} : { extensionCapMs: attempt.extensionCapMs }),
     ...(attempt.submittedAt === undefined ? {} : { submittedAt: attempt.submittedAt }),
     ackedSeq: attempt.ackedSeq,
     ...(attempt.lastHeartbeatAt === undefined ? {} : { lastHeartbeatAt: attempt.lastHeartbeatAt }),

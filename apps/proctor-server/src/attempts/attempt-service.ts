@@ -9,12 +9,19 @@ import {
 } from '@skillexam/shared';
 import type { AnswerCollector } from '../answers/answer-collector';
 import type { AuditLog } from '../audit/audit-log';
+import { RateLimiter } from '../auth/rate-limiter';
 import { revokeSubjectTokens } from '../auth/tokens';
 import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
+import {
+  COALESCE_WINDOW_MS,
+  KIOSK_EVENTS_PER_WINDOW,
+  recordKioskEvent,
+} from '../monitor/kiosk-event-log';
 import { requireSeat } from '../rooms/room-repository';
 import { earliestSubmissionAt, getSession } from '../sessions/session-repository';
 import type { Notifier } from '../socket/notifier';
 import { deadlineOf, getAttempt, toAttemptView, type AttemptRecord } from './attempt-repository';
+import { assertRaisedCap, assertWithinExtensionCap, extensionCapMs } from './extension-cap';
 
 /** Called after an attempt is finished (submitted, force-submitted, auto-submitted). */
 export type FinishedHook = (db: WritableDb, attemptId: string, now: number) => void;
@@ -33,6 +40,8 @@ const ACTIVE = new Set(['in_progress', 'paused']);
 
 /** Every per-candidate action of the exam room; each is one transaction with its audit record. */
 export class AttemptService {
+  private readonly kioskEventLimiter = new RateLimiter(KIOSK_EVENTS_PER_WINDOW, COALESCE_WINDOW_MS);
+
   constructor(private readonly deps: AttemptServiceDeps) {}
 
   view(attemptId: string): AttemptView {
@@ -134,6 +143,15 @@ export class AttemptService {
 
   pause(attemptId: string, reason: string, actor: string): AttemptView {
     return this.change(attemptId, actor, 'attempt.pause', { reason }, (attempt, now) => {
+      if (attempt.status === 'paused' && attempt.pauseKind === 'session') {
+        // Paused with the whole session: the pause becomes the candidate's own (it started when
+        // the session's did), so resuming the session leaves this candidate paused (0226).
+        run(
+          this.deps.db,
+          sql`UPDATE attempts SET pause_kind = 'attempt' WHERE id = ${attemptId}`,
+        );
+        return;
+      }
       if (attempt.status !== 'in_progress')
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能暂停`);
       run(
@@ -158,17 +176,48 @@ export class AttemptService {
     });
   }
 
-  /** 补时: extra minutes with a reason. */
+  /** 补时: extra minutes with a reason, within the candidate's cap (docs/decisions/0223). */
   extend(attemptId: string, minutes: number, reason: string, actor: string): AttemptView {
     return this.change(attemptId, actor, 'attempt.extend', { minutes, reason }, (attempt) => {
       if (!ACTIVE.has(attempt.status) && attempt.status !== 'admitted') {
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能补时`);
       }
+      const rule = getSession(this.deps.db, attempt.sessionId).rules.extensionCapMinutes;
+      assertWithinExtensionCap(
+        attempt.extensionMs,
+        minutes,
+        extensionCapMs(attempt.extensionCapMs, rule),
+      );
       run(
         this.deps.db,
         sql`UPDATE attempts SET extension_ms = extension_ms + ${minutes * 60_000} WHERE id = ${attemptId}`,
       );
     });
+  }
+
+  /** An exam admin raises one candidate's 补时上限 above the session rule, with a reason. */
+  raiseExtensionCap(
+    attemptId: string,
+    capMinutes: number,
+    reason: string,
+    actor: string,
+  ): AttemptView {
+    return this.change(
+      attemptId,
+      actor,
+      'attempt.extension-cap',
+      { capMinutes, reason },
+      (attempt) => {
+        if (isFinishedAttemptStatus(attempt.status))
+          throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调整补时上限`);
+        const rule = getSession(this.deps.db, attempt.sessionId).rules.extensionCapMinutes;
+        assertRaisedCap(capMinutes, rule, attempt.extensionMs);
+        run(
+          this.deps.db,
+          sql`UPDATE attempts SET extension_cap_ms = ${capMinutes * 60_000} WHERE id = ${attemptId}`,
+        );
+      },
+    );
   }
 
   /** The candidate hands in (交卷), not before the earliest submission time. */
@@ -275,35 +324,32 @@ export class AttemptService {
     return getAttempt(this.deps.db, attemptId);
   }
 
+  /**
+   * A kiosk report: refused after the attempt finished and beyond KIOSK_EVENTS_PER_WINDOW per
+   * window; repeats within the window are coalesced into one record with a count, and only a
+   * new record is audited and pushed to the console (docs/decisions/0222).
+   */
   kioskEvent(attemptId: string, event: KioskEventPayload): KioskEventNotice {
     const { db, audit } = this.deps;
     const now = this.deps.now();
-    const attempt = getAttempt(db, attemptId);
-    transaction(db, () => {
-      run(
-        db,
-        sql`INSERT INTO kiosk_events (attempt_id, kind, detail, client_time, server_time)
-            VALUES (${attemptId}, ${event.kind}, ${event.detail}, ${event.clientTime}, ${now})`,
+    if (!this.kioskEventLimiter.take(attemptId, now)) {
+      throw new CodedError(
+        'RATE_LIMITED',
+        '考试机事件过于频繁，请稍后再试 (too many kiosk events)',
       );
-      audit.append(
-        db,
-        {
-          actor: `candidate:${attemptId}`,
-          action: 'kiosk.event',
-          payload: { attemptId, ...event },
-        },
-        now,
-      );
+    }
+    const recorded = transaction(db, () => {
+      const attempt = getAttempt(db, attemptId);
+      if (isFinishedAttemptStatus(attempt.status)) {
+        throw new CodedError(
+          'CONFLICT',
+          `考试已结束（${attempt.status}），不再接收考试机事件 (attempt finished)`,
+        );
+      }
+      return recordKioskEvent(db, audit, attempt.sessionId, attemptId, event, now);
     });
-    const notice = {
-      attemptId,
-      sessionId: attempt.sessionId,
-      kind: event.kind,
-      detail: event.detail,
-      at: now,
-    };
-    this.deps.notifier.kioskEvent(notice);
-    return notice;
+    if (recorded.opened) this.deps.notifier.kioskEvent(recorded.notice);
+    return recorded.notice;
   }
 
   incident(payload: IncidentPayload, actor: string): number {

@@ -43,6 +43,9 @@ export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): 
   onAction(socket, ctx, 'proctor:extend', ({ attemptId, minutes, reason }, p) =>
     attempts.extend(attemptId, minutes, reason, actorName(p)),
   );
+  onAction(socket, ctx, 'proctor:extension-cap', ({ attemptId, capMinutes, reason }, p) =>
+    attempts.raiseExtensionCap(attemptId, capMinutes, reason, actorName(p)),
+  );
   onAction(socket, ctx, 'proctor:force-submit', ({ attemptId, reason }, p) =>
     attempts.forceSubmit(attemptId, reason, actorName(p)),
   );

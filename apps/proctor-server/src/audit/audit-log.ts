@@ -1,8 +1,8 @@
 import { sign } from 'node:crypto';
 import { canonicalJson } from '@skillexam/shared';
 import { queryOne, run, sql, type WritableDb } from '../db/sql';
+import type { Ed25519Key } from '../keys/site-keys';
 import { GENESIS_HASH, recordHash, sha256 } from './chain';
-import type { ServerKey } from './server-key';
 
 export interface AuditEntry {
   /** `staff:<username>`, `candidate:<attemptId>`, `system` or `cli:<user>`. */
@@ -12,18 +12,61 @@ export interface AuditEntry {
   readonly payload: unknown;
 }
 
+export interface AuditCheckpoint {
+  readonly seq: number;
+  readonly hash: string;
+  /** Ed25519 over the record hash's 32 bytes, base64. */
+  readonly signature: string;
+  readonly at: number;
+}
+
 export interface AuditLog {
   /** Appends one record; MUST be called inside the transaction that makes the change. */
   append(db: WritableDb, entry: AuditEntry, at: number): number;
+  /**
+   * Signs a checkpoint for the last record appended in the current transaction. `openStore`
+   * runs it before every commit (`setBeforeCommitHook`); appends outside a transaction seal at once.
+   */
+  sealTransaction(db: WritableDb): void;
+}
+
+export interface AuditLogOptions {
+  /** Called after a checkpoint is written (inside the transaction): the head witness. */
+  readonly onSealed?: (checkpoint: AuditCheckpoint) => void;
+}
+
+export function signCheckpoint(
+  key: Ed25519Key,
+  seq: number,
+  hash: string,
+  at: number,
+): AuditCheckpoint {
+  const signature = sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
+  return { seq, hash, signature, at };
 }
 
 /**
  * The append side of the hash chain. It reads the chain head from the database each time
  * (a primary-key lookup), so a CLI command and the server never fork the chain, and signs a
- * checkpoint every `checkpointEvery` records with the server's Ed25519 key.
+ * checkpoint for the last record of every write transaction with the audit signing key, which
+ * lives in a key file, not in the database (docs/decisions/0210, 0211).
  */
-export function createAuditLog(key: ServerKey, checkpointEvery = 100): AuditLog {
+export function createAuditLog(key: Ed25519Key, options: AuditLogOptions = {}): AuditLog {
+  const pending = new WeakMap<WritableDb, { seq: number; hash: string; at: number }>();
+  const seal = (db: WritableDb): void => {
+    const last = pending.get(db);
+    if (last === undefined) return;
+    pending.delete(db);
+    const checkpoint = signCheckpoint(key, last.seq, last.hash, last.at);
+    run(
+      db,
+      sql`INSERT OR REPLACE INTO audit_checkpoints (seq, hash, signature, at)
+          VALUES (${checkpoint.seq}, ${checkpoint.hash}, ${checkpoint.signature}, ${checkpoint.at})`,
+    );
+    options.onSealed?.(checkpoint);
+  };
   return {
+    sealTransaction: seal,
     append(db, entry, at) {
       const head = queryOne<{ seq: number; hash: string }>(
         db,
@@ -46,13 +89,8 @@ export function createAuditLog(key: ServerKey, checkpointEvery = 100): AuditLog 
             VALUES (${seq}, ${at}, ${record.actor}, ${record.action}, ${payloadJson},
                     ${record.payloadHash}, ${record.prevHash}, ${hash})`,
       );
-      if (seq % checkpointEvery === 0) {
-        const signature = sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
-        run(
-          db,
-          sql`INSERT INTO audit_checkpoints (seq, hash, signature, at) VALUES (${seq}, ${hash}, ${signature}, ${at})`,
-        );
-      }
+      pending.set(db, { seq, hash, at });
+      if (!db.inTransaction) seal(db);
       return seq;
     },
   };

@@ -1,42 +1,29 @@
-import {
-  generateKeyPairSync,
-  type KeyObject,
-  createPrivateKey,
-  createPublicKey,
-} from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { queryOne, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
+import type { SiteKeys } from '../keys/site-keys';
 
-export interface ServerKey {
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-  readonly publicKeyPem: string;
-}
+/** The audit signing key: since docs/decisions/0210 it lives in `keys/audit-signing.key`. */
+export type { Ed25519Key as ServerKey } from '../keys/site-keys';
 
-/** The server's Ed25519 key pair (signs audit checkpoints), created on first use. */
-export function loadOrCreateServerKey(db: WritableDb, now: number): ServerKey {
-  const existing = readServerPublicKey(db);
-  if (existing === undefined) {
-    const pair = generateKeyPairSync('ed25519');
-    const publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const privateKeyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    run(
-      db,
-      sql`INSERT OR IGNORE INTO server_keys (id, public_key_pem, private_key_pem, created_at)
-          VALUES (1, ${publicKeyPem}, ${privateKeyPem}, ${now})`,
-    );
-  }
-  const row = queryOne<{ public_key_pem: string; private_key_pem: string }>(
+/**
+ * Records the public halves of the site keys in the database for reference (reports, old
+ * tools) when missing. Verification never trusts these: it takes the public key from the key
+ * files and reports a database that names another key, so this never overwrites one.
+ */
+export function recordPublicKeys(db: WritableDb, keys: SiteKeys, now: number): void {
+  run(
     db,
-    sql`SELECT public_key_pem, private_key_pem FROM server_keys WHERE id = 1`,
+    sql`INSERT INTO server_keys (id, public_key_pem, private_key_pem, created_at)
+        VALUES (1, ${keys.auditSigning.publicKeyPem}, '', ${now}) ON CONFLICT (id) DO NOTHING`,
   );
-  if (row === undefined) throw new Error('server key missing after creation');
-  return {
-    privateKey: createPrivateKey(row.private_key_pem),
-    publicKey: createPublicKey(row.public_key_pem),
-    publicKeyPem: row.public_key_pem,
-  };
+  run(
+    db,
+    sql`INSERT INTO package_key (id, public_key_pem, private_key_pem, created_at)
+        VALUES (1, ${keys.sitePackage.publicKeyPem}, '', ${now}) ON CONFLICT (id) DO NOTHING`,
+  );
 }
 
+/** The public key the database claims signed its chain (compared with the key file's). */
 export function readServerPublicKey(db: ReadableDb): KeyObject | undefined {
   const row = queryOne<{ public_key_pem: string }>(
     db,

@@ -33,6 +33,8 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'proctor:pause': ROOM_ACTION,
   'proctor:resume': ROOM_ACTION,
   'proctor:extend': ROOM_ACTION,
+  // 补时上限 beyond the session rule: exam admin only, with a reason (docs/decisions/0223).
+  'proctor:extension-cap': ['admin'],
   'proctor:force-submit': ROOM_ACTION,
   'proctor:void': ROOM_ACTION,
   'proctor:move': ROOM_ACTION,

@@ -1,18 +1,22 @@
 import {
   CodedError,
+  candidateLoginProofFields,
   type CandidateLoginRequest,
   type CandidateLoginResult,
 } from '@skillexam/shared';
 import { findAttemptByTicket, getAttempt, toAttemptView } from '../attempts/attempt-repository';
 import type { AuditLog } from '../audit/audit-log';
-import { run, sql, transaction, type WritableDb } from '../db/sql';
+import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
 import { checkInOpensAt, getSession, lateEntryCutoffAt } from '../sessions/session-repository';
 import { verifyExamCode } from '../roster/index';
 import { examCodeSecret } from './exam-code-secret';
 import type { ServerSettings } from '../settings';
 import type { Notifier } from '../socket/notifier';
-import type { RateLimiter } from './rate-limiter';
+import { backoffUntil } from './login-backoff';
+import { tooManyAttempts, type LoginGuard } from './login-guard';
 import { issueToken, revokeSubjectTokens } from './tokens';
+import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
+import { recordKioskLogin, type KioskRecord } from '../kiosks/kiosk-registry';
 
 export interface CandidateLoginDeps {
   readonly db: WritableDb;
@@ -20,8 +24,8 @@ export interface CandidateLoginDeps {
   readonly settings: ServerSettings;
   readonly notifier: Notifier;
   readonly now: () => number;
-  readonly ipLimiter: RateLimiter;
-  readonly accountLimiter: RateLimiter;
+  readonly guard: LoginGuard;
+  readonly proofs: KioskProofVerifier;
 }
 
 const BAD_LOGIN = '准考证号或考试码错误 (wrong admission ticket number or exam code)';
@@ -35,45 +39,45 @@ export function candidateLogin(
   request: CandidateLoginRequest,
   ip: string,
 ): CandidateLoginResult {
-  const { db, audit, settings } = deps;
+  const { db, audit, settings, guard } = deps;
   const now = deps.now();
   const ticket = request.admissionTicketNumber.trim();
-  if (
-    !deps.ipLimiter.take(`candidate-ip:${ip}`, now) ||
-    !deps.accountLimiter.take(`candidate:${ticket}`, now)
-  ) {
-    throw new CodedError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试 (too many login attempts)');
-  }
+  guard.checkAddress('candidate', ip, now);
+  const kiosk = request.clientKind === 'kiosk' ? attestKiosk(deps, request, ip, now) : undefined;
   const attempt = findAttemptByTicket(db, ticket).find(
     (a) => getSession(db, a.sessionId).status !== 'ended',
   );
-  if (attempt === undefined) throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
-  if (attempt.lockedUntil !== undefined && attempt.lockedUntil > now) {
-    throw new CodedError(
-      'UNAUTHORIZED',
-      '登录失败次数过多，已锁定，请联系监考员解锁 (locked: ask a proctor)',
-    );
+  if (attempt === undefined) {
+    guard.failUnknownName('candidate', ticket, now);
+    guard.failAddress('candidate', ip, now);
+    throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
   }
+  // A short wait after repeated failures, never a lockout; the same reply as for unknown tickets.
+  if (attempt.lockedUntil !== undefined && attempt.lockedUntil > now) throw tooManyAttempts();
   const session = getSession(db, attempt.sessionId);
   if (!verifyExamCode(request.examCode, attempt.examCodeHash, examCodeSecret(db))) {
-    transaction(db, () => {
-      const failures = attempt.failedLogins + 1;
-      const lock = failures >= settings.lockoutAfterFailures;
-      run(
-        db,
-        sql`UPDATE attempts SET failed_logins = ${failures}, locked_until = ${lock ? now + settings.lockoutMs : null} WHERE id = ${attempt.id}`,
-      );
+    guard.failAddress('candidate', ip, now);
+    const lockedUntil = transaction(db, () => {
+      const failures =
+        queryOne<{ failed_logins: number }>(
+          db,
+          sql`UPDATE attempts SET failed_logins = failed_logins + 1 WHERE id = ${attempt.id}
+              RETURNING failed_logins`,
+        )?.failed_logins ?? 1;
+      const until = backoffUntil(failures, now, guard.policy);
+      run(db, sql`UPDATE attempts SET locked_until = ${until} WHERE id = ${attempt.id}`);
       audit.append(
         db,
         {
           actor: `candidate:${attempt.id}`,
-          action: lock ? 'candidate.locked' : 'candidate.login-failed',
-          payload: { ticket, ip },
+          action: 'candidate.login-failed',
+          payload: { ticket, ip, failures, waitUntil: until },
         },
         now,
       );
+      return until;
     });
-    if (attempt.failedLogins + 1 >= settings.lockoutAfterFailures) {
+    if (lockedUntil !== null) {
       deps.notifier.attemptChanged(toAttemptView(getAttempt(db, attempt.id), now));
     }
     throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
@@ -114,6 +118,7 @@ export function candidateLogin(
   let revoked = 0;
   const issued = transaction(db, () => {
     revoked = revokeSubjectTokens(db, 'candidate', attempt.id, now);
+    if (kiosk !== undefined) recordKioskLogin(db, kiosk.id, now);
     run(
       db,
       sql`UPDATE attempts SET failed_logins = 0, locked_until = NULL, logged_in_at = ${now},
@@ -130,6 +135,7 @@ export function candidateLogin(
           ticket,
           ip,
           clientKind: request.clientKind,
+          kioskId: kiosk?.id ?? null,
           clientIntegrity: request.clientIntegrity ?? null,
         },
       },
@@ -142,6 +148,46 @@ export function candidateLogin(
   const view = toAttemptView(getAttempt(db, attempt.id), now);
   deps.notifier.attemptChanged(view);
   return { token: issued.token, expiresAt: issued.expiresAt, attempt: view };
+}
+
+/**
+ * A `kiosk` login must come from an ENROLLED kiosk (docs/decisions/0216): its proof is checked
+ * before the ticket is even looked up (so it reveals nothing about tickets); a script that only
+ * claims to be a kiosk is refused with CLIENT_REJECTED and audited.
+ */
+function attestKiosk(
+  deps: CandidateLoginDeps,
+  request: CandidateLoginRequest,
+  ip: string,
+  now: number,
+): KioskRecord {
+  const checked = deps.proofs.verify(
+    'candidate-login',
+    request.kioskProof,
+    candidateLoginProofFields(request),
+    now,
+  );
+  if (checked.ok) return checked.kiosk;
+  deps.guard.failAddress('candidate', ip, now);
+  transaction(deps.db, () =>
+    deps.audit.append(
+      deps.db,
+      {
+        actor: `kiosk:${request.kioskProof?.kioskId ?? 'none'}`,
+        action: 'candidate.client-rejected',
+        payload: {
+          ticket: request.admissionTicketNumber.trim(),
+          ip,
+          problem: checked.problem,
+        },
+      },
+      now,
+    ),
+  );
+  throw new CodedError(
+    'CLIENT_REJECTED',
+    '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)',
+  );
 }
 
 /** Any client passes when no builds are listed; otherwise the kiosk's hash must be listed. */

@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { queryOne, run, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
 import type { ServerSettings } from '../settings';
 import type { PasswordHasher } from './password-hasher';
-import type { RateLimiter } from './rate-limiter';
+import { verifyStaffCredentials, type StaffCredentialDeps } from './staff-credentials';
 import { issueToken } from './tokens';
 
 export interface StaffRecord {
@@ -18,6 +18,8 @@ export interface StaffRecord {
   readonly passwordHash: string;
   readonly failedAttempts: number;
   readonly lockedUntil: number | undefined;
+  /** A disabled account cannot log in; its tokens were revoked when it was disabled (0219). */
+  readonly disabledAt: number | undefined;
 }
 
 export function findStaff(
@@ -31,11 +33,12 @@ export function findStaff(
     password_hash: string;
     failed_attempts: number;
     locked_until: number | null;
+    disabled_at: number | null;
   }>(
     db,
     'username' in by
-      ? sql`SELECT id, username, role, password_hash, failed_attempts, locked_until FROM staff WHERE username = ${by.username}`
-      : sql`SELECT id, username, role, password_hash, failed_attempts, locked_until FROM staff WHERE id = ${by.id}`,
+      ? sql`SELECT id, username, role, password_hash, failed_attempts, locked_until, disabled_at FROM staff WHERE username = ${by.username}`
+      : sql`SELECT id, username, role, password_hash, failed_attempts, locked_until, disabled_at FROM staff WHERE id = ${by.id}`,
   );
   if (row === undefined) return undefined;
   return {
@@ -45,6 +48,7 @@ export function findStaff(
     passwordHash: row.password_hash,
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until ?? undefined,
+    disabledAt: row.disabled_at ?? undefined,
   };
 }
 
@@ -92,70 +96,19 @@ export async function addStaff(
   return created;
 }
 
-export interface StaffLoginDeps {
-  readonly db: WritableDb;
-  readonly audit: AuditLog;
-  readonly hasher: PasswordHasher;
-  readonly settings: ServerSettings;
-  readonly now: () => number;
-  readonly ipLimiter: RateLimiter;
-  readonly accountLimiter: RateLimiter;
-}
+export type StaffLoginDeps = StaffCredentialDeps & { readonly settings: ServerSettings };
 
-const BAD_LOGIN = '用户名或密码错误 (wrong username or password)';
-/** Verified against when the user does not exist, so timing does not reveal valid usernames. */
-let dummyHash: Promise<string> | undefined;
-
+/** `POST /api/auth/staff-login`: checked credentials (staff-credentials.ts) → a staff token. */
 export async function staffLogin(
   deps: StaffLoginDeps,
   username: string,
   password: string,
   ip: string,
 ): Promise<StaffLoginResult> {
-  const { db, audit, hasher, settings } = deps;
-  const started = deps.now();
-  if (
-    !deps.ipLimiter.take(`staff-ip:${ip}`, started) ||
-    !deps.accountLimiter.take(`staff:${username}`, started)
-  ) {
-    throw new CodedError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试 (too many login attempts)');
-  }
-  const staff = findStaff(db, { username });
-  if (staff === undefined) {
-    dummyHash ??= hasher.hash('not-a-real-password');
-    await hasher.verify(await dummyHash, password);
-    throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
-  }
-  if (staff.lockedUntil !== undefined && staff.lockedUntil > started) {
-    throw new CodedError(
-      'UNAUTHORIZED',
-      `账号已锁定，请于 ${Math.ceil((staff.lockedUntil - started) / 60_000)} 分钟后再试 (account locked)`,
-    );
-  }
-  const valid = await hasher.verify(staff.passwordHash, password);
+  const { db, audit, settings } = deps;
+  const staff = await verifyStaffCredentials(deps, username, password, ip);
   const now = deps.now();
-  if (!valid) {
-    transaction(db, () => {
-      const failures = staff.failedAttempts + 1;
-      const lock = failures >= settings.lockoutAfterFailures;
-      run(
-        db,
-        sql`UPDATE staff SET failed_attempts = ${lock ? 0 : failures}, locked_until = ${lock ? now + settings.lockoutMs : null} WHERE id = ${staff.id}`,
-      );
-      audit.append(
-        db,
-        {
-          actor: `staff:${username}`,
-          action: lock ? 'staff.locked' : 'staff.login-failed',
-          payload: { username, ip },
-        },
-        now,
-      );
-    });
-    throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
-  }
   return transaction(db, () => {
-    run(db, sql`UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ${staff.id}`);
     const issued = issueToken(db, 'staff', String(staff.id), now, settings.staffTokenTtlMs);
     audit.append(
       db,

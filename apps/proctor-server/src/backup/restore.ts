@@ -1,9 +1,14 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { headWitnessPath, readChainHead, writeChainHead } from '../audit/head-witness';
 import { verifyAuditChain, type AuditVerification } from '../audit/verify';
 import { openReadonlyDb } from '../db/connection';
 import { DB_FILE_NAME } from '../db/store';
 import { queryOne, sql } from '../db/sql';
+import { restrictFile } from '../keys/key-file';
+import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
+import { backupHeadPath } from './backup';
 
 export const PID_FILE_NAME = 'server.pid';
 
@@ -33,14 +38,25 @@ export interface BackupCheck {
   readonly audit: AuditVerification;
 }
 
-/** integrity_check and the audit chain of a backup file, read-only. */
-export function checkBackup(path: string): BackupCheck {
+/**
+ * integrity_check and the audit chain of a backup file, read-only: checked with the site's
+ * audit public key (`keys/audit-signing.pub`) when given and against the backup's own
+ * chain-head witness (`<backup>.head.json`) when it has one.
+ */
+export function checkBackup(path: string, publicKey?: KeyObject): BackupCheck {
   const db = openReadonlyDb(path);
   try {
     const integrity =
       queryOne<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`)?.integrity_check ??
       'unknown';
-    return { integrity, audit: verifyAuditChain(db) };
+    const head = readChainHead(backupHeadPath(path));
+    return {
+      integrity,
+      audit: verifyAuditChain(db, {
+        ...(publicKey === undefined ? {} : { publicKey }),
+        ...(head === undefined ? {} : { head }),
+      }),
+    };
   } finally {
     db.close();
   }
@@ -65,7 +81,16 @@ export function restoreBackup(backupPath: string, dataDir: string, now: number):
       `服务器正在运行 (pid ${pid})，请先停止服务器再恢复 (refusing to restore under a running server)`,
     );
   }
-  const check = checkBackup(backupPath);
+  // The keys stay with the site, not in backups (docs/decisions/0210): a new data directory
+  // gets the old one's keys/ first, or the restored chain, exam codes and packages are useless.
+  const publicKey = readAuditPublicKey(keysDirOf(dataDir));
+  if (publicKey === undefined) {
+    throw new RestoreError(
+      `目标数据目录缺少密钥文件 (no key files in ${keysDirOf(dataDir)}): ` +
+        "请先把原服务器的 keys/ 目录复制过来 (copy the site's keys/ folder there first, mode 700/600)",
+    );
+  }
+  const check = checkBackup(backupPath, publicKey);
   if (check.integrity !== 'ok')
     throw new RestoreError(`备份文件损坏: integrity_check = ${check.integrity}`);
   if (!check.audit.ok) {
@@ -84,8 +109,15 @@ export function restoreBackup(backupPath: string, dataDir: string, now: number):
     }
   }
   copyFileSync(backupPath, `${target}.restoring`);
+  restrictFile(`${target}.restoring`);
   renameSync(`${target}.restoring`, target);
   rmSync(`${target}-wal`, { force: true });
   rmSync(`${target}-shm`, { force: true });
+  // The chain legitimately moves back to the backup's head: so does its witness.
+  const witness = headWitnessPath(dataDir);
+  const backupHead = readChainHead(backupHeadPath(backupPath));
+  if (existsSync(witness)) renameSync(witness, `${previousDb ?? target}.audit-head.json`);
+  if (backupHead !== undefined && !(backupHead instanceof Error))
+    writeChainHead(witness, backupHead);
   return { restoredFrom: backupPath, previousDb, auditRecords: check.audit.records };
 }

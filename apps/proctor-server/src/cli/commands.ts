@@ -1,17 +1,19 @@
 import { Command, Option } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
-import { verifyAuditChain } from '../audit/verify';
+import { readWitnessOf, verifyStoreChain } from '../audit/verify-store';
 import { backupNow } from '../backup/backup';
-import { restoreBackup, RestoreError } from '../backup/restore';
+import { checkBackup, restoreBackup, RestoreError } from '../backup/restore';
 import { loadConfig } from '../config';
-import { openReadonlyDb } from '../db/connection';
-import type { ReadableDb } from '../db/sql';
 import { openStore } from '../db/store';
+import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { startServer } from '../server/serve';
 import { CliInputError, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
 import { addExamCommands } from './exam-commands';
 import { addRoomCommands } from './room-commands';
+import { addKioskCommands } from './kiosk-commands';
+import { addStaffAdminCommands } from './staff-commands';
+import { addTlsCommands } from '../tls/tls-commands';
 
 function cliActor(): string {
   return `cli:${process.env['USER'] ?? 'unknown'}`;
@@ -40,6 +42,15 @@ export function buildProgram(): Command {
       '--require-client-integrity <sha256...>',
       '只允许这些考试机客户端版本登录 (kiosk build hashes; default: any)',
     )
+    .option(
+      '--insecure-http',
+      '不加密的 HTTP，仅供开发和测试 (plain HTTP: development and tests only)',
+    )
+    .option('--tls-name <name...>', '服务器证书附加的主机名 (extra host names for the certificate)')
+    .option(
+      '--tls-ip <ip...>',
+      '服务器证书附加的 IPv4 地址 (extra IPv4 addresses for the certificate)',
+    )
     .action(
       async (opts: {
         data: string;
@@ -52,6 +63,9 @@ export function buildProgram(): Command {
         discovery: boolean;
         siteName?: string;
         requireClientIntegrity?: string[];
+        insecureHttp?: boolean;
+        tlsName?: string[];
+        tlsIp?: string[];
       }) => {
         let config;
         try {
@@ -76,6 +90,9 @@ export function buildProgram(): Command {
                 '--require-client-integrity',
                 hash,
               ]),
+              ...(opts.insecureHttp === true ? ['--insecure-http'] : []),
+              ...(opts.tlsName ?? []).flatMap((name) => ['--tls-name', name]),
+              ...(opts.tlsIp ?? []).flatMap((ip) => ['--tls-ip', ip]),
             ],
             process.env,
           );
@@ -88,6 +105,7 @@ export function buildProgram(): Command {
             event: 'listening',
             service: 'proctor-server',
             url: server.url,
+            ...(server.fingerprint === undefined ? {} : { fingerprint: server.fingerprint }),
             pid: process.pid,
           }),
         );
@@ -103,6 +121,7 @@ export function buildProgram(): Command {
     );
 
   const user = program.command('user').description('考务人员账号 (staff accounts)');
+  addStaffAdminCommands(user);
   user
     .command('add <username>')
     .description('添加账号；密码从标准输入读取 (password read from stdin)')
@@ -152,10 +171,15 @@ export function buildProgram(): Command {
     .option('--file <db>', 'verify this database file instead (e.g. a backup)')
     .option('--json', 'print JSON')
     .action((opts: { data: string; file?: string; json?: boolean }) => {
-      const store = opts.file === undefined ? openStore(opts.data) : undefined;
+      // The witness is read before opening: opening writes one when it is missing.
+      const head = readWitnessOf(opts.data);
+      const store =
+        opts.file === undefined ? openStore(opts.data, { onHeadConflict: () => {} }) : undefined;
       try {
         const result =
-          store === undefined ? verifyBackupFile(opts.file ?? '') : verifyAuditChain(store.db);
+          store === undefined
+            ? verifyBackupFile(opts.file ?? '', opts.data)
+            : verifyStoreChain(store, 50, head);
         output(opts.json === true, result, () => [
           result.ok
             ? `审计链完整: ${result.records} 条记录, ${result.checkpoints} 个签名检查点`
@@ -213,19 +237,13 @@ export function buildProgram(): Command {
 
   addExamCommands(program);
   addRoomCommands(program);
+  addKioskCommands(program);
+  addTlsCommands(program);
   return program;
 }
 
-function verifyBackupFile(path: string) {
-  // A backup is verified read-only, without migrating or writing to it.
-  return withReadonly(path, (db) => verifyAuditChain(db));
-}
-
-function withReadonly<T>(path: string, fn: (db: ReadableDb) => T): T {
-  const db = openReadonlyDb(path);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+function verifyBackupFile(path: string, dataDir: string) {
+  // A backup is verified read-only, without migrating or writing to it, with the site's public
+  // key and the backup's own chain-head witness.
+  return checkBackup(path, readAuditPublicKey(keysDirOf(dataDir))).audit;
 }

@@ -6,7 +6,9 @@ import { openStore } from '../db/store';
 import { importExamPackage } from '../exams/package-import';
 import { sitePackageKey, trustSigningKey } from '../exams/package-keys';
 import { exportResults } from '../export/results-export';
+import { addResultsVerifyCommand } from './results-commands';
 import { renderAdmissionSlips } from '../pdf/index';
+import { siteFingerprintIfPresent } from '../tls/site-tls';
 import { getSession } from '../sessions/session-repository';
 import { importRosterFile } from '../sessions/roster-import';
 import { createSession } from '../sessions/session-setup';
@@ -236,6 +238,7 @@ export function addExamCommands(program: Command): void {
                 startsAt: session.scheduledStart,
                 durationMinutes: Math.round(session.durationMs / 60_000),
                 printedAt: new Date(),
+                siteCertFingerprint: siteFingerprintIfPresent(opts.data),
               },
             );
             writeFileSync(opts.slips, pdf);
@@ -257,9 +260,9 @@ export function addExamCommands(program: Command): void {
       },
     );
 
-  program
-    .command('results')
-    .description('成绩 (results)')
+  const results = program.command('results').description('成绩 (results)');
+  addResultsVerifyCommand(results);
+  results
     .command('export')
     .description('导出成绩汇总表、签名成绩包、答卷、考场情况记录与题目统计')
     .requiredOption('--data <dir>', 'data directory')

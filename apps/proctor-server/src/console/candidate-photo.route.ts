@@ -3,17 +3,22 @@ import { CodedError } from '@skillexam/shared';
 import type { Components } from '../components';
 import { queryOne, sql } from '../db/sql';
 import { sendError, type RouteHandler } from '../http/router';
-import { staffRoleOf } from './console-downloads.route';
+import { assertStaffMaySee, sessionOfAttempt } from '../incidents/session-scope';
+import { staffOf } from './console-downloads.route';
 
 /**
  * GET /api/console/photo?attemptId=… — the roster photo of a candidate for the console's
- * candidate panel (every staff role; Bearer token). 404 when the roster has no photo.
+ * candidate panel (every staff role, proctors for their sessions; Bearer token). 404 when the
+ * roster has no photo.
  */
 export function candidatePhotoRoute(components: Components): RouteHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
     try {
-      staffRoleOf(req, components);
+      const staff = staffOf(req, components);
       const attemptId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('attemptId');
+      // A proctor sees the photos of the sessions they may see only (docs/decisions/0221).
+      const sessionId = sessionOfAttempt(components.store.db, attemptId ?? '');
+      if (sessionId !== undefined) assertStaffMaySee(components.store.db, staff, sessionId);
       const photo = queryOne<{ mime_type: string; bytes: Buffer }>(
         components.store.db,
         sql`SELECT p.mime_type, p.bytes FROM attempts a JOIN candidate_photos p ON p.hash = a.photo_hash

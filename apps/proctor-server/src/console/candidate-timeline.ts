@@ -21,6 +21,7 @@ interface AuditRow {
 
 const DETAIL_FORMAT: readonly [string, (value: string | number) => string][] = [
   ['minutes', (v) => `${v} 分钟`],
+  ['capMinutes', (v) => `补时上限 ${v} 分钟`],
   ['roomId', (v) => `考场 ${v}`],
   ['seat', (v) => `座位 ${v}`],
   ['reason', (v) => String(v)],
@@ -30,7 +31,7 @@ const DETAIL_FORMAT: readonly [string, (value: string | number) => string][] = [
 ];
 
 function detailOf(action: string, payload: Record<string, unknown>): string {
-  if (action === 'kiosk.event') {
+  if (action === 'kiosk.event' || action === 'answer.rejected') {
     const detail = payload['detail'];
     return typeof detail === 'string' ? detail : '';
   }

@@ -12,10 +12,12 @@ import {
 import type { Components } from '../components';
 import { exportResults, type ResultsExportFiles } from '../export/results-export';
 import { sendError, type RouteHandler } from '../http/router';
-import { requireStaff } from '../http/staff-route';
+import { requireStaff, type StaffPrincipal } from '../http/staff-route';
 import { buildIncidentRecord } from '../incidents/incident-record-data';
+import { assertStaffMaySee } from '../incidents/session-scope';
 import { renderIncidentRecord } from '../pdf/index';
 import { findSession } from '../sessions/session-repository';
+import { assertKeyReleased } from './key-release';
 
 /*
  * GET /api/console/download?sessionId=…&file=… — the console's downloads, with the staff token in
@@ -26,6 +28,10 @@ import { findSession } from '../sessions/session-repository';
  *   results-package   signed results package JSON  admin
  *   item-statistics   试题分析 JSON (item analysis) admin
  *   responses         作答数据 CSV for `qbank stats import` (anonymous)  admin
+ *
+ * A proctor downloads only for sessions they may see (docs/decisions/0221). Files that carry
+ * the answer key — answer sheets, the results package, the item statistics and the responses
+ * file — are refused while any session of the exam has not ended (docs/decisions/0220).
  */
 
 type DownloadFile = ConsoleDownload;
@@ -52,6 +58,13 @@ const TYPES: Readonly<Record<DownloadFile, { type: string; name: string }>> = {
   responses: { type: 'text/csv; charset=utf-8', name: '作答数据.csv' },
 };
 
+/** Files that show the key, per-option correctness or item statistics. */
+const CARRIES_KEY: ReadonlySet<DownloadFile> = new Set([
+  'answer-sheets',
+  'results-package',
+  'item-statistics',
+  'responses',
+]);
 const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
   'incident-record': ['admin', 'proctor', 'supervisor'],
   'score-summary': ['admin'],
@@ -68,8 +81,13 @@ export interface DownloadOptions {
 
 /** The role of the staff member behind the bearer token (any staff role). */
 export function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
+  return staffOf(req, components).role;
+}
+
+/** The staff member behind the bearer token (any staff role). */
+export function staffOf(req: IncomingMessage, components: Components): StaffPrincipal {
   const deps = { db: components.store.db, now: components.now };
-  return requireStaff(deps, req, StaffRoleSchema.options).role;
+  return requireStaff(deps, req, StaffRoleSchema.options);
 }
 
 async function fileBytes(
@@ -105,7 +123,8 @@ export function consoleDownloadRoute(
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const role = staffRoleOf(req, components);
+      const staff = staffOf(req, components);
+      const { role } = staff;
       const sessionId = url.searchParams.get('sessionId') ?? '';
       const file = url.searchParams.get('file') ?? '';
       if (!(CONSOLE_DOWNLOADS as readonly string[]).includes(file))
@@ -118,6 +137,8 @@ export function consoleDownloadRoute(
         );
       if (findSession(components.store.db, sessionId) === undefined)
         throw new CodedError('NOT_FOUND', `考试场次 ${sessionId} 不存在 (unknown session)`);
+      assertStaffMaySee(components.store.db, staff, sessionId);
+      if (CARRIES_KEY.has(kind)) assertKeyReleased(components.store.db, sessionId);
       const bytes = await fileBytes(components, sessionId, kind, options);
       const { type, name } = TYPES[kind];
       res.writeHead(200, {

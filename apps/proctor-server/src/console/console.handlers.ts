@@ -1,4 +1,5 @@
-import { verifyAuditChain } from '../audit/verify';
+import { readWitnessOf, verifyStoreChain } from '../audit/verify-store';
+import { roleOf } from '../auth/principal';
 import { assignProctors } from '../incidents/session-scope';
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
@@ -10,18 +11,22 @@ import { buildResultsSummary } from './results-summary';
 /** Read models of the proctor console (session list, timeline, results, audit status). */
 export function registerConsoleHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { store, now } = ctx.components;
-  onAction(socket, ctx, 'console:sessions', () => ({ sessions: consoleSessions(store.db, now()) }));
+  onAction(socket, ctx, 'console:sessions', (_payload, p) => ({
+    sessions: consoleSessions(store.db, now(), p),
+  }));
   onAction(socket, ctx, 'console:timeline', ({ attemptId }) => ({
     entries: candidateTimeline(store.db, attemptId),
   }));
-  onAction(socket, ctx, 'results:summary', ({ sessionId }) =>
-    buildResultsSummary(store.db, sessionId),
+  onAction(socket, ctx, 'results:summary', ({ sessionId }, p) =>
+    buildResultsSummary(store.db, sessionId, roleOf(p)),
   );
   onAction(socket, ctx, 'session:assign-proctors', ({ sessionId, usernames }, p) => ({
     proctors: assignProctors(store.db, store.audit, sessionId, usernames, actorName(p), now()),
   }));
   onAction(socket, ctx, 'audit:status', () => {
-    const result = verifyAuditChain(store.db, 20);
+    // Chain, signatures and witness only: replaying answers and scores takes seconds on a full
+    // site and would stall the exam-day event loop; `proctor-server audit verify` does it all.
+    const result = verifyStoreChain(store, 20, readWitnessOf(store.dataDir), false);
     return {
       ok: result.ok,
       records: result.records,

@@ -9,20 +9,30 @@ import {
 } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
 import { listAttempts } from '../attempts/attempt-repository';
+import type { PrincipalRole } from '../auth/principal';
 import type { ReadableDb } from '../db/sql';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
+import { keyReleasedForSession } from './key-release';
 
 /*
  * `results:summary` for the console's results page: one score row per candidate, the pass rate,
  * the score histogram and the item statistics with their review flags (issue 9). The analysis is
  * the shared `analyzeResponses` over the session's response matrix (`sessionResponseMatrix`):
  * only candidates who sat the paper and have a score count; voided papers do not.
+ *
+ * The item statistics carry the key (`options[].isKey`, facility per item), so they are left
+ * out (`itemsWithheld`) while any session of the exam has not ended, and always for proctors,
+ * who see the totals of their own sessions only (docs/decisions/0220).
  */
 
 const HISTOGRAM_BINS = 10;
 
-export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsSummary {
+export function buildResultsSummary(
+  db: ReadableDb,
+  sessionId: string,
+  role: PrincipalRole,
+): ResultsSummary {
   const session = getSession(db, sessionId);
   const { keys } = examAnswerKeys(db, session.examId);
   const scores = sessionScores(db, sessionId);
@@ -74,6 +84,12 @@ export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsS
     flags: item.flags.map((flag) => ({ ...flag })),
   }));
   const { test } = analysis;
+  const withheld =
+    role !== 'admin' && role !== 'supervisor'
+      ? ('role' as const)
+      : keyReleasedForSession(db, sessionId)
+        ? undefined
+        : ('exam_not_ended' as const);
   return {
     sessionId,
     fullMarks: keys.fullMarks,
@@ -84,8 +100,11 @@ export function buildResultsSummary(db: ReadableDb, sessionId: string): ResultsS
     ...(scored === 0 ? {} : { passRate: passed / scored }),
     ...(test.mean === undefined ? {} : { mean: test.mean }),
     ...(test.standardDeviation === undefined ? {} : { standardDeviation: test.standardDeviation }),
-    ...(test.cronbachAlpha === undefined ? {} : { cronbachAlpha: test.cronbachAlpha }),
+    ...(test.cronbachAlpha === undefined || withheld !== undefined
+      ? {}
+      : { cronbachAlpha: test.cronbachAlpha }),
     histogram: test.histogram.map((bin) => ({ ...bin })),
-    items,
+    items: withheld === undefined ? items : [],
+    ...(withheld === undefined ? {} : { itemsWithheld: withheld }),
   };
 }

@@ -1,5 +1,16 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ReadableDb, WritableDb } from './sql';
+
+/**
+ * Creates the database file 0600 before SQLite opens it: SQLite gives the -wal and -shm files
+ * the database file's mode, so none of the three is ever readable by other accounts.
+ */
+function createPrivateDbFile(path: string): void {
+  if (path === ':memory:' || process.platform === 'win32') return;
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
 
 /**
  * Opens the server database with the settings every connection that stores answers or audit
@@ -7,6 +18,7 @@ import type { ReadableDb, WritableDb } from './sql';
  * CLI command and the server can share the file.
  */
 export function openWritableDb(path: string): WritableDb {
+  createPrivateDbFile(path);
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');

@@ -83,9 +83,27 @@ export function run(db: WritableDb, query: SqlQuery): RunResult {
   return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
 }
 
+const beforeCommitHooks = new WeakMap<Database.Database, () => void>();
+
+/**
+ * Runs `hook` at the end of every outermost `transaction()` on `db`, inside it, after `fn`: the
+ * audit log signs a checkpoint for the transaction's last record there (docs/decisions/0211).
+ */
+export function setBeforeCommitHook(db: WritableDb, hook: () => void): void {
+  beforeCommitHooks.set(db, hook);
+}
+
 /** Runs `fn` in one IMMEDIATE transaction; everything in it commits together or not at all. */
 export function transaction<T>(db: WritableDb, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const hook = db.inTransaction ? undefined : beforeCommitHooks.get(db);
+  if (hook === undefined) return db.transaction(fn).immediate();
+  return db
+    .transaction(() => {
+      const result = fn();
+      hook();
+      return result;
+    })
+    .immediate();
 }
 
 /** Executes a multi-statement script (migrations only). */

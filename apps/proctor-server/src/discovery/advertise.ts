@@ -17,6 +17,12 @@ export interface AdvertiseOptions {
   readonly version: string;
   /** Stable per data directory: the server's signing key id. */
   readonly instanceId: string;
+  /**
+   * SHA-256 of the site CA (`AB:CD:…`), advertised as TXT `fp` (64 hex, no colons) so the kiosk
+   * can say which site answered. A hint only: kiosks trust the fingerprint from their enrollment,
+   * never one from the LAN (docs/decisions/0232). Absent with `--insecure-http`.
+   */
+  readonly fingerprint?: string | undefined;
   /** Multicast interface address (tests use 127.0.0.1); default all interfaces. */
   readonly interfaceAddress?: string;
 }
@@ -44,7 +50,13 @@ export function advertiseServer(options: AdvertiseOptions, logger: Logger): Adve
     name,
     type: DISCOVERY_SERVICE_TYPE,
     port: options.port,
-    txt: { v: options.version, id: options.instanceId },
+    txt: {
+      v: options.version,
+      id: options.instanceId,
+      ...(options.fingerprint === undefined
+        ? { tls: '0' }
+        : { tls: '1', fp: options.fingerprint.replace(/:/g, '').toLowerCase() }),
+    },
   });
   service.on('error', (err: unknown) => {
     logger.warn({ err }, 'LAN discovery: could not publish the service');

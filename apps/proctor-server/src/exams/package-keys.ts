@@ -1,43 +1,18 @@
-import {
-  generateServerKeyPair,
-  keyIdOf,
-  publicKeyFromPem,
-} from '@skillexam/item-bank/exam-package';
+import { keyIdOf, publicKeyFromPem } from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import {
-  queryAll,
-  queryOne,
-  run,
-  sql,
-  transaction,
-  type ReadableDb,
-  type WritableDb,
-} from '../db/sql';
+import { siteKeysOf } from '../keys/bound-site-keys';
+import { queryAll, run, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
 
-/** This site's X25519 key pair: exam packages are encrypted to its public key. Created on first use. */
+/**
+ * This site's X25519 key pair: exam packages are encrypted to its public key. It lives in the
+ * key file `keys/site-x25519.key` of the data directory, not in the database (docs/decisions/0210).
+ */
 export function sitePackageKey(
   db: WritableDb,
-  now: number,
+  _now: number,
 ): { publicKeyPem: string; privateKeyPem: string; keyId: string } {
-  let row = queryOne<{ public_key_pem: string; private_key_pem: string }>(
-    db,
-    sql`SELECT public_key_pem, private_key_pem FROM package_key WHERE id = 1`,
-  );
-  if (row === undefined) {
-    const pair = generateServerKeyPair();
-    run(
-      db,
-      sql`INSERT OR IGNORE INTO package_key (id, public_key_pem, private_key_pem, created_at) VALUES (1, ${pair.publicKeyPem}, ${pair.privateKeyPem}, ${now})`,
-    );
-    row = queryOne(db, sql`SELECT public_key_pem, private_key_pem FROM package_key WHERE id = 1`);
-    if (row === undefined) throw new Error('package key missing after creation');
-  }
-  return {
-    publicKeyPem: row.public_key_pem,
-    privateKeyPem: row.private_key_pem,
-    keyId: keyIdOf(publicKeyFromPem(row.public_key_pem, 'x25519')),
-  };
+  return siteKeysOf(db).sitePackage;
 }
 
 /** Trusts an Ed25519 signing key (SPKI PEM) of a certifying centre or bank for package signatures. */

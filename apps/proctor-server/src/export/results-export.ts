@@ -2,8 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import { analysisToJson, writeResponsesCsv } from '@skillexam/item-bank/statistics';
-import { analyzeResponses, sessionResponseMatrix, type AnswerValue } from '@skillexam/shared';
+import {
+  analyzeResponses,
+  CodedError,
+  sessionResponseMatrix,
+  type AnswerValue,
+} from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
+import { latestCheckpoint } from '../audit/head-witness';
+import { verifyAuditChain } from '../audit/verify';
 import { listAttempts } from '../attempts/attempt-repository';
 import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
 import { examMeta } from '../exams/exam-meta';
@@ -21,6 +28,7 @@ import {
   type CandidateResult,
   type ResultsSession,
 } from '../results/index';
+import { chainedScoresOfSession, type ChainedScore } from '../results/chained-score-records';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
 
@@ -61,6 +69,17 @@ export async function exportResults(
       sql`SELECT id, name FROM rooms WHERE session_id = ${session.id}`,
     ).map((r) => [r.id, r.name]),
   );
+  // A forged score must never be signed: the chain and the tables are checked first.
+  const audit = verifyAuditChain(db, { publicKey: store.keys.auditSigning.publicKey });
+  if (!audit.ok) {
+    const first = audit.problems[0];
+    throw new CodedError(
+      'CONFLICT',
+      `审计校验失败，不导出成绩 (audit verification failed; results not exported): #${first?.seq ?? '?'} ${first?.problem ?? ''}`,
+    );
+  }
+  const head = latestCheckpoint(db);
+  const chained = chainedScoresOfSession(db, session.id);
   const scores = sessionScores(db, session.id);
   const attempts = listAttempts(db, session.id);
   const catalog = new ExamCatalog(db);
@@ -79,6 +98,8 @@ export async function exportResults(
       status: resultStatusOf(attempt.status),
       ...(score === undefined ? {} : { score }),
       answers,
+      attemptId: attempt.id,
+      ...chainedFields(chained.get(attempt.id)),
       // 乱序: the answer sheet lists the items in this candidate's own order and numbers
       ...(varied ? { itemNumbers: displayNumbers(candidatePaperOf(db, catalog, attempt)) } : {}),
     };
@@ -111,6 +132,7 @@ export async function exportResults(
       sectionTitles,
       results,
       generatedAt: options.now,
+      ...(head === undefined ? {} : { chainHead: head }),
     }),
   );
   writeFileSync(
@@ -123,6 +145,9 @@ export async function exportResults(
     results,
     serverKeyId: keyIdOf(store.serverKey.publicKey),
     generatedAt: options.now,
+    ...(head === undefined
+      ? {}
+      : { audit: { head, publicKeyPem: store.keys.auditSigning.publicKeyPem } }),
   });
   const serverPrivatePem = store.serverKey.privateKey
     .export({ type: 'pkcs8', format: 'pem' })
@@ -152,13 +177,22 @@ export async function exportResults(
 
   writeFileSync(
     files.incidentRecord,
-    await renderIncidentRecord(
-      buildIncidentRecord(db, session.id, {
+    await renderIncidentRecord({
+      ...buildIncidentRecord(db, session.id, {
         siteName: options.siteName,
         occupationAndLevel: options.occupationAndLevel,
         now: options.now,
       }),
-    ),
+      ...(head === undefined ? {} : { chainHead: head }),
+    }),
   );
   return { ...files, candidates: results.length };
+}
+
+function chainedFields(chained: ChainedScore | undefined): Partial<CandidateResult> {
+  if (chained === undefined) return {};
+  return {
+    scoreRecord: chained.record,
+    ...(chained.manualMarks === undefined ? {} : { manualMarks: chained.manualMarks }),
+  };
 }

@@ -84,6 +84,10 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   CLIENT_REJECTED: 403,
+  PAUSED: 409,
+  EXTENSION_CAP_EXCEEDED: 409,
+  /** Only the kiosk raises it (a server never sends it); 502 as a proxy would. */
+  SERVER_CERT_MISMATCH: 502,
   INTERNAL: 500,
 };
 

@@ -1,6 +1,7 @@
 import { RoomLayoutPayloadSchema } from '@skillexam/shared';
 import { queryAll, sql } from '../db/sql';
 import type { Components } from '../components';
+import { staffMaySee } from '../incidents/session-scope';
 import { listRooms, setRoomLayout } from '../rooms/room-repository';
 import { reissueAdmissionSlips } from '../sessions/admission-slips-reissue';
 import { importRosterFile } from '../sessions/roster-import';
@@ -38,7 +39,7 @@ export function addSessionRoutes(router: Router, components: Components): Router
   return router
     .get(
       '/api/sessions',
-      staffRoute(deps, ['admin', 'proctor', 'supervisor'], () => {
+      staffRoute(deps, ['admin', 'proctor', 'supervisor'], (_req, staff) => {
         const at = now();
         const sizes = new Map(
           queryAll<{ session_id: string; n: number }>(
@@ -46,7 +47,11 @@ export function addSessionRoutes(router: Router, components: Components): Router
             sql`SELECT session_id, count(*) AS n FROM attempts GROUP BY session_id`,
           ).map((row) => [row.session_id, row.n]),
         );
-        return listSessions(store.db).map((session) => ({
+        // a proctor lists only the sessions they may see (docs/decisions/0221)
+        const visible = listSessions(store.db).filter((session) =>
+          staffMaySee(store.db, staff, session.id),
+        );
+        return visible.map((session) => ({
           ...toSessionView(session, at),
           rooms: listRooms(store.db, session.id),
           candidates: sizes.get(session.id) ?? 0,

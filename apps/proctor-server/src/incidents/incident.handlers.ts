@@ -1,6 +1,6 @@
-import { STAFF_ROOM } from '../socket/notifier';
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
+import { sessionStaffRooms } from '../socket/staff-rooms';
 import type { AppSocket } from '../socket/validated';
 import { IncidentService } from './incident-service';
 
@@ -13,12 +13,12 @@ export function registerIncidentHandlers(socket: AppSocket, ctx: ServerContext):
   }));
   onAction(socket, ctx, 'incident:create', (payload, p) => {
     const view = incidents.create(payload, actorName(p));
-    socket.nsp.to(STAFF_ROOM).emit('monitor:incident', view);
+    socket.nsp.to(sessionStaffRooms(store.db, view.sessionId)).emit('monitor:incident', view);
     return view;
   });
   onAction(socket, ctx, 'incident:confirm', ({ incidentId }, p) => {
     const view = incidents.confirm(incidentId, actorName(p));
-    socket.nsp.to(STAFF_ROOM).emit('monitor:incident', view);
+    socket.nsp.to(sessionStaffRooms(store.db, view.sessionId)).emit('monitor:incident', view);
     return view;
   });
 }

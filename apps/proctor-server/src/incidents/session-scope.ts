@@ -14,11 +14,13 @@ import {
 import { getSession } from '../sessions/session-repository';
 
 /*
- * Proctors act on their own sessions only. An admin assigns proctors to a session
- * (`session:assign-proctors`); from then on the session's room actions — every event a proctor
- * may call and a supervisor may not — are refused for any other proctor. A session without
- * assigned proctors stays open to every proctor (a single-room site needs no assignment).
- * Admins stand in everywhere; supervisors change nothing anyway (ACTION_ROLES).
+ * Proctors act on — and read — their own sessions only. An admin assigns proctors to a session
+ * (`session:assign-proctors`); from then on every event of that session a proctor may call —
+ * room actions and reads alike (monitor:snapshot, console:timeline, incident:list,
+ * results:summary…, docs/decisions/0221) — is refused for any other proctor, and so are the
+ * console's downloads and photos. A session without assigned proctors stays open to every
+ * proctor (a single-room site needs no assignment). Admins and supervisors see everything;
+ * supervisors change nothing anyway (ACTION_ROLES).
  */
 
 export function assignedProctors(db: ReadableDb, sessionId: string): string[] {
@@ -75,42 +77,82 @@ export function isRoomAction(event: ClientEventName): boolean {
   return roles.includes('proctor') && !roles.includes('supervisor');
 }
 
-function sessionOfPayload(db: ReadableDb, payload: unknown): string | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
+/**
+ * Every session a payload refers to: its `sessionId`, and the sessions of its `attemptId`,
+ * `attemptIds` and `incidentId` — all of them, so a proctor cannot pair their own session with
+ * another session's candidate.
+ */
+function sessionsOfPayload(db: ReadableDb, payload: unknown): Set<string> {
+  const sessions = new Set<string>();
+  if (typeof payload !== 'object' || payload === null) return sessions;
   const fields = payload as Record<string, unknown>;
-  if (typeof fields['sessionId'] === 'string') return fields['sessionId'];
-  if (typeof fields['attemptId'] === 'string') {
-    return queryOne<{ session_id: string }>(
-      db,
-      sql`SELECT session_id FROM attempts WHERE id = ${fields['attemptId']}`,
-    )?.session_id;
+  const add = (sessionId: string | undefined) => {
+    if (sessionId !== undefined) sessions.add(sessionId);
+  };
+  if (typeof fields['sessionId'] === 'string') add(fields['sessionId']);
+  const attempts = [
+    fields['attemptId'],
+    ...(Array.isArray(fields['attemptIds']) ? fields['attemptIds'] : []),
+  ];
+  for (const attemptId of attempts) {
+    if (typeof attemptId === 'string') add(sessionOfAttempt(db, attemptId));
   }
   if (typeof fields['incidentId'] === 'number') {
-    return queryOne<{ session_id: string }>(
-      db,
-      sql`SELECT session_id FROM incidents WHERE id = ${fields['incidentId']}`,
-    )?.session_id;
+    add(
+      queryOne<{ session_id: string }>(
+        db,
+        sql`SELECT session_id FROM incidents WHERE id = ${fields['incidentId']}`,
+      )?.session_id,
+    );
   }
-  return undefined;
+  return sessions;
+}
+
+/** Whether this proctor may read and act on the session (assigned, or nobody is). */
+export function proctorMaySee(db: ReadableDb, username: string, sessionId: string): boolean {
+  const assigned = assignedProctors(db, sessionId);
+  return assigned.length === 0 || assigned.includes(username);
+}
+
+interface StaffMember {
+  readonly role: string;
+  readonly username: string;
+}
+
+/** Admins and supervisors see every session; a proctor the sessions of `proctorMaySee`. */
+export function staffMaySee(db: ReadableDb, staff: StaffMember, sessionId: string): boolean {
+  return staff.role !== 'proctor' || proctorMaySee(db, staff.username, sessionId);
+}
+
+/** FORBIDDEN for a proctor outside the session's assignment; admins and supervisors pass. */
+export function assertStaffMaySee(db: ReadableDb, staff: StaffMember, sessionId: string): void {
+  if (staffMaySee(db, staff, sessionId)) return;
+  throw new CodedError(
+    'FORBIDDEN',
+    `您未被指派到考试场次 ${sessionId}，不能查看或操作该场次 (not assigned to this session)`,
+  );
+}
+
+/** The session of an attempt, for scope checks of per-candidate routes (photos). */
+export function sessionOfAttempt(db: ReadableDb, attemptId: string): string | undefined {
+  return queryOne<{ session_id: string }>(
+    db,
+    sql`SELECT session_id FROM attempts WHERE id = ${attemptId}`,
+  )?.session_id;
 }
 
 /**
- * Throws FORBIDDEN when a proctor calls a room action on a session that has assigned proctors
- * and they are not one of them. Called for every event after its payload was validated.
+ * Throws FORBIDDEN when a proctor calls any event — room action or read — about a session that
+ * has assigned proctors and they are not one of them (for any session the payload refers to). Called for every event after its payload
+ * was validated; events without a session (console:sessions, audit:status) pass.
  */
 export function assertSessionScope(
   db: ReadableDb,
-  event: ClientEventName,
+  _event: ClientEventName,
   payload: unknown,
   principal: Principal,
 ): void {
-  if (principal.kind !== 'staff' || principal.role !== 'proctor' || !isRoomAction(event)) return;
-  const sessionId = sessionOfPayload(db, payload);
-  if (sessionId === undefined) return;
-  const assigned = assignedProctors(db, sessionId);
-  if (assigned.length === 0 || assigned.includes(principal.username)) return;
-  throw new CodedError(
-    'FORBIDDEN',
-    `您未被指派到考试场次 ${sessionId}，不能操作该场次的考生 (not assigned to this session)`,
-  );
+  if (principal.kind !== 'staff' || principal.role !== 'proctor') return;
+  for (const sessionId of sessionsOfPayload(db, payload))
+    assertStaffMaySee(db, principal, sessionId);
 }

@@ -136,8 +136,17 @@ export class MarkingService {
         if (result.status === 'final') finals.set(other.itemId, result.points);
       }
       if (finals.size < items.length) return { status: 'final', finalPoints: outcome.points };
-      const score = scoreAttempt(keys, this.answersOf(attempt.id), { manualMarks: finals });
-      saveScore(db, attempt.id, score, at);
+      const answers = this.answersOf(attempt.id);
+      const score = scoreAttempt(keys, answers, { manualMarks: finals });
+      saveScore(db, audit, {
+        attemptId: attempt.id,
+        score,
+        keys,
+        answers,
+        manualMarks: finals,
+        actor: marker,
+        now: at,
+      });
       audit.append(
         db,
         {

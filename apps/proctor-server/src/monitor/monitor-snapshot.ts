@@ -5,20 +5,21 @@ import {
   LIVE_ATTEMPT_STATUSES,
   type AbsentCandidate,
   type AttemptProgress,
-  type KioskEventNotice,
   type MonitorCounts,
   type MonitorSnapshot,
 } from '@skillexam/shared';
 import { listAttempts, toAttemptView, type AttemptRecord } from '../attempts/attempt-repository';
 import { queryAll, sql, type ReadableDb } from '../db/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
+import { latestKioskEvents, recentKioskEvents } from './kiosk-event-log';
 import { listRooms, seatLabel } from '../rooms/room-repository';
 import { getSession, lateEntryCutoffAt, toSessionView } from '../sessions/session-repository';
 
 /*
  * `monitor:snapshot`: everything the proctor console shows for a session in one read — the
  * session, every attempt, the rooms' seat maps, counts per state, per-candidate progress and
- * presence, time left, the absent list after the late-entry cutoff and recent kiosk events.
+ * presence, time left, the absent list after the late-entry cutoff, recent kiosk events and the
+ * latest kiosk event of each kind per candidate (none can be buried by a flood, 0222).
  */
 
 const RECENT_KIOSK_EVENTS = 50;
@@ -39,27 +40,6 @@ function answeredCounts(db: ReadableDb, sessionId: string): Map<string, number> 
           GROUP BY c.attempt_id`,
     ).map((row) => [row.attempt_id, row.n]),
   );
-}
-
-function recentKioskEvents(db: ReadableDb, sessionId: string): KioskEventNotice[] {
-  return queryAll<{
-    attempt_id: string;
-    kind: KioskEventNotice['kind'];
-    detail: string;
-    server_time: number;
-  }>(
-    db,
-    sql`SELECT k.attempt_id, k.kind, k.detail, k.server_time FROM kiosk_events k
-        JOIN attempts a ON a.id = k.attempt_id
-        WHERE a.session_id = ${sessionId}
-        ORDER BY k.server_time DESC, k.id DESC LIMIT ${RECENT_KIOSK_EVENTS}`,
-  ).map((row) => ({
-    attemptId: row.attempt_id,
-    sessionId,
-    kind: row.kind,
-    detail: row.detail,
-    at: row.server_time,
-  }));
 }
 
 /** Counts per state; `offline` overlaps the live states, every other bucket partitions the roster. */
@@ -137,7 +117,8 @@ export function buildMonitorSnapshot(
     progress,
     ...(timeLeft === undefined ? {} : { timeLeftMs: timeLeft }),
     absent,
-    recentKioskEvents: recentKioskEvents(db, sessionId),
+    recentKioskEvents: recentKioskEvents(db, sessionId, RECENT_KIOSK_EVENTS),
+    latestKioskEvents: latestKioskEvents(db, sessionId),
   };
 }
 

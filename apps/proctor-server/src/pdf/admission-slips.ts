@@ -5,6 +5,9 @@ import { A4, cutLine, formatChinaTime, renderPdf, type PdfDoc } from './pdf-docu
 /*
  * 准考证 (admission slips) with the one-time exam code, three per A4 page, separated by cut
  * lines. The ID number is masked; the exam code is printed large for typing at the kiosk.
+ * With a site certificate, a cover sheet for the proctors comes first: the SHA-256 fingerprint
+ * of the site CA, to compare with what the browser shows before logging in to the console
+ * (docs/decisions/0233).
  */
 
 export interface AdmissionSlip {
@@ -28,6 +31,8 @@ export interface AdmissionSlipSession {
   readonly startsAt: number;
   readonly durationMinutes: number;
   readonly printedAt: Date;
+  /** The site CA's SHA-256 (`AB:CD:…`): printed on the proctors' cover sheet. */
+  readonly siteCertFingerprint?: string | undefined;
 }
 
 export const ADMISSION_NOTICE = [
@@ -113,6 +118,60 @@ function drawSlip(
   }
 }
 
+/** The proctors' cover sheet: what the slips are and the fingerprint to check in the browser. */
+function drawCoverSheet(
+  doc: PdfDoc,
+  session: AdmissionSlipSession,
+  count: number,
+  fingerprint: string,
+): void {
+  const width = A4.width - 2 * MARGIN;
+  doc
+    .fillColor('#000000')
+    .fontSize(18)
+    .text('准考证封面（监考员留存，勿发给考生）', MARGIN, MARGIN + 20, { width, align: 'center' });
+  doc.fontSize(11);
+  const lines: [string, string][] = [
+    ['考试', `${session.examName} · ${session.occupationAndLevel}`],
+    ['考点', session.siteName],
+    ['考试时间', `${formatChinaTime(session.startsAt)}（${session.durationMinutes}分钟）`],
+    ['准考证份数', String(count)],
+    ['打印时间', formatChinaTime(session.printedAt.getTime())],
+  ];
+  lines.forEach(([label, value], index) =>
+    doc.text(`${label}：${value}`, MARGIN + 20, MARGIN + 70 + index * 20, { width: width - 40 }),
+  );
+  const boxTop = MARGIN + 190;
+  doc
+    .rect(MARGIN + 10, boxTop, width - 20, 120)
+    .lineWidth(1)
+    .strokeColor('#000000')
+    .stroke();
+  doc
+    .fontSize(12)
+    .text('考点服务器证书指纹 (site certificate SHA-256)', MARGIN + 20, boxTop + 12, {
+      width: width - 40,
+    });
+  const pairs = fingerprint.split(':');
+  const half = Math.ceil(pairs.length / 2);
+  doc.fontSize(13);
+  doc.text(pairs.slice(0, half).join(':'), MARGIN + 20, boxTop + 40, {
+    width: width - 40,
+    align: 'center',
+  });
+  doc.text(pairs.slice(half).join(':'), MARGIN + 20, boxTop + 62, {
+    width: width - 40,
+    align: 'center',
+  });
+  doc.fontSize(9.5);
+  doc.text(
+    '登录监考控制台前，请在浏览器的证书信息中核对“考点证书颁发机构”的 SHA-256 指纹与上面一致；不一致时不要输入密码，请联系考点管理员。考试机已登记此证书，连接到证书不符的服务器时会提示「考点服务器证书不符，请联系监考员」。',
+    MARGIN + 20,
+    boxTop + 134,
+    { width: width - 40 },
+  );
+}
+
 /** Renders the slips in the given order, three per A4 page. */
 export function renderAdmissionSlips(
   slips: readonly AdmissionSlip[],
@@ -121,9 +180,11 @@ export function renderAdmissionSlips(
   const meta = { title: `准考证 · ${session.examName}`, createdAt: session.printedAt };
   return renderPdf(meta, MARGIN, (doc) => {
     const slotHeight = (A4.height - 2 * MARGIN) / SLIPS_PER_PAGE;
+    const cover = session.siteCertFingerprint !== undefined;
+    if (cover) drawCoverSheet(doc, session, slips.length, session.siteCertFingerprint ?? '');
     slips.forEach((slip, index) => {
       const slot = index % SLIPS_PER_PAGE;
-      if (slot === 0 && index > 0) doc.addPage();
+      if (slot === 0 && (index > 0 || cover)) doc.addPage();
       const top = MARGIN + slot * slotHeight;
       drawSlip(doc, slip, session, top, slotHeight - 10);
       if (slot < SLIPS_PER_PAGE - 1 && index < slips.length - 1) {

@@ -35,6 +35,8 @@ export interface IncidentRecord {
   readonly proctors: readonly string[];
   readonly incidents: readonly IncidentEntry[];
   readonly printedAt: Date;
+  /** The audit chain head when printed: the signed paper copy pins it (docs/decisions/0214). */
+  readonly chainHead?: { readonly seq: number; readonly hash: string };
 }
 
 const MARGIN = 50;
@@ -136,9 +138,20 @@ export function renderIncidentRecord(record: IncidentRecord): Promise<Uint8Array
     doc
       .fontSize(8)
       .fillColor('#666666')
-      .text(`打印时间：${formatChinaTime(record.printedAt.getTime())}`, MARGIN, signY + 56, {
-        lineBreak: false,
-      });
+      .text(
+        `打印时间：${formatChinaTime(record.printedAt.getTime())}${chainHeadText(record)}`,
+        MARGIN,
+        signY + 56,
+        {
+          lineBreak: false,
+        },
+      );
     doc.fillColor('#000000');
   });
+}
+
+function chainHeadText(record: IncidentRecord): string {
+  return record.chainHead === undefined
+    ? ''
+    : `\u3000审计链头 #${record.chainHead.seq} SHA-256 ${record.chainHead.hash}`;
 }

@@ -1,6 +1,6 @@
 import type { PaperAnswerKeys } from '@skillexam/shared';
 import type { CandidateResult, ResultsSession } from './candidate-result';
-import type { ResultsPayload, ResultsPayloadCandidate } from './results-package';
+import type { ResultsAudit, ResultsPayload, ResultsPayloadCandidate } from './results-package';
 
 /** Assembles the results-package payload from the session's results. */
 export function buildResultsPayload(input: {
@@ -9,6 +9,8 @@ export function buildResultsPayload(input: {
   readonly results: readonly CandidateResult[];
   readonly serverKeyId: string;
   readonly generatedAt: Date;
+  /** The chain head; with it the package carries the keys and answers to re-derive scores. */
+  readonly audit?: ResultsAudit;
 }): ResultsPayload {
   const { session, keys, results } = input;
   const paperItems = keys.sections.flatMap((section) =>
@@ -47,6 +49,7 @@ export function buildResultsPayload(input: {
           : itemScore.points;
       }),
       ...(unmarked.length === 0 ? {} : { unmarkedItems: unmarked }),
+      ...(input.audit === undefined ? {} : derivationOf(result)),
     };
   });
   const sat = candidates.filter((c) => c.status === 'normal');
@@ -73,6 +76,7 @@ export function buildResultsPayload(input: {
     })),
     items: paperItems,
     candidates,
+    ...(input.audit === undefined ? {} : { answerKeys: keys, audit: input.audit }),
     summary: {
       registered: candidates.length,
       sat: sat.length,
@@ -81,5 +85,15 @@ export function buildResultsPayload(input: {
       passed: sat.filter((c) => c.result === 'pass').length,
       pending: sat.filter((c) => c.result === 'pending').length,
     },
+  };
+}
+
+/** What `results verify` re-derives a candidate's score from (docs/decisions/0214). */
+function derivationOf(result: CandidateResult): Partial<ResultsPayloadCandidate> {
+  return {
+    ...(result.attemptId === undefined ? {} : { attemptId: result.attemptId }),
+    answers: Object.fromEntries(result.answers ?? new Map()),
+    ...(result.manualMarks === undefined ? {} : { manualMarks: { ...result.manualMarks } }),
+    ...(result.scoreRecord === undefined ? {} : { scoreRecord: { ...result.scoreRecord } }),
   };
 }

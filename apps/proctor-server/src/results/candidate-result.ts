@@ -33,6 +33,19 @@ export interface CandidateResult {
   readonly answers?: ReadonlyMap<string, AnswerValue>;
   /** 乱序: the candidate's own 题号 by item id; absent when every candidate had the paper's order. */
   readonly itemNumbers?: ReadonlyMap<string, number>;
+  /** For the results package (docs/decisions/0214): the attempt and its chained score record. */
+  readonly attemptId?: string;
+  readonly manualMarks?: Readonly<Record<string, number>>;
+  readonly scoreRecord?: ChainedScoreRecord;
+}
+
+/** Where an attempt's last `score.save` record sits in the audit chain. */
+export interface ChainedScoreRecord {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly prevHash: string;
+  readonly hash: string;
 }
 
 export interface ResultsSession {

@@ -1,6 +1,11 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { canonicalJson, keyIdOf } from '@skillexam/item-bank/exam-package';
-import { IsoDateTimeSchema, ItemTypeSchema } from '@skillexam/shared';
+import {
+  AnswerValueSchema,
+  IsoDateTimeSchema,
+  ItemTypeSchema,
+  PaperAnswerKeysSchema,
+} from '@skillexam/shared';
 import { z } from 'zod';
 
 /*
@@ -11,7 +16,7 @@ import { z } from 'zod';
  */
 
 export const RESULTS_PACKAGE_FORMAT = 'skillexam-results';
-export const RESULTS_PACKAGE_VERSION = 1;
+export const RESULTS_PACKAGE_VERSION = 2;
 
 const ResultCandidateSchema = z.strictObject({
   admissionTicketNumber: z.string().min(1),
@@ -28,7 +33,37 @@ const ResultCandidateSchema = z.strictObject({
   itemPoints: z.array(z.number().min(0)).optional(),
   /** 题号 of items still awaiting manual marking. */
   unmarkedItems: z.array(z.int().min(1)).optional(),
+  /** Since version 2 (docs/decisions/0214): what the score is re-derived from. */
+  attemptId: z.string().min(1).optional(),
+  /** itemId → the answer given (latest value), for `results verify`. */
+  answers: z.record(z.string(), AnswerValueSchema).optional(),
+  /** itemId → final points of manually marked items. */
+  manualMarks: z.record(z.string(), z.number().min(0)).optional(),
+  /** The chained `score.save` record this score is; its hash is recomputed from the above. */
+  scoreRecord: z
+    .strictObject({
+      seq: z.int().min(1),
+      at: z.number(),
+      actor: z.string().min(1),
+      prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
+
+/** The audit chain's head when the package was made: the final signed checkpoint. */
+export const ResultsAuditSchema = z.strictObject({
+  head: z.strictObject({
+    seq: z.int().min(1),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Ed25519 over the 32 bytes of `hash`, base64, by the audit signing key. */
+    signature: z.base64(),
+    at: z.number(),
+  }),
+  /** SPKI PEM of the audit signing key (its key id is `site.serverKeyId`). */
+  publicKeyPem: z.string().min(1),
+});
+export type ResultsAudit = z.infer<typeof ResultsAuditSchema>;
 
 export const ResultsPayloadSchema = z.strictObject({
   generatedAt: IsoDateTimeSchema,
@@ -67,6 +102,9 @@ export const ResultsPayloadSchema = z.strictObject({
     }),
   ),
   candidates: z.array(ResultCandidateSchema),
+  /** Since version 2: the answer keys the scores are re-derived from, and the chain head. */
+  answerKeys: PaperAnswerKeysSchema.optional(),
+  audit: ResultsAuditSchema.optional(),
   summary: z.strictObject({
     registered: z.int().min(0),
     sat: z.int().min(0),
@@ -81,7 +119,7 @@ export type ResultsPayloadCandidate = z.infer<typeof ResultCandidateSchema>;
 
 export const ResultsPackageSchema = z.strictObject({
   format: z.literal(RESULTS_PACKAGE_FORMAT),
-  version: z.literal(RESULTS_PACKAGE_VERSION),
+  version: z.union([z.literal(1), z.literal(RESULTS_PACKAGE_VERSION)]),
   payload: z.unknown(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   signature: z.strictObject({

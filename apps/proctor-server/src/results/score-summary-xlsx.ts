@@ -20,6 +20,8 @@ export interface ScoreSummaryInput {
   readonly sectionTitles: readonly string[];
   readonly results: readonly CandidateResult[];
   readonly generatedAt: Date;
+  /** Printed under the table so a paper copy pins the audit chain (docs/decisions/0214). */
+  readonly chainHead?: { readonly seq: number; readonly hash: string };
 }
 
 export const SCORE_SUMMARY_FIXED_HEADERS = [
@@ -107,6 +109,13 @@ export async function writeScoreSummaryXlsx(input: ScoreSummaryInput): Promise<U
     }
   });
 
+  if (input.chainHead !== undefined) {
+    sheet.addRow([]);
+    const footer = sheet.addRow([chainHeadLine(input.chainHead)]);
+    sheet.mergeCells(footer.number, 1, footer.number, headers.length);
+    footer.font = { size: 9 };
+  }
+
   const widths = [6, 16, 12, 21, 12, 8, ...input.sectionTitles.map(() => 11), 9, 9, 7];
   widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
@@ -115,4 +124,9 @@ export async function writeScoreSummaryXlsx(input: ScoreSummaryInput): Promise<U
   sheet.getColumn(4).numFmt = '@';
   sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: headers.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The line that pins the audit chain on printed results: seq and the full SHA-256. */
+export function chainHeadLine(head: { readonly seq: number; readonly hash: string }): string {
+  return `审计链头 (audit chain head): #${head.seq} SHA-256 ${head.hash}`;
 }

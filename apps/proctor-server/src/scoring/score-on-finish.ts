@@ -3,20 +3,27 @@ import {
   scoreAttempt,
   type AnswerValue,
   type AttemptScore,
+  type PaperAnswerKeys,
 } from '@skillexam/shared';
 import type { Logger } from 'pino';
 import { currentAnswers } from '../answers/answer-state';
+import type { AuditLog } from '../audit/audit-log';
 import { getAttempt } from '../attempts/attempt-repository';
 import type { FinishedHook } from '../attempts/attempt-service';
 import { run, sql, type WritableDb } from '../db/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
+import { SCORE_SAVE_ACTION, scoreRecordPayload } from './score-record';
 
 /**
  * Scores an attempt when it is finished, inside the same transaction, with the shared scoring
  * library and the exam's answer keys. A scoring problem (e.g. keys missing for an exam imported
  * by a test) is logged and never blocks the submission itself; the attempt can be rescored.
  */
-export function createScoreOnFinish(catalog: ExamCatalog, logger: Logger): FinishedHook {
+export function createScoreOnFinish(
+  catalog: ExamCatalog,
+  audit: AuditLog,
+  logger: Logger,
+): FinishedHook {
   return (db, attemptId, now) => {
     const attempt = getAttempt(db, attemptId);
     const keys = PaperAnswerKeysSchema.safeParse(catalog.answerKey(attempt.examId));
@@ -30,22 +37,48 @@ export function createScoreOnFinish(catalog: ExamCatalog, logger: Logger): Finis
     const answers = new Map<string, AnswerValue>(
       currentAnswers(db, attemptId).map((a) => [a.itemId, a.value]),
     );
-    saveScore(db, attemptId, scoreAttempt(keys.data, answers), now);
+    saveScore(db, audit, {
+      attemptId,
+      score: scoreAttempt(keys.data, answers),
+      keys: keys.data,
+      answers,
+      actor: 'system',
+      now,
+    });
   };
 }
 
-/** Stores (or replaces) an attempt's score; also used after manual marking completes. */
-export function saveScore(
-  db: WritableDb,
-  attemptId: string,
-  score: AttemptScore,
-  now: number,
-): void {
+export interface ScoreToSave {
+  readonly attemptId: string;
+  readonly score: AttemptScore;
+  /** The inputs the score was computed from; chained so verification can recompute it. */
+  readonly keys: PaperAnswerKeys;
+  readonly answers: ReadonlyMap<string, AnswerValue>;
+  readonly manualMarks?: ReadonlyMap<string, number>;
+  readonly actor: string;
+  readonly now: number;
+}
+
+/**
+ * Stores (or replaces) an attempt's score and appends its `score.save` audit record in the
+ * caller's transaction; also used after manual marking completes (docs/decisions/0213).
+ */
+export function saveScore(db: WritableDb, audit: AuditLog, input: ScoreToSave): void {
+  const { attemptId, score, now } = input;
   run(
     db,
     sql`INSERT INTO scores (attempt_id, total, passed, detail_json, scored_at)
         VALUES (${attemptId}, ${score.total}, ${score.result === 'pass' ? 1 : 0}, ${JSON.stringify(score)}, ${now})
         ON CONFLICT (attempt_id) DO UPDATE SET total = excluded.total, passed = excluded.passed,
           detail_json = excluded.detail_json, scored_at = excluded.scored_at`,
+  );
+  audit.append(
+    db,
+    {
+      actor: input.actor,
+      action: SCORE_SAVE_ACTION,
+      payload: scoreRecordPayload(attemptId, score, input.keys, input.answers, input.manualMarks),
+    },
+    now,
   );
 }

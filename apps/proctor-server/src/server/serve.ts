@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { PID_FILE_NAME, runningServerPid } from '../backup/restore';
 import type { ServerConfig } from '../config';
 import { openStore } from '../db/store';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../settings';
+import { ensureSiteTls } from '../tls/site-tls';
+import { warnWhileInsecure } from '../tls/insecure-warning';
 import { SERVER_VERSION } from '../version';
 
 export interface RunningServer {
@@ -19,6 +22,8 @@ export interface RunningServer {
   readonly app: Application;
   readonly httpServer: HttpServer;
   readonly logger: Logger;
+  /** SHA-256 of the site CA (the pin kiosks store); undefined with `--insecure-http`. */
+  readonly fingerprint: string | undefined;
   stop(reason?: string): Promise<void>;
 }
 
@@ -36,11 +41,28 @@ export async function startServer(
     throw new Error(`数据目录已被另一个服务器进程使用 (pid ${other}): ${config.dataDir}`);
   }
   const store = openStore(config.dataDir, {
-    checkpointEvery: settings.auditCheckpointEvery ?? DEFAULT_SETTINGS.auditCheckpointEvery,
+    onHeadConflict: (message) => logger.error({ dataDir: config.dataDir }, message),
   });
   const pidFile = join(config.dataDir, PID_FILE_NAME);
   writeFileSync(pidFile, String(process.pid));
-  const httpServer = createServer();
+  // HTTPS and WSS only, unless explicitly insecure (docs/decisions/0231).
+  const siteTls = config.insecureHttp
+    ? undefined
+    : await ensureSiteTls(config.dataDir, {
+        siteName: config.siteName,
+        extraNames: config.tlsNames,
+        extraIps: config.tlsIps,
+      });
+  if (siteTls?.created !== undefined)
+    logger.info(
+      { created: siteTls.created, fingerprint: siteTls.tls.fingerprint },
+      'site certificate created',
+    );
+  if (siteTls?.warning !== undefined) logger.warn(siteTls.warning);
+  const httpServer: HttpServer =
+    siteTls === undefined
+      ? createServer()
+      : createHttpsServer({ key: siteTls.tls.key, cert: siteTls.tls.cert, minVersion: 'TLSv1.2' });
   const app = createApplication(httpServer, {
     version: SERVER_VERSION,
     now: Date.now,
@@ -72,9 +94,11 @@ export async function startServer(
   });
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${siteTls === undefined ? 'http' : 'https'}://${shownHost}:${port}`;
+  const fingerprint = siteTls?.tls.fingerprint;
+  const insecureWarning = siteTls === undefined ? warnWhileInsecure(logger) : undefined;
   logger.info(
-    { port, host: config.host, dataDir: config.dataDir, backupDir: config.backupDir },
+    { port, host: config.host, dataDir: config.dataDir, backupDir: config.backupDir, fingerprint },
     'listening',
   );
   // Loaded only when used: the mDNS stack costs start-up time the fault suite's restarts feel.
@@ -85,6 +109,7 @@ export async function startServer(
           port,
           version: SERVER_VERSION,
           instanceId: keyIdOf(store.serverKey.publicKey),
+          fingerprint,
         },
         logger,
       )
@@ -96,10 +121,12 @@ export async function startServer(
     app,
     httpServer,
     logger,
+    fingerprint,
     async stop(reason = 'server stopped') {
       if (stopped) return;
       stopped = true;
       backups?.stop();
+      insecureWarning?.stop();
       await advertisement?.stop();
       await app.close(reason);
       store.close();

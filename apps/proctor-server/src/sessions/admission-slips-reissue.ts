@@ -4,6 +4,7 @@ import { queryAll, queryOne, run, sql, transaction } from '../db/sql';
 import type { Store } from '../db/store';
 import { examMeta, levelView, occupationNameFromTitle } from '../exams/exam-meta';
 import { renderAdmissionSlips, type AdmissionSlip } from '../pdf/index';
+import { siteFingerprintIfPresent } from '../tls/site-tls';
 import { generateExamCodes, hashExamCode } from '../roster/index';
 import { getSession } from './session-repository';
 
@@ -114,6 +115,7 @@ export async function reissueAdmissionSlips(
     startsAt: session.scheduledStart,
     durationMinutes: Math.round(session.durationMs / 60_000),
     printedAt: new Date(now),
+    siteCertFingerprint: siteFingerprintIfPresent(store.dataDir),
   });
   return { pdf, reissued: slips.length };
 }

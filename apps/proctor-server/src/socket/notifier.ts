@@ -7,8 +7,13 @@ import type {
   SessionView,
 } from '@skillexam/shared';
 import type { Server } from 'socket.io';
+import type { ReadableDb } from '../db/sql';
+import { sessionStaffRooms } from './staff-rooms';
 
-/** Pushes status changes to the candidate's sockets and to every staff console. */
+/**
+ * Pushes status changes to the candidate's sockets and to the consoles of the staff who may see
+ * the session (admins, supervisors, its proctors: src/socket/staff-rooms.ts).
+ */
 export interface Notifier {
   attemptChanged(view: AttemptView): void;
   sessionChanged(view: SessionView): void;
@@ -26,17 +31,18 @@ export const attemptRoom = (attemptId: string): string => `attempt:${attemptId}`
 
 export function createSocketNotifier(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
+  db: ReadableDb,
 ): Notifier {
   return {
     attemptChanged(view) {
       io.to(attemptRoom(view.attemptId)).emit('attempt:changed', view);
-      io.to(STAFF_ROOM).emit('monitor:attempt', view);
+      io.to(sessionStaffRooms(db, view.sessionId)).emit('monitor:attempt', view);
     },
     sessionChanged(view) {
-      io.to(STAFF_ROOM).emit('monitor:session', view);
+      io.to(sessionStaffRooms(db, view.id)).emit('monitor:session', view);
     },
     kioskEvent(notice) {
-      io.to(STAFF_ROOM).emit('monitor:kiosk-event', notice);
+      io.to(sessionStaffRooms(db, notice.sessionId)).emit('monitor:kiosk-event', notice);
     },
     revokeAttempt(attemptId, reason) {
       io.to(attemptRoom(attemptId)).emit('attempt:revoked', { reason });

@@ -5,6 +5,8 @@ import { findStaff } from '../auth/staff-accounts';
 import { resolveToken } from '../auth/tokens';
 import type { ReadableDb } from '../db/sql';
 import { attemptRoom, STAFF_ROOM } from './notifier';
+import { staffRooms } from './staff-rooms';
+import type { TokenWatch } from './token-watch';
 import type { AppSocket } from './validated';
 
 export interface SocketData {
@@ -24,9 +26,15 @@ export function principalOf(socket: AppSocket): { principal: Principal; expiresA
 /**
  * `io.use()` middleware: a handshake without a token is anonymous (system:ping only); a token
  * must be live (not expired, not revoked) or the connection is refused with UNAUTHORIZED.
- * Sockets join the staff room or their attempt's room for pushes.
+ * Sockets join the staff room or their attempt's room for pushes, and are tracked per token so
+ * a revoked or expired token disconnects them (TokenWatch, docs/decisions/0217).
  */
-export function createSocketAuth(db: ReadableDb, now: () => number, _settings: ServerSettings) {
+export function createSocketAuth(
+  db: ReadableDb,
+  now: () => number,
+  _settings: ServerSettings,
+  tokens: TokenWatch,
+) {
   return (socket: AppSocket, next: (err?: Error) => void): void => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     const token = auth?.['token'];
@@ -48,7 +56,7 @@ export function createSocketAuth(db: ReadableDb, now: () => number, _settings: S
     }
     if (subject.kind === 'staff') {
       const staff = findStaff(db, { id: Number(subject.subject) });
-      if (staff === undefined) {
+      if (staff === undefined || staff.disabledAt !== undefined) {
         next(new Error('UNAUTHORIZED: unknown staff'));
         return;
       }
@@ -59,7 +67,7 @@ export function createSocketAuth(db: ReadableDb, now: () => number, _settings: S
         role: staff.role,
         token,
       };
-      void socket.join(STAFF_ROOM);
+      void socket.join([STAFF_ROOM, ...staffRooms(staff)]);
     } else {
       const attempt = findAttempt(db, subject.subject);
       if (attempt === undefined) {
@@ -75,6 +83,7 @@ export function createSocketAuth(db: ReadableDb, now: () => number, _settings: S
       void socket.join(attemptRoom(attempt.id));
     }
     data.expiresAt = subject.expiresAt;
+    tokens.track(socket, token);
     next();
   };
 }

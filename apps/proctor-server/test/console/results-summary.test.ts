@@ -96,7 +96,23 @@ describe('results:summary', () => {
       await call(proctor, 'proctor:void', { attemptId: candidates[5]!.attemptId, reason: '违纪' }),
     );
 
-    const summary = okData(await call(proctor, 'results:summary', { sessionId: seeded.sessionId }));
+    // the item statistics carry the key: withheld until every session of the exam has ended
+    const live = okData(await call(proctor, 'results:summary', { sessionId: seeded.sessionId }));
+    expect(live.itemsWithheld).toBe('role');
+    expect(live.items).toEqual([]);
+    const supervisor = await room.server.staffClient('supervisor');
+    const early = okData(
+      await call(supervisor, 'results:summary', { sessionId: seeded.sessionId }),
+    );
+    expect(early.itemsWithheld).toBe('exam_not_ended');
+    expect(early.items).toEqual([]);
+    expect(early.rows.map((r) => r.total)).toEqual(live.rows.map((r) => r.total));
+    okData(await call(proctor, 'session:end', { sessionId: seeded.sessionId }));
+
+    const summary = okData(
+      await call(supervisor, 'results:summary', { sessionId: seeded.sessionId }),
+    );
+    expect(summary.itemsWithheld).toBeUndefined();
     expect(summary.rows).toHaveLength(6);
     expect(summary.fullMarks).toBe(100);
     expect(summary.passMark).toBe(60);

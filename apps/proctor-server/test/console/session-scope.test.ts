@@ -55,17 +55,24 @@ describe('roles: proctors act on their own sessions; supervisors change nothing'
       expect(reply, event).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(auditCount(room)).toBe(before);
-    // …while the assigned proctor and an admin may, and the outsider still reads
+    // …while the assigned proctor and an admin may; the outsider cannot even read it (0221)
     okData(await call(proctor, 'proctor:pause', { attemptId: c1!.attemptId, reason: '检查' }));
     okData(await call(admin, 'proctor:resume', { attemptId: c1!.attemptId }));
-    okData(await call(outsider, 'monitor:snapshot', { sessionId: seeded.sessionId }));
+    expect(await call(outsider, 'monitor:snapshot', { sessionId: seeded.sessionId })).toMatchObject(
+      { ok: false, error: { code: 'FORBIDDEN' } },
+    );
     // the outsider acts on their own session
     okData(await call(outsider, 'session:open-check-in', { sessionId: other.sessionId }));
     expect(
       await call(proctor, 'session:open-check-in', { sessionId: other.sessionId }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // a proctor's session list holds only the sessions they may see; an admin's holds all
     const sessions = okData(await call(outsider, 'console:sessions', {}));
     expect(sessions.sessions.map((s) => [s.session.id, s.proctors])).toEqual([
+      ['session-2', ['proctor-2']],
+    ]);
+    const all = okData(await call(admin, 'console:sessions', {}));
+    expect(all.sessions.map((s) => [s.session.id, s.proctors])).toEqual([
       ['session-1', ['proctor1']],
       ['session-2', ['proctor-2']],
     ]);

@@ -57,12 +57,10 @@ describe('attempt:identity', () => {
 describe('client integrity at login', () => {
   const good = sha('kiosk build 1');
   const login = (s: TestServer, ticket: string, code: string, clientIntegrity?: string) =>
-    s.post('/api/auth/candidate-login', {
-      admissionTicketNumber: ticket,
-      examCode: code,
-      clientKind: 'kiosk',
-      ...(clientIntegrity === undefined ? {} : { clientIntegrity }),
-    });
+    s.post(
+      '/api/auth/candidate-login',
+      s.kioskLogin(ticket, code, clientIntegrity === undefined ? {} : { clientIntegrity }),
+    );
 
   it('refuses a missing or unlisted build when builds are listed, records it on login', async () => {
     const clock = new TestClock(START - 20 * 60_000);

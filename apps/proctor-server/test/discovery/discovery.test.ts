@@ -64,6 +64,7 @@ describe('LAN discovery', () => {
         port: 47_300,
         version: '9.9.9',
         instanceId: '0123456789abcdef',
+        fingerprint: Array(32).fill('AB').join(':'),
         interfaceAddress: '127.0.0.1',
       },
       logger,
@@ -86,7 +87,13 @@ describe('LAN discovery', () => {
         });
       });
       expect(found).toMatchObject({ name: '第一考点', type: 'skillexam', port: 47_300 });
-      expect(found.txt).toEqual({ v: '9.9.9', id: '0123456789abcdef' });
+      // the site fingerprint is announced (a hint: kiosks trust only their enrolled pin, 0232)
+      expect(found.txt).toEqual({
+        v: '9.9.9',
+        id: '0123456789abcdef',
+        tls: '1',
+        fp: 'ab'.repeat(32),
+      });
     } finally {
       await new Promise<void>((resolve) => browser.destroy(() => resolve()));
       await advertised.stop();

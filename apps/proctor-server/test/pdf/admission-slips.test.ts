@@ -49,4 +49,26 @@ describe('renderAdmissionSlips', () => {
     const keep = process.env['SKILLEXAM_PDF_PREVIEW_DIR'];
     if (keep !== undefined && existsSync(keep)) copyFileSync(png, `${keep}/admission-slips.png`);
   });
+
+  it("puts a proctors' cover sheet with the site certificate fingerprint first", async () => {
+    const fingerprint = Array.from({ length: 32 }, (_, i) =>
+      (i * 7 + 16).toString(16).toUpperCase().padStart(2, '0'),
+    ).join(':');
+    const bytes = await renderAdmissionSlips(slips, {
+      examName: '2026年第一批次职业技能等级认定理论知识考试',
+      occupationAndLevel: '电工（三级）',
+      siteName: '北京市第一职业技能鉴定所',
+      startsAt: Date.parse('2026-06-01T01:00:00Z'),
+      durationMinutes: 90,
+      printedAt: new Date('2026-05-20T00:00:00Z'),
+      siteCertFingerprint: fingerprint,
+    });
+    const { text, file } = pdfText(bytes, 'slips-cover.pdf');
+    const compact = text.replace(/\s+/g, '');
+    expect(compact).toContain('准考证封面（监考员留存，勿发给考生）');
+    expect(compact).toContain(fingerprint.slice(0, 47));
+    expect(compact).toContain(fingerprint.slice(48));
+    expect(compact.indexOf('考点服务器证书指纹')).toBeLessThan(compact.indexOf('2026DG0001'));
+    expect(pdfPageCount(file)).toBe(3);
+  });
 });

@@ -6,6 +6,8 @@ import { io as ioc, type Socket as ClientSocket } from 'socket.io-client';
 import { createApplication, type Application } from '../../src/app';
 import { createArgon2Hasher } from '../../src/auth/password-hasher';
 import { addStaff } from '../../src/auth/staff-accounts';
+import { enrollKiosk } from '../../src/kiosks/kiosk-registry';
+import { kioskLoginBody, type KioskKey } from './enrolled-kiosk';
 import type { Components } from '../../src/components';
 import { openStore } from '../../src/db/store';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/settings';
@@ -22,7 +24,11 @@ export interface TestServer {
   staffClient(role: StaffRole, username?: string): Promise<TestClient>;
   /** Adds a staff user and logs in over HTTP: the bearer token. */
   staffToken(role: StaffRole, username?: string): Promise<string>;
-  /** Logs a candidate in over HTTP (准考证号 + exam code) and connects a socket. */
+  /** The exam PC enrolled for this server (docs/decisions/0216); candidateClient logs in with it. */
+  readonly kiosk: KioskKey;
+  /** A candidate-login body signed by `kiosk`. */
+  kioskLogin(ticket: string, examCode: string, extra?: { clientIntegrity?: string }): unknown;
+  /** Logs a candidate in over HTTP (准考证号 + exam code) from the enrolled kiosk and connects a socket. */
   candidateClient(
     ticket: string,
     examCode: string,
@@ -57,6 +63,16 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
   const url = `http://127.0.0.1:${port}`;
   const clients: TestClient[] = [];
   let staffCount = 0;
+  // Every test server has one enrolled exam PC, as a site would (proctor-server kiosk enroll).
+  const kiosk = enrollKiosk(
+    components.store.db,
+    components.store.audit,
+    'test-kiosk',
+    'test',
+    now(),
+  );
+  const kioskLogin = (ticket: string, examCode: string, extra: { clientIntegrity?: string } = {}) =>
+    kioskLoginBody(kiosk, { admissionTicketNumber: ticket, examCode, ...extra }, now());
 
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${url}${path}`, {
@@ -105,6 +121,8 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     url,
     components,
     clients,
+    kiosk,
+    kioskLogin,
     createClient,
     post,
     staffToken,
@@ -112,11 +130,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
       return createClient(await staffToken(role, username));
     },
     async candidateClient(ticket, examCode) {
-      const login = await post('/api/auth/candidate-login', {
-        admissionTicketNumber: ticket,
-        examCode,
-        clientKind: 'kiosk',
-      });
+      const login = await post('/api/auth/candidate-login', kioskLogin(ticket, examCode));
       if (!login.body.ok) throw new Error(`candidate login failed: ${login.body.error.message}`);
       const data = login.body.data as { token: string; attempt: { attemptId: string } };
       return {

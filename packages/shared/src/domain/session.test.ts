@@ -30,7 +30,17 @@ describe('ExamSessionSchema', () => {
       lateEntryCutoffMinutes: 30,
       earliestSubmissionMinutes: 30,
       allowPracticeClients: false,
+      extensionCapMinutes: 60,
     });
+  });
+
+  it('caps 补时 per candidate at 60 minutes by default, 0–600 when set', () => {
+    const rules = (extensionCapMinutes: number) =>
+      ExamSessionSchema.safeParse({ ...session, rules: { extensionCapMinutes } });
+    expect(rules(0).success).toBe(true);
+    expect(rules(600).data?.rules.extensionCapMinutes).toBe(600);
+    expect(rules(601).success).toBe(false);
+    expect(rules(-1).success).toBe(false);
   });
 
   it('keeps the rules it is given and defaults the rest', () => {

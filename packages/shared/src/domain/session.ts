@@ -104,6 +104,7 @@ export const DEFAULT_SESSION_RULES = {
   lateEntryCutoffMinutes: 30,
   earliestSubmissionMinutes: 30,
   allowPracticeClients: false,
+  extensionCapMinutes: 60,
 } as const;
 
 /** 考务规则 of a session; minutes are counted from the scheduled start. */
@@ -124,6 +125,8 @@ export const SessionRulesSchema = z
       .default(DEFAULT_SESSION_RULES.earliestSubmissionMinutes),
     /** Whether non-secure clients (the web shell) may sit this session, e.g. a practice exam. */
     allowPracticeClients: z.boolean().default(DEFAULT_SESSION_RULES.allowPracticeClients),
+    /** 补时上限: total extra minutes per candidate; an exam admin may raise it for one candidate. */
+    extensionCapMinutes: z.int().min(0).max(600).default(DEFAULT_SESSION_RULES.extensionCapMinutes),
   })
   .prefault({});
 export type SessionRules = z.infer<typeof SessionRulesSchema>;

@@ -128,6 +128,10 @@ export const en = {
   'exam.savedToServer': 'Saved to the server',
   'exam.offline':
     'Offline (answers are saved on this computer and uploaded when the connection returns)',
+  'exam.saveHeld': 'Exam paused (answers are saved on this computer and sent after the resume)',
+  'exam.saveRejected': 'Answer not accepted by the server',
+  'exam.saveRejectedBanner':
+    'The server did not accept an answer: {reason}. Please raise your hand for the proctor.',
   'exam.practiceNotSaved': 'Practice: answers are not saved or sent',
   'exam.practiceBadge': 'Practice',
   'exam.question': 'Question {number}',

@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   /** The exam client failed the server's integrity check (requiredClientIntegrity). */
   'CLIENT_REJECTED',
+  /** The attempt or its session is paused: the kiosk keeps the answer and sends it after resume. */
+  'PAUSED',
+  /** 补时 beyond the candidate's cap (session rule or a cap an exam admin raised). */
+  'EXTENSION_CAP_EXCEEDED',
+  /** The server's TLS certificate is not the site's pinned one (or the server is not HTTPS). */
+  'SERVER_CERT_MISMATCH',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

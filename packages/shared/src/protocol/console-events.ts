@@ -170,7 +170,13 @@ export const ResultsSummarySchema = z.object({
   standardDeviation: z.number().optional(),
   cronbachAlpha: z.number().optional(),
   histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.int() })),
+  /** Empty while `itemsWithheld` says why (the answer key stays secret, docs/decisions/0220). */
   items: z.array(ItemStatRowSchema),
+  /**
+   * Why item statistics are left out: `exam_not_ended` while any session of the exam has not
+   * ended (every role), `role` for proctors (they see their sessions' totals only).
+   */
+  itemsWithheld: z.enum(['exam_not_ended', 'role']).optional(),
 });
 export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
 

@@ -5,6 +5,7 @@ import {
   SessionRulesSchema,
   SessionStatusSchema,
 } from '../domain/session';
+import { KioskProofSchema } from './kiosk-enrollment';
 
 /*
  * Payloads and views of the exam-room protocol (issue 5): candidate login, attempt lifecycle,
@@ -44,6 +45,11 @@ export const CandidateLoginRequestSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'clientIntegrity: 64 lowercase hex characters (SHA-256)')
     .optional(),
+  /**
+   * An enrolled kiosk's proof (kiosk-enrollment.ts): required for `clientKind: 'kiosk'`, which
+   * is otherwise refused with CLIENT_REJECTED (docs/decisions/0216).
+   */
+  kioskProof: KioskProofSchema.optional(),
 });
 export type CandidateLoginRequest = z.infer<typeof CandidateLoginRequestSchema>;
 
@@ -66,6 +72,8 @@ export const AttemptViewSchema = z.object({
   deadlineAt: z.number().optional(),
   pausedAt: z.number().optional(),
   extensionMs: z.number(),
+  /** 补时上限 raised for this candidate by an exam admin; otherwise the session's rule applies. */
+  extensionCapMs: z.number().optional(),
   submittedAt: z.number().optional(),
   ackedSeq: z.int(),
   lastHeartbeatAt: z.number().optional(),
@@ -116,6 +124,8 @@ export const KioskEventKindSchema = z.enum([
   'vm_suspected',
   'remote_tool_found',
   'client_restarted',
+  /** The kiosk met a server whose TLS certificate is not its site's (docs/decisions/0232). */
+  'server_cert_mismatch',
 ]);
 export const KioskEventPayloadSchema = z.object({
   kind: KioskEventKindSchema,
@@ -123,12 +133,20 @@ export const KioskEventPayloadSchema = z.object({
   clientTime: z.iso.datetime(),
 });
 export type KioskEventPayload = z.infer<typeof KioskEventPayloadSchema>;
+/** What the console is told about a candidate: the kiosk's reports, plus what the server saw. */
+export const KioskEventNoticeKindSchema = z.enum([
+  ...KioskEventKindSchema.options,
+  /** The server refused one of the candidate's answers for good (docs/decisions/0227). */
+  'answer_rejected',
+]);
 export const KioskEventNoticeSchema = z.object({
   attemptId: z.string(),
   sessionId: z.string(),
-  kind: KioskEventKindSchema,
+  kind: KioskEventNoticeKindSchema,
   detail: z.string(),
   at: z.number(),
+  /** Repeats of the same report coalesced into this record (1 when it happened once). */
+  count: z.int().min(1).optional(),
 });
 export type KioskEventNotice = z.infer<typeof KioskEventNoticeSchema>;
 
@@ -152,6 +170,13 @@ export const ExtendPayloadSchema = z.object({
   reason: ReasonSchema,
 });
 export type ExtendPayload = z.infer<typeof ExtendPayloadSchema>;
+/** An exam admin raises one candidate's 补时上限 (total minutes) beyond the session rule. */
+export const ExtensionCapPayloadSchema = z.object({
+  attemptId: IdSchema,
+  capMinutes: z.int().min(1).max(600),
+  reason: ReasonSchema,
+});
+export type ExtensionCapPayload = z.infer<typeof ExtensionCapPayloadSchema>;
 export const MovePayloadSchema = z.object({
   attemptId: IdSchema,
   roomId: IdSchema,
@@ -232,6 +257,11 @@ export const MonitorSnapshotSchema = z.object({
   absent: z.array(AbsentCandidateSchema),
   /** The newest kiosk events of the session (newest first, at most 50). */
   recentKioskEvents: z.array(KioskEventNoticeSchema),
+  /**
+   * The latest report of each kind per candidate (with the total count), so a flood of one
+   * kind from one kiosk cannot push another candidate's warning out of `recentKioskEvents`.
+   */
+  latestKioskEvents: z.array(KioskEventNoticeSchema),
 });
 export type MonitorSnapshot = z.infer<typeof MonitorSnapshotSchema>;
 export const IncidentResultSchema = z.object({ incidentId: z.int() });

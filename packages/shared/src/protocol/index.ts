@@ -4,6 +4,7 @@ export * from './ipc-contract';
 export * from './ipc-dispatch';
 export * from './socket-events';
 export * from './exam-events';
+export * from './kiosk-enrollment';
 export * from './sha256';
 export * from './marking-events';
 export * from './sealed-paper';

@@ -34,8 +34,17 @@ const Done = z.object({ done: z.literal(true) });
 /** The exam agent's state as the kiosk shows it (save badge, countdown, proctor notices). */
 export const ExamAgentStatusSchema = z.object({
   connection: z.enum(['connecting', 'online', 'offline']),
-  save: z.enum(['synced', 'local', 'offline', 'rejected']),
+  /**
+   * synced / local (not yet acked) / offline / held: the exam is paused, answers wait in the
+   * journal until the resume / rejected: the server refused an answer for good (see
+   * `saveRejection`; it stays in the journal and a proctor must look).
+   */
+  save: z.enum(['synced', 'local', 'offline', 'held', 'rejected']),
   pending: z.number().int().nonnegative(),
+  /** Set while save is 'rejected': what the server refused and why. */
+  saveRejection: z
+    .object({ code: z.string(), message: z.string(), seq: z.number().int(), itemId: z.string() })
+    .optional(),
   attempt: AttemptViewSchema,
   remainingMs: z.number().optional(),
   message: z.string().optional(),

@@ -44,6 +44,7 @@ import {
   AttemptRefSchema,
   EmptyPayloadSchema,
   ExtendPayloadSchema,
+  ExtensionCapPayloadSchema,
   HeartbeatPayloadSchema,
   IncidentPayloadSchema,
   KioskEventPayloadSchema,
@@ -62,6 +63,7 @@ import {
   type DoneResult,
   type EmptyPayload,
   type ExtendPayload,
+  type ExtensionCapPayload,
   type HeartbeatPayload,
   type HeartbeatResult,
   type IncidentPayload,
@@ -135,6 +137,7 @@ export interface ClientToServerEvents {
   'proctor:pause': Handler<AttemptReason, AttemptView>;
   'proctor:resume': Handler<AttemptRef, AttemptView>;
   'proctor:extend': Handler<ExtendPayload, AttemptView>;
+  'proctor:extension-cap': Handler<ExtensionCapPayload, AttemptView>;
   'proctor:force-submit': Handler<AttemptReason, AttemptView>;
   'proctor:void': Handler<AttemptReason, AttemptView>;
   'proctor:move': Handler<MovePayload, AttemptView>;
@@ -198,6 +201,7 @@ export const clientPayloadSchemas = {
   'proctor:pause': AttemptReasonSchema,
   'proctor:resume': AttemptRefSchema,
   'proctor:extend': ExtendPayloadSchema,
+  'proctor:extension-cap': ExtensionCapPayloadSchema,
   'proctor:force-submit': AttemptReasonSchema,
   'proctor:void': AttemptReasonSchema,
   'proctor:move': MovePayloadSchema,

@@ -22,11 +22,11 @@ describe('browseExamServers (real mDNS)', () => {
       name: `测试考点 ${id}`,
       type: DISCOVERY_SERVICE_TYPE,
       port: 7399,
-      txt: { v: '9.9.9', id },
+      txt: { v: '9.9.9', id, tls: '1', fp: 'ab'.repeat(32) },
     });
     const found = await browseExamServers(2_500);
     const ours = found.find((s) => s.instanceId === id);
     expect(ours).toMatchObject({ name: `测试考点 ${id}`, version: '9.9.9' });
-    expect(ours?.url).toMatch(/^http:\/\/\d+\.\d+\.\d+\.\d+:7399$/);
+    expect(ours?.url).toMatch(/^https:\/\/\d+\.\d+\.\d+\.\d+:7399$/);
   }, 15_000);
 });

@@ -13,9 +13,18 @@ describe('toDiscoveredServer', () => {
       }),
     ).toEqual({
       name: '第一考点',
-      url: 'http://192.168.1.10:7300',
+      url: 'https://192.168.1.10:7300',
       version: '0.1.0',
       instanceId: 'abc123',
+    });
+  });
+
+  it('uses plain http only for a server that announces tls=0 (--insecure-http)', () => {
+    const service = { name: 's', port: 7300, addresses: ['10.0.0.5'] };
+    expect(toDiscoveredServer({ ...service, txt: { tls: '0' } })?.url).toBe('http://10.0.0.5:7300');
+    expect(toDiscoveredServer({ ...service, txt: { tls: '1', fp: 'ab'.repeat(32) } })).toEqual({
+      name: 's',
+      url: 'https://10.0.0.5:7300',
     });
   });
 
@@ -23,7 +32,7 @@ describe('toDiscoveredServer', () => {
     expect(
       toDiscoveredServer({ name: 's', port: 80, addresses: [], referer: { address: '10.0.0.2' } })
         ?.url,
-    ).toBe('http://10.0.0.2:80');
+    ).toBe('https://10.0.0.2:80');
   });
 
   it.each([
@@ -45,7 +54,7 @@ describe('toDiscoveredServer', () => {
     });
     expect(found).toEqual({
       name: 'SkillExam 考点服务器',
-      url: 'http://10.1.2.3:7300',
+      url: 'https://10.1.2.3:7300',
       instanceId: 'bin-id',
     });
   });
@@ -54,16 +63,16 @@ describe('toDiscoveredServer', () => {
 describe('mergeDiscovered', () => {
   it('keeps one entry per instance and sorts by name', () => {
     const merged = mergeDiscovered([
-      { name: '乙考点', url: 'http://10.0.0.2:7300', instanceId: 'b' },
-      { name: '甲考点', url: 'http://10.0.0.1:7300', instanceId: 'a' },
-      { name: '甲考点', url: 'http://10.0.1.1:7300', instanceId: 'a' },
-      { name: '丙', url: 'http://10.0.0.3:7300' },
-      { name: '丙', url: 'http://10.0.0.3:7300' },
+      { name: '乙考点', url: 'https://10.0.0.2:7300', instanceId: 'b' },
+      { name: '甲考点', url: 'https://10.0.0.1:7300', instanceId: 'a' },
+      { name: '甲考点', url: 'https://10.0.1.1:7300', instanceId: 'a' },
+      { name: '丙', url: 'https://10.0.0.3:7300' },
+      { name: '丙', url: 'https://10.0.0.3:7300' },
     ]);
     expect(merged.map((s) => s.url)).toEqual(
       [...merged].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((s) => s.url),
     );
     expect(merged).toHaveLength(3);
-    expect(merged.find((s) => s.instanceId === 'a')?.url).toBe('http://10.0.0.1:7300');
+    expect(merged.find((s) => s.instanceId === 'a')?.url).toBe('https://10.0.0.1:7300');
   });
 });

@@ -40,9 +40,12 @@ export function toDiscoveredServer(service: AnnouncedService): DiscoveredServer 
   if (address === undefined) return undefined;
   const version = txtString(service.txt, 'v');
   const instanceId = txtString(service.txt, 'id');
+  // HTTPS unless the server says it runs --insecure-http (TXT tls=0). The advertised certificate
+  // fingerprint (TXT fp) is never taken as trust: a pinned kiosk checks its enrolled pin (0232).
+  const scheme = txtString(service.txt, 'tls') === '0' ? 'http' : 'https';
   return {
     name: service.name.slice(0, 100) || 'SkillExam 考点服务器',
-    url: `http://${address}:${service.port}`,
+    url: `${scheme}://${address}:${service.port}`,
     ...(version === undefined ? {} : { version }),
     ...(instanceId === undefined ? {} : { instanceId }),
   };

@@ -8,28 +8,42 @@ import {
   type ClientAckData,
   type ClientPayload,
   type ClientToServerEvents,
+  type KioskEnrollment,
   type KioskEventPayload,
   type SealedPaperPlaintext,
 } from '@skillexam/shared';
+import { signCandidateLogin } from './kiosk-enrollment';
 import { AnswerJournal } from './answer-journal';
 import { ContentRelease, type ContentState } from './content-release';
 import { ExamClock } from './exam-clock';
 import { Outbox, type OutboxStatus } from './outbox';
 import { findSavedLogin, saveLogin, updateSavedAttempt } from './saved-login';
+import { CERT_MISMATCH_MESSAGE, type SiteTrust } from '../discovery/site-pin';
+import { keepSiteTrust, sitePinOf } from './site-trust-loop';
 import {
   connectExamSocket,
   LoginError,
   loginCandidate,
   request,
+  trustSite,
   type ExamSocket,
 } from './server-api';
 
 export interface AgentStatus {
   readonly connection: 'connecting' | 'online' | 'offline';
-  /** What the save badge says: 已同步到服务器 / 已保存到本机 / 离线 / rejected by the server. */
-  readonly save: 'synced' | 'local' | 'offline' | 'rejected';
+  /**
+   * What the save badge says: 已同步到服务器 / 已保存到本机 / 离线 / held while the exam is paused
+   * (sent after the resume) / rejected: the server refused an answer for good (`saveRejection`).
+   */
+  readonly save: 'synced' | 'local' | 'offline' | 'held' | 'rejected';
   /** Journaled answers the server has not acknowledged yet. */
   readonly pending: number;
+  readonly saveRejection?: {
+    readonly code: string;
+    readonly message: string;
+    readonly seq: number;
+    readonly itemId: string;
+  };
   readonly attempt: AttemptView;
   readonly remainingMs?: number;
   readonly message?: string;
@@ -47,6 +61,14 @@ export interface ExamAgentOptions {
   readonly now?: () => number;
   /** SHA-256 of the kiosk's bundled code (Electron main computes it; absent in the web shell). */
   readonly clientIntegrity?: string;
+  /** This PC's enrollment (docs/decisions/0216): a `kiosk` login is signed with its secret. */
+  readonly enrollment?: KioskEnrollment;
+  /**
+   * SHA-256 of the site CA this kiosk is enrolled to (docs/decisions/0232): the kiosk talks only
+   * to a server with that certificate, over HTTPS/WSS. Default: the enrollment's
+   * `serverCertFingerprint`. Neither: no pinning (web practice client, development).
+   */
+  readonly expectedFingerprint?: string;
 }
 
 /** How many proctor messages the status keeps. */
@@ -78,8 +100,14 @@ export class ExamAgent {
   private ended = false;
   /** Set by close(): late callbacks (downloads, acks) must not touch the closed journal. */
   private closed = false;
+  private readonly stopTrustLoop: () => void;
 
-  private constructor(options: ExamAgentOptions, token: string, attempt: AttemptView) {
+  private constructor(
+    options: ExamAgentOptions,
+    token: string,
+    attempt: AttemptView,
+    trust?: SiteTrust,
+  ) {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.attempt = attempt;
@@ -103,7 +131,16 @@ export class ExamAgent {
       attempt.attemptId,
       this.now,
     );
-    this.socket = connectExamSocket(options.serverUrl, token);
+    // Pinned but not yet verified (resumed offline): connect only once the site is verified.
+    const pin = sitePinOf(options);
+    const verifyLater = pin !== undefined && trust === undefined;
+    this.socket = connectExamSocket(options.serverUrl, token, trust, !verifyLater);
+    this.stopTrustLoop = keepSiteTrust(
+      this.socket,
+      { serverUrl: options.serverUrl, expectedFingerprint: pin },
+      verifyLater,
+      (detail) => this.onCertificateMismatch(detail),
+    );
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
       this.connection = 'offline';
@@ -129,14 +166,23 @@ export class ExamAgent {
     admissionTicketNumber: string,
     examCode: string,
   ): Promise<ExamAgent> {
+    const trust = await trustSite(options.serverUrl, sitePinOf(options));
     const login = await loginCandidate(
       options.serverUrl,
       admissionTicketNumber,
       examCode,
       options.clientKind,
       options.clientIntegrity,
+      trust,
+      options.clientKind === 'kiosk' && options.enrollment !== undefined
+        ? signCandidateLogin(
+            options.enrollment,
+            { admissionTicketNumber, examCode, clientIntegrity: options.clientIntegrity },
+            Date.now(),
+          )
+        : undefined,
     );
-    const agent = new ExamAgent(options, login.token, login.attempt);
+    const agent = new ExamAgent(options, login.token, login.attempt, trust);
     agent.journal.withDb((db) =>
       saveLogin(db, admissionTicketNumber, examCode, login.token, login.attempt, agent.now()),
     );
@@ -169,20 +215,35 @@ export class ExamAgent {
 
   status(): AgentStatus {
     const pending = this.ended ? 0 : this.journal.lastSeq() - this.journal.ackedSeq();
+    const outbox = this.outboxState;
+    // A refusal is shown as what it is, never as 离线 (docs/decisions/0228).
+    const rejected = outbox.state === 'rejected' && pending > 0 ? outbox : undefined;
     const save: AgentStatus['save'] =
-      this.outboxState.state === 'rejected'
+      rejected !== undefined
         ? 'rejected'
         : this.connection === 'offline'
           ? 'offline'
           : pending === 0
             ? 'synced'
-            : 'local';
+            : outbox.state === 'held'
+              ? 'held'
+              : 'local';
     const remainingMs = this.clock.remainingMs();
-    const message = this.outboxState.state === 'rejected' ? this.outboxState.message : this.message;
+    const message = rejected !== undefined ? rejected.message : this.message;
     return {
       connection: this.connection,
       save,
       pending,
+      ...(rejected === undefined
+        ? {}
+        : {
+            saveRejection: {
+              code: rejected.code,
+              message: rejected.message,
+              seq: rejected.seq,
+              itemId: rejected.itemId,
+            },
+          }),
       attempt: this.attempt,
       ...(remainingMs === undefined ? {} : { remainingMs }),
       ...(message === undefined ? {} : { message }),
@@ -305,7 +366,19 @@ export class ExamAgent {
     }
   }
 
+  /**
+   * The server (or something pretending to be it) did not show the site's certificate: tell
+   * the candidate, and report it to the proctors once the real server is reached again.
+   */
+  private onCertificateMismatch(detail: string): void {
+    if (this.message === CERT_MISMATCH_MESSAGE) return;
+    this.message = CERT_MISMATCH_MESSAGE;
+    this.reportKioskEvent('server_cert_mismatch', detail);
+    this.publish();
+  }
+
   close(): void {
+    this.stopTrustLoop();
     this.closed = true;
     if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
     this.outbox.stop();
@@ -315,6 +388,7 @@ export class ExamAgent {
 
   private async onConnect(): Promise<void> {
     this.connection = 'online';
+    if (this.message === CERT_MISMATCH_MESSAGE) this.message = undefined;
     if (this.ended) {
       this.publish();
       return;
@@ -348,8 +422,16 @@ export class ExamAgent {
     try {
       const result = await this.call('attempt:heartbeat', { sentAt });
       this.clock.addSample({ sentAt, receivedAt: this.now(), serverTime: result.serverTime });
-      this.clock.setDeadline(result.deadlineAt);
+      // While paused the server's deadline moves with its clock: frozen at the reply's time.
+      this.clock.setDeadline(
+        result.deadlineAt,
+        result.status === 'paused' ? result.serverTime : undefined,
+      );
       this.publish();
+      // The resume push was lost: the heartbeat says it runs again, so held answers go now.
+      if (result.status === 'in_progress' && this.outboxState.state === 'held') {
+        void this.outbox.kick();
+      }
     } catch {
       // a missed heartbeat changes nothing; the next one or a reconnect catches up
     }
@@ -363,8 +445,11 @@ export class ExamAgent {
       receivedAt: this.now(),
       serverTime: view.serverTime,
     });
-    this.clock.setDeadline(view.deadlineAt, view.pausedAt);
+    // While paused the view's deadline is "now + what is left": frozen at the view's server time.
+    this.clock.setDeadline(view.deadlineAt, view.status === 'paused' ? view.serverTime : undefined);
     this.publish();
+    // Resumed: answers held during the pause go now (the outbox also asks again by itself).
+    if (view.status === 'in_progress' && this.outboxState.state === 'held') void this.outbox.kick();
     if (!this.ended && !this.closed && this.socket.connected) {
       void this.content.prefetch(view).then(() => this.publish());
     }

@@ -5,12 +5,14 @@ import {
   type HostEvent,
   type IpcInput,
   type IpcOutput,
+  type KioskEnrollment,
   type KioskEventPayload,
 } from '@skillexam/shared';
 import { browseExamServers } from '../discovery/browse-servers';
 import { loadKioskSettings, saveKioskSettings } from '../discovery/kiosk-settings';
 import { ExamAgent } from './exam-agent';
 import { LoginError } from './server-api';
+import { sitePinOf } from './site-trust-loop';
 
 export interface ExamServiceOptions {
   readonly journalDir: string;
@@ -21,6 +23,14 @@ export interface ExamServiceOptions {
   readonly settingsFile?: string;
   /** SHA-256 of the bundled kiosk code, sent at login (Electron only). */
   readonly clientIntegrity?: string;
+  /** This PC's enrollment.json (docs/decisions/0216); kiosk logins are signed with it. */
+  readonly enrollment?: KioskEnrollment;
+  /**
+   * SHA-256 of the enrolled site's CA (docs/decisions/0232): logins and the exam socket go only
+   * to a server with that certificate. Default: the enrollment's `serverCertFingerprint`.
+   * Neither: no pinning (web practice client, development).
+   */
+  readonly expectedFingerprint?: string;
   /** How long `discoverServers` listens (tests shorten it). */
   readonly discoveryMs?: number;
   /** Verifies a proctor's exit password and leaves the kiosk (Electron main provides it). */
@@ -41,6 +51,7 @@ export class ExamService {
   async login(input: IpcInput<'exam:login'>): Promise<ExamAgentStatus> {
     this.agent?.close();
     this.agent = undefined;
+    const pin = sitePinOf(this.options);
     try {
       this.agent = await ExamAgent.startOrResume(
         {
@@ -50,6 +61,8 @@ export class ExamService {
           ...(this.options.clientIntegrity === undefined
             ? {}
             : { clientIntegrity: this.options.clientIntegrity }),
+          ...(this.options.enrollment === undefined ? {} : { enrollment: this.options.enrollment }),
+          ...(pin === undefined ? {} : { expectedFingerprint: pin }),
           onStatus: (status) => this.options.publish({ type: 'exam:status', status }),
         },
         input.admissionTicketNumber,
@@ -57,6 +70,9 @@ export class ExamService {
       );
     } catch (error) {
       if (error instanceof LoginError) {
+        // told to the proctors with the next successful login from this PC
+        if (error.code === 'SERVER_CERT_MISMATCH')
+          this.early.push({ kind: 'server_cert_mismatch', detail: `login: ${input.serverUrl}` });
         const code = ErrorCodeSchema.safeParse(error.code);
         throw new CodedError(code.success ? code.data : 'UNAVAILABLE', error.message);
       }

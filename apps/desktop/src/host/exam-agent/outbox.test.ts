@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Ack, AnswerEvent, AnswerSaveResult } from '@skillexam/shared';
+import type { Ack, AnswerEvent, AnswerSaveResult, ErrorCode } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { AnswerJournal } from './answer-journal';
-import { Outbox, type OutboxStatus } from './outbox';
+import { classifySaveFailure, Outbox, type OutboxStatus } from './outbox';
 
 const t0 = new Date('2026-11-21T09:00:00.000Z');
 
@@ -86,7 +86,7 @@ describe('Outbox', () => {
     expect(journal.ackedSeq()).toBe(3);
   });
 
-  it('stops on a permanent rejection and reports it', async () => {
+  it('stops on a permanent rejection, reports which event, and keeps it in the journal', async () => {
     const journal = journalWith(2);
     const statuses: OutboxStatus[] = [];
     await new Outbox(
@@ -94,8 +94,133 @@ describe('Outbox', () => {
       async () => ({ ok: false, error: { code: 'CONFLICT', message: '已交卷，不能再修改答案' } }),
       { onStatus: (s) => statuses.push(s) },
     ).kick();
-    expect(statuses.at(-1)).toMatchObject({ state: 'rejected', code: 'CONFLICT' });
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'rejected',
+      code: 'CONFLICT',
+      message: '已交卷，不能再修改答案',
+      seq: 1,
+      itemId: 'q1',
+    });
     expect(journal.ackedSeq()).toBe(0);
+    expect(journal.pending().map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('holds on PAUSED without retrying in a loop, and sends everything after the resume', async () => {
+    const journal = journalWith(3);
+    let paused = true;
+    const server = fakeServer(() => false);
+    const calls: number[] = [];
+    const transport = async (event: AnswerEvent): Promise<Ack<AnswerSaveResult>> => {
+      calls.push(event.seq);
+      if (paused)
+        return { ok: false, error: { code: 'PAUSED', message: '考试已暂停，答案将在恢复后保存' } };
+      return server.transport(event);
+    };
+    const statuses: OutboxStatus[] = [];
+    const holdTimers: number[] = [];
+    let releaseHold: () => void = () => undefined;
+    const outbox = new Outbox(journal, transport, {
+      onStatus: (s) => statuses.push(s),
+      holdRetryMs: 30_000,
+      sleep: (ms) => {
+        holdTimers.push(ms);
+        return new Promise<void>((resolve) => {
+          releaseHold = resolve;
+        });
+      },
+    });
+    await outbox.kick();
+    expect(calls).toEqual([1]); // one ask, then it waits: no backoff loop against a paused exam
+    expect(holdTimers).toEqual([30_000]);
+    expect(statuses.at(-1)).toEqual({
+      state: 'held',
+      pending: 3,
+      message: '考试已暂停，答案将在恢复后保存',
+    });
+    expect(journal.pending()).toHaveLength(3);
+
+    paused = false; // the resume push arrives: the agent kicks the outbox
+    await outbox.kick();
+    expect(server.sent).toEqual([1, 2, 3]);
+    expect(journal.ackedSeq()).toBe(3);
+    expect(statuses.at(-1)).toEqual({ state: 'synced' });
+    // the stale hold timer fires later and does nothing more
+    releaseHold();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual([1, 1, 2, 3]);
+  });
+
+  it('asks again after the hold interval when the resume push is lost', async () => {
+    const journal = journalWith(1);
+    let paused = true;
+    const statuses: OutboxStatus[] = [];
+    let wake: () => void = () => undefined;
+    const outbox = new Outbox(
+      journal,
+      async () =>
+        paused
+          ? { ok: false, error: { code: 'PAUSED', message: '考试已暂停' } }
+          : { ok: true, data: { ackedSeq: 1 } },
+      {
+        onStatus: (s) => statuses.push(s),
+        sleep: () =>
+          new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+      },
+    );
+    await outbox.kick();
+    expect(statuses.at(-1)).toMatchObject({ state: 'held' });
+    paused = false;
+    wake();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(journal.ackedSeq()).toBe(1);
+    expect(statuses.at(-1)).toEqual({ state: 'synced' });
+  });
+
+  it('retries transient server errors with backoff and never marks them rejected', async () => {
+    const journal = journalWith(1);
+    const codes: ErrorCode[] = ['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'];
+    const statuses: OutboxStatus[] = [];
+    await new Outbox(
+      journal,
+      async () => {
+        const code = codes.shift();
+        return code === undefined
+          ? { ok: true, data: { ackedSeq: 1 } }
+          : { ok: false, error: { code, message: `${code} 请重试` } };
+      },
+      { onStatus: (s) => statuses.push(s), sleep: async () => undefined },
+    ).kick();
+    expect(statuses.map((s) => s.state)).toEqual([
+      'sending',
+      'retrying',
+      'sending',
+      'retrying',
+      'sending',
+      'retrying',
+      'sending',
+      'synced',
+    ]);
+    expect(journal.ackedSeq()).toBe(1);
+  });
+});
+
+describe('classifySaveFailure', () => {
+  it('holds on PAUSED, retries what can pass, and rejects what cannot', () => {
+    expect(classifySaveFailure('PAUSED')).toBe('hold');
+    for (const code of ['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'])
+      expect(classifySaveFailure(code)).toBe('transient');
+    for (const code of [
+      'BAD_REQUEST',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'CONFLICT',
+      'UNAUTHORIZED',
+      'CLIENT_REJECTED',
+      'SOMETHING_NEW',
+    ])
+      expect(classifySaveFailure(code)).toBe('permanent');
   });
 });
 

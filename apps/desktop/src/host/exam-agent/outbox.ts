@@ -14,22 +14,48 @@ export type OutboxStatus =
       readonly reason: string;
     }
   | {
+      /** The exam is paused: answers stay in the journal and are sent after the resume. */
+      readonly state: 'held';
+      readonly pending: number;
+      readonly message: string;
+    }
+  | {
       readonly state: 'rejected';
       readonly pending: number;
       readonly code: string;
       readonly message: string;
+      /** The journaled event the server refused; it stays in the journal. */
+      readonly seq: number;
+      readonly itemId: string;
     };
 
 export interface OutboxOptions {
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly onStatus?: (status: OutboxStatus) => void;
+  /**
+   * While held (PAUSED), how long before asking the server again even without a resume push
+   * (a lost push must not strand answers); `kick()` after the resume sends at once.
+   */
+  readonly holdRetryMs?: number;
   /** Injected for tests; defaults to setTimeout. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Error codes after which re-sending the same event cannot succeed. */
-const PERMANENT = new Set(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHORIZED']);
+/** What the outbox does after a failed save (docs/decisions/0228). */
+export type SaveFailureKind = 'transient' | 'hold' | 'permanent';
+
+/**
+ * PAUSED: hold and send after the resume. UNAVAILABLE, RATE_LIMITED, INTERNAL (and a timeout or
+ * a dropped connection, which never reach here): retry with backoff. Everything else (BAD_REQUEST,
+ * NOT_FOUND, FORBIDDEN, CONFLICT for a finished attempt or a passed deadline, UNAUTHORIZED,
+ * CLIENT_REJECTED, unknown codes): re-sending cannot succeed; a person has to look.
+ */
+export function classifySaveFailure(code: string): SaveFailureKind {
+  if (code === 'PAUSED') return 'hold';
+  if (code === 'UNAVAILABLE' || code === 'RATE_LIMITED' || code === 'INTERNAL') return 'transient';
+  return 'permanent';
+}
 
 /**
  * Drains the journal's unacked events to the server in seq order (DESIGN.md §6 step 2):
@@ -40,6 +66,8 @@ const PERMANENT = new Set(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 
 export class Outbox {
   private running = false;
   private stopped = false;
+  /** Bumped by every drain, so a stale hold timer does not kick a newer drain. */
+  private generation = 0;
   private readonly journal: AnswerJournal;
   private readonly transport: SaveTransport;
   private readonly options: Required<Omit<OutboxOptions, 'onStatus'>>;
@@ -51,6 +79,7 @@ export class Outbox {
     this.options = {
       initialBackoffMs: options.initialBackoffMs ?? 500,
       maxBackoffMs: options.maxBackoffMs ?? 15_000,
+      holdRetryMs: options.holdRetryMs ?? 30_000,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
     this.onStatus = options.onStatus;
@@ -60,6 +89,7 @@ export class Outbox {
   kick(): Promise<void> {
     if (this.running || this.stopped) return Promise.resolve();
     this.running = true;
+    this.generation += 1;
     return this.drain().finally(() => {
       this.running = false;
     });
@@ -93,12 +123,21 @@ export class Outbox {
       // Stopped while the reply was on its way (the agent closed its journal): touch nothing.
       if (this.stopped) return;
       if (!reply.ok) {
-        if (PERMANENT.has(reply.error.code)) {
+        const kind = classifySaveFailure(reply.error.code);
+        if (kind === 'hold') {
+          this.emit({ state: 'held', pending, message: reply.error.message });
+          this.retryAfterHold();
+          return;
+        }
+        if (kind === 'permanent') {
+          // Kept in the journal (never dropped): sent again on the next kick, shown meanwhile.
           this.emit({
             state: 'rejected',
             pending,
             code: reply.error.code,
             message: reply.error.message,
+            seq: next.seq,
+            itemId: next.itemId,
           });
           return;
         }
@@ -115,6 +154,14 @@ export class Outbox {
         this.journal.acknowledge(reply.data.ackedSeq);
       }
     }
+  }
+
+  /** Asks again later in case the resume push is lost; a kick() meanwhile makes this a no-op. */
+  private retryAfterHold(): void {
+    const generation = this.generation;
+    void this.options.sleep(this.options.holdRetryMs).then(() => {
+      if (generation === this.generation) void this.kick();
+    });
   }
 
   private emit(status: OutboxStatus): void {

@@ -3,7 +3,8 @@ import type { KeyInput } from './shortcuts';
 
 /**
  * Leaving the kiosk needs a proctor's password (docs/decisions/0452-kiosk-exit-password.md).
- * The server is asked first; only when it cannot be reached does the offline hash count.
+ * The server is asked first for a single-use exit grant (0218); only when it cannot be reached
+ * does the offline hash count.
  */
 
 /** The hidden combination that opens the proctor's exit prompt: Ctrl+Alt+Shift+F10. */
@@ -18,9 +19,18 @@ export function isExitCombo(input: KeyInput): boolean {
   );
 }
 
-/** What `POST /api/auth/staff-login` said about the typed credentials. */
+/**
+ * What `POST /api/kiosk/exit-grant` said about the typed credentials (docs/decisions/0218): a
+ * single-use grant for this kiosk, never a staff session.
+ */
 export type ServerVerdict =
-  | { readonly kind: 'accepted'; readonly role: string; readonly username: string }
+  | {
+      readonly kind: 'accepted';
+      readonly role: string;
+      readonly username: string;
+      /** Spent with `POST /api/kiosk/exit` before the kiosk quits. */
+      readonly grant?: string;
+    }
   | { readonly kind: 'rejected'; readonly message: string }
   | { readonly kind: 'unreachable' };
 

@@ -2,8 +2,11 @@ import { Badge, Button, Space, Switch, Tag } from 'antd';
 import { useI18n } from '../i18n';
 import { formatRemaining, timeWarning } from './countdown';
 
-/** `practice`: answers stay in this page only (practice papers are not saved or sent). */
-export type SaveStatus = 'local' | 'synced' | 'offline' | 'practice';
+/**
+ * `practice`: answers stay in this page only (practice papers are not saved or sent).
+ * `held`: the exam is paused, answers wait on this PC. `rejected`: the server refused an answer.
+ */
+export type SaveStatus = 'local' | 'synced' | 'offline' | 'held' | 'rejected' | 'practice';
 
 interface Props {
   readonly title: string;
@@ -21,12 +24,16 @@ const SAVE_BADGE = {
   local: 'processing',
   synced: 'success',
   offline: 'warning',
+  held: 'warning',
+  rejected: 'error',
   practice: 'default',
 } as const;
 const SAVE_TEXT = {
   local: 'exam.savedLocally',
   synced: 'exam.savedToServer',
   offline: 'exam.offline',
+  held: 'exam.saveHeld',
+  rejected: 'exam.saveRejected',
   practice: 'exam.practiceNotSaved',
 } as const;
 
@@ -46,7 +53,7 @@ export function ExamTopBar(props: Props) {
           : t('exam.timeRemaining', { time: formatRemaining(props.remainingMs) })}
       </div>
       <Space size="middle" className="exam-tools">
-        <span data-testid="save-status">
+        <span data-testid="save-status" data-save={props.saveStatus}>
           <Badge status={SAVE_BADGE[props.saveStatus]} text={t(SAVE_TEXT[props.saveStatus])} />
         </span>
         <Space.Compact>

@@ -12,7 +12,8 @@ function defaultServerUrl(): string {
   return (
     serverFromQuery() ??
     window.localStorage.getItem(SERVER_KEY) ??
-    `http://${window.location.hostname || '127.0.0.1'}:7300`
+    // the proctor server speaks HTTPS unless started with --insecure-http (decision 0231)
+    `https://${window.location.hostname || '127.0.0.1'}:7300`
   );
 }
 

@@ -84,7 +84,6 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
       <Alert type="error" showIcon message={t('exam.loadFailed')} description={error} />
     );
   }
-  const saveStatus = status.save === 'rejected' ? 'offline' : status.save;
   return (
     <AssetUrlContext.Provider value={state.assetUrls}>
       <ExamScreen
@@ -95,7 +94,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
         flagged={state.flagged}
         currentId={state.currentId}
         remainingMs={remainingMs}
-        saveStatus={saveStatus}
+        saveStatus={status.save}
         fontStep={display.fontStep}
         highContrast={display.highContrast}
         onAnswer={onAnswer}
@@ -105,6 +104,14 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
         onHighContrast={display.setHighContrast}
         onReview={() => setReviewOpen(true)}
       />
+      {status.saveRejection !== undefined && (
+        <Alert
+          banner
+          type="error"
+          data-testid="save-rejected"
+          message={t('exam.saveRejectedBanner', { reason: status.saveRejection.message })}
+        />
+      )}
       {error !== undefined && (
         <Alert banner type="error" message={error} closable onClose={() => setError(undefined)} />
       )}

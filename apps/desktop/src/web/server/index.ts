@@ -18,6 +18,11 @@ const { values } = parseArgs({
       type: 'string',
       default: process.env['WEB_SHELL_JOURNAL_DIR'] ?? '.data/web-shell/journals',
     },
+    /** The proctor server's site CA fingerprint (`proctor-server tls show`): pin that site. */
+    'server-fingerprint': {
+      type: 'string',
+      default: process.env['WEB_SHELL_SERVER_FINGERPRINT'] ?? '',
+    },
     'bank-dir': {
       type: 'string',
       default: process.env['WEB_SHELL_BANK_DIR'] ?? '.data/web-shell/banks',
@@ -44,6 +49,9 @@ const shell = await startWebShell({
     settingsFile: resolve(journalDir, '..', 'kiosk-settings.json'),
     bankDir: resolve(values['bank-dir']),
     publish: events.publish,
+    ...(values['server-fingerprint'] === ''
+      ? {}
+      : { expectedFingerprint: values['server-fingerprint'] }),
   }),
   events,
   kind: values.kind,

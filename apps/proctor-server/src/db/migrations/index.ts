@@ -7,6 +7,9 @@ import { migrate0050 } from './0050-packages-and-photos';
 import { migrate0060 } from './0060-manual-marks';
 import { migrate0070 } from './0070-content-release-and-rooms';
 import { migrate0080 } from './0080-incidents-and-proctors';
+import { migrate0090 } from './0090-keys-out-of-database';
+import { migrate0100 } from './0100-kiosks-and-exit-grants';
+import { migrate0110 } from './0110-kiosk-event-coalescing-and-extension-cap';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +21,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'manual-marks', up: migrate0060 },
   { version: 70, name: 'content-release-and-rooms', up: migrate0070 },
   { version: 80, name: 'incidents-and-proctors', up: migrate0080 },
+  { version: 90, name: 'keys-out-of-database', up: migrate0090 },
+  { version: 100, name: 'kiosks-and-exit-grants', up: migrate0100 },
+  { version: 110, name: 'kiosk-event-coalescing-and-extension-cap', up: migrate0110 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { keyIdOf } from '@skillexam/item-bank/exam-package';
+import type { Command } from 'commander';
+import { openStore } from '../db/store';
+import { DEFAULT_DISCOVERY_NAME } from '../discovery/advertise';
+import { enrollmentFile } from '../kiosks/enrollment-file';
+import { enrollKiosk, listKiosks, revokeKiosk } from '../kiosks/kiosk-registry';
+import { enrollmentPin, ensureSiteTls } from '../tls/site-tls';
+import { CliInputError, output } from './cli-io';
+
+const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+
+/**
+ * `kiosk enroll | list | revoke`: 考试机登记 (docs/decisions/0216). `enroll` prints the PC's
+ * enrollment.json (or writes it, mode 0600, with --out); copy it into the kiosk's data folder.
+ */
+export function addKioskCommands(program: Command): void {
+  const kiosk = program.command('kiosk').description('考试机登记 (enrolled exam PCs)');
+  kiosk
+    .command('enroll')
+    .description('登记一台考试机，输出其 enrollment.json (enroll one exam PC)')
+    .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--name <PC>', 'the PC name, e.g. 第1考场-01')
+    .option('--out <file>', 'write enrollment.json here (0600; refuses to overwrite)')
+    .option('--server-url <url>', 'the server URL the kiosk should use')
+    .option('--site-name <name>', '考点名称 printed in the file', DEFAULT_DISCOVERY_NAME)
+    .option('--json', 'print the file as JSON (the default without --out)')
+    .action(
+      async (opts: {
+        data: string;
+        name: string;
+        out?: string;
+        serverUrl?: string;
+        siteName: string;
+      }) => {
+        // the pin: the site certificate, created now if `serve` has not run yet (decision 0232)
+        await ensureSiteTls(opts.data, { siteName: opts.siteName });
+        const store = openStore(opts.data);
+        try {
+          const enrolled = enrollKiosk(store.db, store.audit, opts.name, actor(), Date.now());
+          const file = enrollmentFile({
+            siteName: opts.siteName,
+            siteKeyId: keyIdOf(store.serverKey.publicKey),
+            kiosk: enrolled,
+            serverUrl: opts.serverUrl,
+            serverCertFingerprint: enrollmentPin(opts.data),
+          });
+          const text = `${JSON.stringify(file, null, 2)}\n`;
+          if (opts.out === undefined) {
+            process.stdout.write(text);
+            return;
+          }
+          try {
+            writeFileSync(opts.out, text, { mode: 0o600, flag: 'wx' });
+          } catch (error) {
+            throw new CliInputError(
+              `无法写入 ${opts.out}: ${(error as Error).message} (cannot write the enrollment file)`,
+            );
+          }
+          console.log(`已登记 ${file.kioskName} (${file.kioskId}) → ${opts.out}`);
+        } finally {
+          store.close();
+        }
+      },
+    );
+  kiosk
+    .command('list')
+    .description('列出已登记的考试机 (list enrolled PCs)')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action((opts: { data: string; json?: boolean }) => {
+      const store = openStore(opts.data);
+      try {
+        const kiosks = listKiosks(store.db);
+        output(opts.json === true, kiosks, () =>
+          kiosks.map(
+            (k) =>
+              `${k.kioskId}\t${k.name}\t${k.revokedAt === undefined ? '有效' : '已注销'}\t${
+                k.lastLoginAt === undefined ? '-' : new Date(k.lastLoginAt).toISOString()
+              }`,
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+  kiosk
+    .command('revoke <kioskIdOrName>')
+    .description('注销一台考试机 (its logins are refused from now on)')
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action((idOrName: string, opts: { data: string; json?: boolean }) => {
+      const store = openStore(opts.data);
+      try {
+        const revoked = revokeKiosk(store.db, store.audit, idOrName, actor(), Date.now());
+        output(opts.json === true, revoked, () => [`已注销 ${revoked.name} (${revoked.kioskId})`]);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryDb, insertRows, migrateTo, readRows } from '../test-helpers';
+
+describe('migration 0090 keys-out-of-database', () => {
+  it('clears the private key columns and keeps the public keys', () => {
+    const db = createMemoryDb();
+    migrateTo(db, 80);
+    insertRows(db, 'server_keys', [
+      { id: 1, public_key_pem: 'ed-pub', private_key_pem: 'ed-private', created_at: 1 },
+    ]);
+    insertRows(db, 'package_key', [
+      { id: 1, public_key_pem: 'x-pub', private_key_pem: 'x-private', created_at: 1 },
+    ]);
+    migrateTo(db, 90);
+    expect(readRows(db, 'server_keys')).toEqual([
+      { id: 1, public_key_pem: 'ed-pub', private_key_pem: '', created_at: 1 },
+    ]);
+    expect(readRows(db, 'package_key')).toEqual([
+      { id: 1, public_key_pem: 'x-pub', private_key_pem: '', created_at: 1 },
+    ]);
+  });
+
+  it('is a no-op on a database without keys', () => {
+    const db = createMemoryDb();
+    migrateTo(db, 90);
+    expect(readRows(db, 'server_keys')).toEqual([]);
+    expect(readRows(db, 'package_key')).toEqual([]);
+  });
+});

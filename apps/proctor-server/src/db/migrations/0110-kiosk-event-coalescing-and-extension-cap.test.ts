@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryDb, explain, insertRows, migrateTo, readRows } from '../test-helpers';
+
+function seed(db: ReturnType<typeof createMemoryDb>): void {
+  insertRows(db, 'exams', [
+    {
+      id: 'e1',
+      title: 't',
+      manifest_json: '{}',
+      candidate_paper_json: '{}',
+      answer_key_json: '{}',
+      imported_at: 1,
+    },
+  ]);
+  insertRows(db, 'sessions', [
+    {
+      id: 's1',
+      exam_id: 'e1',
+      name: 'n',
+      scheduled_start: 1,
+      duration_ms: 60_000,
+      rules_json: '{}',
+      status: 'running',
+    },
+  ]);
+  insertRows(db, 'rooms', [{ session_id: 's1', id: 'r1', name: 'r', seat_count: 10 }]);
+  insertRows(db, 'attempts', [
+    {
+      id: 'a1',
+      session_id: 's1',
+      admission_ticket: 'T1',
+      name: '张三',
+      id_number: 'x',
+      room_id: 'r1',
+      seat: 1,
+      exam_code_hash: 'h',
+      status: 'in_progress',
+    },
+  ]);
+}
+
+describe('migration 0110 kiosk-event-coalescing-and-extension-cap', () => {
+  it('gives existing kiosk events a count of one and their time as the last time', () => {
+    const db = createMemoryDb();
+    migrateTo(db, 80);
+    seed(db);
+    insertRows(db, 'kiosk_events', [
+      {
+        attempt_id: 'a1',
+        kind: 'focus_lost',
+        detail: '',
+        client_time: '2026-12-06T00:00:00Z',
+        server_time: 42,
+      },
+    ]);
+    migrateTo(db, 110);
+    expect(readRows(db, 'kiosk_events')).toMatchObject([{ count: 1, last_server_time: 42 }]);
+    expect(
+      explain(
+        db,
+        "SELECT id FROM kiosk_events WHERE attempt_id = 'a1' AND kind = 'focus_lost' ORDER BY id DESC LIMIT 1",
+      ),
+    ).toMatch(/kiosk_events_attempt_kind/);
+    expect(() =>
+      insertRows(db, 'kiosk_events', [
+        {
+          attempt_id: 'a1',
+          kind: 'focus_lost',
+          detail: '',
+          client_time: 'x',
+          server_time: 1,
+          count: 0,
+        },
+      ]),
+    ).toThrow(/CHECK/);
+  });
+
+  it('adds a per-candidate extension cap that is empty until raised and never negative', () => {
+    const db = createMemoryDb();
+    migrateTo(db, 110);
+    seed(db);
+    expect(readRows(db, 'attempts')[0]?.['extension_cap_ms']).toBeNull();
+    expect(() =>
+      db.prepare("UPDATE attempts SET extension_cap_ms = -1 WHERE id = 'a1'").run(),
+    ).toThrow(/CHECK/);
+  });
+});

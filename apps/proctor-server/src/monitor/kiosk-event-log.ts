@@ -1,0 +1,117 @@
+import type { KioskEventNotice, KioskEventPayload } from '@skillexam/shared';
+import type { AuditLog } from '../audit/audit-log';
+import { queryAll, queryOne, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
+
+/*
+ * Kiosk reports (focus lost, displays, VM, remote tools) stored coalesced (issue 14 item 8,
+ * docs/decisions/0222): the same report (kind and detail) of one candidate within
+ * COALESCE_WINDOW_MS of the record's first occurrence only increments that record's count —
+ * no new row, no audit record, no console push. A new window opens a new record, audited and
+ * pushed. The monitor reads the latest record of each kind per candidate, so one kiosk's flood
+ * cannot bury another candidate's warning.
+ */
+
+export const COALESCE_WINDOW_MS = 10_000;
+/** Reports one attempt may send per window before it is refused (RATE_LIMITED). */
+export const KIOSK_EVENTS_PER_WINDOW = 30;
+
+export interface RecordedKioskEvent {
+  readonly notice: KioskEventNotice;
+  /** True when the report opened a new record (audited; pushed to the console). */
+  readonly opened: boolean;
+}
+
+/** Stores one report; call inside the transaction that checked the attempt. */
+export function recordKioskEvent(
+  db: WritableDb,
+  audit: AuditLog,
+  sessionId: string,
+  attemptId: string,
+  event: KioskEventPayload,
+  now: number,
+): RecordedKioskEvent {
+  const open = queryOne<{ id: number; count: number; server_time: number }>(
+    db,
+    sql`SELECT id, count, server_time FROM kiosk_events
+         WHERE attempt_id = ${attemptId} AND kind = ${event.kind}
+         ORDER BY id DESC LIMIT 1`,
+  );
+  const base = { attemptId, sessionId, kind: event.kind, detail: event.detail };
+  if (open !== undefined && now - open.server_time < COALESCE_WINDOW_MS) {
+    const same = queryOne<{ id: number }>(
+      db,
+      sql`SELECT id FROM kiosk_events WHERE id = ${open.id} AND detail = ${event.detail}`,
+    );
+    if (same !== undefined) {
+      run(
+        db,
+        sql`UPDATE kiosk_events SET count = count + 1, last_server_time = ${now} WHERE id = ${open.id}`,
+      );
+      return { notice: { ...base, at: now, count: open.count + 1 }, opened: false };
+    }
+  }
+  run(
+    db,
+    sql`INSERT INTO kiosk_events (attempt_id, kind, detail, client_time, server_time, last_server_time)
+        VALUES (${attemptId}, ${event.kind}, ${event.detail}, ${event.clientTime}, ${now}, ${now})`,
+  );
+  audit.append(
+    db,
+    { actor: `candidate:${attemptId}`, action: 'kiosk.event', payload: { attemptId, ...event } },
+    now,
+  );
+  return { notice: { ...base, at: now, count: 1 }, opened: true };
+}
+
+interface KioskEventRow {
+  attempt_id: string;
+  kind: KioskEventNotice['kind'];
+  detail: string;
+  at: number;
+  count: number;
+}
+
+function toNotice(sessionId: string, row: KioskEventRow): KioskEventNotice {
+  return {
+    attemptId: row.attempt_id,
+    sessionId,
+    kind: row.kind,
+    detail: row.detail,
+    at: row.at,
+    count: row.count,
+  };
+}
+
+/** The newest records of a session (newest first), each with its count. */
+export function recentKioskEvents(
+  db: ReadableDb,
+  sessionId: string,
+  limit: number,
+): KioskEventNotice[] {
+  return queryAll<KioskEventRow>(
+    db,
+    sql`SELECT k.attempt_id, k.kind, k.detail, coalesce(k.last_server_time, k.server_time) AS at,
+               k.count
+          FROM kiosk_events k JOIN attempts a ON a.id = k.attempt_id
+         WHERE a.session_id = ${sessionId}
+         ORDER BY at DESC, k.id DESC LIMIT ${limit}`,
+  ).map((row) => toNotice(sessionId, row));
+}
+
+/**
+ * The latest record of each kind per candidate of a session, with the candidate's total count
+ * of that kind; newest first. At most candidates × kinds rows, whatever a kiosk sends.
+ */
+export function latestKioskEvents(db: ReadableDb, sessionId: string): KioskEventNotice[] {
+  return queryAll<KioskEventRow>(
+    db,
+    sql`SELECT k.attempt_id, k.kind, k.detail, coalesce(k.last_server_time, k.server_time) AS at,
+               t.total AS count
+          FROM (SELECT e.attempt_id, e.kind, max(e.id) AS id, sum(e.count) AS total
+                  FROM kiosk_events e JOIN attempts a ON a.id = e.attempt_id
+                 WHERE a.session_id = ${sessionId}
+                 GROUP BY e.attempt_id, e.kind) t
+          JOIN kiosk_events k ON k.id = t.id
+         ORDER BY at DESC, k.id DESC`,
+  ).map((row) => toNotice(sessionId, row));
+}

@@ -1,0 +1,43 @@
+import { queryAll, sql, type ReadableDb } from '../db/sql';
+import { SCORE_SAVE_ACTION, ScoreRecordPayloadSchema } from '../scoring/score-record';
+import type { ChainedScoreRecord } from './candidate-result';
+
+export interface ChainedScore {
+  readonly record: ChainedScoreRecord;
+  readonly manualMarks?: Readonly<Record<string, number>>;
+}
+
+/** The last chained `score.save` record of each attempt of a session (results package). */
+export function chainedScoresOfSession(
+  db: ReadableDb,
+  sessionId: string,
+): Map<string, ChainedScore> {
+  const rows = queryAll<{
+    seq: number;
+    at: number;
+    actor: string;
+    prev_hash: string;
+    hash: string;
+    payload_json: string;
+  }>(
+    db,
+    sql`SELECT l.seq, l.at, l.actor, l.prev_hash, l.hash, l.payload_json FROM audit_log l
+        JOIN attempts a ON a.id = json_extract(l.payload_json, '$.attemptId')
+        WHERE l.action = ${SCORE_SAVE_ACTION} AND a.session_id = ${sessionId} ORDER BY l.seq`,
+  );
+  const result = new Map<string, ChainedScore>();
+  for (const row of rows) {
+    const payload = ScoreRecordPayloadSchema.parse(JSON.parse(row.payload_json));
+    result.set(payload.attemptId, {
+      record: {
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      },
+      ...(payload.manualMarks === undefined ? {} : { manualMarks: payload.manualMarks }),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/*
+ * Enrolled exam PCs (docs/decisions/0216). The exam admin enrolls each PC once; the enrollment
+ * file gives it a per-kiosk secret, and the kiosk proves possession of that secret with an
+ * HMAC-SHA256 over the request fields, a timestamp and a nonce. The secret itself never travels
+ * after enrollment. This module is the contract only: the HMAC is computed by each side.
+ */
+
+export const KIOSK_ENROLLMENT_FORMAT = 'skillexam-kiosk-enrollment/1';
+
+const Base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+export const KioskIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'kioskId: 8–64 letters, digits, _ or -');
+
+export const KioskNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写考试机名称 (kiosk name required)')
+  .max(64, '考试机名称最多 64 个字符 (kiosk name too long)');
+
+export const KioskEnrollmentSchema = z.object({
+  format: z.literal(KIOSK_ENROLLMENT_FORMAT),
+  siteName: z.string().min(1).max(100),
+  /** First 16 hex of the site server's signing key, as advertised by discovery. */
+  siteKeyId: z.string().regex(/^[0-9a-f]{16}$/, 'siteKeyId: 16 lowercase hex'),
+  kioskId: KioskIdSchema,
+  kioskName: KioskNameSchema,
+  /** 32 random bytes, base64; the HMAC key. */
+  kioskSecret: z
+    .string()
+    .regex(Base64, 'kioskSecret: base64')
+    .refine((s) => s.length >= 43, 'kioskSecret: at least 32 bytes'),
+  serverUrl: z.string().url().optional(),
+  /**
+   * SHA-256 hex of the site CA certificate (DER) that signs the server's TLS certificate; the
+   * kiosk talks only to a server whose chain holds it (docs/decisions/0232).
+   */
+  serverCertFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'serverCertFingerprint: 64 lowercase hex')
+    .optional(),
+});
+export type KioskEnrollment = z.infer<typeof KioskEnrollmentSchema>;
+
+/** A kiosk's proof of its secret for one request. */
+export const KioskProofSchema = z.object({
+  kioskId: KioskIdSchema,
+  /** Epoch ms of the SERVER clock as the kiosk estimates it; stale proofs are refused. */
+  issuedAt: z.number().int().nonnegative(),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'nonce: 16–64 base64url characters'),
+  /** HMAC-SHA256 of `kioskProofMessage(...)` under the kiosk secret, base64url. */
+  mac: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'mac: HMAC-SHA256, base64url'),
+});
+export type KioskProof = z.infer<typeof KioskProofSchema>;
+
+/** What a proof is for: a candidate login or a proctor's exit grant. */
+export type KioskProofPurpose = 'candidate-login' | 'exit-grant';
+
+/**
+ * The exact text a proof's MAC covers: purpose, kiosk, time, nonce and the request's own
+ * fields (trimmed), one per line. A proof for one request cannot be moved to another.
+ */
+export function kioskProofMessage(
+  purpose: KioskProofPurpose,
+  proof: Pick<KioskProof, 'kioskId' | 'issuedAt' | 'nonce'>,
+  fields: readonly (string | undefined)[],
+): string {
+  return [
+    `skillexam-kiosk/1 ${purpose}`,
+    proof.kioskId,
+    String(proof.issuedAt),
+    proof.nonce,
+    ...fields.map((field) => (field ?? '').trim()),
+  ].join('\n');
+}
+
+/** The fields a candidate-login proof covers, in order. */
+export function candidateLoginProofFields(request: {
+  readonly admissionTicketNumber: string;
+  readonly examCode: string;
+  readonly clientIntegrity?: string | undefined;
+}): string[] {
+  return [request.admissionTicketNumber, request.examCode, request.clientIntegrity ?? ''];
+}
+
+/** `POST /api/kiosk/exit-grant`: a proctor's credentials typed at the kiosk. */
+export const ExitGrantRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  /** Without a candidate token (nobody logged in yet), the kiosk's own proof. */
+  kioskProof: KioskProofSchema.optional(),
+});
+export type ExitGrantRequest = z.infer<typeof ExitGrantRequestSchema>;
+
+export const ExitGrantResultSchema = z.object({
+  grant: z.string(),
+  expiresAt: z.number(),
+  grantedBy: z.string(),
+  role: z.enum(['admin', 'proctor']),
+});
+export type ExitGrantResult = z.infer<typeof ExitGrantResultSchema>;
+
+/** `POST /api/kiosk/exit`: spends the grant (once). */
+export const ExitGrantRedeemSchema = z.object({ grant: z.string().min(1).max(200) });
+export type ExitGrantRedeem = z.infer<typeof ExitGrantRedeemSchema>;
+export const ExitGrantRedeemResultSchema = z.object({
+  done: z.literal(true),
+  grantedBy: z.string(),
+});
+
+export const KioskEnrollRequestSchema = z.object({
+  name: KioskNameSchema,
+  serverUrl: z.string().url().optional(),
+  /** Printed in the file for the admin's benefit; default 考点. */
+  siteName: z.string().trim().min(1).max(100).optional(),
+});
+export const KioskRevokeRequestSchema = z.object({ kioskId: KioskIdSchema });
+
+export const KioskSummarySchema = z.object({
+  kioskId: z.string(),
+  name: z.string(),
+  enrolledAt: z.number(),
+  enrolledBy: z.string(),
+  revokedAt: z.number().optional(),
+  lastLoginAt: z.number().optional(),
+});
+export type KioskSummary = z.infer<typeof KioskSummarySchema>;
