@@ -99,6 +99,9 @@ export async function ensureDemoSite(
   };
   const siteKeyFile = path('keys/proctor-site.pub.pem');
   writeFileSync(siteKeyFile, site.publicKeyPem);
+  // The site certificate (HTTPS, decision 0230) exists from setup on, so the admission slips'
+  // cover sheet carries its fingerprint and enrolled kiosks pin it.
+  await runCli('proctor-server', ['tls', 'show', '--data', serverData, '--site-name', SITE_NAME]);
   await runCli('qbank', [
     'assemble',
     '--bank',

@@ -147,7 +147,11 @@ describe('pauses are enforced by the server', () => {
     clock.current = START + 50 * MINUTE;
     okData(await call(proctor, 'session:pause', { sessionId, reason: '停电' }));
     clock.current = START + 55 * MINUTE;
-    okData(await call(proctor, 'proctor:pause', { attemptId: b!.attemptId, reason: '更换考试机' }));
+    expect(okData(await call(b!.client, 'attempt:state', {})).pauseKind).toBe('session');
+    const own = okData(
+      await call(proctor, 'proctor:pause', { attemptId: b!.attemptId, reason: '更换考试机' }),
+    );
+    expect(own).toMatchObject({ status: 'paused', pauseKind: 'attempt' });
     clock.current = START + 60 * MINUTE;
     okData(await call(proctor, 'session:resume', { sessionId }));
     expect(okData(await call(b!.client, 'attempt:state', {})).status).toBe('paused');

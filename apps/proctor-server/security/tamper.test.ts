@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsVerifyReport } from '../src/cli/results-commands';
 import { signResultsPackage, type ResultsPayload } from '../src/results/results-package';
+import { pdfText } from '../test/pdf/pdf-tools';
 import { copyDataDir, finishedExam, type FinishedExam } from './support/finished-exam';
 import {
   auditVerify,
@@ -203,16 +204,11 @@ describe('tamper evidence of results (audit verify on a real exam)', () => {
 describe('tamper evidence of the results package', () => {
   async function exportFiles(dataDir: string) {
     const out = join(dataDir, '..', 'export');
-    const { data } = await cliJson<{ resultsPackage: string; scoreSummary: string }>(
-      'results',
-      'export',
-      '--data',
-      dataDir,
-      '--session',
-      exam.sessionId,
-      '--out',
-      out,
-    );
+    const { data } = await cliJson<{
+      resultsPackage: string;
+      scoreSummary: string;
+      incidentRecord: string;
+    }>('results', 'export', '--data', dataDir, '--session', exam.sessionId, '--out', out);
     return data;
   }
   const exportPackage = async (dataDir: string) => (await exportFiles(dataDir)).resultsPackage;
@@ -258,6 +254,9 @@ describe('tamper evidence of the results package', () => {
     const cells: string[] = [];
     workbook.worksheets[0]?.eachRow((row) => cells.push(String(row.getCell(1).value)));
     expect(cells).toContain(`审计链头 (audit chain head): #${witness.seq} SHA-256 ${witness.hash}`);
+    // and so does the 考场情况记录
+    const { text } = pdfText(readFileSync(files.incidentRecord));
+    expect(text.replace(/\s+/g, '')).toContain(`审计链头#${witness.seq}SHA-256${witness.hash}`);
   });
 
   it('a forged score in the database is never signed into a package', async () => {

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
@@ -16,10 +16,14 @@ function caDir(): string {
   return dir;
 }
 
-/** Copies the run's site CA into a data directory before `serve` creates its own. */
+/**
+ * Puts the run's site CA into a data directory (replacing one the setup CLI may have made) and
+ * drops its server certificate, so `serve` issues a new one from this CA at start.
+ */
 export function seedSiteCa(dataDir: string): void {
   const target = join(dataDir, 'tls');
   mkdirSync(target, { recursive: true, mode: 0o700 });
+  for (const file of ['server.crt', 'server.key']) rmSync(join(target, file), { force: true });
   copyFileSync(join(caDir(), 'site-ca.crt'), join(target, 'site-ca.crt'));
   copyFileSync(join(caDir(), 'site-ca.key'), join(target, 'site-ca.key'));
   chmodSync(join(target, 'site-ca.key'), 0o600);

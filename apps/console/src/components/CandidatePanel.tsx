@@ -278,10 +278,12 @@ export function CandidatePanel({
               {t('admit')}
             </Button>
           )}
-          {status === 'in_progress' && (
+          {(status === 'in_progress' ||
+            (status === 'paused' && attempt.pauseKind === 'session')) && (
+            // during a session pause: keeps this candidate paused when the session resumes (0226)
             <Button onClick={() => setDialog('pause')}>{t('pause')}</Button>
           )}
-          {status === 'paused' && (
+          {status === 'paused' && attempt.pauseKind !== 'session' && (
             <Button
               type="primary"
               onClick={() => void act('proctor:resume', ref, `${t('resume')} ✓`)}

@@ -16,6 +16,8 @@ interface SeatCellProps {
   readonly attempt: AttemptView | undefined;
   readonly progress: AttemptProgress | undefined;
   readonly tone: SeatTone;
+  /** The server refused one of this candidate's answers (docs/decisions/0227). */
+  readonly saveRejected: boolean;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -41,6 +43,7 @@ ${(Object.keys(TONE_COLORS) as SeatTone[])
   )
   .join('\n')}
 .seat-voided { color: #fff; }
+.seat-rejected { color: #cf1322; font-weight: 600; }
 `;
 
 /** The seat styles as one stylesheet: a re-render changes a class name, not 15 inline styles. */
@@ -58,6 +61,7 @@ const SeatCell = memo(function SeatCell({
   attempt,
   progress,
   tone,
+  saveRejected,
   x,
   y,
   width,
@@ -74,6 +78,7 @@ const SeatCell = memo(function SeatCell({
       className={`seat seat-${tone}`}
       data-seat={label}
       data-tone={tone}
+      data-save-rejected={saveRejected ? 'true' : undefined}
       disabled={attempt === undefined}
       onClick={() => attempt !== undefined && onSelect(attempt.attemptId)}
       title={
@@ -82,7 +87,10 @@ const SeatCell = memo(function SeatCell({
       style={{ left: x, top: y, width, height }}
     >
       <div className="seat-head">
-        <span>{label}</span>
+        <span>
+          {label}
+          {saveRejected && <span className="seat-rejected"> 答案被拒收</span>}
+        </span>
         {progress !== undefined && (
           <span className="seat-count">
             {progress.answered}/{progress.total}
@@ -105,12 +113,22 @@ interface Props {
   readonly bySeat: ReadonlyMap<number, AttemptView>;
   readonly progress: Readonly<Record<string, AttemptProgress>>;
   readonly serverNow: number;
+  /** Attempts with an answer the server refused (docs/decisions/0227). */
+  readonly saveRejected?: ReadonlySet<string>;
   readonly height: number;
   readonly onSelect: (attemptId: string) => void;
 }
 
 /** The room's seat map, front row first; renders only the rows in view. */
-export function SeatMap({ layout, bySeat, progress, serverNow, height, onSelect }: Props) {
+export function SeatMap({
+  layout,
+  bySeat,
+  progress,
+  serverNow,
+  saveRejected,
+  height,
+  onSelect,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   useLayoutEffect(ensureSeatStyles, []);
@@ -140,6 +158,7 @@ export function SeatMap({ layout, bySeat, progress, serverNow, height, onSelect 
           attempt={attempt}
           progress={p}
           tone={seatTone(attempt, offline)}
+          saveRejected={attempt !== undefined && saveRejected?.has(attempt.attemptId) === true}
           x={x}
           y={y}
           width={geometry.cellWidth}

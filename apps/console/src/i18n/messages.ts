@@ -112,7 +112,7 @@ const zh = {
   newSeat: '座位号',
   dangerTitle: '请确认操作',
   recentEvents: '最近告警',
-  latestEvents: '各考生告警',
+  latestEvents: '告警汇总',
   extensionCap: '补时上限',
   raiseExtensionCap: '提高补时上限',
   language: 'English',

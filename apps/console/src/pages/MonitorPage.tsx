@@ -98,6 +98,13 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
     [attempts, roomId],
   );
   const bySeat = useMemo(() => new Map(roomAttempts.map((a) => [a.seat, a])), [roomAttempts]);
+  const saveRejected = useMemo(
+    () =>
+      new Set(
+        state.kioskEvents.filter((e) => e.kind === 'answer_rejected').map((e) => e.attemptId),
+      ),
+    [state.kioskEvents],
+  );
   const room = state.rooms.find((r) => r.roomId === roomId);
   const layout = useMemo(() => layoutForRoom(room, roomAttempts), [room, roomAttempts]);
   const session = state.session;
@@ -324,6 +331,7 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
                 bySeat={bySeat}
                 progress={state.progress}
                 serverNow={serverNow}
+                saveRejected={saveRejected}
                 height={560}
                 onSelect={onSelect}
               />

@@ -156,6 +156,7 @@ export function toAttemptView(attempt: AttemptRecord, now: number): AttemptView 
     ...(attempt.startedAt === undefined ? {} : { startedAt: attempt.startedAt }),
     ...(deadlineAt === undefined ? {} : { deadlineAt }),
     ...(attempt.pausedAt === undefined ? {} : { pausedAt: attempt.pausedAt }),
+    ...(attempt.pauseKind === undefined ? {} : { pauseKind: attempt.pauseKind }),
     extensionMs: attempt.extensionMs,
     ...(attempt.extensionCapMs === undefined ? {} : { extensionCapMs: attempt.extensionCapMs }),
     ...(attempt.submittedAt === undefined ? {} : { submittedAt: attempt.submittedAt }),

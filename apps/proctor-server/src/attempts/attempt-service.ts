@@ -146,10 +146,7 @@ export class AttemptService {
       if (attempt.status === 'paused' && attempt.pauseKind === 'session') {
         // Paused with the whole session: the pause becomes the candidate's own (it started when
         // the session's did), so resuming the session leaves this candidate paused (0226).
-        run(
-          this.deps.db,
-          sql`UPDATE attempts SET pause_kind = 'attempt' WHERE id = ${attemptId}`,
-        );
+        run(this.deps.db, sql`UPDATE attempts SET pause_kind = 'attempt' WHERE id = ${attemptId}`);
         return;
       }
       if (attempt.status !== 'in_progress')

@@ -9,6 +9,7 @@ import {
   type ConsoleDownload,
   type StaffRole,
 } from '@skillexam/shared';
+import { latestCheckpoint } from '../audit/head-witness';
 import type { Components } from '../components';
 import { exportResults, type ResultsExportFiles } from '../export/results-export';
 import { sendError, type RouteHandler } from '../http/router';
@@ -98,9 +99,11 @@ async function fileBytes(
 ): Promise<Uint8Array> {
   const now = new Date(components.now());
   if (file === 'incident-record') {
-    return renderIncidentRecord(
-      buildIncidentRecord(components.store.db, sessionId, { ...options, now }),
-    );
+    const chainHead = latestCheckpoint(components.store.db); // pins the audit chain (0214)
+    return renderIncidentRecord({
+      ...buildIncidentRecord(components.store.db, sessionId, { ...options, now }),
+      ...(chainHead === undefined ? {} : { chainHead }),
+    });
   }
   const dir = await mkdtemp(join(tmpdir(), 'console-export-'));
   try {

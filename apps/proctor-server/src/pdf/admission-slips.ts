@@ -147,11 +147,9 @@ function drawCoverSheet(
     .lineWidth(1)
     .strokeColor('#000000')
     .stroke();
-  doc
-    .fontSize(12)
-    .text('考点服务器证书指纹 (site certificate SHA-256)', MARGIN + 20, boxTop + 12, {
-      width: width - 40,
-    });
+  doc.fontSize(12).text('考点服务器证书指纹 (site certificate SHA-256)', MARGIN + 20, boxTop + 12, {
+    width: width - 40,
+  });
   const pairs = fingerprint.split(':');
   const half = Math.ceil(pairs.length / 2);
   doc.fontSize(13);

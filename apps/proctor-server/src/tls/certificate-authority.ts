@@ -73,7 +73,10 @@ export async function createSiteCa(siteName: string, now: Date): Promise<PemPair
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, provider),
     ],
   });
-  return { certPem: `${cert.toString('pem').trim()}\n`, keyPem: await exportKeyPem(keys.privateKey) };
+  return {
+    certPem: `${cert.toString('pem').trim()}\n`,
+    keyPem: await exportKeyPem(keys.privateKey),
+  };
 }
 
 /** A server certificate signed by the site CA, valid for the given host names and IPv4 addresses. */
@@ -108,5 +111,8 @@ export async function issueServerCertificate(
       await x509.AuthorityKeyIdentifierExtension.create(caCert, false, provider),
     ],
   });
-  return { certPem: `${cert.toString('pem').trim()}\n`, keyPem: await exportKeyPem(keys.privateKey) };
+  return {
+    certPem: `${cert.toString('pem').trim()}\n`,
+    keyPem: await exportKeyPem(keys.privateKey),
+  };
 }

@@ -68,9 +68,14 @@ export const AttemptViewSchema = z.object({
   identityConfirmed: z.boolean(),
   lockedUntil: z.number().optional(),
   startedAt: z.number().optional(),
-  /** The server-authoritative deadline (start + duration + 补时 + pauses); frozen while paused. */
+  /**
+   * The server-authoritative deadline (start + duration + 补时 + pauses). While paused it moves
+   * with the server's clock, so `deadlineAt − serverTime` (the time left) stays frozen.
+   */
   deadlineAt: z.number().optional(),
   pausedAt: z.number().optional(),
+  /** While paused: the candidate's own pause, or the whole session's (docs/decisions/0226). */
+  pauseKind: z.enum(['attempt', 'session']).optional(),
   extensionMs: z.number(),
   /** 补时上限 raised for this candidate by an exam admin; otherwise the session's rule applies. */
   extensionCapMs: z.number().optional(),
