@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestClock } from '../test/support/clock';
+import { kioskProof } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
 import { okData, START } from '../test/support/running-session';
 import { call, startTestServer, type TestClient, type TestServer } from '../test/support/util';
@@ -94,6 +95,20 @@ describe('an admin ending an account', () => {
     expect(await adminPost(server, proctor, '/api/staff/disable', { username: 'boss' })).toBe(403);
   });
 
+  it('a disabled account’s token dies even if nobody revoked it (an edit of the database)', async () => {
+    server = await startTestServer();
+    const token = await server.staffToken('proctor', 'edited');
+    const socket = await server.createClient(token);
+    server.components.store.db
+      .prepare("UPDATE staff SET disabled_at = 1 WHERE username = 'edited'")
+      .run();
+    await disconnectedWithin(socket, 1000);
+    const setup = await fetch(`${server.url}/api/sessions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(setup.status).toBe(401);
+  });
+
   it('a new password ends the old logins', async () => {
     server = await startTestServer();
     const admin = await server.staffToken('admin', 'boss');
@@ -177,5 +192,25 @@ describe('the kiosk exit grant', () => {
     expect((await ask(proctor, 'made-up-token')).status).toBe(401);
     expect((await ask({ username: 'chen', password: '密码-chen-long-enough' })).status).toBe(403);
     expect((await ask({ username: 'feng', password: 'wrong-password' })).status).toBe(401);
+  });
+
+  it('an enrolled kiosk with nobody logged in asks with its proof; a forged proof is refused', async () => {
+    const { s, ask } = await kioskWithCandidate();
+    const now = s.components.now();
+    const signed = kioskProof(s.kiosk, 'exit-grant', ['feng'], now);
+    const res = await ask({ ...proctor, kioskProof: signed }, null);
+    expect(res.status).toBe(200);
+    expect((await ask({ ...proctor, kioskProof: signed }, null)).status).toBe(401); // replayed
+    const forged = {
+      kioskId: s.kiosk.kioskId,
+      kioskSecret: Buffer.alloc(32, 9).toString('base64'),
+    };
+    expect(
+      (await ask({ ...proctor, kioskProof: kioskProof(forged, 'exit-grant', ['feng'], now) }, null))
+        .status,
+    ).toBe(401);
+    // a proof made for another proctor's name does not carry over
+    const other = kioskProof(s.kiosk, 'exit-grant', ['someone-else'], now);
+    expect((await ask({ ...proctor, kioskProof: other }, null)).status).toBe(401);
   });
 });

@@ -184,9 +184,12 @@ function attestKiosk(
       now,
     ),
   );
+  // A wrong PC clock is the one problem the room can fix itself; it says nothing about tickets.
   throw new CodedError(
     'CLIENT_REJECTED',
-    '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)',
+    checked.problem === 'stale'
+      ? '考试机时钟与考点服务器相差超过 5 分钟，请校准时间后重试 (kiosk clock is off by more than 5 minutes)'
+      : '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)',
   );
 }
 

@@ -32,7 +32,10 @@ export function issueToken(
   return { token, expiresAt };
 }
 
-/** The subject of a live token; undefined for an unknown, expired or revoked one. */
+/**
+ * The subject of a live token; undefined for an unknown, expired or revoked one, or a staff
+ * token whose account is disabled even if nobody revoked it (0219).
+ */
 export function resolveToken(db: ReadableDb, token: string, now: number): TokenSubject | undefined {
   const row = queryOne<{
     kind: TokenKind;
@@ -41,7 +44,10 @@ export function resolveToken(db: ReadableDb, token: string, now: number): TokenS
     revoked_at: number | null;
   }>(
     db,
-    sql`SELECT kind, subject, expires_at, revoked_at FROM auth_tokens WHERE token_hash = ${hashToken(token)}`,
+    sql`SELECT kind, subject, expires_at, revoked_at FROM auth_tokens t
+        WHERE token_hash = ${hashToken(token)}
+          AND (t.kind <> 'staff' OR NOT EXISTS (SELECT 1 FROM staff s
+                 WHERE s.id = CAST(t.subject AS INTEGER) AND s.disabled_at IS NOT NULL))`,
   );
   if (row === undefined || row.revoked_at !== null || row.expires_at <= now) return undefined;
   return { kind: row.kind, subject: row.subject, expiresAt: row.expires_at };

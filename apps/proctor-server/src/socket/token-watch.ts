@@ -55,9 +55,11 @@ export class TokenWatch {
       const live = new Set(
         queryAll<{ token_hash: string }>(
           this.db,
-          sql`SELECT token_hash FROM auth_tokens
+          sql`SELECT token_hash FROM auth_tokens t
               WHERE token_hash IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))
-                AND revoked_at IS NULL AND expires_at > ${now}`,
+                AND revoked_at IS NULL AND expires_at > ${now}
+                AND (t.kind <> 'staff' OR NOT EXISTS (SELECT 1 FROM staff s
+                       WHERE s.id = CAST(t.subject AS INTEGER) AND s.disabled_at IS NOT NULL))`,
         ).map((row) => row.token_hash),
       );
       for (const hash of chunk) if (!live.has(hash)) this.drop(hash);
