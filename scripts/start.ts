@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { isOutdatedKioskEnrollment } from '@skillexam/shared';
 import { ensureDemoSite } from './demo/demo-site';
 import { ROOT, runCli } from './demo/run-cli';
 
@@ -128,9 +129,13 @@ try {
         stdio: 'inherit',
       }).once('exit', (code) => (code === 0 ? done() : fail(new Error('desktop build failed')))),
     );
-    // The demo's exam PC is enrolled once, like a real one (docs/decisions/0216).
+    // The demo's exam PC is enrolled once, like a real one (docs/decisions/0216), and again when
+    // its file is of an outdated format (/1: an HMAC secret instead of an Ed25519 key).
     const enrollmentFile = join(demoDir, 'kiosk-enrollment.json');
-    if (!existsSync(enrollmentFile)) {
+    if (
+      !existsSync(enrollmentFile) ||
+      isOutdatedKioskEnrollment(JSON.parse(readFileSync(enrollmentFile, 'utf8')) as unknown)
+    ) {
       const enrollment = await runCli('proctor-server', [
         'kiosk',
         'enroll',

@@ -186,6 +186,9 @@ export async function ensureDemoSite(
     String(options.durationMinutes ?? 120),
     '--room',
     `r1:${roster[0]?.room ?? '第一考场'}:${roster.length}`,
+    // proctors see only the sessions they are assigned to (docs/decisions/0221)
+    '--proctors',
+    'proctor1',
     '--allow-practice-clients',
     ...(options.earliestSubmissionMinutes === undefined
       ? []

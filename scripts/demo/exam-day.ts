@@ -51,8 +51,9 @@ const site = await ensureDemoSite(join(runDir, 'site'), {
   earliestSubmissionMinutes: 0,
   log: (line) => log(`  ${line}`),
 });
-const admin = site.newAccounts?.find((a) => a.role === 'admin');
-if (admin === undefined) throw new Error('a fresh demo site has an admin account');
+// The room's 监考员 runs the day; the site assigned proctor1 to the session (docs/decisions/0221).
+const proctor = site.newAccounts?.find((a) => a.username === 'proctor1');
+if (proctor === undefined) throw new Error('a fresh demo site has a proctor1 account');
 // The exam admin enrolls the room's PC once (docs/decisions/0216); every simulated kiosk signs
 // its login with that enrollment, as a real exam PC does.
 const enrollment = KioskEnrollmentSchema.parse(
@@ -70,8 +71,10 @@ const enrollment = KioskEnrollmentSchema.parse(
 
 // HTTPS/WSS with the site certificate; the kiosks pin it through their enrollment (0232).
 const server = new ProctorServerProcess(site.serverData, await freePort(), true);
+// A failed run must not leave the server behind: kill() signals synchronously.
+process.once('exit', () => void server.kill());
 await server.start();
-const staff = await connectStaff(server.url, admin, siteCaOf(site.serverData));
+const staff = await connectStaff(server.url, proctor, siteCaOf(site.serverData));
 await staff.call('session:open-check-in', { sessionId: site.sessionId });
 
 log('考生登录、确认身份…');
@@ -96,6 +99,8 @@ await Promise.all(agents.map((a) => a.confirmIdentity()));
 await staff.call('proctor:admit', { sessionId: site.sessionId });
 await staff.call('session:start', { sessionId: site.sessionId });
 log('开考：试卷密钥已发放');
+// Each kiosk learns of 开考 by a push on its own connection, which may arrive after the
+// proctor's reply; agent.paper() asks the server itself when its last push is not yet 开考.
 
 const bank = openBank(site.bankFile, { readonly: true });
 const record = JSON.parse(readFileSync(site.paperFile, 'utf8')) as {

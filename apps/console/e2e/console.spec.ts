@@ -242,3 +242,31 @@ test('a supervisor sees everything read-only, with the audit status', async ({ b
   await expect(supervisor.getByText('Audit chain intact')).toBeVisible();
   await shot(supervisor, '14-audit-en');
 });
+
+test('a proctor assigned to nothing sees a hint; the exam admin assigns 监考人员', async ({
+  browser,
+}) => {
+  const outsider = await logIn(browser, 'proctor3');
+  await expect(outsider.getByTestId('no-assigned-sessions')).toContainText(
+    '您尚未被指派到任何考试场次，请联系考务管理员',
+  );
+  await expect(outsider.getByTestId('sessions-table')).not.toContainText('电工（四级）');
+  await shot(outsider, '15-no-assigned-sessions');
+
+  const admin = await logIn(browser, 'admin');
+  const assigned = admin.getByTestId(`proctors-${day.sessionId}`);
+  await expect(assigned).toContainText('proctor1');
+  await expect(assigned).toContainText('proctor2');
+  await assigned.getByRole('button', { name: '指派监考人员' }).click();
+  const select = admin.getByTestId('assign-proctors-select');
+  await select.click();
+  await admin.keyboard.type('proctor3');
+  await admin.keyboard.press('Enter');
+  await shot(admin, '16-assign-proctors');
+  await admin.getByRole('button', { name: '确认' }).click();
+  await expect(assigned).toContainText('proctor3');
+
+  await outsider.getByRole('button', { name: '刷新' }).click();
+  await expect(outsider.getByTestId('sessions-table')).toContainText('电工（四级）');
+  await expect(outsider.getByTestId('no-assigned-sessions')).toHaveCount(0);
+});

@@ -117,7 +117,7 @@ if (mode === 'full') {
     type: 'ready',
     url: server.url,
     ...(insecureHttp ? {} : { ca: (await ensureSiteTls(dataDir)).tls.caCertPem }),
-    kiosk: { kioskId: kiosk.kioskId, kioskSecret: kiosk.kioskSecret },
+    kiosk: { kioskId: kiosk.kioskId, kioskPrivateKey: kiosk.kioskPrivateKey },
     candidates: seeded.candidates.map((c) => ({
       ticket: c.admissionTicketNumber,
       code: c.examCode,

@@ -15,6 +15,7 @@ import { createArgon2Hasher } from '../src/auth/password-hasher';
 import { addStaff } from '../src/auth/staff-accounts';
 import { verifyAuditChain } from '../src/audit/verify';
 import { openStore } from '../src/db/store';
+import { assignProctors } from '../src/incidents/session-scope';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { kioskLoginBody } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
@@ -116,6 +117,8 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
       'fault-suite',
       now,
     );
+    // The exam admin assigns the room's 监考员 (proctors see only their sessions, 0221).
+    assignProctors(store.db, store.audit, seeded.sessionId, ['proctor1'], 'fault-suite', now);
     // The candidates sit at an enrolled exam PC (docs/decisions/0216), as at a real site.
     const kiosk = enrollKiosk(store.db, store.audit, 'fault-suite-kiosk', 'fault-suite', now);
     store.close();

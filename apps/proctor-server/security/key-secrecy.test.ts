@@ -114,6 +114,7 @@ describe('the answer key stays secret while any session of the exam has not ende
       clock.now(),
     );
     const proctorToken = await server.staffToken('proctor', 'proctor-a');
+    server.assignProctors(seeded.sessionId, ['proctor1', 'proctor-a']);
     const supervisorToken = await server.staffToken('supervisor', 'supervisor-a');
     const adminToken = await server.staffToken('admin', 'admin-a');
     const proctor = new Recorder(await server.createClient(proctorToken));
@@ -220,9 +221,12 @@ describe('the answer key stays secret while any session of the exam has not ende
     expect((await download(server, adminToken, seeded.sessionId, 'item-statistics')).status).toBe(
       200,
     );
-    // an unknown session stays a plain NOT_FOUND
+    // an unknown session stays a plain NOT_FOUND; a proctor is assigned to no such session (0221)
+    expect(await callRaw(admin, 'results:summary', { sessionId: 'no-such-session' })).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    );
     expect(
       await callRaw(room.proctor, 'results:summary', { sessionId: 'no-such-session' }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

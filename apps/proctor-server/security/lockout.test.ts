@@ -59,7 +59,8 @@ describe('no lockout denial of service', () => {
     const { server: s, seed } = await seeded();
     const c = seed.candidates[0]!;
     for (let i = 0; i < 8; i++) await wrongCode(s, c.admissionTicketNumber);
-    const proctor = await s.staffClient('proctor');
+    const proctor = await s.staffClient('proctor', 'proctor1');
+    s.assignProctors(seed.sessionId, ['proctor1']);
     const snapshot = okData(await call(proctor, 'monitor:snapshot', { sessionId: seed.sessionId }));
     expect(snapshot.attempts[0]?.lockedUntil).toBeGreaterThan(s.components.now());
     okData(await call(proctor, 'proctor:unlock', { attemptId: c.attemptId }));

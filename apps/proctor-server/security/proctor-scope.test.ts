@@ -141,6 +141,101 @@ describe('proctors read and act only on the sessions they are assigned to', () =
     ).toBe(200);
   });
 
+  it('a session nobody is assigned to is open to no proctor until the exam admin assigns one', async () => {
+    room = await runningSession(1);
+    const { server, clock } = room;
+    // session-2: set up, roster imported, check-in open — but no 监考员 assigned yet
+    const other = seedSession(server.components.store, {
+      count: 1,
+      scheduledStart: START,
+      sessionId: 'session-2',
+      examId: 'exam-2',
+      now: clock.now(),
+      ticketPrefix: 'S',
+    });
+    const adminToken = await server.staffToken('admin');
+    const admin = await server.createClient(adminToken);
+    okData(await call(admin, 'session:open-check-in', { sessionId: other.sessionId }));
+    const candidate = other.candidates[0]!;
+    const login = await server.candidateClient(candidate.admissionTicketNumber, candidate.examCode);
+    const attemptId = login.attemptId;
+    // a hostile proctor of another room, assigned to nothing, with a script
+    const roamerToken = await server.staffToken('proctor', 'roamer');
+    const roamer = await server.createClient(roamerToken);
+    const pushes: string[] = [];
+    roamer.onAny((event: string, ...args: unknown[]) => pushes.push(JSON.stringify([event, args])));
+
+    const attempts = [
+      ['monitor:snapshot', { sessionId: other.sessionId }],
+      ['results:summary', { sessionId: other.sessionId }],
+      ['incident:list', { sessionId: other.sessionId }],
+      ['console:timeline', { attemptId }],
+      ['proctor:admit', { sessionId: other.sessionId }],
+      ['proctor:unlock', { attemptId }],
+      ['proctor:message', { sessionId: other.sessionId, attemptId, text: '请离开考场' }],
+      ['session:start', { sessionId: other.sessionId }],
+      ['incident:create', { sessionId: other.sessionId, category: 'other', description: 'x' }],
+    ] as const;
+    for (const [event, payload] of attempts) {
+      // refused to the roamer and to the proctor of session-1 alike
+      for (const client of [roamer, room.proctor]) {
+        expect(await callRaw(client, event, payload), event).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: expect.stringContaining('未被指派') },
+        });
+      }
+    }
+    expect(okData(await call(roamer, 'console:sessions', {})).sessions).toEqual([]);
+    const listed = await fetch(`${server.url}/api/sessions`, {
+      headers: { authorization: `Bearer ${roamerToken}` },
+    });
+    expect(((await listed.json()) as { data: unknown[] }).data).toEqual([]);
+    const download = `/api/console/download?sessionId=${other.sessionId}&file=incident-record`;
+    expect(await getStatus(server, roamerToken, download)).toBe(403);
+    expect(await getStatus(server, roamerToken, `/api/console/photo?attemptId=${attemptId}`)).toBe(
+      403,
+    );
+    // the kiosk exit grant (a proctor's password typed at the candidate's PC) is scoped too
+    const exitGrant = (username: string) =>
+      fetch(`${server.url}/api/kiosk/exit-grant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+        body: JSON.stringify({ username, password: `密码-${username}-long-enough` }),
+      });
+    expect((await exitGrant('roamer')).status).toBe(403);
+    // the candidate confirms, the admin admits: pushes about session-2 reach no proctor
+    okData(await call(login.client, 'attempt:confirm-identity', {}));
+    okData(await call(admin, 'proctor:admit', { sessionId: other.sessionId }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(pushes.filter((text) => text.includes('session-2'))).toEqual([]);
+
+    // the exam admin's set-up step (POST /api/sessions/proctors) takes effect at once
+    const assigned = await fetch(`${server.url}/api/sessions/proctors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ sessionId: other.sessionId, usernames: ['roamer'] }),
+    });
+    expect(await assigned.json()).toEqual({ ok: true, data: { proctors: ['roamer'] } });
+    const hears = waitFor<AttemptView>(
+      roamer,
+      'monitor:attempt',
+      2000,
+      (v) => v.attemptId === attemptId,
+    );
+    okData(await call(roamer, 'session:start', { sessionId: other.sessionId }));
+    await hears;
+    expect(
+      okData(await call(roamer, 'monitor:snapshot', { sessionId: other.sessionId })),
+    ).toMatchObject({
+      session: { id: other.sessionId },
+    });
+    expect((await exitGrant('roamer')).status).toBe(200);
+    // …and the proctor of session-1 is still refused there
+    expect(
+      await callRaw(room.proctor, 'monitor:snapshot', { sessionId: other.sessionId }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('caps 补时 per candidate; only an exam admin raises the cap, with an audited reason', async () => {
     room = await runningSession(1);
     const { server, candidates } = room;

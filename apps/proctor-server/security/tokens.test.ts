@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestClock } from '../test/support/clock';
-import { kioskProof } from '../test/support/enrolled-kiosk';
+import { kioskProof, unenrolledPrivateKey } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
 import { okData, START } from '../test/support/running-session';
 import { call, startTestServer, type TestClient, type TestServer } from '../test/support/util';
@@ -133,13 +133,15 @@ describe('the kiosk exit grant', () => {
     const clock = new TestClock(START - 5 * 60_000);
     const s = await startTestServer({ now: clock.now });
     server = s;
-    const [c] = seedSession(s.components.store, {
+    const seeded = seedSession(s.components.store, {
       count: 1,
       scheduledStart: START,
       now: clock.now(),
-    }).candidates;
+    });
+    const [c] = seeded.candidates;
     const login = await s.candidateClient(c!.admissionTicketNumber, c!.examCode);
     await s.staffToken('proctor', 'feng');
+    s.assignProctors(seeded.sessionId, ['feng']);
     await s.staffToken('supervisor', 'chen');
     const ask = (body: unknown, bearer: string | null = login.token) =>
       fetch(`${s.url}/api/kiosk/exit-grant`, {
@@ -203,7 +205,7 @@ describe('the kiosk exit grant', () => {
     expect((await ask({ ...proctor, kioskProof: signed }, null)).status).toBe(401); // replayed
     const forged = {
       kioskId: s.kiosk.kioskId,
-      kioskSecret: Buffer.alloc(32, 9).toString('base64'),
+      kioskPrivateKey: unenrolledPrivateKey(),
     };
     expect(
       (await ask({ ...proctor, kioskProof: kioskProof(forged, 'exit-grant', ['feng'], now) }, null))

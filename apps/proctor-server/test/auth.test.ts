@@ -165,7 +165,8 @@ describe('candidate login', () => {
       server.kioskLogin(c.admissionTicketNumber, c.examCode),
     );
     expect(locked.status).toBe(429);
-    const proctor = await server.staffClient('proctor');
+    const proctor = await server.staffClient('proctor', 'proctor1');
+    server.assignProctors(seeded.sessionId, ['proctor1']);
     okData(await call(proctor, 'proctor:unlock', { attemptId: c.attemptId }));
     const first = await server.candidateClient(c.admissionTicketNumber, c.examCode);
     // the web shell is refused for a secure exam

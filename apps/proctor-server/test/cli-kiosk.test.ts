@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KioskEnrollmentSchema, type KioskSummary } from '@skillexam/shared';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/commands';
 
@@ -25,7 +26,7 @@ afterEach(() => {
 });
 
 describe('proctor-server kiosk', () => {
-  it('enrolls a PC into a private file, lists it without its secret, revokes it', async () => {
+  it('enrolls a PC into a private file, lists it without its key, revokes it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'proctor-kiosk-cli-'));
     const data = join(root, 'data');
     const out = join(root, 'enrollment.json');
@@ -41,9 +42,43 @@ describe('proctor-server kiosk', () => {
     );
     const listed = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
     expect(listed.map((k) => k.kioskId)).toContain(file.kioskId);
-    expect(JSON.stringify(listed)).not.toContain(file.kioskSecret);
+    expect(file.format).toBe('skillexam-kiosk-enrollment/2');
+    expect(JSON.stringify(listed)).not.toContain(file.kioskPrivateKey);
+    // the server keeps the public key only: the private key is nowhere in its data folder
+    const seed = Buffer.from(file.kioskPrivateKey, 'base64').subarray(16);
+    for (const name of ['server.db', 'server.db-wal']) {
+      const bytes = readFileIfAny(join(data, name));
+      expect(bytes.includes(seed) || bytes.includes(file.kioskPrivateKey)).toBe(false);
+    }
     await run('kiosk', 'revoke', '第1考场-01', '--data', data);
     const after = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
     expect(after.find((k) => k.kioskId === file.kioskId)?.revokedAt).toBeGreaterThan(0);
   });
+
+  it('lists a PC enrolled before Ed25519 keys as needing re-enrollment; enrolling it again retires it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'proctor-kiosk-cli-'));
+    const data = join(root, 'data');
+    await run('kiosk', 'enroll', '--data', data, '--name', 'PC-OLD', '--out', join(root, 'a'));
+    // what migration 0140 leaves of a kiosk enrolled with a format /1 file: no public key
+    const db = new Database(join(data, 'server.db'));
+    db.prepare("UPDATE kiosks SET public_key_b64 = NULL WHERE name = 'PC-OLD'").run();
+    db.close();
+    const listed = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
+    const old = listed.find((k) => k.name === 'PC-OLD');
+    expect(old?.needsReenrollment).toBe(true);
+    expect(await run('kiosk', 'list', '--data', data)).toContain('需重新登记');
+    await run('kiosk', 'enroll', '--data', data, '--name', 'PC-OLD', '--out', join(root, 'b'));
+    const after = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
+    expect(after.find((k) => k.kioskId === old?.kioskId)?.revokedAt).toBeGreaterThan(0);
+    const fresh = after.find((k) => k.name === 'PC-OLD' && k.revokedAt === undefined);
+    expect(fresh?.needsReenrollment).toBeUndefined();
+  });
 });
+
+function readFileIfAny(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}

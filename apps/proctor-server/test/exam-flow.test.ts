@@ -22,7 +22,8 @@ async function setup(count = 2, rules: Record<string, unknown> = {}) {
     rules,
     now: clock.now(),
   });
-  const proctor = await server.staffClient('proctor');
+  const proctor = await server.staffClient('proctor', 'proctor1');
+  server.assignProctors(seeded.sessionId, ['proctor1']);
   return { clock, server, seeded, proctor };
 }
 
@@ -167,7 +168,8 @@ describe('exam flow over real sockets', () => {
     clock.current = START - 10 * 60_000;
     const a1 = await server.candidateClient(c1!.admissionTicketNumber, c1!.examCode);
     ok(await call(a1.client, 'attempt:confirm-identity', {}));
-    const proctor = await server.staffClient('proctor');
+    const proctor = await server.staffClient('proctor', 'proctor1');
+    server.assignProctors(seeded.sessionId, ['proctor1']);
     ok(await call(proctor, 'proctor:admit', { sessionId: seeded.sessionId }));
     clock.current = START;
     ok(await call(proctor, 'session:start', { sessionId: seeded.sessionId }));

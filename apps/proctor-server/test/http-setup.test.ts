@@ -114,10 +114,16 @@ describe('HTTP setup endpoints', () => {
     expect((await admin.post('/api/sessions', { ...session, checkInAt: START + 1 })).status).toBe(
       400,
     );
-    const created = await admin.post('/api/sessions', session);
+    // 监考员 assigned at creation, all or nothing: an unknown one creates no session
+    const unknownProctor = await admin.post('/api/sessions', { ...session, proctors: ['nobody'] });
+    expect(unknownProctor.status).toBe(404);
+    expect(store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    const created = await admin.post('/api/sessions', { ...session, proctors: ['proctor2'] });
     expect(created).toMatchObject({
       status: 200,
-      body: { data: { id: 's1', status: 'scheduled', rooms: [{ roomId: 'r1' }] } },
+      body: {
+        data: { id: 's1', status: 'scheduled', rooms: [{ roomId: 'r1' }], proctors: ['proctor2'] },
+      },
     });
     expect((await admin.post('/api/sessions', session)).status).toBe(409);
 
@@ -160,6 +166,24 @@ describe('HTTP setup endpoints', () => {
     }[];
     expect(listed[0]).toMatchObject({ candidates: 2 });
     expect(listed[0]!.rooms).toHaveLength(2);
+
+    // 监考员 assignment over HTTP: admin only, replaces the list, only existing proctors
+    const assignment = { sessionId: 's1', usernames: ['proctor2'] };
+    expect((await proctor.post('/api/sessions/proctors', assignment)).status).toBe(403);
+    expect(
+      (await admin.post('/api/sessions/proctors', { ...assignment, usernames: ['admin1'] })).status,
+    ).toBe(400);
+    expect(
+      (await admin.post('/api/sessions/proctors', { sessionId: 'nope', usernames: [] })).status,
+    ).toBe(404);
+    expect(
+      (await admin.post('/api/sessions/proctors', { ...assignment, usernames: [] })).body,
+    ).toEqual({ ok: true, data: { proctors: [] } });
+    expect((await proctor.get('/api/sessions')).body).toEqual({ ok: true, data: [] });
+    expect((await admin.post('/api/sessions/proctors', assignment)).body).toEqual({
+      ok: true,
+      data: { proctors: ['proctor2'] },
+    });
 
     // seat map over HTTP
     const layout = {

@@ -40,6 +40,7 @@ describe('manual marking of short answers', () => {
     const markerB = await s.server.staffClient('proctor', 'marker-b');
     const markerC = await s.server.staffClient('admin', 'marker-c');
     const sessionId = s.seeded.sessionId;
+    s.server.assignProctors(sessionId, ['proctor1', 'marker-a', 'marker-b']);
 
     const queue = okData(await call(markerA, 'marking:queue', { sessionId }));
     expect(queue.tasks.map((t) => [t.attemptId, t.itemId, t.status, t.marksGiven])).toEqual(
@@ -102,6 +103,7 @@ describe('manual marking of short answers', () => {
     s.clock.advanceMinutes(31);
     const finished = await answerAndSubmit(s, 0, '断电');
     const marker = await s.server.staffClient('proctor', 'marker-a');
+    s.server.assignProctors(s.seeded.sessionId, ['proctor1', 'marker-a']);
     const supervisor = await s.server.staffClient('supervisor', 'watcher');
     const running = s.candidates[1]?.attemptId ?? '';
 

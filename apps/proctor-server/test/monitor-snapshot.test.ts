@@ -23,7 +23,8 @@ describe('monitor:snapshot for the console', () => {
       now: clock.now(),
     });
     const supervisor = await server.staffClient('supervisor');
-    const proctor = await server.staffClient('proctor');
+    const proctor = await server.staffClient('proctor', 'proctor2');
+    server.assignProctors(seeded.sessionId, ['proctor2']);
     const [c1, c2, c3, c4] = seeded.candidates;
     const a = await server.candidateClient(c1!.admissionTicketNumber, c1!.examCode);
     const b = await server.candidateClient(c2!.admissionTicketNumber, c2!.examCode);
@@ -134,7 +135,8 @@ describe('automatic check-in', () => {
       now: clock.now(),
       session: { checkInAt: START - 30 * 60_000 },
     });
-    const proctor = await server.staffClient('proctor');
+    const proctor = await server.staffClient('proctor', 'proctor1');
+    server.assignProctors(seeded.sessionId, ['proctor1']);
     await sleep(80);
     expect(
       okData(await call(proctor, 'monitor:snapshot', { sessionId: seeded.sessionId })).session

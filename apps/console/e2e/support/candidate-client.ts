@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import {
   candidateLoginProofFields,
   kioskProofMessage,
@@ -24,12 +24,12 @@ export class CandidateClient {
     private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>,
   ) {}
 
-  /** Logs in from the enrolled exam PC: the request carries the kiosk's HMAC proof (0216). */
+  /** Logs in from the enrolled exam PC: the request carries the kiosk's Ed25519 proof (0216). */
   static async login(
     serverUrl: string,
     ticket: string,
     examCode: string,
-    kiosk: Pick<KioskEnrollment, 'kioskId' | 'kioskSecret'>,
+    kiosk: Pick<KioskEnrollment, 'kioskId' | 'kioskPrivateKey'>,
   ): Promise<CandidateClient> {
     const request = { admissionTicketNumber: ticket, examCode };
     const proof = {
@@ -37,13 +37,17 @@ export class CandidateClient {
       issuedAt: Date.now(),
       nonce: randomBytes(16).toString('base64url'),
     };
-    const mac = createHmac('sha256', Buffer.from(kiosk.kioskSecret, 'base64'))
-      .update(kioskProofMessage('candidate-login', proof, candidateLoginProofFields(request)))
-      .digest('base64url');
+    const key = createPrivateKey({
+      key: Buffer.from(kiosk.kioskPrivateKey, 'base64'),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const message = kioskProofMessage('candidate-login', proof, candidateLoginProofFields(request));
+    const signature = sign(null, Buffer.from(message, 'utf8'), key).toString('base64url');
     const login = (await postJson(`${serverUrl}/api/auth/candidate-login`, {
       ...request,
       clientKind: 'kiosk',
-      kioskProof: { ...proof, mac },
+      kioskProof: { ...proof, signature },
     })) as Ack<{ token: string; attempt: AttemptView }>;
     if (!login.ok) throw new Error(`candidate login ${ticket}: ${login.error.message}`);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {

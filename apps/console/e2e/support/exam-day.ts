@@ -16,12 +16,15 @@ import { proctorCli } from './proctor-server';
  * A real exam day for the console tests, set up through the proctor server's CLI: the site key,
  * a trusted bank key, a signed and encrypted .exampkg (5 判断题 + 5 单选题, 10 points each),
  * a session starting in 5 minutes (check-in not yet open), a roster, and the staff: two
- * proctors, an exam admin and a supervisor.
+ * proctors (assigned to the session: proctors see only their sessions), an exam admin and a
+ * supervisor.
  */
 
 export const STAFF = {
   proctor1: { username: 'proctor1', password: 'Proctor1-Pass-2026!', role: 'proctor' },
   proctor2: { username: 'proctor2', password: 'Proctor2-Pass-2026!', role: 'proctor' },
+  /** A proctor of another room: assigned to no session until the admin assigns them. */
+  proctor3: { username: 'proctor3', password: 'Proctor3-Pass-2026!', role: 'proctor' },
   admin: { username: 'kaowu', password: 'Admin-Pass-2026!', role: 'admin' },
   supervisor: { username: 'dudao', password: 'Super-Pass-2026!', role: 'supervisor' },
 } as const;
@@ -173,6 +176,16 @@ export async function prepareExamDay(
       `${staff.password}\n`,
     );
   }
+  await proctorCli([
+    'session',
+    'assign-proctors',
+    sessionId,
+    STAFF.proctor1.username,
+    STAFF.proctor2.username,
+    '--data',
+    dataDir,
+    '--json',
+  ]);
   const enrollment = KioskEnrollmentSchema.parse(
     await proctorCli(['kiosk', 'enroll', '--data', dataDir, '--name', 'e2e-kiosk', '--json']),
   );

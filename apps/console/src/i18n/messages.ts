@@ -115,6 +115,11 @@ const zh = {
   latestEvents: '告警汇总',
   extensionCap: '补时上限',
   raiseExtensionCap: '提高补时上限',
+  proctors: '监考人员',
+  assignProctors: '指派监考人员',
+  assignProctorsHint: '输入监考员用户名，回车确认；保存后替换原名单',
+  notAssigned: '未指派',
+  noAssignedSessions: '您尚未被指派到任何考试场次，请联系考务管理员',
   language: 'English',
 } as const;
 
@@ -230,6 +235,12 @@ const en: Readonly<Record<MessageKey, string>> = {
   latestEvents: 'Alerts per candidate',
   extensionCap: 'Extension cap',
   raiseExtensionCap: 'Raise extension cap',
+  proctors: 'Proctors',
+  assignProctors: 'Assign proctors',
+  assignProctorsHint: 'Type proctor usernames, Enter after each; saving replaces the list',
+  notAssigned: 'Not assigned',
+  noAssignedSessions:
+    'You are not assigned to any exam session; please contact the exam administrator',
   language: '中文',
 };
 

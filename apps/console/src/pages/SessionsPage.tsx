@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Table, Tag } from 'antd';
 import type { ConsoleSession } from '@skillexam/shared';
 import { useEffect } from 'react';
+import { ProctorAssignment } from '../components/ProctorAssignment';
 import { useQuery } from '../components/use-call';
 import { useConsole } from '../console-context';
 import { formatDateTime, sessionStatusLabel } from '../format/format';
@@ -14,7 +15,7 @@ const STATUS_COLOR = {
 } as const;
 
 export function SessionsPage({ onOpen }: { onOpen: (sessionId: string) => void }) {
-  const { t, lang, connection } = useConsole();
+  const { t, lang, connection, login } = useConsole();
   const { data, error, reload } = useQuery('console:sessions', {}, []);
   useEffect(() => {
     connection.socket.on('monitor:session', reload);
@@ -26,6 +27,16 @@ export function SessionsPage({ onOpen }: { onOpen: (sessionId: string) => void }
     <Card title={t('sessions')} extra={<Button onClick={reload}>{t('refresh')}</Button>}>
       {error !== undefined && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />
+      )}
+      {login.role === 'proctor' && data?.sessions.length === 0 && (
+        // proctors see only the sessions they are assigned to (docs/decisions/0221)
+        <Alert
+          data-testid="no-assigned-sessions"
+          type="info"
+          showIcon
+          title={t('noAssignedSessions')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Table<ConsoleSession>
         data-testid="sessions-table"
@@ -44,6 +55,16 @@ export function SessionsPage({ onOpen }: { onOpen: (sessionId: string) => void }
           { title: t('duration'), render: (_, row) => row.session.durationMinutes },
           { title: t('rooms'), render: (_, row) => row.rooms.map((r) => r.name).join('、') },
           { title: t('candidates'), render: (_, row) => row.candidates },
+          {
+            title: t('proctors'),
+            render: (_, row) => (
+              <ProctorAssignment
+                sessionId={row.session.id}
+                proctors={row.proctors}
+                onChanged={reload}
+              />
+            ),
+          },
           {
             title: t('status'),
             render: (_, row) => (

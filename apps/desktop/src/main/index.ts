@@ -97,12 +97,15 @@ void app.whenReady().then(async () => {
   }
   // This PC's enrollment (docs/decisions/0216): without it the server refuses kiosk logins.
   let enrollment: KioskEnrollment | undefined;
+  let enrollmentProblem: string | undefined;
   try {
     enrollment = loadKioskEnrollment(
       enrollmentPath(process.argv, process.env, app.getPath('userData')),
     );
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`); // the server then refuses kiosk logins
+    // e.g. an outdated format /1 file: the login screen shows why (re-enroll this PC)
+    enrollmentProblem = (error as Error).message;
+    process.stderr.write(`${enrollmentProblem}\n`);
     enrollment = undefined;
   }
   // One ExamService: the IPC handlers and the kiosk monitor's detections share it.
@@ -113,6 +116,7 @@ void app.whenReady().then(async () => {
     settingsFile,
     ...(clientIntegrity === undefined ? {} : { clientIntegrity }),
     ...(enrollment === undefined ? {} : { enrollment }),
+    ...(enrollmentProblem === undefined ? {} : { enrollmentProblem }),
     exit: createExitGate({
       settingsFile,
       ...(enrollment === undefined ? {} : { enrollment }),

@@ -195,6 +195,16 @@ export async function prepareExamDay(
     ['user', 'add', staff.username, '--role', 'proctor', '--data', dataDir, '--password-stdin'],
     `${staff.password}\n`,
   );
+  // the exam admin assigns the room's 监考员: proctors see only their sessions (0221)
+  await proctorCli([
+    'session',
+    'assign-proctors',
+    sessionId,
+    staff.username,
+    '--data',
+    dataDir,
+    '--json',
+  ]);
   const enrollment = KioskEnrollmentSchema.parse(
     await proctorCli(['kiosk', 'enroll', '--data', dataDir, '--name', 'e2e-kiosk', '--json']),
   );

@@ -1,6 +1,7 @@
 import {
   CodedError,
   candidateLoginProofFields,
+  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
   type CandidateLoginRequest,
   type CandidateLoginResult,
 } from '@skillexam/shared';
@@ -15,7 +16,7 @@ import type { Notifier } from '../socket/notifier';
 import { backoffUntil } from './login-backoff';
 import { tooManyAttempts, type LoginGuard } from './login-guard';
 import { issueToken, revokeSubjectTokens } from './tokens';
-import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
+import type { KioskProofVerifier, ProofProblem } from '../kiosks/kiosk-proof';
 import { recordKioskLogin, type KioskRecord } from '../kiosks/kiosk-registry';
 
 export interface CandidateLoginDeps {
@@ -184,13 +185,20 @@ function attestKiosk(
       now,
     ),
   );
-  // A wrong PC clock is the one problem the room can fix itself; it says nothing about tickets.
-  throw new CodedError(
-    'CLIENT_REJECTED',
-    checked.problem === 'stale'
-      ? '考试机时钟与考点服务器相差超过 5 分钟，请校准时间后重试 (kiosk clock is off by more than 5 minutes)'
-      : '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)',
-  );
+  // A wrong PC clock and an outdated enrollment are problems the room can fix itself; neither
+  // says anything about tickets.
+  throw new CodedError('CLIENT_REJECTED', kioskRejectionMessage(checked.problem));
+}
+
+function kioskRejectionMessage(problem: ProofProblem): string {
+  switch (problem) {
+    case 'stale':
+      return '考试机时钟与考点服务器相差超过 5 分钟，请校准时间后重试 (kiosk clock is off by more than 5 minutes)';
+    case 'outdated-enrollment':
+      return KIOSK_ENROLLMENT_OUTDATED_MESSAGE;
+    default:
+      return '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)';
+  }
 }
 
 /** Any client passes when no builds are listed; otherwise the kiosk's hash must be listed. */

@@ -13,10 +13,12 @@ import { getSession } from '../sessions/session-repository';
 import { importRosterFile } from '../sessions/roster-import';
 import { createSession } from '../sessions/session-setup';
 import { CliInputError, output } from './cli-io';
+import { assignProctors } from '../incidents/session-scope';
+import { addAssignProctorsCommand, parseUsernames } from './session-proctor-commands';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 
-/** `package`, `exam import`, `session create`, `roster import`, `results export`. */
+/** `package`, `exam import`, `session create|assign-proctors`, `roster import`, `results export`. */
 export function addExamCommands(program: Command): void {
   const pkg = program.command('package').description('考试包密钥 (exam package keys)');
   pkg
@@ -78,9 +80,9 @@ export function addExamCommands(program: Command): void {
       }
     });
 
-  program
-    .command('session')
-    .description('考试场次 (sessions)')
+  const session = program.command('session').description('考试场次 (sessions)');
+  addAssignProctorsCommand(session);
+  session
     .command('create <id>')
     .requiredOption('--data <dir>', 'data directory')
     .requiredOption('--exam <examId>', 'imported exam id')
@@ -94,6 +96,7 @@ export function addExamCommands(program: Command): void {
     .option('--allow-practice-clients', '允许网页客户端参加本场考试 (practice/web clients)')
     .option('--check-in-at <iso>', '到此时间自动开始检录 (opens check-in by itself)')
     .option('--occupation-name <name>', '职业名称, shown on the kiosk identity screen, e.g. 电工')
+    .option('--proctors <usernames>', '指派监考员, e.g. proctor1,proctor2 (see assign-proctors)')
     .option('--json', 'print JSON')
     .action(
       (
@@ -111,9 +114,11 @@ export function addExamCommands(program: Command): void {
           allowPracticeClients?: boolean;
           checkInAt?: string;
           occupationName?: string;
+          proctors?: string;
           json?: boolean;
         },
       ) => {
+        const proctors = opts.proctors === undefined ? undefined : parseUsernames(opts.proctors);
         const minutes = (flag: string, value: string | undefined) => {
           if (value === undefined) return undefined;
           const n = Number(value);
@@ -143,24 +148,39 @@ export function addExamCommands(program: Command): void {
         });
         const store = openStore(opts.data);
         try {
-          createSession(
-            store.db,
-            store.audit,
-            {
-              id,
-              name: opts.name,
-              examId: opts.exam,
-              scheduledStart: start,
-              durationMinutes: Number(opts.duration),
-              rules,
-              rooms,
-              ...(checkInAt === undefined ? {} : { checkInAt }),
-              ...(opts.occupationName === undefined ? {} : { occupationName: opts.occupationName }),
-            },
-            actor(),
-            Date.now(),
-          );
-          output(opts.json === true, { sessionId: id }, () => [`已创建考试场次 ${id}`]);
+          // one transaction: an unknown proctor leaves no half-set-up session behind
+          const assigned = transaction(store.db, () => {
+            createSession(
+              store.db,
+              store.audit,
+              {
+                id,
+                name: opts.name,
+                examId: opts.exam,
+                scheduledStart: start,
+                durationMinutes: Number(opts.duration),
+                rules,
+                rooms,
+                ...(checkInAt === undefined ? {} : { checkInAt }),
+                ...(opts.occupationName === undefined
+                  ? {}
+                  : { occupationName: opts.occupationName }),
+              },
+              actor(),
+              Date.now(),
+            );
+            return proctors === undefined
+              ? []
+              : assignProctors(store.db, store.audit, id, proctors, actor(), Date.now());
+          });
+          output(opts.json === true, { sessionId: id, proctors: assigned }, () => [
+            `已创建考试场次 ${id}`,
+            ...(assigned.length === 0
+              ? [
+                  `尚未指派监考员 (no proctors): proctor-server session assign-proctors ${id} <用户名…>`,
+                ]
+              : [`监考员: ${assigned.join(', ')}`]),
+          ]);
         } finally {
           store.close();
         }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
+import type { KioskSummary } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { DEFAULT_DISCOVERY_NAME } from '../discovery/advertise';
@@ -13,7 +14,13 @@ const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 /**
  * `kiosk enroll | list | revoke`: 考试机登记 (docs/decisions/0216). `enroll` prints the PC's
  * enrollment.json (or writes it, mode 0600, with --out); copy it into the kiosk's data folder.
+ * The file holds the PC's Ed25519 private key; the server keeps only the public key.
  */
+function kioskStatus(kiosk: KioskSummary): string {
+  if (kiosk.revokedAt !== undefined) return '已注销';
+  return kiosk.needsReenrollment === true ? '需重新登记 (re-enroll)' : '有效';
+}
+
 export function addKioskCommands(program: Command): void {
   const kiosk = program.command('kiosk').description('考试机登记 (enrolled exam PCs)');
   kiosk
@@ -75,7 +82,7 @@ export function addKioskCommands(program: Command): void {
         output(opts.json === true, kiosks, () =>
           kiosks.map(
             (k) =>
-              `${k.kioskId}\t${k.name}\t${k.revokedAt === undefined ? '有效' : '已注销'}\t${
+              `${k.kioskId}\t${k.name}\t${kioskStatus(k)}\t${
                 k.lastLoginAt === undefined ? '-' : new Date(k.lastLoginAt).toISOString()
               }`,
           ),

@@ -2,6 +2,7 @@ import {
   CodedError,
   ExitGrantRedeemSchema,
   ExitGrantRequestSchema,
+  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
   KioskEnrollRequestSchema,
   KioskRevokeRequestSchema,
 } from '@skillexam/shared';
@@ -11,7 +12,7 @@ import { findAttempt } from '../attempts/attempt-repository';
 import { resolveToken } from '../auth/tokens';
 import { verifyStaffCredentials, type StaffCredentialDeps } from '../auth/staff-credentials';
 import type { Components } from '../components';
-import { assignedProctors } from '../incidents/session-scope';
+import { proctorMaySee } from '../incidents/session-scope';
 import { enrollmentFile } from '../kiosks/enrollment-file';
 import { issueExitGrant, redeemExitGrant, type ExitGrantHolder } from '../kiosks/exit-grants';
 import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
@@ -24,7 +25,7 @@ import { readJsonInput, staffRoute, type StaffRouteDeps } from './staff-route';
  * Kiosk enrollment (admin, beside the setup endpoints; docs/decisions/0216) and the kiosk exit
  * grant (docs/decisions/0218):
  *   POST /api/kiosks/enroll   { name, serverUrl?, siteName? } → the PC's enrollment.json
- *   GET  /api/kiosks          every enrolled PC (no secrets)
+ *   GET  /api/kiosks          every enrolled PC (no keys)
  *   POST /api/kiosks/revoke   { kioskId }
  *   POST /api/kiosk/exit-grant  candidate bearer token or kiosk proof + a proctor's credentials
  *   POST /api/kiosk/exit        { grant } spends it once
@@ -86,9 +87,9 @@ export function addKioskRoutes(router: Router, deps: KioskRouteDeps): Router {
           ip,
         );
         if (holder.kind === 'attempt' && staff.role === 'proctor') {
+          // strict: only a proctor assigned to the candidate's session (docs/decisions/0221)
           const sessionId = findAttempt(store.db, holder.attemptId)?.sessionId ?? '';
-          const assigned = assignedProctors(store.db, sessionId);
-          if (assigned.length > 0 && !assigned.includes(staff.username)) {
+          if (!proctorMaySee(store.db, staff.username, sessionId)) {
             throw new CodedError(
               'FORBIDDEN',
               '您未被指派到本场考试 (you are not assigned to this session)',
@@ -130,6 +131,9 @@ function exitHolder(
   if (proof !== undefined) {
     const checked = deps.proofs.verify('exit-grant', proof, [username], now());
     if (checked.ok) return { kind: 'kiosk', kioskId: checked.kiosk.id };
+    if (checked.problem === 'outdated-enrollment') {
+      throw new CodedError('UNAUTHORIZED', KIOSK_ENROLLMENT_OUTDATED_MESSAGE);
+    }
   }
   throw new CodedError(
     'UNAUTHORIZED',

@@ -1,13 +1,14 @@
-import { RoomLayoutPayloadSchema } from '@skillexam/shared';
-import { queryAll, sql } from '../db/sql';
+import { RoomLayoutPayloadSchema, SessionAssignPayloadSchema } from '@skillexam/shared';
+import { queryAll, sql, transaction } from '../db/sql';
 import type { Components } from '../components';
-import { staffMaySee } from '../incidents/session-scope';
+import { assignProctors, staffMaySee } from '../incidents/session-scope';
 import { listRooms, setRoomLayout } from '../rooms/room-repository';
 import { reissueAdmissionSlips } from '../sessions/admission-slips-reissue';
 import { importRosterFile } from '../sessions/roster-import';
 import { unpackRosterUpload } from '../sessions/roster-upload';
 import { listSessions, toSessionView, getSession } from '../sessions/session-repository';
-import { CreateSessionInputSchema, createSession } from '../sessions/session-setup';
+import { createSession } from '../sessions/session-setup';
+import { CreateSessionRequestSchema } from './session-request';
 import type { Router } from './router';
 import {
   queryParam,
@@ -20,7 +21,10 @@ import {
 /*
  * Session setup over HTTP (admin; listing for every staff role):
  *   GET  /api/sessions                                   sessions with rooms and roster size
- *   POST /api/sessions                                   create (JSON CreateSessionInput)
+ *   POST /api/sessions                                   create (JSON CreateSessionInput
+ *                                                        [+ proctors: usernames to assign])
+ *   POST /api/sessions/proctors                          JSON { sessionId, usernames }: 监考员
+ *                                                        assignment (replaces; docs/decisions/0221)
  *   POST /api/sessions/roster?sessionId=&fileName=       roster .xlsx/.csv or .zip with photos
  *   POST /api/sessions/admission-slips?sessionId=[&roomId=&site=]   PDF, issues new exam codes
  *   POST /api/sessions/room-layout                       JSON { sessionId, roomId, layout }
@@ -61,11 +65,41 @@ export function addSessionRoutes(router: Router, components: Components): Router
     .post(
       '/api/sessions',
       staffRoute(deps, ['admin'], async (req, staff) => {
-        const input = await readJsonInput(req, CreateSessionInputSchema);
-        createSession(store.db, store.audit, input, actor(staff.username), now());
+        const { proctors, ...input } = await readJsonInput(req, CreateSessionRequestSchema);
+        // one transaction: an unknown proctor leaves no half-set-up session behind
+        const assigned = transaction(store.db, () => {
+          createSession(store.db, store.audit, input, actor(staff.username), now());
+          return proctors === undefined
+            ? []
+            : assignProctors(
+                store.db,
+                store.audit,
+                input.id,
+                proctors,
+                actor(staff.username),
+                now(),
+              );
+        });
         return {
           ...toSessionView(getSession(store.db, input.id), now()),
           rooms: listRooms(store.db, input.id),
+          proctors: assigned,
+        };
+      }),
+    )
+    .post(
+      '/api/sessions/proctors',
+      staffRoute(deps, ['admin'], async (req, staff) => {
+        const input = await readJsonInput(req, SessionAssignPayloadSchema);
+        return {
+          proctors: assignProctors(
+            store.db,
+            store.audit,
+            input.sessionId,
+            input.usernames,
+            actor(staff.username),
+            now(),
+          ),
         };
       }),
     )

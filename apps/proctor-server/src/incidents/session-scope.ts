@@ -18,9 +18,11 @@ import { getSession } from '../sessions/session-repository';
  * (`session:assign-proctors`); from then on every event of that session a proctor may call —
  * room actions and reads alike (monitor:snapshot, console:timeline, incident:list,
  * results:summary…, docs/decisions/0221) — is refused for any other proctor, and so are the
- * console's downloads and photos. A session without assigned proctors stays open to every
- * proctor (a single-room site needs no assignment). Admins and supervisors see everything;
- * supervisors change nothing anyway (ACTION_ROLES).
+ * console's downloads and photos. The rule is strict: a session without assigned proctors is
+ * open to NO proctor (docs/decisions/0221, 0403) — any one staff member may be hostile, and
+ * assigning 监考员 to a session is the exam admin's set-up step, as in a real exam
+ * (`proctor-server session assign-proctors`, POST /api/sessions/proctors, the console's 监考人员
+ * control). Admins and supervisors see everything; supervisors change nothing (ACTION_ROLES).
  */
 
 export function assignedProctors(db: ReadableDb, sessionId: string): string[] {
@@ -108,10 +110,14 @@ function sessionsOfPayload(db: ReadableDb, payload: unknown): Set<string> {
   return sessions;
 }
 
-/** Whether this proctor may read and act on the session (assigned, or nobody is). */
+/** Whether this proctor may read and act on the session: only if assigned to it (strict). */
 export function proctorMaySee(db: ReadableDb, username: string, sessionId: string): boolean {
-  const assigned = assignedProctors(db, sessionId);
-  return assigned.length === 0 || assigned.includes(username);
+  return (
+    queryOne<{ one: number }>(
+      db,
+      sql`SELECT 1 AS one FROM session_proctors WHERE session_id = ${sessionId} AND username = ${username}`,
+    ) !== undefined
+  );
 }
 
 interface StaffMember {
@@ -142,9 +148,9 @@ export function sessionOfAttempt(db: ReadableDb, attemptId: string): string | un
 }
 
 /**
- * Throws FORBIDDEN when a proctor calls any event — room action or read — about a session that
- * has assigned proctors and they are not one of them (for any session the payload refers to). Called for every event after its payload
- * was validated; events without a session (console:sessions, audit:status) pass.
+ * Throws FORBIDDEN when a proctor calls any event — room action or read — about a session they
+ * are not assigned to (for any session the payload refers to). Called for every event after its
+ * payload was validated; events without a session (console:sessions, audit:status) pass.
  */
 export function assertSessionScope(
   db: ReadableDb,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { CodedError, KioskNameSchema, type KioskSummary } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import {
@@ -15,42 +15,62 @@ import {
 export interface KioskRecord {
   readonly id: string;
   readonly name: string;
-  /** The HMAC key, 32 bytes. */
-  readonly secret: Buffer;
+  /** Its Ed25519 public key; undefined for a PC enrolled with a format /1 file (re-enroll it). */
+  readonly publicKey: KeyObject | undefined;
   readonly revokedAt: number | undefined;
 }
 
 interface KioskRow {
   id: string;
   name: string;
-  secret_b64: string;
+  /** Ed25519 SPKI DER, base64; NULL for a kiosk enrolled before migration 0140. */
+  public_key_b64: string | null;
   enrolled_at: number;
   enrolled_by: string;
   revoked_at: number | null;
   last_login_at: number | null;
 }
 
-/** Enrolls a PC: a new id and a fresh 32-byte secret, audited (the secret is not). */
+/**
+ * Enrolls a PC: a new id and a fresh Ed25519 key pair, audited. Only the public key is stored;
+ * the private key is returned once, for the PC's enrollment file, and kept nowhere else. A live
+ * enrollment of the same name from before migration 0140 (no public key) is retired first.
+ */
 export function enrollKiosk(
   db: WritableDb,
   audit: AuditLog,
   name: string,
   actor: string,
   now: number,
-): { kioskId: string; kioskName: string; kioskSecret: string } {
+): { kioskId: string; kioskName: string; kioskPrivateKey: string } {
   const parsed = KioskNameSchema.safeParse(name);
   if (!parsed.success) {
     throw new CodedError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'invalid kiosk name');
   }
   const kioskName = parsed.data;
   const kioskId = `kiosk-${randomBytes(9).toString('base64url')}`;
-  const kioskSecret = randomBytes(32).toString('base64');
+  const pair = generateKeyPairSync('ed25519');
+  const kioskPrivateKey = pair.privateKey
+    .export({ format: 'der', type: 'pkcs8' })
+    .toString('base64');
+  const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   transaction(db, () => {
-    const taken = queryOne<{ id: string }>(
+    const taken = queryOne<{ id: string; public_key_b64: string | null }>(
       db,
-      sql`SELECT id FROM kiosks WHERE name = ${kioskName} AND revoked_at IS NULL`,
+      sql`SELECT id, public_key_b64 FROM kiosks WHERE name = ${kioskName} AND revoked_at IS NULL`,
     );
-    if (taken !== undefined) {
+    if (taken !== undefined && taken.public_key_b64 === null) {
+      run(db, sql`UPDATE kiosks SET revoked_at = ${now} WHERE id = ${taken.id}`);
+      audit.append(
+        db,
+        {
+          actor,
+          action: 'kiosk.revoke',
+          payload: { kioskId: taken.id, reason: 'outdated-enrollment' },
+        },
+        now,
+      );
+    } else if (taken !== undefined) {
       throw new CodedError(
         'CONFLICT',
         `考试机 ${kioskName} 已登记，请先注销 (kiosk already enrolled: revoke it first)`,
@@ -58,12 +78,12 @@ export function enrollKiosk(
     }
     run(
       db,
-      sql`INSERT INTO kiosks (id, name, secret_b64, enrolled_at, enrolled_by)
-          VALUES (${kioskId}, ${kioskName}, ${kioskSecret}, ${now}, ${actor})`,
+      sql`INSERT INTO kiosks (id, name, public_key_b64, enrolled_at, enrolled_by)
+          VALUES (${kioskId}, ${kioskName}, ${publicKey}, ${now}, ${actor})`,
     );
     audit.append(db, { actor, action: 'kiosk.enroll', payload: { kioskId, name: kioskName } }, now);
   });
-  return { kioskId, kioskName, kioskSecret };
+  return { kioskId, kioskName, kioskPrivateKey };
 }
 
 export function findKiosk(db: ReadableDb, kioskId: string): KioskRecord | undefined {
@@ -72,9 +92,17 @@ export function findKiosk(db: ReadableDb, kioskId: string): KioskRecord | undefi
   return {
     id: row.id,
     name: row.name,
-    secret: Buffer.from(row.secret_b64, 'base64'),
+    publicKey: row.public_key_b64 === null ? undefined : parsePublicKey(row.public_key_b64),
     revokedAt: row.revoked_at ?? undefined,
   };
+}
+
+function parsePublicKey(base64: string): KeyObject | undefined {
+  try {
+    return createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+  } catch {
+    return undefined;
+  }
 }
 
 export function listKiosks(db: ReadableDb): KioskSummary[] {
@@ -86,6 +114,9 @@ export function listKiosks(db: ReadableDb): KioskSummary[] {
       enrolledBy: row.enrolled_by,
       ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
       ...(row.last_login_at === null ? {} : { lastLoginAt: row.last_login_at }),
+      ...(row.public_key_b64 === null && row.revoked_at === null
+        ? { needsReenrollment: true as const }
+        : {}),
     }),
   );
 }

@@ -5,8 +5,8 @@ import { assignedProctors } from '../incidents/session-scope';
 /*
  * Socket rooms for pushes about one session (docs/decisions/0221): every staff socket joins
  * the room of its role and of its user; a push about a session goes to admins, supervisors and
- * the session's assigned proctors only — or every proctor when nobody is assigned. Computed at
- * each push, so a new assignment takes effect at once.
+ * the session's assigned proctors only (no proctor when nobody is assigned). Computed at each
+ * push, so a new assignment takes effect at once.
  */
 
 export const staffRoleRoom = (role: StaffRole): string => `staff-role:${role}`;
@@ -19,10 +19,9 @@ export function staffRooms(staff: { readonly role: StaffRole; readonly username:
 
 /** The rooms of the staff who may see this session. */
 export function sessionStaffRooms(db: ReadableDb, sessionId: string): string[] {
-  const assigned = assignedProctors(db, sessionId);
   return [
     staffRoleRoom('admin'),
     staffRoleRoom('supervisor'),
-    ...(assigned.length === 0 ? [staffRoleRoom('proctor')] : assigned.map(staffUserRoom)),
+    ...assignedProctors(db, sessionId).map(staffUserRoom),
   ];
 }

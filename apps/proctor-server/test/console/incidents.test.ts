@@ -23,6 +23,7 @@ describe('考场情况记录: incidents confirmed by two proctors', () => {
     room = await runningSession(2);
     const { server, proctor, seeded, candidates } = room;
     const second = await server.staffClient('proctor', 'proctor-b');
+    server.assignProctors(seeded.sessionId, ['proctor1', 'proctor-b']);
     const supervisor = await server.staffClient('supervisor');
     const [c1] = candidates;
 

@@ -145,9 +145,15 @@ describe('results:summary', () => {
 
   it('refuses an unknown session', async () => {
     room = await runningSession(1);
-    expect(await call(room.proctor, 'results:summary', { sessionId: 'nope' })).toMatchObject({
+    const admin = await room.server.staffClient('admin');
+    expect(await call(admin, 'results:summary', { sessionId: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
+    });
+    // a proctor is assigned to no such session: refused without learning whether it exists
+    expect(await call(room.proctor, 'results:summary', { sessionId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
     });
   });
 });

@@ -28,7 +28,8 @@ async function twoCandidates(manifest: Record<string, unknown>) {
     now: clock.now(),
     manifest,
   });
-  const proctor = await server.staffClient('proctor');
+  const proctor = await server.staffClient('proctor', 'proctor1');
+  server.assignProctors(seeded.sessionId, ['proctor1']);
   const logins = [];
   for (const c of seeded.candidates) {
     const login = await server.candidateClient(c.admissionTicketNumber, c.examCode);

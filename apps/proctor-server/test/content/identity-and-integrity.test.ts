@@ -124,6 +124,7 @@ describe('proctor:message', () => {
       now: clock.now(),
     });
     const proctor = await server.staffClient('proctor', 'zhang');
+    server.assignProctors(seeded.sessionId, ['zhang']);
     const [a, b] = [
       await server.candidateClient(
         seeded.candidates[0]!.admissionTicketNumber,
@@ -163,8 +164,17 @@ describe('proctor:message', () => {
     expect(
       await call(proctor, 'proctor:message', { sessionId: seeded.sessionId, text: '   ' }),
     ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // a session the proctor is not assigned to (docs/decisions/0221); for an admin it is unknown
     expect(
       await call(proctor, 'proctor:message', {
+        sessionId: 'other',
+        attemptId: a.attemptId,
+        text: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const admin = await server.staffClient('admin');
+    expect(
+      await call(admin, 'proctor:message', {
         sessionId: 'other',
         attemptId: a.attemptId,
         text: 'x',

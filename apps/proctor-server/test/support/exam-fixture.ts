@@ -201,6 +201,8 @@ export function seedSession(
     manifest?: Record<string, unknown>;
     /** Extra session fields, e.g. `checkInAt` or `occupationName`. */
     session?: Record<string, unknown>;
+    /** First letters of the 准考证号 (default `T`): a second session needs its own tickets. */
+    ticketPrefix?: string;
   },
 ): SeededSession {
   const examId = options.examId ?? 'exam-1';
@@ -246,7 +248,7 @@ export function seedSession(
     now,
   );
   const rows = Array.from({ length: options.count }, (_, i) => ({
-    admissionTicketNumber: `T${String(i + 1).padStart(6, '0')}`,
+    admissionTicketNumber: `${options.ticketPrefix ?? 'T'}${String(i + 1).padStart(6, '0')}`,
     name: `考生${i + 1}`,
     idNumber: idNumber(i + 1),
     roomId: `room-${Math.floor(i / perRoom) + 1}`,

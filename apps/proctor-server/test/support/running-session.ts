@@ -36,7 +36,9 @@ export async function runningSession(
     scheduledStart: START,
     now: clock.now(),
   });
-  const proctor = await server.staffClient('proctor');
+  const proctor = await server.staffClient('proctor', 'proctor1');
+  // the exam admin's set-up step: proctors see only the sessions they are assigned to (0221)
+  server.assignProctors(seeded.sessionId, ['proctor1']);
   const candidates = [];
   for (const c of seeded.candidates) {
     const login = await server.candidateClient(c.admissionTicketNumber, c.examCode);

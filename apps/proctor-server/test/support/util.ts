@@ -6,6 +6,7 @@ import { io as ioc, type Socket as ClientSocket } from 'socket.io-client';
 import { createApplication, type Application } from '../../src/app';
 import { createArgon2Hasher } from '../../src/auth/password-hasher';
 import { addStaff } from '../../src/auth/staff-accounts';
+import { assignProctors } from '../../src/incidents/session-scope';
 import { enrollKiosk } from '../../src/kiosks/kiosk-registry';
 import { kioskLoginBody, type KioskKey } from './enrolled-kiosk';
 import type { Components } from '../../src/components';
@@ -24,6 +25,11 @@ export interface TestServer {
   staffClient(role: StaffRole, username?: string): Promise<TestClient>;
   /** Adds a staff user and logs in over HTTP: the bearer token. */
   staffToken(role: StaffRole, username?: string): Promise<string>;
+  /**
+   * The exam admin's set-up step (what `session assign-proctors` and POST /api/sessions/proctors
+   * do): these proctors, and only they, read and act on the session (docs/decisions/0221).
+   */
+  assignProctors(sessionId: string, usernames: readonly string[]): string[];
   /** The exam PC enrolled for this server (docs/decisions/0216); candidateClient logs in with it. */
   readonly kiosk: KioskKey;
   /** A candidate-login body signed by `kiosk`. */
@@ -126,6 +132,10 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     createClient,
     post,
     staffToken,
+    assignProctors(sessionId, usernames) {
+      const { db, audit } = components.store;
+      return assignProctors(db, audit, sessionId, usernames, 'test', now());
+    },
     async staffClient(role, username) {
       return createClient(await staffToken(role, username));
     },

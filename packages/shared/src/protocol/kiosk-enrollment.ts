@@ -2,14 +2,34 @@ import { z } from 'zod';
 
 /*
  * Enrolled exam PCs (docs/decisions/0216). The exam admin enrolls each PC once; the enrollment
- * file gives it a per-kiosk secret, and the kiosk proves possession of that secret with an
- * HMAC-SHA256 over the request fields, a timestamp and a nonce. The secret itself never travels
- * after enrollment. This module is the contract only: the HMAC is computed by each side.
+ * file gives it its own Ed25519 private key, and the kiosk proves possession of that key with a
+ * signature over the request fields, a timestamp and a nonce. The server keeps only the public
+ * key, so a copy of server.db cannot sign for any PC. This module is the contract only: each side
+ * signs or verifies with its own crypto library.
  */
 
-export const KIOSK_ENROLLMENT_FORMAT = 'skillexam-kiosk-enrollment/1';
+export const KIOSK_ENROLLMENT_FORMAT = 'skillexam-kiosk-enrollment/2';
 
-const Base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Format /1 carried a shared HMAC secret the server also stored (before decision 0216's update). */
+export const OUTDATED_KIOSK_ENROLLMENT_FORMATS: readonly string[] = [
+  'skillexam-kiosk-enrollment/1',
+];
+
+export const KIOSK_ENROLLMENT_OUTDATED_MESSAGE =
+  '考试机登记文件版本过旧，请重新登记 (enrollment file is outdated: enroll this PC again)';
+
+/** True for an enrollment file of an older format (the PC must be enrolled again). */
+export function isOutdatedKioskEnrollment(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || !('format' in json)) return false;
+  const { format } = json as { format: unknown };
+  return typeof format === 'string' && OUTDATED_KIOSK_ENROLLMENT_FORMATS.includes(format);
+}
+
+/**
+ * An Ed25519 private key as PKCS#8 DER, base64 (48 bytes: a fixed 16-byte header, then the
+ * 32-byte seed); the header is checked here, the key itself by node:crypto when it signs.
+ */
+const Ed25519Pkcs8Base64 = /^MC4CAQAwBQYDK2VwBCIEI[A-Za-z0-9+/]{43}$/;
 
 export const KioskIdSchema = z
   .string()
@@ -22,17 +42,24 @@ export const KioskNameSchema = z
   .max(64, '考试机名称最多 64 个字符 (kiosk name too long)');
 
 export const KioskEnrollmentSchema = z.object({
-  format: z.literal(KIOSK_ENROLLMENT_FORMAT),
+  format: z.literal(KIOSK_ENROLLMENT_FORMAT, {
+    error: (issue) =>
+      isOutdatedKioskEnrollment({ format: issue.input })
+        ? KIOSK_ENROLLMENT_OUTDATED_MESSAGE
+        : `format: ${KIOSK_ENROLLMENT_FORMAT} expected`,
+  }),
   siteName: z.string().min(1).max(100),
   /** First 16 hex of the site server's signing key, as advertised by discovery. */
   siteKeyId: z.string().regex(/^[0-9a-f]{16}$/, 'siteKeyId: 16 lowercase hex'),
   kioskId: KioskIdSchema,
   kioskName: KioskNameSchema,
-  /** 32 random bytes, base64; the HMAC key. */
-  kioskSecret: z
+  /**
+   * This PC's Ed25519 private key, PKCS#8 DER in base64. Only this file holds it (mode 0600);
+   * the server stores the public key.
+   */
+  kioskPrivateKey: z
     .string()
-    .regex(Base64, 'kioskSecret: base64')
-    .refine((s) => s.length >= 43, 'kioskSecret: at least 32 bytes'),
+    .regex(Ed25519Pkcs8Base64, 'kioskPrivateKey: an Ed25519 private key (PKCS#8 DER, base64)'),
   serverUrl: z.string().url().optional(),
   /**
    * SHA-256 hex of the site CA certificate (DER) that signs the server's TLS certificate; the
@@ -45,14 +72,24 @@ export const KioskEnrollmentSchema = z.object({
 });
 export type KioskEnrollment = z.infer<typeof KioskEnrollmentSchema>;
 
-/** A kiosk's proof of its secret for one request. */
+/** A kiosk's proof of its private key for one request. */
 export const KioskProofSchema = z.object({
   kioskId: KioskIdSchema,
   /** Epoch ms of the SERVER clock as the kiosk estimates it; stale proofs are refused. */
   issuedAt: z.number().int().nonnegative(),
   nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'nonce: 16–64 base64url characters'),
-  /** HMAC-SHA256 of `kioskProofMessage(...)` under the kiosk secret, base64url. */
-  mac: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'mac: HMAC-SHA256, base64url'),
+  /**
+   * Ed25519 signature of `kioskProofMessage(...)` under the kiosk's private key, base64url. A
+   * proof without one comes from a kiosk still on format /1 (an HMAC `mac`): it must re-enroll.
+   */
+  signature: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? KIOSK_ENROLLMENT_OUTDATED_MESSAGE
+          : 'signature: Ed25519, base64url',
+    })
+    .regex(/^[A-Za-z0-9_-]{86}$/, 'signature: Ed25519, base64url'),
 });
 export type KioskProof = z.infer<typeof KioskProofSchema>;
 
@@ -60,7 +97,7 @@ export type KioskProof = z.infer<typeof KioskProofSchema>;
 export type KioskProofPurpose = 'candidate-login' | 'exit-grant';
 
 /**
- * The exact text a proof's MAC covers: purpose, kiosk, time, nonce and the request's own
+ * The exact text a proof's signature covers: purpose, kiosk, time, nonce and the request's own
  * fields (trimmed), one per line. A proof for one request cannot be moved to another.
  */
 export function kioskProofMessage(
@@ -69,7 +106,7 @@ export function kioskProofMessage(
   fields: readonly (string | undefined)[],
 ): string {
   return [
-    `skillexam-kiosk/1 ${purpose}`,
+    `skillexam-kiosk/2 ${purpose}`,
     proof.kioskId,
     String(proof.issuedAt),
     proof.nonce,
@@ -126,5 +163,7 @@ export const KioskSummarySchema = z.object({
   enrolledBy: z.string(),
   revokedAt: z.number().optional(),
   lastLoginAt: z.number().optional(),
+  /** Enrolled with a format /1 file (shared secret, no public key): enroll the PC again. */
+  needsReenrollment: z.literal(true).optional(),
 });
 export type KioskSummary = z.infer<typeof KioskSummarySchema>;

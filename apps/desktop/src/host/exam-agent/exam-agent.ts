@@ -14,7 +14,7 @@ import {
 } from '@skillexam/shared';
 import { signCandidateLogin } from './kiosk-enrollment';
 import { AnswerJournal } from './answer-journal';
-import { ContentRelease, type ContentState } from './content-release';
+import { ContentRelease, isContentReleased, type ContentState } from './content-release';
 import { ExamClock } from './exam-clock';
 import { Outbox, type OutboxStatus } from './outbox';
 import { findSavedLogin, saveLogin, updateSavedAttempt } from './saved-login';
@@ -61,7 +61,7 @@ export interface ExamAgentOptions {
   readonly now?: () => number;
   /** SHA-256 of the kiosk's bundled code (Electron main computes it; absent in the web shell). */
   readonly clientIntegrity?: string;
-  /** This PC's enrollment (docs/decisions/0216): a `kiosk` login is signed with its secret. */
+  /** This PC's enrollment (docs/decisions/0216): a `kiosk` login is signed with its private key. */
   readonly enrollment?: KioskEnrollment;
   /**
    * SHA-256 of the site CA this kiosk is enrolled to (docs/decisions/0232): the kiosk talks only
@@ -272,7 +272,24 @@ export class ExamAgent {
    * journal with the content key the server releases at the start.
    */
   async paper(): Promise<SealedPaperPlaintext> {
+    // The start reaches this PC as a push, which may come after the proctor saw 开考 (another
+    // connection) or was missed while reconnecting: ask the server before saying 尚未发放.
+    if (!isContentReleased(this.attempt)) await this.refreshAttempt();
     return this.content.open(this.attempt);
+  }
+
+  /**
+   * Adopts the server's current view of the attempt (`attempt:state`). Pushes are not replayed
+   * after a reconnect, so a kiosk offline at 开考 would otherwise wait for a push that never
+   * comes. Offline or refused: the last view stands.
+   */
+  private async refreshAttempt(): Promise<void> {
+    if (this.closed || this.ended || !this.socket.connected) return;
+    try {
+      this.adopt(await this.call('attempt:state', {}));
+    } catch {
+      // the next (re)connect asks again
+    }
   }
 
   /** Resolves when any download in flight (sealed paper, key) has finished. Used by tests. */
@@ -409,6 +426,8 @@ export class ExamAgent {
     } catch (error) {
       this.message = error instanceof Error ? error.message : String(error);
     }
+    // pushes sent while this PC was away (开考, pause, resume…) are not replayed: ask
+    await this.refreshAttempt();
     this.publish();
     void this.outbox.kick();
     void this.flushKioskEvents();

@@ -31,6 +31,16 @@ describe('ExamService', () => {
     expect(Array.isArray(found.servers)).toBe(true);
   });
 
+  it('a kiosk whose enrollment file could not be used says why instead of logging in', async () => {
+    const problem =
+      '考试机登记文件版本过旧，请重新登记 (enrollment file is outdated: enroll this PC again)';
+    const { exam } = service({ clientKind: 'kiosk', enrollmentProblem: problem });
+    await expect(
+      exam.login({ serverUrl: 'http://127.0.0.1:9', admissionTicketNumber: '1', examCode: 'X' }),
+    ).rejects.toThrow(problem);
+    expect((await exam.discoverServers()).remembered).toBeUndefined();
+  });
+
   it('explains an unreachable server at login, and remembers nothing', async () => {
     const { exam } = service();
     await expect(

@@ -26,6 +26,11 @@ export interface ExamServiceOptions {
   /** This PC's enrollment.json (docs/decisions/0216); kiosk logins are signed with it. */
   readonly enrollment?: KioskEnrollment;
   /**
+   * Why enrollment.json could not be used (e.g. an outdated format /1 file): a kiosk login is
+   * then refused here with this message instead of reaching the server unsigned.
+   */
+  readonly enrollmentProblem?: string;
+  /**
    * SHA-256 of the enrolled site's CA (docs/decisions/0232): logins and the exam socket go only
    * to a server with that certificate. Default: the enrollment's `serverCertFingerprint`.
    * Neither: no pinning (web practice client, development).
@@ -51,6 +56,9 @@ export class ExamService {
   async login(input: IpcInput<'exam:login'>): Promise<ExamAgentStatus> {
     this.agent?.close();
     this.agent = undefined;
+    if (this.options.clientKind === 'kiosk' && this.options.enrollmentProblem !== undefined) {
+      throw new CodedError('CLIENT_REJECTED', this.options.enrollmentProblem);
+    }
     const pin = sitePinOf(this.options);
     try {
       this.agent = await ExamAgent.startOrResume(

@@ -1,8 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHmac } from 'node:crypto';
-import { KIOSK_ENROLLMENT_FORMAT, kioskProofMessage } from '@skillexam/shared';
+import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import {
+  KIOSK_ENROLLMENT_FORMAT,
+  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
+  kioskProofMessage,
+} from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import {
   EnrollmentFileError,
@@ -11,13 +15,14 @@ import {
   signCandidateLogin,
 } from './kiosk-enrollment';
 
+const keys = generateKeyPairSync('ed25519');
 const enrollment = {
   format: KIOSK_ENROLLMENT_FORMAT,
   siteName: '考点',
   siteKeyId: '0123456789abcdef',
   kioskId: 'kiosk-test-0001',
   kioskName: 'PC-01',
-  kioskSecret: Buffer.alloc(32, 3).toString('base64'),
+  kioskPrivateKey: keys.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
 };
 
 describe('kiosk enrollment on the PC', () => {
@@ -27,20 +32,36 @@ describe('kiosk enrollment on the PC', () => {
     expect(loadKioskEnrollment(file)).toBeUndefined();
     writeFileSync(file, JSON.stringify(enrollment));
     expect(loadKioskEnrollment(file)?.kioskId).toBe('kiosk-test-0001');
-    writeFileSync(file, JSON.stringify({ ...enrollment, kioskSecret: 'short' }));
+    writeFileSync(file, JSON.stringify({ ...enrollment, kioskPrivateKey: 'short' }));
     expect(() => loadKioskEnrollment(file)).toThrow(EnrollmentFileError);
     writeFileSync(file, '{');
     expect(() => loadKioskEnrollment(file)).toThrow(/JSON/);
   });
 
-  it('signs the login fields with the secret and never includes the secret', () => {
+  it('refuses a format /1 file (HMAC secret) with the re-enroll message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-enrollment-'));
+    const file = join(dir, 'enrollment.json');
+    const { kioskPrivateKey: _key, ...rest } = enrollment;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...rest,
+        format: 'skillexam-kiosk-enrollment/1',
+        kioskSecret: Buffer.alloc(32, 3).toString('base64'),
+      }),
+    );
+    expect(() => loadKioskEnrollment(file)).toThrow(KIOSK_ENROLLMENT_OUTDATED_MESSAGE);
+  });
+
+  it('signs the login fields with the private key and never includes the key', () => {
     const request = { admissionTicketNumber: ' T1 ', examCode: 'ABCD2345' };
     const proof = signCandidateLogin(enrollment, request, 1_000);
-    const expected = createHmac('sha256', Buffer.from(enrollment.kioskSecret, 'base64'))
-      .update(kioskProofMessage('candidate-login', proof, ['T1', 'ABCD2345', '']))
-      .digest('base64url');
-    expect(proof.mac).toBe(expected);
-    expect(JSON.stringify(proof)).not.toContain(enrollment.kioskSecret);
+    const message = kioskProofMessage('candidate-login', proof, ['T1', 'ABCD2345', '']);
+    const publicKey = createPublicKey(keys.privateKey);
+    const signature = Buffer.from(proof.signature, 'base64url');
+    expect(verify(null, Buffer.from(message), publicKey, signature)).toBe(true);
+    expect(verify(null, Buffer.from(`${message}x`), publicKey, signature)).toBe(false);
+    expect(JSON.stringify(proof)).not.toContain(enrollment.kioskPrivateKey);
     expect(signCandidateLogin(enrollment, request, 1_000).nonce).not.toBe(proof.nonce);
   });
 

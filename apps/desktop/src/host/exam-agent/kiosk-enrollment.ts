@@ -1,8 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   candidateLoginProofFields,
+  isOutdatedKioskEnrollment,
+  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
   KioskEnrollmentSchema,
   kioskProofMessage,
   type KioskEnrollment,
@@ -12,8 +14,10 @@ import {
 
 /*
  * This PC's enrollment (docs/decisions/0216): `enrollment.json` written by the exam admin's
- * `proctor-server kiosk enroll`, in the kiosk's data folder. Its secret never leaves the PC;
- * requests carry an HMAC-SHA256 proof over their own fields, a timestamp and a nonce.
+ * `proctor-server kiosk enroll`, in the kiosk's data folder (mode 0600). Its Ed25519 private key
+ * never leaves the PC; requests carry a signature over their own fields, a timestamp and a nonce,
+ * which the server checks with the public key it kept. A format /1 file (HMAC secret) is refused:
+ * the PC must be enrolled again.
  */
 
 export const ENROLLMENT_FILE_NAME = 'enrollment.json';
@@ -55,6 +59,9 @@ export function loadKioskEnrollment(file: string): KioskEnrollment | undefined {
       `考试机登记文件 ${file} 不是有效的 JSON (enrollment file is not JSON)`,
     );
   }
+  if (isOutdatedKioskEnrollment(json)) {
+    throw new EnrollmentFileError(`${KIOSK_ENROLLMENT_OUTDATED_MESSAGE}: ${file}`);
+  }
   const parsed = KioskEnrollmentSchema.safeParse(json);
   if (!parsed.success) {
     throw new EnrollmentFileError(
@@ -64,9 +71,9 @@ export function loadKioskEnrollment(file: string): KioskEnrollment | undefined {
   return parsed.data;
 }
 
-/** A proof of this kiosk's secret for one request. */
+/** A proof of this kiosk's private key for one request. */
 export function signKioskProof(
-  enrollment: Pick<KioskEnrollment, 'kioskId' | 'kioskSecret'>,
+  enrollment: Pick<KioskEnrollment, 'kioskId' | 'kioskPrivateKey'>,
   purpose: KioskProofPurpose,
   fields: readonly (string | undefined)[],
   issuedAt: number,
@@ -76,15 +83,18 @@ export function signKioskProof(
     issuedAt: Math.round(issuedAt),
     nonce: randomBytes(16).toString('base64url'),
   };
-  const mac = createHmac('sha256', Buffer.from(enrollment.kioskSecret, 'base64'))
-    .update(kioskProofMessage(purpose, base, fields), 'utf8')
-    .digest('base64url');
-  return { ...base, mac };
+  const key = createPrivateKey({
+    key: Buffer.from(enrollment.kioskPrivateKey, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const message = Buffer.from(kioskProofMessage(purpose, base, fields), 'utf8');
+  return { ...base, signature: sign(null, message, key).toString('base64url') };
 }
 
 /** The proof for `POST /api/auth/candidate-login`. */
 export function signCandidateLogin(
-  enrollment: Pick<KioskEnrollment, 'kioskId' | 'kioskSecret'>,
+  enrollment: Pick<KioskEnrollment, 'kioskId' | 'kioskPrivateKey'>,
   request: {
     admissionTicketNumber: string;
     examCode: string;

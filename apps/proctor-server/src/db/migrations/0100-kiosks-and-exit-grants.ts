@@ -5,6 +5,7 @@ import { execScript, type WritableDb } from '../sql';
  * staff accounts (0219).
  * A kiosk's secret is the HMAC key it proves possession of at candidate login; the server
  * needs it to verify, so it is stored as is (server.db is the site's trust anchor anyway).
+ * Superseded by 0140: kiosks sign with Ed25519 and the server keeps only public keys.
  */
 export function migrate0100(db: WritableDb): void {
   execScript(
