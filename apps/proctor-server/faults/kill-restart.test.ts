@@ -14,9 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createArgon2Hasher } from '../src/auth/password-hasher';
 import { addStaff } from '../src/auth/staff-accounts';
 import { verifyAuditChain } from '../src/audit/verify';
+import { readWitnessOf } from '../src/audit/verify-store';
 import { openStore } from '../src/db/store';
 import { assignProctors } from '../src/incidents/session-scope';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
+import { keysDirOf, readAuditPublicKey } from '../src/keys/site-keys';
 import { kioskLoginBody } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
 import { between, createRandom } from './support/prng';
@@ -290,7 +292,16 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
           2_000 + Math.max(...startupMs) + 1_000,
         );
       }
-      expect(verifyAuditChain(db as never)).toMatchObject({ ok: true });
+      // against the key file and the chain-head witness, as `proctor-server audit verify` does
+      const publicKey = readAuditPublicKey(keysDirOf(dataDir));
+      expect(publicKey, 'keys/audit-signing.pub').toBeDefined();
+      expect(
+        verifyAuditChain(db as never, {
+          ...(publicKey === undefined ? {} : { publicKey }),
+          head: readWitnessOf(dataDir),
+          requireHead: true,
+        }),
+      ).toMatchObject({ ok: true, problems: [] });
     } finally {
       db.close();
     }

@@ -25,8 +25,6 @@ export interface ServerSettings {
   readonly loginRateWindowMs: number;
   /** How often the deadline sweeper looks for attempts to submit automatically. */
   readonly deadlineSweepMs: number;
-  /** Sign an audit checkpoint every this many records. */
-  readonly auditCheckpointEvery: number;
   /**
    * SHA-256 hashes (64 lowercase hex) of the kiosk builds allowed to sit exams; empty accepts
    * any. A secure-client login whose clientIntegrity is missing or unlisted gets CLIENT_REJECTED.
@@ -50,6 +48,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   loginFailuresPerIp: 30,
   loginRateWindowMs: 60_000,
   deadlineSweepMs: 250,
-  auditCheckpointEvery: 100,
   requiredClientIntegrity: [],
 };
