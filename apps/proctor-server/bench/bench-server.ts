@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
+import { transaction } from '../src/db/sql';
 import { openStore } from '../src/db/store';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { startServer } from '../src/server/serve';
@@ -57,8 +58,12 @@ if (mode === 'full') {
     durationMinutes: 600,
     rules: { lateEntryCutoffMinutes: 600, earliestSubmissionMinutes: 0 },
   });
-  // The simulated candidates sit at an enrolled exam PC (docs/decisions/0216).
-  const kiosk = enrollKiosk(store.db, store.audit, 'bench-kiosk', 'bench', Date.now());
+  // Every simulated candidate sits at an enrolled exam PC of their own (docs/decisions/0216).
+  const kiosks = transaction(store.db, () =>
+    seeded.candidates.map((_, i) =>
+      enrollKiosk(store.db, store.audit, `bench-kiosk-${i + 1}`, 'bench', Date.now()),
+    ),
+  );
   store.close();
   const server = await startServer(
     {
@@ -117,11 +122,11 @@ if (mode === 'full') {
     type: 'ready',
     url: server.url,
     ...(insecureHttp ? {} : { ca: (await ensureSiteTls(dataDir)).tls.caCertPem }),
-    kiosk: { kioskId: kiosk.kioskId, kioskPrivateKey: kiosk.kioskPrivateKey },
-    candidates: seeded.candidates.map((c) => ({
+    candidates: seeded.candidates.map((c, i) => ({
       ticket: c.admissionTicketNumber,
       code: c.examCode,
       attemptId: c.attemptId,
+      kiosk: { kioskId: kiosks[i]!.kioskId, kioskPrivateKey: kiosks[i]!.kioskPrivateKey },
     })),
   });
 } else {

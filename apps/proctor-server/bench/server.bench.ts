@@ -55,9 +55,8 @@ interface ServerChild {
   readonly url: string;
   /** The site CA (HTTPS runs); test clients trust only it. */
   readonly ca: string | undefined;
-  readonly candidates: { ticket: string; code: string; attemptId: string }[];
-  /** The enrolled bench kiosk (full mode). */
-  readonly kiosk: KioskKey | undefined;
+  /** Full mode: each candidate with the enrolled exam PC they sit at. */
+  readonly candidates: { ticket: string; code: string; attemptId: string; kiosk?: KioskKey }[];
   request<T>(message: object, replyType: string): Promise<T>;
 }
 
@@ -91,14 +90,12 @@ async function startChild(mode: 'full' | 'bare', transport: Transport): Promise<
     url: string;
     ca?: string;
     candidates: ServerChild['candidates'];
-    kiosk?: KioskKey;
   }>({}, 'ready');
   return {
     child,
     url: ready.url,
     ca: ready.ca,
     candidates: ready.candidates,
-    kiosk: ready.kiosk,
     request,
   };
 }
@@ -112,10 +109,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function login(
   server: ServerChild,
-  c: { ticket: string; code: string },
+  c: ServerChild['candidates'][number],
 ): Promise<{ token: string; ms: number }> {
-  const kiosk = server.kiosk;
-  if (kiosk === undefined) throw new Error('the full server enrolls a bench kiosk');
+  const kiosk = c.kiosk;
+  if (kiosk === undefined) throw new Error('the full server enrolls a kiosk per candidate');
   const started = performance.now();
   const res = await requestJson(`${server.url}/api/auth/candidate-login`, {
     body: kioskLoginBody(kiosk, { admissionTicketNumber: c.ticket, examCode: c.code }, Date.now()),
