@@ -126,7 +126,7 @@ if (mode === 'full') {
       ticket: c.admissionTicketNumber,
       code: c.examCode,
       attemptId: c.attemptId,
-      kiosk: { kioskId: kiosks[i]!.kioskId, kioskPrivateKey: kiosks[i]!.kioskPrivateKey },
+      ...kioskKeyOf(kiosks[i]),
     })),
   });
 } else {
@@ -200,4 +200,13 @@ function statsMessage(measuredSaves: number, batches: number) {
     eventLoopDelayP99Ms: histogram.percentile(99) / 1e6,
     eventLoopDelayMaxMs: histogram.max / 1e6,
   };
+}
+
+/** The id and private key a simulated candidate's PC signs its login with. */
+function kioskKeyOf(kiosk: { kioskId: string; kioskPrivateKey: string } | undefined): {
+  kiosk?: { kioskId: string; kioskPrivateKey: string };
+} {
+  return kiosk === undefined
+    ? {}
+    : { kiosk: { kioskId: kiosk.kioskId, kioskPrivateKey: kiosk.kioskPrivateKey } };
 }
