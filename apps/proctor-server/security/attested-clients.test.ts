@@ -62,6 +62,29 @@ describe('attested kiosks', () => {
     expect(rejections(s)).toBe(1);
   });
 
+  it('a proof cannot be moved to a request whose fields only shift a line break', async () => {
+    const { s, c, clock } = await setup();
+    // signed by the real kiosk for ticket "<ticket>\n<code>" and code "X", never sent…
+    const signedFor = {
+      admissionTicketNumber: `${c.admissionTicketNumber}\n${c.examCode}`,
+      examCode: 'X',
+    };
+    const fields = candidateLoginProofFields(signedFor);
+    const proof = kioskProof(s.kiosk, 'candidate-login', fields, clock.now());
+    // …and sent with the line break moved into the code (the old "\n"-joined text was equal)
+    const res = await s.post('/api/auth/candidate-login', {
+      admissionTicketNumber: c.admissionTicketNumber,
+      examCode: `${c.examCode}\nX`,
+      clientKind: 'kiosk',
+      kioskProof: proof,
+    });
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'CLIENT_REJECTED' } });
+    const [audited] = s.components.store.db
+      .prepare("SELECT payload_json FROM audit_log WHERE action = 'candidate.client-rejected'")
+      .all() as { payload_json: string }[];
+    expect(JSON.parse(audited?.payload_json ?? '{}')).toMatchObject({ problem: 'bad-signature' });
+  });
+
   it('refuses forged, replayed, stale, moved and revoked proofs', async () => {
     const { s, c, d, clock } = await setup();
     const login = (body: unknown) => s.post('/api/auth/candidate-login', body);

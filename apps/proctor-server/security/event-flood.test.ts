@@ -1,6 +1,6 @@
 import type { KioskEventNotice, KioskEventPayload } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryOne, sql } from '../src/db/sql';
+import { queryAll, queryOne, sql } from '../src/db/sql';
 import {
   okData,
   runningSession,
@@ -144,5 +144,38 @@ describe('kiosk:event cannot flood the audit chain or bury a warning', () => {
     expect(auditRows(room, candidate!.attemptId)).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(pushes).toEqual([]);
+  });
+});
+
+describe('kiosk:event alternating details cannot defeat coalescing', () => {
+  it('A, B, A, B… within the window become one record, one audit row and one push per detail', async () => {
+    room = await runningSession(1);
+    const { server, candidates } = room;
+    const [attacker] = candidates;
+    const supervisor = await server.staffClient('supervisor');
+    const pushes: KioskEventNotice[] = [];
+    supervisor.on('monitor:kiosk-event', (notice) => pushes.push(notice));
+    const codes: string[] = [];
+    // sequential: each report sees the previous one, as a script looping over two details would
+    for (let i = 0; i < 20; i += 1) {
+      const reply = await call(
+        attacker!.client,
+        'kiosk:event',
+        report('display_changed', i % 2 === 0 ? '显示器 A' : '显示器 B'),
+      );
+      codes.push(reply.ok ? 'OK' : reply.error.code);
+    }
+    expect(codes).toEqual(Array.from({ length: 20 }, () => 'OK'));
+    expect(auditRows(room, attacker!.attemptId)).toBe(2);
+    const rows = queryAll<{ detail: string; count: number }>(
+      server.components.store.db,
+      sql`SELECT detail, count FROM kiosk_events WHERE attempt_id = ${attacker!.attemptId} ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { detail: '显示器 A', count: 10 },
+      { detail: '显示器 B', count: 10 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pushes.filter((p) => p.attemptId === attacker!.attemptId)).toHaveLength(2);
   });
 });

@@ -230,3 +230,59 @@ describe('the answer key stays secret while any session of the exam has not ende
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('a released key stays released', () => {
+  it('ending a later session early to download the key does not allow a replacement session', async () => {
+    room = await runningSession(1, { settings: { answerGraceMs: 0 } });
+    const { server, seeded, clock } = room;
+    const { store } = server.components;
+    const later = {
+      id: 'session-2',
+      name: '次日场次',
+      examId: seeded.examId,
+      scheduledStart: START + 24 * 60 * MINUTE,
+      durationMinutes: 90,
+      rules: {},
+      rooms: [{ id: 'room-1', name: '第1考场', seatCount: 30 }],
+    };
+    createSession(store.db, store.audit, later, 'test', clock.now());
+    const adminToken = await server.staffToken('admin');
+    const admin = await server.createClient(adminToken);
+    clock.current = START + 31 * MINUTE;
+    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId }));
+    expect((await download(server, adminToken, seeded.sessionId, 'results-package')).status).toBe(
+      409,
+    );
+    // a hostile exam admin ends tomorrow's session before it starts, takes the key…
+    okData(await call(admin, 'session:end', { sessionId: 'session-2' }));
+    expect((await download(server, adminToken, seeded.sessionId, 'results-package')).status).toBe(
+      200,
+    );
+    // …and schedules a replacement session of the same paper: refused
+    const res = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...later, id: 'session-3', name: '补考场次' }),
+    });
+    const body = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
+    expect(res.status).toBe(409);
+    expect(body.error?.code).toBe('CONFLICT');
+    expect(body.error?.message).toMatch(/答案已随成绩文件发出.*answer key already released/);
+    expect(
+      (
+        store.db.prepare("SELECT count(*) AS n FROM sessions WHERE id = 'session-3'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
+    // the release is chained once, naming who and how
+    const releases = store.db
+      .prepare("SELECT actor, payload_json FROM audit_log WHERE action = 'exam.key-released'")
+      .all() as { actor: string; payload_json: string }[];
+    expect(releases).toHaveLength(1);
+    expect(JSON.parse(releases[0]!.payload_json)).toMatchObject({
+      examId: seeded.examId,
+      via: 'results-package',
+    });
+  });
+});

@@ -3,11 +3,13 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,10 +127,15 @@ describe('keys at rest', () => {
     });
     store.close();
     const [c] = seeded.candidates;
-    // the thief's laptop: the database file, but not keys/
+    // the thief's laptop: the database file, but not keys/ — the server will not make new keys
+    // for it, so the thief brings a keys/ folder of their own
     const stolen = newDataDir();
     mkdirSync(stolen, { recursive: true });
     copyFileSync(join(dataDir, 'server.db'), join(stolen, 'server.db'));
+    expect(() => openStore(stolen)).toThrow(/密钥文件缺失 \(key files missing\)/);
+    const own = newDataDir();
+    openStore(own).close();
+    cpSync(keysDirOf(own), keysDirOf(stolen), { recursive: true });
     server = await startTestServer({ store: openStore(stolen), now: () => START - 20 * 60_000 });
     const refused = await login(c!.admissionTicketNumber, c!.examCode);
     expect(refused.status).toBe(401);
@@ -213,5 +220,96 @@ describe('keys at rest', () => {
     });
     db.close();
     expect(await auditVerify(dataDir)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('after the upgrade no copy of the old private keys is left in server.db or its WAL', async () => {
+    // an old site's server.db in WAL mode, as the old server left it, keys in the columns
+    const dataDir = newDataDir();
+    mkdirSync(dataDir, { recursive: true });
+    const pem = (k: KeyObject) => k.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
+    const signing = generateKeyPairSync('ed25519');
+    const x25519 = generateKeyPairSync('x25519');
+    const old = new Database(join(dataDir, 'server.db')) as WritableDb;
+    old.pragma('journal_mode = WAL');
+    runMigrations(old, MIGRATIONS, 80);
+    old
+      .prepare('INSERT INTO server_keys VALUES (1, ?, ?, 1)')
+      .run(spki(signing.publicKey), pem(signing.privateKey));
+    old
+      .prepare('INSERT INTO package_key VALUES (1, ?, ?, 1)')
+      .run(spki(x25519.publicKey), pem(x25519.privateKey));
+    old.close();
+    // the markers: the base64 body of each private key PEM (what a thief would grep for)
+    const markers = [pem(signing.privateKey), pem(x25519.privateKey)].map(
+      (p) => p.split('\n')[1] ?? '',
+    );
+    const leaks = (): string[] => {
+      const bytes = Buffer.concat(
+        ['server.db', 'server.db-wal']
+          .map((f) => join(dataDir, f))
+          .filter(existsSync)
+          .map((f) => readFileSync(f)),
+      );
+      return [...markers, 'PRIVATE KEY'].filter((m) => bytes.includes(m));
+    };
+    expect(leaks()).not.toEqual([]); // the marker is really there before the upgrade
+    const store = openStore(dataDir);
+    expect(store.keys.auditSigning.publicKeyPem).toBe(spki(signing.publicKey));
+    expect(leaks()).toEqual([]); // while the server runs on the upgraded file
+    seedSession(store, { count: 1, scheduledStart: START, now: START });
+    store.close();
+    expect(leaks()).toEqual([]);
+    expect(await auditVerify(dataDir)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('refuses to start with new keys when keys/ is missing for a database with history, and verify creates none', async () => {
+    const dataDir = newDataDir();
+    const store = openStore(dataDir);
+    seedSession(store, { count: 1, scheduledStart: START, now: START });
+    store.close();
+    const keysDir = keysDirOf(dataDir);
+    const keyFiles = readdirSync(keysDir).sort();
+    // moved to a new PC without keys/: the real `serve` refuses and says what to do
+    rmSync(keysDir, { recursive: true });
+    const serve = () =>
+      spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'serve',
+          '--data',
+          dataDir,
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--no-discovery',
+          '--backup-interval',
+          '0',
+        ],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+    const started = serve();
+    expect(started.status).not.toBe(0);
+    expect(started.stderr).toContain('密钥文件缺失 (key files missing)');
+    expect(started.stderr).toContain('请把原服务器的 keys/ 目录复制回');
+    expect(started.stderr).toContain("copy the site's keys/ folder back");
+    expect(existsSync(join(keysDir, 'audit-signing.key'))).toBe(false);
+    // one lost file is refused just the same (the exam-code secret: printed codes would die)
+    const again = newDataDir();
+    const other = openStore(again);
+    seedSession(other, { count: 1, scheduledStart: START, now: START });
+    other.close();
+    rmSync(join(keysDirOf(again), 'exam-code.secret'));
+    expect(() => openStore(again)).toThrow(/密钥文件缺失 \(key files missing\): exam-code.secret/);
+    expect(existsSync(join(keysDirOf(again), 'exam-code.secret'))).toBe(false);
+    // audit verify neither creates keys for the keyless directory nor a data directory
+    await expect(auditVerify(dataDir)).rejects.toThrow(/密钥文件缺失/);
+    expect(existsSync(join(keysDir, 'audit-signing.key'))).toBe(false);
+    const wrong = newDataDir();
+    await expect(auditVerify(wrong)).rejects.toThrow(/数据目录中没有数据库/);
+    expect(existsSync(wrong)).toBe(false);
+    expect(keyFiles).toContain('audit-signing.key');
   });
 });

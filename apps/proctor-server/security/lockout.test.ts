@@ -4,11 +4,15 @@ import { TestClock } from '../test/support/clock';
 import { seedSession } from '../test/support/exam-fixture';
 import { okData, START } from '../test/support/running-session';
 import { call, startTestServer, type TestServer } from '../test/support/util';
+import { postFrom } from './support/post-from';
 
 /*
  * A person with a laptop on the exam-room LAN tries to keep candidates and staff out by typing
  * wrong codes and passwords, and to learn which tickets and usernames exist from the replies.
+ * The laptop is 127.0.0.2, the real user's PC 127.0.0.3 (the server sees the socket's address).
  */
+const LAPTOP = '127.0.0.2';
+const REAL_PC = '127.0.0.3';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -36,8 +40,96 @@ function wrongCode(s: TestServer, ticket: string) {
   });
 }
 
+/** The guesser's script from its laptop: no kiosk, just HTTP. */
+function wrongCodeFrom(s: TestServer, ticket: string) {
+  return postFrom(LAPTOP, `${s.url}/api/auth/candidate-login`, {
+    admissionTicketNumber: ticket,
+    examCode: 'WRONG999',
+    clientKind: 'web',
+  });
+}
+
+/**
+ * The reviewer's attack: wrong codes until the wait reaches the cap, then a request every few
+ * milliseconds so that the first one after each wait is a new failure. Returns the statuses.
+ */
+async function hammer(
+  clock: TestClock,
+  send: () => Promise<{ status: number }>,
+  rounds: number,
+): Promise<number[]> {
+  const statuses = [];
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < 3; i++) statuses.push((await send()).status);
+    clock.advanceMs(DEFAULT_SETTINGS.loginBackoffCapMs + 1);
+  }
+  statuses.push((await send()).status); // a new failure right as the wait ends
+  for (let i = 0; i < 3; i++) statuses.push((await send()).status);
+  return statuses;
+}
+
+describe('a guesser cannot hold an account (the wait is per account and address)', () => {
+  it('hammering a ticket from one laptop leaves the real candidate free to log in at once', async () => {
+    const { clock, server: s, seed } = await seeded();
+    const c = seed.candidates[0]!;
+    const statuses = await hammer(clock, () => wrongCodeFrom(s, c.admissionTicketNumber), 6);
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.at(-4)).toBe(401);
+    expect(statuses.slice(-3)).toEqual([429, 429, 429]); // the guesser itself waits
+    const login = await postFrom(
+      REAL_PC,
+      `${s.url}/api/auth/candidate-login`,
+      s.kioskLogin(c.admissionTicketNumber, c.examCode),
+    );
+    expect(login.status).toBe(200);
+    // the failures are still counted and audited with the guesser's address, for the console
+    const audited = s.components.store.db
+      .prepare("SELECT payload_json FROM audit_log WHERE action = 'candidate.login-failed'")
+      .all() as { payload_json: string }[];
+    expect(audited.length).toBe(statuses.filter((x) => x === 401).length);
+    expect(audited.every((row) => row.payload_json.includes(LAPTOP))).toBe(true);
+  });
+
+  it('hammering during the wait is punished: the laptop runs out of its failure budget', async () => {
+    const { server: s, seed } = await seeded(2);
+    const [target, other] = seed.candidates;
+    const statuses = [];
+    for (let i = 0; i < DEFAULT_SETTINGS.loginFailuresPerIp; i++)
+      statuses.push((await wrongCodeFrom(s, target!.admissionTicketNumber)).status);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(4);
+    // every refused request counted against the laptop: a ticket it never tried is refused too
+    expect((await wrongCodeFrom(s, other!.admissionTicketNumber)).status).toBe(429);
+    // and the real candidates, at their own PCs, are untouched
+    for (const c of [target!, other!]) {
+      const login = await postFrom(
+        REAL_PC,
+        `${s.url}/api/auth/candidate-login`,
+        s.kioskLogin(c.admissionTicketNumber, c.examCode),
+      );
+      expect(login.status).toBe(200);
+    }
+  });
+
+  it('hammering the admin from one laptop leaves the real admin free to log in at once', async () => {
+    const clock = new TestClock(START);
+    server = await startTestServer({ now: clock.now });
+    const s = server;
+    await s.staffToken('admin', 'qian');
+    const login = (from: string, password: string) =>
+      postFrom(from, `${s.url}/api/auth/staff-login`, { username: 'qian', password });
+    const statuses = await hammer(clock, () => login(LAPTOP, 'guess-guess'), 6);
+    expect(statuses.slice(-3)).toEqual([429, 429, 429]);
+    // the account's count shows the attack (for the admin), but holds no one back
+    const row = s.components.store.db
+      .prepare("SELECT failed_attempts FROM staff WHERE username = 'qian'")
+      .get() as { failed_attempts: number };
+    expect(row.failed_attempts).toBe(statuses.filter((x) => x === 401).length);
+    expect((await login(REAL_PC, '密码-qian-long-enough')).status).toBe(200);
+  });
+});
+
 describe('no lockout denial of service', () => {
-  it('wrong exam codes delay the candidate by at most the cap, again and again', async () => {
+  it('wrong exam codes delay the guessing address by at most the cap, again and again', async () => {
     const { clock, server: s, seed } = await seeded();
     const c = seed.candidates[0]!;
     for (let i = 0; i < 12; i++) await wrongCode(s, c.admissionTicketNumber);

@@ -1,6 +1,8 @@
 import type { AttemptView } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryAll, sql } from '../src/db/sql';
+import { enrollKiosk } from '../src/kiosks/kiosk-registry';
+import { kioskLoginBody, kioskProof } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';
 import {
   okData,
@@ -157,8 +159,23 @@ describe('proctors read and act only on the sessions they are assigned to', () =
     const admin = await server.createClient(adminToken);
     okData(await call(admin, 'session:open-check-in', { sessionId: other.sessionId }));
     const candidate = other.candidates[0]!;
-    const login = await server.candidateClient(candidate.admissionTicketNumber, candidate.examCode);
-    const attemptId = login.attemptId;
+    // …at an exam PC of the second room, enrolled like every PC (proctor-server kiosk enroll)
+    const { db, audit } = server.components.store;
+    const room2Pc = enrollKiosk(db, audit, '第2考场-01', 'test', clock.now());
+    const loggedIn = await server.post(
+      '/api/auth/candidate-login',
+      kioskLoginBody(
+        room2Pc,
+        { admissionTicketNumber: candidate.admissionTicketNumber, examCode: candidate.examCode },
+        clock.now(),
+      ),
+    );
+    const { token: candidateToken, attempt } = okData(loggedIn.body) as {
+      token: string;
+      attempt: { attemptId: string };
+    };
+    const login = { token: candidateToken, client: await server.createClient(candidateToken) };
+    const attemptId = attempt.attemptId;
     // a hostile proctor of another room, assigned to nothing, with a script
     const roamerToken = await server.staffToken('proctor', 'roamer');
     const roamer = await server.createClient(roamerToken);
@@ -195,14 +212,28 @@ describe('proctors read and act only on the sessions they are assigned to', () =
     expect(await getStatus(server, roamerToken, `/api/console/photo?attemptId=${attemptId}`)).toBe(
       403,
     );
-    // the kiosk exit grant (a proctor's password typed at the candidate's PC) is scoped too
-    const exitGrant = (username: string) =>
+    // the kiosk exit grant (a proctor's password typed at the candidate's PC) is scoped too; the
+    // real kiosk asks with its enrollment proof alone, no candidate bearer token (0218)
+    const exitGrant = (username: string, bearer?: string) =>
       fetch(`${server.url}/api/kiosk/exit-grant`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-        body: JSON.stringify({ username, password: `密码-${username}-long-enough` }),
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+        },
+        body: JSON.stringify({
+          username,
+          password: `密码-${username}-long-enough`,
+          kioskProof: kioskProof(room2Pc, 'exit-grant', [username], clock.now()),
+        }),
       });
-    expect((await exitGrant('roamer')).status).toBe(403);
+    const refused = await exitGrant('roamer');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('未被指派') },
+    });
+    expect((await exitGrant('roamer', login.token)).status).toBe(403);
     // the candidate confirms, the admin admits: pushes about session-2 reach no proctor
     okData(await call(login.client, 'attempt:confirm-identity', {}));
     okData(await call(admin, 'proctor:admit', { sessionId: other.sessionId }));
@@ -230,6 +261,12 @@ describe('proctors read and act only on the sessions they are assigned to', () =
       session: { id: other.sessionId },
     });
     expect((await exitGrant('roamer')).status).toBe(200);
+    // the grant and its audit record name the candidate's attempt, not only the PC
+    const granted = queryAll<{ payload_json: string }>(
+      server.components.store.db,
+      sql`SELECT payload_json FROM audit_log WHERE action = 'kiosk.exit-granted'`,
+    ).map((row) => JSON.parse(row.payload_json) as unknown);
+    expect(granted).toEqual([expect.objectContaining({ attemptId, kioskId: room2Pc.kioskId })]);
     // …and the proctor of session-1 is still refused there
     expect(
       await callRaw(room.proctor, 'monitor:snapshot', { sessionId: other.sessionId }),
@@ -320,5 +357,33 @@ describe('proctors read and act only on the sessions they are assigned to', () =
       await callRaw(room.proctor, 'proctor:extend', { attemptId, minutes: 11, reason: '断电' }),
     ).toMatchObject({ ok: false, error: { code: 'EXTENSION_CAP_EXCEEDED' } });
     okData(await call(room.proctor, 'proctor:extend', { attemptId, minutes: 10, reason: '断电' }));
+  });
+});
+
+describe('a proctor cannot probe which sessions exist through downloads', () => {
+  it('answers FORBIDDEN for an unknown session exactly as for one they are not assigned to', async () => {
+    room = await runningSession(1);
+    const { server, clock } = room;
+    seedSession(server.components.store, {
+      count: 1,
+      scheduledStart: START,
+      sessionId: 'session-2',
+      examId: 'exam-2',
+      now: clock.now(),
+      ticketPrefix: 'S',
+    });
+    const roamerToken = await server.staffToken('proctor', 'roamer');
+    const download = (token: string, sessionId: string) =>
+      fetch(`${server.url}/api/console/download?sessionId=${sessionId}&file=incident-record`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then(async (res) => ({ status: res.status, body: await res.text() }));
+    const exists = await download(roamerToken, 'session-2');
+    const unknown = await download(roamerToken, 'no-such-session');
+    expect(exists.status).toBe(403);
+    expect(unknown.status).toBe(403);
+    expect(unknown.body).toContain('not assigned to this session');
+    // the exam admin still gets a plain NOT_FOUND
+    const adminToken = await server.staffToken('admin');
+    expect((await download(adminToken, 'no-such-session')).status).toBe(404);
   });
 });

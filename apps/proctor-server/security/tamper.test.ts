@@ -1,13 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsVerifyReport } from '../src/cli/results-commands';
+import { transaction } from '../src/db/sql';
+import { openStore } from '../src/db/store';
 import { signResultsPackage, type ResultsPayload } from '../src/results/results-package';
 import { pdfText } from '../test/pdf/pdf-tools';
 import { copyDataDir, finishedExam, type FinishedExam } from './support/finished-exam';
+import { examWithVoidedPaper } from './support/voided-exam';
 import {
   auditVerify,
   cliJson,
@@ -37,6 +40,36 @@ function lastAuditSeq(dataDir: string): number {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The server keeps working after the exam (logins, monitor events): `count` more signed
+ * transactions through the real audit log; returns the seq of the last record before them.
+ */
+function laterActivity(dataDir: string, count: number): number {
+  const store = openStore(dataDir);
+  try {
+    const before = lastAuditSeq(dataDir);
+    for (let i = 0; i < count; i++)
+      transaction(store.db, () =>
+        store.audit.append(
+          store.db,
+          { actor: 'staff:admin', action: 'auth.login', payload: { i } },
+          Date.now(),
+        ),
+      );
+    return before;
+  } finally {
+    store.close(); // writes the chain-head witness
+  }
+}
+
+/** Cuts the chain back to `seq` (itself signed), checkpoints included. */
+function cutTailTo(dataDir: string, seq: number): void {
+  tamper(
+    dataDir,
+    `DELETE FROM audit_log WHERE seq > ${seq}; DELETE FROM audit_checkpoints WHERE seq > ${seq}`,
+  );
 }
 
 describe('tamper evidence of results (audit verify on a real exam)', () => {
@@ -164,6 +197,36 @@ describe('tamper evidence of results (audit verify on a real exam)', () => {
     );
   });
 
+  it('a deleted chain-head witness is recreated only with a chained record that verify names', async () => {
+    // with passphrase-protected keys: cut the tail, delete the witness, restart the server
+    const dir = copyDataDir(exam);
+    const cut = laterActivity(dir, 3);
+    cutTailTo(dir, cut);
+    rmSync(join(dir, 'audit-head.json'));
+    const notices: string[] = [];
+    openStore(dir, { onHeadConflict: (m) => notices.push(m) }).close();
+    expect(notices.join('\n')).toContain(`按当前链头 #${cut} 重建，已记入审计记录 #${cut + 1}`);
+    const { exitCode, data } = await cliJson<{
+      ok: boolean;
+      warnings: { seq: number; problem: string }[];
+    }>('audit', 'verify', '--data', dir);
+    expect(data.ok).toBe(true);
+    expect(exitCode).toBe(0);
+    expect(data.warnings).toEqual([
+      {
+        seq: cut + 1,
+        problem: expect.stringContaining(
+          `链头见证 audit-head.json 曾缺失，于 #${cut + 1} 按当时的链头 #${cut} 重建`,
+        ) as string,
+      },
+    ]);
+    // the record itself is part of the signed chain: deleting it is a cut tail again
+    cutTailTo(dir, cut);
+    expect(problemText(await auditVerify(dir))).toContain(
+      `#${cut + 1} 审计链尾部被截断: 链止于 #${cut}，见证记录到 #${cut + 1}`,
+    );
+  });
+
   it('a chain rewritten and re-signed with a key stored in the database is refused', async () => {
     const dir = copyDataDir(exam);
     rewriteAndResign(
@@ -259,6 +322,18 @@ describe('tamper evidence of the results package', () => {
     expect(text.replace(/\s+/g, '')).toContain(`审计链头#${witness.seq}SHA-256${witness.hash}`);
   });
 
+  it('a tail cut back to an earlier signed checkpoint is never exported (chain-head witness)', async () => {
+    const dir = copyDataDir(exam);
+    const cut = laterActivity(dir, 3);
+    const last = cut + 3;
+    cutTailTo(dir, cut);
+    await expect(exportPackage(dir)).rejects.toThrow(
+      new RegExp(
+        `审计校验失败，不导出成绩 .*#${last} 审计链尾部被截断: 链止于 #\\d+，见证记录到 #${last}`,
+      ),
+    );
+  });
+
   it('a forged score in the database is never signed into a package', async () => {
     const dir = copyDataDir(exam);
     tamper(dir, `UPDATE scores SET total = 95, passed = 1 WHERE attempt_id = '${first.attemptId}'`);
@@ -329,5 +404,116 @@ describe('tamper evidence of backups', () => {
     await expect(cliJson('restore', data.path, '--data', dir)).rejects.toThrow(
       new RegExp(`审计链尾部被截断: 链止于 #${last - 2}，见证记录到 #${last}`),
     );
+  });
+});
+
+describe('tamper evidence of whose score it is and of a voided paper (owner binding, 0213)', () => {
+  let voided: FinishedExam;
+  beforeAll(async () => {
+    voided = await examWithVoidedPaper();
+  });
+  const ids = () => voided.candidates.map((c) => c.attemptId);
+
+  function attemptRow(dataDir: string, attemptId: string) {
+    const db = new Database(join(dataDir, 'server.db'), { readonly: true });
+    try {
+      return db
+        .prepare('SELECT name, id_number, admission_ticket, status FROM attempts WHERE id = ?')
+        .get(attemptId) as { name: string; id_number: string; admission_ticket: string };
+    } finally {
+      db.close();
+    }
+  }
+
+  const exportIn = (dataDir: string) =>
+    cliJson<{ resultsPackage: string }>(
+      'results',
+      'export',
+      '--data',
+      dataDir,
+      '--session',
+      voided.sessionId,
+      '--out',
+      join(dataDir, '..', 'export'),
+    );
+
+  it('an untouched exam with a voided paper verifies and exports green', async () => {
+    const dir = copyDataDir(voided);
+    expect((await auditVerify(dir)).problems).toEqual([]);
+    const { data } = await exportIn(dir);
+    const report = await cliJson<ResultsVerifyReport>('results', 'verify', data.resultsPackage);
+    expect(report.data.problems).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('a voided (作弊) paper set back to submitted is caught and never exported', async () => {
+    const dir = copyDataDir(voided);
+    const [, , cheat] = voided.candidates;
+    tamper(dir, `UPDATE attempts SET status = 'submitted' WHERE id = '${cheat!.attemptId}'`);
+    const result = await auditVerify(dir);
+    expect(result.ok).toBe(false);
+    expect(problemText(result)).toMatch(
+      new RegExp(
+        `attempts: 考生 ${cheat!.ticket} \\(attempt ${cheat!.attemptId}\\): 状态 submitted 与审计记录 #\\d+ 的 voided 不符 \\(status edited\\)`,
+      ),
+    );
+    await expect(exportIn(dir)).rejects.toThrow(/审计校验失败，不导出成绩/);
+  });
+
+  it('name and ID number swapped between a failing and a passing attempt are caught', async () => {
+    const dir = copyDataDir(voided);
+    const [failing, passing] = ids();
+    const a = attemptRow(dir, failing!);
+    const b = attemptRow(dir, passing!);
+    tamper(
+      dir,
+      `UPDATE attempts SET name = '${b.name}', id_number = '${b.id_number}' WHERE id = '${failing!}';
+       UPDATE attempts SET name = '${a.name}', id_number = '${a.id_number}' WHERE id = '${passing!}'`,
+    );
+    const text = problemText(await auditVerify(dir));
+    for (const attemptId of [failing, passing])
+      expect(text).toMatch(
+        new RegExp(
+          `attempts: 考生 \\S+ \\(attempt ${attemptId}\\): 姓名或身份证号与审计记录 #\\d+ 不符 \\(name or id_number edited\\)`,
+        ),
+      );
+    await expect(exportIn(dir)).rejects.toThrow(/审计校验失败，不导出成绩/);
+  });
+
+  it('admission tickets swapped between two attempts are caught', async () => {
+    const dir = copyDataDir(voided);
+    const [one, two] = voided.candidates;
+    tamper(
+      dir,
+      `UPDATE attempts SET admission_ticket = 'SWAP' WHERE id = '${one!.attemptId}';
+       UPDATE attempts SET admission_ticket = '${one!.ticket}' WHERE id = '${two!.attemptId}';
+       UPDATE attempts SET admission_ticket = '${two!.ticket}' WHERE id = '${one!.attemptId}'`,
+    );
+    expect(problemText(await auditVerify(dir))).toMatch(
+      new RegExp(
+        `attempts: 考生 ${two!.ticket} \\(attempt ${one!.attemptId}\\): 准考证号 ${two!.ticket} 与审计记录 #\\d+ 的 ${one!.ticket} 不符 \\(admission_ticket edited\\)`,
+      ),
+    );
+  });
+
+  it('a package re-signed with names swapped is refused by results verify, naming the ticket', async () => {
+    const dir = copyDataDir(voided);
+    const { data } = await exportIn(dir);
+    const envelope = JSON.parse(readFileSync(data.resultsPackage, 'utf8')) as {
+      payload: ResultsPayload;
+    };
+    const [first, second] = envelope.payload.candidates;
+    const name = first!.name;
+    const idNumber = first!.idNumber;
+    Object.assign(first!, { name: second!.name, idNumber: second!.idNumber });
+    Object.assign(second!, { name, idNumber });
+    const key = readFileSync(join(dir, 'keys', 'audit-signing.key'), 'utf8');
+    const forged = `${data.resultsPackage}.swapped.json`;
+    writeFileSync(forged, signResultsPackage(envelope.payload, key));
+    const report = await cliJson<ResultsVerifyReport>('results', 'verify', forged);
+    expect(report.exitCode).not.toBe(0);
+    const text = report.data.problems.map((p) => p.problem).join('\n');
+    for (const ticket of [first!.admissionTicketNumber, second!.admissionTicketNumber])
+      expect(text).toMatch(new RegExp(`考生 ${ticket}: 答案、成绩与审计记录 #\\d+ 不符`));
   });
 });

@@ -215,4 +215,41 @@ describe('the kiosk exit grant', () => {
     const other = kioskProof(s.kiosk, 'exit-grant', ['someone-else'], now);
     expect((await ask({ ...proctor, kioskProof: other }, null)).status).toBe(401);
   });
+
+  it('a kiosk whose clock is off is told so, like at login', async () => {
+    const { s, ask } = await kioskWithCandidate();
+    const stale = kioskProof(s.kiosk, 'exit-grant', ['feng'], s.components.now() - 6 * 60_000);
+    const res = await ask({ ...proctor, kioskProof: stale }, null);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: expect.stringContaining('时钟') },
+    });
+  });
+
+  it('revoking the kiosk ends the session running on it and voids its unspent grant', async () => {
+    const { s, login, ask } = await kioskWithCandidate();
+    const signed = kioskProof(s.kiosk, 'exit-grant', ['feng'], s.components.now());
+    const granted = await ask({ ...proctor, kioskProof: signed }, null);
+    const { grant } = ((await granted.json()) as { data: { grant: string } }).data;
+    const adminToken = await s.staffToken('admin', 'wang');
+    const revoked = await fetch(`${s.url}/api/kiosks/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ kioskId: s.kiosk.kioskId }),
+    });
+    expect(revoked.status).toBe(200);
+    // the candidate's socket at that PC drops within a second; its token opens nothing more
+    await disconnectedWithin(login.client, 1000);
+    await expect(s.createClient(login.token)).rejects.toThrow(/UNAUTHORIZED/);
+    expect((await ask(proctor)).status).toBe(401);
+    // the grant issued before the revocation cannot be spent
+    expect((await s.post('/api/kiosk/exit', { grant })).status).toBe(403);
+    const audited = s.components.store.db
+      .prepare("SELECT payload_json FROM audit_log WHERE action = 'kiosk.revoke'")
+      .all() as { payload_json: string }[];
+    expect(audited.map((row) => JSON.parse(row.payload_json) as unknown)).toEqual([
+      { kioskId: s.kiosk.kioskId, revokedTokens: 1, voidedExitGrants: 1 },
+    ]);
+  });
 });

@@ -30,7 +30,7 @@ describe('staff authentication', () => {
     expect(row.password_hash).not.toContain('zhang-long-enough');
   });
 
-  it('makes an account wait after repeated failures, even for the right password, briefly', async () => {
+  it('makes the failing address wait for the account, even for the right password, briefly', async () => {
     const clock = new TestClock();
     server = await startTestServer({
       now: clock.now,
@@ -144,7 +144,7 @@ describe('roles', () => {
 });
 
 describe('candidate login', () => {
-  it('backs off after wrong exam codes until a proctor unlocks; a new login revokes the old token', async () => {
+  it('backs off the failing address after wrong exam codes until a proctor unlocks; a new login revokes the old token', async () => {
     const clock = new TestClock(START - 5 * 60_000);
     server = await startTestServer({ now: clock.now, settings: { loginBackoffFreeFailures: 2 } });
     const seeded = seedSession(server.components.store, {

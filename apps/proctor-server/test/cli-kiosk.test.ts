@@ -37,6 +37,15 @@ describe('proctor-server kiosk', () => {
     await expect(
       run('kiosk', 'enroll', '--data', data, '--name', '第1考场-02', '--out', out),
     ).rejects.toThrow(/无法写入/);
+    const unwritable = join(root, 'no-such-folder', 'enrollment.json');
+    await expect(
+      run('kiosk', 'enroll', '--data', data, '--name', '第1考场-02', '--out', unwritable),
+    ).rejects.toThrow(/无法写入/);
+    // neither failure enrolled anything: the name is still free and the file was not touched
+    const listedBefore = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
+    expect(listedBefore.map((k) => k.name)).toEqual(['第1考场-01']);
+    expect(KioskEnrollmentSchema.parse(JSON.parse(readFileSync(out, 'utf8')))).toEqual(file);
+    await run('kiosk', 'enroll', '--data', data, '--name', '第1考场-02', '--out', `${out}.02`);
     await expect(run('kiosk', 'enroll', '--data', data, '--name', '第1考场-01')).rejects.toThrow(
       /已登记/,
     );

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/commands';
 
@@ -64,8 +65,31 @@ describe('proctor-server tls', () => {
     expect(renewed.serverFingerprint).not.toBe(shown.serverFingerprint);
     expect(renewed.dnsNames).toContain('exam.local');
 
-    const replaced = (await run('tls', 'replace', '--data', data, '--json')) as Shown;
+    await run('kiosk', 'enroll', '--data', data, '--name', 'PC-01', '--out', join(data, 'pc.json'));
+    const replaced = (await run('tls', 'replace', '--data', data, '--json')) as Shown & {
+      revokedKiosks: string[];
+    };
     expect(replaced.fingerprint).not.toBe(shown.fingerprint);
+    // every kiosk pinned the old CA: all revoked (audited), so each can be enrolled again at once
+    expect(replaced.revokedKiosks).toHaveLength(1);
+    await run(
+      'kiosk',
+      'enroll',
+      '--data',
+      data,
+      '--name',
+      'PC-01',
+      '--out',
+      join(data, 'pc2.json'),
+    );
+    const db = new Database(join(data, 'server.db'), { readonly: true });
+    const revokes = db
+      .prepare("SELECT payload_json FROM audit_log WHERE action = 'kiosk.revoke'")
+      .all() as { payload_json: string }[];
+    db.close();
+    expect(revokes.map((r) => JSON.parse(r.payload_json) as unknown)).toEqual([
+      expect.objectContaining({ kioskId: replaced.revokedKiosks[0], reason: 'site-ca-replaced' }),
+    ]);
   });
 
   it('renew without the CA key says where to give it; a bad address is named', async () => {

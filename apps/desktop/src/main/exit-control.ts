@@ -31,8 +31,9 @@ async function postJson(url: URL, body: unknown, pin: string | undefined): Promi
 
 /**
  * Asks the proctor server for a single-use exit grant (docs/decisions/0218): the typed
- * credentials plus this PC's enrollment proof; never a staff login, so no staff session ever
- * exists on the candidate's PC. A kiosk without an enrollment asks without a proof and is
+ * credentials plus this PC's enrollment proof (and the candidate token of whoever is logged in
+ * here, if anyone: the server checks the proctor is assigned to that candidate's session); never
+ * a staff login, so no staff session ever exists on the candidate's PC. A kiosk without an enrollment asks without a proof and is
  * refused by a reachable server (a refusal is final).
  */
 export async function askServer(
@@ -40,6 +41,7 @@ export async function askServer(
   input: IpcInput<'exam:exit'>,
   enrollment?: KioskEnrollment,
   now: () => number = Date.now,
+  candidateToken?: string,
 ): Promise<ServerVerdict> {
   if (serverUrl === undefined) return { kind: 'unreachable' };
   let raw: unknown;
@@ -52,6 +54,7 @@ export async function askServer(
         ...(enrollment === undefined
           ? {}
           : { kioskProof: signKioskProof(enrollment, 'exit-grant', [input.username], now()) }),
+        ...(candidateToken === undefined ? {} : { candidateToken }),
       },
       enrollment?.serverCertFingerprint,
     );
@@ -91,12 +94,16 @@ export function createExitGate(options: {
   readonly enrollment?: KioskEnrollment;
   readonly quit: (who: string, via: string) => void;
   readonly now?: () => number;
-}): (input: IpcInput<'exam:exit'>, serverUrl: string | undefined) => Promise<void> {
+}): (
+  input: IpcInput<'exam:exit'>,
+  serverUrl: string | undefined,
+  candidateToken?: string,
+) => Promise<void> {
   const now = options.now ?? Date.now;
   let failures = 0;
   let lockedUntil: number | undefined;
-  return async (input, serverUrl) => {
-    const verdict = await askServer(serverUrl, input, options.enrollment, now);
+  return async (input, serverUrl, candidateToken) => {
+    const verdict = await askServer(serverUrl, input, options.enrollment, now, candidateToken);
     const stored = loadKioskSettings(options.settingsFile).offlineExitHash;
     const offlineMatch =
       verdict.kind === 'unreachable' && stored !== undefined

@@ -24,8 +24,9 @@ export interface AuditLog {
   /** Appends one record; MUST be called inside the transaction that makes the change. */
   append(db: WritableDb, entry: AuditEntry, at: number): number;
   /**
-   * Signs a checkpoint for the last record appended in the current transaction. `openStore`
-   * runs it before every commit (`setBeforeCommitHook`); appends outside a transaction seal at once.
+   * Signs a checkpoint for the chain head when it has none (the last record appended in the
+   * current transaction). `openStore` runs it before every commit (`setBeforeCommitHook`);
+   * appends outside a transaction seal at once.
    */
   sealTransaction(db: WritableDb): void;
 }
@@ -52,15 +53,20 @@ export function signCheckpoint(
  * lives in a key file, not in the database (docs/decisions/0210, 0211).
  */
 export function createAuditLog(key: Ed25519Key, options: AuditLogOptions = {}): AuditLog {
-  const pending = new WeakMap<WritableDb, { seq: number; hash: string; at: number }>();
+  // The head is read from the database, never remembered: a rolled-back transaction leaves
+  // nothing behind to sign, and a record another process appended (and signed) is left alone.
   const seal = (db: WritableDb): void => {
-    const last = pending.get(db);
-    if (last === undefined) return;
-    pending.delete(db);
-    const checkpoint = signCheckpoint(key, last.seq, last.hash, last.at);
+    const head = queryOne<{ seq: number; hash: string; at: number; signed: number }>(
+      db,
+      sql`SELECT seq, hash, at,
+                 EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.seq = audit_log.seq) AS signed
+          FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    );
+    if (head === undefined || head.signed === 1) return;
+    const checkpoint = signCheckpoint(key, head.seq, head.hash, head.at);
     run(
       db,
-      sql`INSERT OR REPLACE INTO audit_checkpoints (seq, hash, signature, at)
+      sql`INSERT INTO audit_checkpoints (seq, hash, signature, at)
           VALUES (${checkpoint.seq}, ${checkpoint.hash}, ${checkpoint.signature}, ${checkpoint.at})`,
     );
     options.onSealed?.(checkpoint);
@@ -89,7 +95,6 @@ export function createAuditLog(key: Ed25519Key, options: AuditLogOptions = {}): 
             VALUES (${seq}, ${at}, ${record.actor}, ${record.action}, ${payloadJson},
                     ${record.payloadHash}, ${record.prevHash}, ${hash})`,
       );
-      pending.set(db, { seq, hash, at });
       if (!db.inTransaction) seal(db);
       return seq;
     },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { queryOne, sql, type ReadableDb } from '../db/sql';
+import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
 import { writePrivateFileAtomic } from '../keys/key-file';
 import type { AuditCheckpoint } from './audit-log';
 
@@ -116,4 +116,43 @@ export function createHeadWitness(
       timer = undefined;
     },
   };
+}
+
+/** The chained record written when a data directory's witness was missing at start. */
+export const WITNESS_RECREATED_ACTION = 'audit.witness-recreated';
+
+export interface WitnessRecreatedPayload {
+  /** The chain head (newest signed checkpoint) the new witness started from. */
+  readonly headSeq: number;
+  readonly headHash: string;
+}
+
+export interface WitnessRecreation {
+  /** The seq of the `audit.witness-recreated` record. */
+  readonly seq: number;
+  readonly at: number;
+  readonly headSeq: number;
+}
+
+/**
+ * Every time the witness was recreated: the tail before each such record is only as trustworthy
+ * as the files were while the witness was gone (docs/decisions/0211), so verification names them.
+ */
+export function witnessRecreations(db: ReadableDb): WitnessRecreation[] {
+  return queryAll<{ seq: number; at: number; payload_json: string }>(
+    db,
+    sql`SELECT seq, at, payload_json FROM audit_log WHERE action = ${WITNESS_RECREATED_ACTION} ORDER BY seq`,
+  ).map((row) => {
+    const payload = JSON.parse(row.payload_json) as Partial<WitnessRecreatedPayload>;
+    return { seq: row.seq, at: row.at, headSeq: Number(payload.headSeq ?? 0) };
+  });
+}
+
+/** The warning line `audit verify` prints for a recreation. */
+export function witnessRecreationWarning(recreation: WitnessRecreation): string {
+  return (
+    `链头见证 audit-head.json 曾缺失，于 #${recreation.seq} 按当时的链头 #${recreation.headSeq} 重建；` +
+    `此前的链尾是否被截断无法证明 (chain-head witness was missing and recreated at head ` +
+    `#${recreation.headSeq}; a tail cut before that cannot be ruled out)`
+  );
 }

@@ -9,6 +9,7 @@ import {
 import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
 import {
   answerKeysHash,
+  identityHash,
   SCORE_SAVE_ACTION,
   ScoreRecordPayloadSchema,
   type ScoreRecordPayload,
@@ -62,6 +63,10 @@ class Replay {
     Map<string, { seq: number; value: AnswerValue; valueJson: string; auditSeq: number }>
   >();
   readonly scores = new Map<string, ChainedScore>();
+  /** attemptId → the last record that fixes its status: a bound `score.save` or `attempt.void`. */
+  readonly statuses = new Map<string, { status: string; auditSeq: number }>();
+  /** attemptId → the last `score.save` naming its owner. */
+  readonly owners = new Map<string, ChainedScore>();
 
   answers(attemptId: string): Map<string, AnswerValue> {
     return new Map(
@@ -76,9 +81,10 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
     if (problems.length < maxProblems) problems.push({ seq, problem });
   };
   const tickets = new Map(
-    queryAll<{ id: string; ticket: string; exam_id: string }>(
+    queryAll<AttemptRow>(
       db,
-      sql`SELECT a.id, a.admission_ticket AS ticket, s.exam_id FROM attempts a JOIN sessions s ON s.id = a.session_id`,
+      sql`SELECT a.id, a.admission_ticket AS ticket, a.name, a.id_number, a.status, s.exam_id
+          FROM attempts a JOIN sessions s ON s.id = a.session_id`,
     ).map((r) => [r.id, r]),
   );
   const who = (attemptId: string): string =>
@@ -100,7 +106,7 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
   const replay = new Replay();
   const rows = db
     .prepare(
-      `SELECT seq, action, payload_json FROM audit_log WHERE action IN ('answer.save', '${SCORE_SAVE_ACTION}') ORDER BY seq`,
+      `SELECT seq, action, payload_json FROM audit_log WHERE action IN ('answer.save', '${SCORE_SAVE_ACTION}', '${VOID_ACTION}') ORDER BY seq`,
     )
     .iterate() as IterableIterator<{ seq: number; action: string; payload_json: string }>;
   for (const row of rows) {
@@ -109,6 +115,12 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
       json = JSON.parse(row.payload_json);
     } catch {
       continue; // reported by the chain check
+    }
+    if (row.action === VOID_ACTION) {
+      const attemptId = (json as { attemptId?: unknown } | null)?.attemptId;
+      if (typeof attemptId === 'string')
+        replay.statuses.set(attemptId, { status: 'voided', auditSeq: row.seq });
+      continue;
     }
     if (row.action === 'answer.save') {
       const event = answerSaveOf(json);
@@ -132,6 +144,10 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
     }
     const { attemptId } = payload.data;
     replay.scores.set(attemptId, { payload: payload.data, auditSeq: row.seq });
+    if (payload.data.ticket !== undefined)
+      replay.owners.set(attemptId, { payload: payload.data, auditSeq: row.seq });
+    if (payload.data.status !== undefined)
+      replay.statuses.set(attemptId, { status: payload.data.status, auditSeq: row.seq });
     if (payload.data.adopted === true) continue;
     checkChainedScore(
       row.seq,
@@ -146,7 +162,56 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
   checkAnswerEvents(db, replay, who, note);
   checkAnswersCurrent(db, replay, who, note);
   checkScores(db, replay, who, note);
+  checkOwners(tickets, replay, who, note);
   return problems;
+}
+
+/** `attempt.void` (attempts/attempt-service.ts): the one status change after scoring. */
+const VOID_ACTION = 'attempt.void';
+
+interface AttemptRow {
+  readonly id: string;
+  readonly ticket: string;
+  readonly name: string;
+  readonly id_number: string;
+  readonly status: string;
+  readonly exam_id: string;
+}
+
+/**
+ * Whose score and which status (docs/decisions/0213, owner binding): every attempt's ticket,
+ * name and ID number must be the ones its last bound `score.save` names, and its status the one
+ * of its last status-fixing record (that `score.save`, or a later `attempt.void`).
+ */
+function checkOwners(
+  attempts: ReadonlyMap<string, AttemptRow>,
+  replay: Replay,
+  who: (attemptId: string) => string,
+  note: Note,
+): void {
+  for (const [attemptId, row] of attempts) {
+    const where = `attempts: ${who(attemptId)}`;
+    const owner = replay.owners.get(attemptId);
+    if (owner !== undefined) {
+      const { payload, auditSeq } = owner;
+      if (payload.ticket !== row.ticket)
+        note(
+          auditSeq,
+          `${where}: 准考证号 ${row.ticket} 与审计记录 #${auditSeq} 的 ${payload.ticket ?? '?'} 不符 (admission_ticket edited)`,
+        );
+      if (payload.identityHash !== identityHash(row.name, row.id_number))
+        note(
+          auditSeq,
+          `${where}: 姓名或身份证号与审计记录 #${auditSeq} 不符 (name or id_number edited)`,
+        );
+    }
+    const chained = replay.statuses.get(attemptId);
+    if (chained !== undefined && chained.status !== row.status)
+      note(
+        chained.auditSeq,
+        `${where}: 状态 ${row.status} 与审计记录 #${chained.auditSeq} 的 ${chained.status} 不符 (status edited)`,
+      );
+  }
 }
 
 type Note = (seq: number, problem: string) => void;

@@ -1,22 +1,22 @@
 import {
   CodedError,
   candidateLoginProofFields,
-  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
   type CandidateLoginRequest,
   type CandidateLoginResult,
 } from '@skillexam/shared';
 import { findAttemptByTicket, getAttempt, toAttemptView } from '../attempts/attempt-repository';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { run, sql, transaction, type WritableDb } from '../db/sql';
 import { checkInOpensAt, getSession, lateEntryCutoffAt } from '../sessions/session-repository';
 import { verifyExamCode } from '../roster/index';
 import { examCodeSecret } from './exam-code-secret';
 import type { ServerSettings } from '../settings';
 import type { Notifier } from '../socket/notifier';
-import { backoffUntil } from './login-backoff';
-import { tooManyAttempts, type LoginGuard } from './login-guard';
+import { NO_SUCH_CODE_HASH, recordLoginFailureLater } from './candidate-login-failures';
+import type { LoginGuard } from './login-guard';
 import { issueToken, revokeSubjectTokens } from './tokens';
-import type { KioskProofVerifier, ProofProblem } from '../kiosks/kiosk-proof';
+import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
+import { kioskRejectionMessage } from '../kiosks/kiosk-rejection-message';
 import { recordKioskLogin, type KioskRecord } from '../kiosks/kiosk-registry';
 
 export interface CandidateLoginDeps {
@@ -48,41 +48,24 @@ export function candidateLogin(
   const attempt = findAttemptByTicket(db, ticket).find(
     (a) => getSession(db, a.sessionId).status !== 'ended',
   );
-  if (attempt === undefined) {
-    guard.failUnknownName('candidate', ticket, now);
-    guard.failAddress('candidate', ip, now);
-    throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
-  }
-  // A short wait after repeated failures, never a lockout; the same reply as for unknown tickets.
-  if (attempt.lockedUntil !== undefined && attempt.lockedUntil > now) throw tooManyAttempts();
-  const session = getSession(db, attempt.sessionId);
-  if (!verifyExamCode(request.examCode, attempt.examCodeHash, examCodeSecret(db))) {
-    guard.failAddress('candidate', ip, now);
-    const lockedUntil = transaction(db, () => {
-      const failures =
-        queryOne<{ failed_logins: number }>(
-          db,
-          sql`UPDATE attempts SET failed_logins = failed_logins + 1 WHERE id = ${attempt.id}
-              RETURNING failed_logins`,
-        )?.failed_logins ?? 1;
-      const until = backoffUntil(failures, now, guard.policy);
-      run(db, sql`UPDATE attempts SET locked_until = ${until} WHERE id = ${attempt.id}`);
-      audit.append(
-        db,
-        {
-          actor: `candidate:${attempt.id}`,
-          action: 'candidate.login-failed',
-          payload: { ticket, ip, failures, waitUntil: until },
-        },
-        now,
-      );
-      return until;
-    });
-    if (lockedUntil !== null) {
-      deps.notifier.attemptChanged(toAttemptView(getAttempt(db, attempt.id), now));
+  // Throttled per (ticket, address) (docs/decisions/0215): a guesser's failures slow only the
+  // guesser. A made-up ticket goes through the same steps and costs the request the same.
+  const who = {
+    kind: 'candidate',
+    name: ticket,
+    ip,
+    accountFailures: attempt?.failedLogins,
+  } as const;
+  guard.checkAccount(who, now);
+  const codeHash = attempt?.examCodeHash ?? NO_SUCH_CODE_HASH;
+  if (!verifyExamCode(request.examCode, codeHash, examCodeSecret(db)) || attempt === undefined) {
+    const waitUntil = guard.fail(who, now);
+    if (attempt !== undefined) {
+      recordLoginFailureLater(deps, { attempt, ticket, ip, waitUntil, at: now });
     }
     throw new CodedError('UNAUTHORIZED', BAD_LOGIN);
   }
+  const session = getSession(db, attempt.sessionId);
   if (request.clientKind === 'kiosk' && !clientAccepted(settings, request.clientIntegrity)) {
     transaction(db, () =>
       audit.append(
@@ -126,7 +109,15 @@ export function candidateLogin(
                  status = CASE status WHEN 'registered' THEN 'logged_in' ELSE status END
           WHERE id = ${attempt.id}`,
     );
-    const token = issueToken(db, 'candidate', attempt.id, now, settings.candidateTokenTtlMs);
+    // bound to the kiosk: its exit grant finds this attempt, its revocation ends this session
+    const token = issueToken(
+      db,
+      'candidate',
+      attempt.id,
+      now,
+      settings.candidateTokenTtlMs,
+      kiosk?.id,
+    );
     audit.append(
       db,
       {
@@ -144,6 +135,7 @@ export function candidateLogin(
     );
     return token;
   });
+  guard.succeeded(who, now, false);
   if (revoked > 0)
     deps.notifier.revokeAttempt(attempt.id, '已在另一台考试机登录 (logged in elsewhere)');
   const view = toAttemptView(getAttempt(db, attempt.id), now);
@@ -188,17 +180,6 @@ function attestKiosk(
   // A wrong PC clock and an outdated enrollment are problems the room can fix itself; neither
   // says anything about tickets.
   throw new CodedError('CLIENT_REJECTED', kioskRejectionMessage(checked.problem));
-}
-
-function kioskRejectionMessage(problem: ProofProblem): string {
-  switch (problem) {
-    case 'stale':
-      return '考试机时钟与考点服务器相差超过 5 分钟，请校准时间后重试 (kiosk clock is off by more than 5 minutes)';
-    case 'outdated-enrollment':
-      return KIOSK_ENROLLMENT_OUTDATED_MESSAGE;
-    default:
-      return '本机不是已登记的考试机，请联系考务管理员 (this PC is not an enrolled exam kiosk)';
-  }
 }
 
 /** Any client passes when no builds are listed; otherwise the kiosk's hash must be listed. */

@@ -1,8 +1,7 @@
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
-import { backoffUntil } from './login-backoff';
-import { tooManyAttempts, type LoginGuard } from './login-guard';
+import type { LoginGuard } from './login-guard';
 import type { PasswordHasher } from './password-hasher';
 import { findStaff, type StaffRecord } from './staff-accounts';
 
@@ -21,8 +20,8 @@ let dummyHash: Promise<string> | undefined;
 /**
  * A staff member's username + password, throttled (docs/decisions/0215): used by the staff
  * login and by the kiosk exit grant. Unknown names cost one argon2 verify and back off like real
- * ones; each attempt is counted BEFORE the async verify in one synchronous statement, so
- * parallel guesses cannot all read the same count; a right password clears the count.
+ * ones; the wait belongs to the (username, address) pair, so a guesser cannot keep the real
+ * user out; a right password clears the count.
  */
 export async function verifyStaffCredentials(
   deps: StaffCredentialDeps,
@@ -34,27 +33,32 @@ export async function verifyStaffCredentials(
   const started = deps.now();
   guard.checkAddress('staff', ip, started);
   const staff = findStaff(db, { username });
+  // Throttled per (username, address) (docs/decisions/0215): a guesser's failures slow only the
+  // guesser, never the real user at another address. Counted BEFORE the async verify (one
+  // synchronous step), so parallel guesses cannot all pass; a right password takes it back.
+  const who = {
+    kind: 'staff',
+    name: username,
+    ip,
+    accountFailures: staff?.failedAttempts,
+  } as const;
+  guard.checkAccount(who, started);
+  const waitUntil = guard.fail(who, started);
   if (staff === undefined) {
-    guard.failUnknownName('staff', username, started);
-    guard.failAddress('staff', ip, started);
     dummyHash ??= hasher.hash('not-a-real-password');
     await hasher.verify(await dummyHash, password);
     throw new CodedError('UNAUTHORIZED', BAD_STAFF_LOGIN);
   }
-  // A short wait after repeated failures, never a lockout; the same reply as for unknown names.
-  if (staff.lockedUntil !== undefined && staff.lockedUntil > started) throw tooManyAttempts();
-  guard.failAddress('staff', ip, started);
-  const failures = transaction(db, () => {
-    const counted =
-      queryOne<{ failed_attempts: number }>(
-        db,
-        sql`UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ${staff.id}
-            RETURNING failed_attempts`,
-      )?.failed_attempts ?? 1;
-    const until = backoffUntil(counted, started, guard.policy);
-    run(db, sql`UPDATE staff SET locked_until = ${until} WHERE id = ${staff.id}`);
-    return counted;
-  });
+  // The account's count is for display and alerting (the admin sees it, unlock clears it).
+  const failures =
+    queryOne<{ failed_attempts: number }>(
+      db,
+      sql`UPDATE staff SET failed_attempts = failed_attempts + 1,
+                 locked_until = CASE WHEN ${waitUntil} IS NULL THEN locked_until
+                                     ELSE MAX(COALESCE(locked_until, 0), ${waitUntil}) END
+          WHERE id = ${staff.id}
+          RETURNING failed_attempts`,
+    )?.failed_attempts ?? 1;
   // A disabled account verifies like any other (same timing) and fails like a wrong password.
   const valid =
     (await hasher.verify(staff.passwordHash, password)) && staff.disabledAt === undefined;
@@ -73,7 +77,7 @@ export async function verifyStaffCredentials(
     });
     throw new CodedError('UNAUTHORIZED', BAD_STAFF_LOGIN);
   }
-  guard.refundAddress('staff', ip, now);
+  guard.succeeded(who, now, true);
   run(db, sql`UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ${staff.id}`);
   return staff;
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
-import { readWitnessOf, verifyStoreChain } from '../audit/verify-store';
+import { readWitnessOf, verifyStoreChain, type StoreVerification } from '../audit/verify-store';
 import { backupNow } from '../backup/backup';
 import { checkBackup, restoreBackup, RestoreError } from '../backup/restore';
 import { loadConfig } from '../config';
@@ -174,17 +174,20 @@ export function buildProgram(): Command {
       // The witness is read before opening: opening writes one when it is missing.
       const head = readWitnessOf(opts.data);
       const store =
-        opts.file === undefined ? openStore(opts.data, { onHeadConflict: () => {} }) : undefined;
+        opts.file === undefined
+          ? openStore(opts.data, { onHeadConflict: () => {}, inspectOnly: true })
+          : undefined;
       try {
-        const result =
+        const result: StoreVerification =
           store === undefined
-            ? verifyBackupFile(opts.file ?? '', opts.data)
+            ? { ...verifyBackupFile(opts.file ?? '', opts.data), warnings: [] }
             : verifyStoreChain(store, 50, head);
         output(opts.json === true, result, () => [
           result.ok
             ? `审计链完整: ${result.records} 条记录, ${result.checkpoints} 个签名检查点`
             : `审计链异常: ${result.problems.length} 处问题`,
           ...result.problems.map((p) => `  #${p.seq}: ${p.problem}`),
+          ...result.warnings.map((w) => `  警告 (warning) #${w.seq}: ${w.problem}`),
         ]);
         if (!result.ok) process.exitCode = EXIT_FAILURE;
       } finally {

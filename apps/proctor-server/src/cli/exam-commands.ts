@@ -11,9 +11,9 @@ import { renderAdmissionSlips } from '../pdf/index';
 import { siteFingerprintIfPresent } from '../tls/site-tls';
 import { getSession } from '../sessions/session-repository';
 import { importRosterFile } from '../sessions/roster-import';
-import { createSession } from '../sessions/session-setup';
+import { createSessionWithProctors } from '../sessions/create-session-with-proctors';
+import { recordKeyRelease } from '../console/key-release';
 import { CliInputError, output } from './cli-io';
-import { assignProctors } from '../incidents/session-scope';
 import { addAssignProctorsCommand, parseUsernames } from './session-proctor-commands';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
@@ -148,31 +148,24 @@ export function addExamCommands(program: Command): void {
         });
         const store = openStore(opts.data);
         try {
-          // one transaction: an unknown proctor leaves no half-set-up session behind
-          const assigned = transaction(store.db, () => {
-            createSession(
-              store.db,
-              store.audit,
-              {
-                id,
-                name: opts.name,
-                examId: opts.exam,
-                scheduledStart: start,
-                durationMinutes: Number(opts.duration),
-                rules,
-                rooms,
-                ...(checkInAt === undefined ? {} : { checkInAt }),
-                ...(opts.occupationName === undefined
-                  ? {}
-                  : { occupationName: opts.occupationName }),
-              },
-              actor(),
-              Date.now(),
-            );
-            return proctors === undefined
-              ? []
-              : assignProctors(store.db, store.audit, id, proctors, actor(), Date.now());
-          });
+          const assigned = createSessionWithProctors(
+            store.db,
+            store.audit,
+            {
+              id,
+              name: opts.name,
+              examId: opts.exam,
+              scheduledStart: start,
+              durationMinutes: Number(opts.duration),
+              rules,
+              rooms,
+              ...(checkInAt === undefined ? {} : { checkInAt }),
+              ...(opts.occupationName === undefined ? {} : { occupationName: opts.occupationName }),
+            },
+            proctors,
+            actor(),
+            Date.now(),
+          );
           output(opts.json === true, { sessionId: id, proctors: assigned }, () => [
             `已创建考试场次 ${id}`,
             ...(assigned.length === 0
@@ -302,6 +295,16 @@ export function addExamCommands(program: Command): void {
       }) => {
         const store = openStore(opts.data);
         try {
+          // the export writes the answer sheets, the package and the statistics: the key is out
+          // (recorded first, so the package pins its own release; docs/decisions/0220)
+          recordKeyRelease(
+            store.db,
+            store.audit,
+            opts.session,
+            'results-export',
+            actor(),
+            Date.now(),
+          );
           const files = await exportResults(store, {
             sessionId: opts.session,
             outDir: opts.out,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import type { KioskSummary } from '@skillexam/shared';
 import type { Command } from 'commander';
@@ -19,6 +19,17 @@ const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 function kioskStatus(kiosk: KioskSummary): string {
   if (kiosk.revokedAt !== undefined) return '已注销';
   return kiosk.needsReenrollment === true ? '需重新登记 (re-enroll)' : '有效';
+}
+
+/** Creates the enrollment file (mode 0600, refusing an existing one) before anything is enrolled. */
+function openEnrollmentOutput(path: string): { path: string; fd: number } {
+  try {
+    return { path, fd: openSync(path, 'wx', 0o600) };
+  } catch (error) {
+    throw new CliInputError(
+      `无法写入 ${path}: ${(error as Error).message}，未登记 (cannot write the enrollment file; nothing enrolled)`,
+    );
+  }
 }
 
 export function addKioskCommands(program: Command): void {
@@ -42,7 +53,23 @@ export function addKioskCommands(program: Command): void {
       }) => {
         // the pin: the site certificate, created now if `serve` has not run yet (decision 0232)
         await ensureSiteTls(opts.data, { siteName: opts.siteName });
-        const store = openStore(opts.data);
+        // the output is opened (wx: never overwrite) BEFORE enrolling, so an existing file or an
+        // unwritable path cannot leave a taken name whose private key was never written
+        const out = opts.out === undefined ? undefined : openEnrollmentOutput(opts.out);
+        let written = false;
+        const discardOutput = (): void => {
+          if (out === undefined || written) return;
+          // nothing was enrolled (or nothing written): remove the empty file this command made
+          closeSync(out.fd);
+          rmSync(out.path, { force: true });
+        };
+        let store: ReturnType<typeof openStore>;
+        try {
+          store = openStore(opts.data);
+        } catch (error) {
+          discardOutput();
+          throw error;
+        }
         try {
           const enrolled = enrollKiosk(store.db, store.audit, opts.name, actor(), Date.now());
           const file = enrollmentFile({
@@ -53,20 +80,17 @@ export function addKioskCommands(program: Command): void {
             serverCertFingerprint: enrollmentPin(opts.data),
           });
           const text = `${JSON.stringify(file, null, 2)}\n`;
-          if (opts.out === undefined) {
+          if (out === undefined) {
             process.stdout.write(text);
             return;
           }
-          try {
-            writeFileSync(opts.out, text, { mode: 0o600, flag: 'wx' });
-          } catch (error) {
-            throw new CliInputError(
-              `无法写入 ${opts.out}: ${(error as Error).message} (cannot write the enrollment file)`,
-            );
-          }
-          console.log(`已登记 ${file.kioskName} (${file.kioskId}) → ${opts.out}`);
+          writeSync(out.fd, text);
+          closeSync(out.fd);
+          written = true;
+          console.log(`已登记 ${file.kioskName} (${file.kioskId}) → ${out.path}`);
         } finally {
           store.close();
+          discardOutput();
         }
       },
     );

@@ -10,6 +10,8 @@ export interface ResultsVerifyReport {
   readonly chainHead?: { readonly seq: number; readonly hash: string };
   readonly candidates: number;
   readonly problems: readonly DerivationProblem[];
+  /** Not failures: scores adopted at the upgrade, which cannot be recomputed (0214). */
+  readonly notes: readonly DerivationProblem[];
 }
 
 /** The signer: a key given with --trust, else the audit key the package names (then compare its id with the paper copy). */
@@ -39,8 +41,9 @@ export function verifyResultsFile(path: string, trustFile?: string): ResultsVeri
       ok: false,
       candidates: 0,
       problems: [{ ticket: '', problem: `${envelope.code}: ${envelope.message}` }],
+      notes: [],
     };
-  const problems = checkResultsDerivation(envelope.payload);
+  const { problems, notes } = checkResultsDerivation(envelope.payload);
   const head = envelope.payload.audit?.head;
   return {
     ok: problems.length === 0,
@@ -48,6 +51,7 @@ export function verifyResultsFile(path: string, trustFile?: string): ResultsVeri
     ...(head === undefined ? {} : { chainHead: { seq: head.seq, hash: head.hash } }),
     candidates: envelope.payload.candidates.length,
     problems,
+    notes,
   };
 }
 
@@ -70,6 +74,7 @@ export function addResultsVerifyCommand(results: Command): void {
           ? `成绩包核对通过: ${report.candidates} 名考生, 签名密钥 ${report.keyId ?? '?'}, 审计链头 #${report.chainHead?.seq ?? '?'} ${report.chainHead?.hash ?? ''}`
           : `成绩包核对失败 (results package refused): ${report.problems.length} 处问题`,
         ...report.problems.map((p) => `  ${p.problem}`),
+        ...report.notes.map((n) => `  注意 (note): ${n.problem}`),
       ]);
       if (!report.ok) process.exitCode = EXIT_FAILURE;
     });

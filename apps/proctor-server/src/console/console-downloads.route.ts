@@ -18,7 +18,7 @@ import { buildIncidentRecord } from '../incidents/incident-record-data';
 import { assertStaffMaySee } from '../incidents/session-scope';
 import { renderIncidentRecord } from '../pdf/index';
 import { findSession } from '../sessions/session-repository';
-import { assertKeyReleased } from './key-release';
+import { assertKeyReleased, recordKeyRelease } from './key-release';
 
 /*
  * GET /api/console/download?sessionId=…&file=… — the console's downloads, with the staff token in
@@ -138,10 +138,24 @@ export function consoleDownloadRoute(
           'FORBIDDEN',
           `角色 ${role} 不能下载 ${file} (role may not download it)`,
         );
+      // the scope check first: a proctor learns nothing about sessions they are not assigned to,
+      // not even whether one exists (FORBIDDEN, docs/decisions/0221)
+      assertStaffMaySee(components.store.db, staff, sessionId);
       if (findSession(components.store.db, sessionId) === undefined)
         throw new CodedError('NOT_FOUND', `考试场次 ${sessionId} 不存在 (unknown session)`);
-      assertStaffMaySee(components.store.db, staff, sessionId);
       if (CARRIES_KEY.has(kind)) assertKeyReleased(components.store.db, sessionId);
+      if (CARRIES_KEY.has(kind)) {
+        // recorded before the file is made, so a results package pins its own release (0220)
+        const { store } = components;
+        recordKeyRelease(
+          store.db,
+          store.audit,
+          sessionId,
+          kind,
+          `staff:${staff.username}`,
+          components.now(),
+        );
+      }
       const bytes = await fileBytes(components, sessionId, kind, options);
       const { type, name } = TYPES[kind];
       res.writeHead(200, {

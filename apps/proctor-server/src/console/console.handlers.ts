@@ -6,6 +6,7 @@ import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
 import { candidateTimeline } from './candidate-timeline';
 import { consoleSessions } from './console-sessions';
+import { recordKeyRelease } from './key-release';
 import { buildResultsSummary } from './results-summary';
 
 /** Read models of the proctor console (session list, timeline, results, audit status). */
@@ -17,9 +18,13 @@ export function registerConsoleHandlers(socket: AppSocket, ctx: ServerContext): 
   onAction(socket, ctx, 'console:timeline', ({ attemptId }) => ({
     entries: candidateTimeline(store.db, attemptId),
   }));
-  onAction(socket, ctx, 'results:summary', ({ sessionId }, p) =>
-    buildResultsSummary(store.db, sessionId, roleOf(p)),
-  );
+  onAction(socket, ctx, 'results:summary', ({ sessionId }, p) => {
+    const summary = buildResultsSummary(store.db, sessionId, roleOf(p));
+    // item statistics and per-option correctness shown: the key is out (0220)
+    if (summary.itemsWithheld === undefined)
+      recordKeyRelease(store.db, store.audit, sessionId, 'results-summary', actorName(p), now());
+    return summary;
+  });
   onAction(socket, ctx, 'session:assign-proctors', ({ sessionId, usernames }, p) => ({
     proctors: assignProctors(store.db, store.audit, sessionId, usernames, actorName(p), now()),
   }));

@@ -5,11 +5,14 @@ import {
   createHeadWitness,
   headWitnessPath,
   latestCheckpoint,
+  WITNESS_RECREATED_ACTION,
   type HeadWitness,
+  type WitnessRecreatedPayload,
 } from '../audit/head-witness';
 import { recordPublicKeys, type ServerKey } from '../audit/server-key';
 import { bindSiteKeys } from '../keys/bound-site-keys';
-import { ensurePrivateDir, restrictFile } from '../keys/key-file';
+import { ensurePrivateDir, KeyFileError, restrictFile } from '../keys/key-file';
+import { databaseHasKeyHistory } from '../keys/key-history';
 import { checkLegacySecretsMatch, readLegacySecrets } from '../keys/legacy-db-keys';
 import {
   inMemorySiteKeys,
@@ -17,7 +20,12 @@ import {
   loadOrCreateSiteKeys,
   type SiteKeys,
 } from '../keys/site-keys';
-import { SCORE_SAVE_ACTION, type ScoreRecordPayload } from '../scoring/score-record';
+import { scrubFreedPages } from '../keys/scrub-freed-pages';
+import {
+  adoptedScoreRecordPayload,
+  SCORE_SAVE_ACTION,
+  type ScoreRecordPayload,
+} from '../scoring/score-record';
 import { openWritableDb } from './connection';
 import { MIGRATIONS } from './migrations/index';
 import { runMigrations, schemaVersion } from './migrations/runner';
@@ -56,6 +64,11 @@ export interface StoreOptions {
   readonly headWitnessIntervalMs?: number;
   /** The witness no longer matches the chain (tampering or a restore); default: stderr. */
   readonly onHeadConflict?: (message: string) => void;
+  /**
+   * Verification only (`audit verify`): never creates the directory, the database or key files,
+   * never writes the witness and never appends a record.
+   */
+  readonly inspectOnly?: boolean;
 }
 
 /** The version the migrations moved keys out of the database (0090). */
@@ -69,15 +82,18 @@ export function openStore(dataDirOrMemory: string, options: StoreOptions = {}): 
   const now = options.now ?? Date.now;
   const onDisk = dataDirOrMemory !== ':memory:';
   let path = ':memory:';
+  const inspectOnly = options.inspectOnly === true;
   if (onDisk) {
-    ensurePrivateDir(dataDirOrMemory);
     path = join(dataDirOrMemory, DB_FILE_NAME);
+    if (inspectOnly && !existsSync(path))
+      throw new KeyFileError(`数据目录中没有数据库 (no server.db in ${dataDirOrMemory})`);
+    ensurePrivateDir(dataDirOrMemory);
   }
   const db = openWritableDb(path);
   let witness: HeadWitness | undefined;
   try {
     const keys = onDisk
-      ? loadKeysMovingLegacy(db, dataDirOrMemory, options.keyPassphrase)
+      ? loadKeysMovingLegacy(db, dataDirOrMemory, options.keyPassphrase, inspectOnly)
       : inMemorySiteKeys();
     const versionBefore = schemaVersion(db);
     runMigrations(db, MIGRATIONS);
@@ -86,7 +102,7 @@ export function openStore(dataDirOrMemory: string, options: StoreOptions = {}): 
     bindSiteKeys(db, keys);
     const onHeadConflict =
       options.onHeadConflict ?? ((message: string) => process.stderr.write(`${message}\n`));
-    if (onDisk) {
+    if (onDisk && !inspectOnly) {
       witness = createHeadWitness(
         db,
         headWitnessPath(dataDirOrMemory),
@@ -102,13 +118,20 @@ export function openStore(dataDirOrMemory: string, options: StoreOptions = {}): 
     if (versionBefore > 0 && versionBefore < KEYS_OUT_OF_DB_VERSION) {
       transaction(db, () => adoptUnchainedScores(db, audit, now()));
       sealLegacyHead(db, keys);
+      if (onDisk) scrubFreedPages(db); // old key copies out of free pages and the WAL (0210)
     }
-    if (onDisk && versionBefore >= KEYS_OUT_OF_DB_VERSION) {
+    if (onDisk && !inspectOnly && versionBefore >= KEYS_OUT_OF_DB_VERSION) {
       const head = latestCheckpoint(db);
-      if (head !== undefined && !existsSync(headWitnessPath(dataDirOrMemory)))
-        onHeadConflict(
-          `链头见证 audit-head.json 缺失，按当前链头 #${head.seq} 重建 (chain-head witness missing; recreated)`,
+      if (head !== undefined && !existsSync(headWitnessPath(dataDirOrMemory))) {
+        // Chained, so `audit verify` names it for good (docs/decisions/0211).
+        const payload: WitnessRecreatedPayload = { headSeq: head.seq, headHash: head.hash };
+        const seq = transaction(db, () =>
+          audit.append(db, { actor: 'system', action: WITNESS_RECREATED_ACTION, payload }, now()),
         );
+        onHeadConflict(
+          `链头见证 audit-head.json 缺失，按当前链头 #${head.seq} 重建，已记入审计记录 #${seq} (chain-head witness missing; recreated and recorded)`,
+        );
+      }
     }
     headWitness?.flush(); // creates a missing witness (upgrade, restore of an old backup)
     return {
@@ -136,15 +159,24 @@ function loadKeysMovingLegacy(
   db: WritableDb,
   dataDir: string,
   passphrase: string | undefined,
+  inspectOnly: boolean,
 ): SiteKeys {
   // Only a database from before 0090 legitimately holds private keys; a key planted in a
   // migrated one is tampering, which verification reports, and is never adopted.
   const version = schemaVersion(db);
   const legacy = version > 0 && version < KEYS_OUT_OF_DB_VERSION ? readLegacySecrets(db) : {};
+  // A database that already used keys gets its own back, never new ones (0210).
+  const hasHistory = version >= KEYS_OUT_OF_DB_VERSION && databaseHasKeyHistory(db);
   const keys = loadOrCreateSiteKeys(
     keysDirOf(dataDir),
     passphrase ?? process.env[KEY_PASSPHRASE_ENV],
     legacy,
+    {
+      createMissing: !inspectOnly && !hasHistory,
+      ...(inspectOnly && !hasHistory
+        ? { refusalReason: '校验不会生成密钥 (verification never creates keys)' }
+        : {}),
+    },
   );
   checkLegacySecretsMatch(legacy, keys);
   return keys;
@@ -180,13 +212,10 @@ function adoptUnchainedScores(db: WritableDb, audit: AuditLog, now: number): voi
     sql`SELECT attempt_id, detail_json FROM scores ORDER BY attempt_id`,
   );
   for (const row of rows) {
-    const payload: ScoreRecordPayload = {
-      attemptId: row.attempt_id,
-      score: JSON.parse(row.detail_json) as ScoreRecordPayload['score'],
-      answersHash: '',
-      keysHash: '',
-      adopted: true,
-    };
+    const payload = adoptedScoreRecordPayload(
+      row.attempt_id,
+      JSON.parse(row.detail_json) as ScoreRecordPayload['score'],
+    );
     audit.append(db, { actor: 'system', action: SCORE_SAVE_ACTION, payload }, now);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-state';
 import { latestCheckpoint } from '../audit/head-witness';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyStoreChain } from '../audit/verify-store';
 import { listAttempts } from '../attempts/attempt-repository';
 import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
 import { examMeta } from '../exams/exam-meta';
@@ -70,7 +70,8 @@ export async function exportResults(
     ).map((r) => [r.id, r.name]),
   );
   // A forged score must never be signed: the chain and the tables are checked first.
-  const audit = verifyAuditChain(db, { publicKey: store.keys.auditSigning.publicKey });
+  // ... and against the chain-head witness: a tail cut back to an earlier checkpoint is refused.
+  const audit = verifyStoreChain(store);
   if (!audit.ok) {
     const first = audit.problems[0];
     throw new CodedError(
@@ -194,5 +195,7 @@ function chainedFields(chained: ChainedScore | undefined): Partial<CandidateResu
   return {
     scoreRecord: chained.record,
     ...(chained.manualMarks === undefined ? {} : { manualMarks: chained.manualMarks }),
+    ...(chained.boundStatus === undefined ? {} : { boundStatus: chained.boundStatus }),
+    ...(chained.adoptedScore === undefined ? {} : { adoptedScore: chained.adoptedScore }),
   };
 }

@@ -2,20 +2,20 @@ import {
   CodedError,
   ExitGrantRedeemSchema,
   ExitGrantRequestSchema,
-  KIOSK_ENROLLMENT_OUTDATED_MESSAGE,
+  type ExitGrantRequest,
   KioskEnrollRequestSchema,
   KioskRevokeRequestSchema,
 } from '@skillexam/shared';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import type { IncomingMessage } from 'node:http';
-import { findAttempt } from '../attempts/attempt-repository';
-import { resolveToken } from '../auth/tokens';
+import { liveAttemptsAtKiosk, resolveToken } from '../auth/tokens';
 import { verifyStaffCredentials, type StaffCredentialDeps } from '../auth/staff-credentials';
 import type { Components } from '../components';
-import { proctorMaySee } from '../incidents/session-scope';
+import { assertStaffMaySee, sessionOfAttempt } from '../incidents/session-scope';
 import { enrollmentFile } from '../kiosks/enrollment-file';
 import { issueExitGrant, redeemExitGrant, type ExitGrantHolder } from '../kiosks/exit-grants';
 import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
+import { kioskRejectionMessage } from '../kiosks/kiosk-rejection-message';
 import { enrollKiosk, listKiosks, revokeKiosk } from '../kiosks/kiosk-registry';
 import { enrollmentPin } from '../tls/site-tls';
 import { sendError, sendJson, type Router } from './router';
@@ -79,24 +79,23 @@ export function addKioskRoutes(router: Router, deps: KioskRouteDeps): Router {
         const input = await readJsonInput(req, ExitGrantRequestSchema);
         const ip = req.socket.remoteAddress ?? 'unknown';
         // Who asks is checked before the password, so no script can use this as an oracle.
-        const holder = exitHolder(deps, req, input.kioskProof, input.username);
+        const holder = exitHolder(deps, req, input);
         const staff = await verifyStaffCredentials(
           deps.credentials,
           input.username,
           input.password,
           ip,
         );
-        if (holder.kind === 'attempt' && staff.role === 'proctor') {
-          // strict: only a proctor assigned to the candidate's session (docs/decisions/0221)
-          const sessionId = findAttempt(store.db, holder.attemptId)?.sessionId ?? '';
-          if (!proctorMaySee(store.db, staff.username, sessionId)) {
-            throw new CodedError(
-              'FORBIDDEN',
-              '您未被指派到本场考试 (you are not assigned to this session)',
-            );
-          }
+        // strict: a proctor releases only the candidates of a session assigned to them (0221)
+        for (const attemptId of holder.attemptIds) {
+          assertStaffMaySee(store.db, staff, sessionOfAttempt(store.db, attemptId) ?? '');
         }
-        const grant = issueExitGrant(store.db, store.audit, { holder, staff, ip }, now());
+        const grant = issueExitGrant(
+          store.db,
+          store.audit,
+          { holder: holder.holder, staff, ip },
+          now(),
+        );
         sendJson(res, 200, { ok: true, data: grant });
       } catch (error) {
         sendError(res, error);
@@ -115,28 +114,52 @@ export function addKioskRoutes(router: Router, deps: KioskRouteDeps): Router {
     });
 }
 
-/** The attempt of a live candidate bearer token, or else the kiosk behind a valid proof. */
+/**
+ * Who asks for the exit grant, and every attempt it would release: the attempt of a live
+ * candidate bearer token, or else the kiosk behind a valid proof — mapped to the candidate whose
+ * live token was issued at that kiosk (migration 0150), since the real kiosk may send its proof
+ * alone. Every attempt listed goes through the proctor's session scope.
+ */
 function exitHolder(
   deps: KioskRouteDeps,
   req: IncomingMessage,
-  proof: Parameters<KioskProofVerifier['verify']>[1],
-  username: string,
-): ExitGrantHolder {
+  input: ExitGrantRequest,
+): { holder: ExitGrantHolder; attemptIds: readonly string[] } {
   const { store, now } = deps.components;
-  const bearer = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '')?.[1];
+  const { kioskProof: proof, username } = input;
+  const bearer =
+    /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '')?.[1] ?? input.candidateToken;
   if (bearer !== undefined) {
     const subject = resolveToken(store.db, bearer, now());
-    if (subject?.kind === 'candidate') return { kind: 'attempt', attemptId: subject.subject };
-  }
-  if (proof !== undefined) {
-    const checked = deps.proofs.verify('exit-grant', proof, [username], now());
-    if (checked.ok) return { kind: 'kiosk', kioskId: checked.kiosk.id };
-    if (checked.problem === 'outdated-enrollment') {
-      throw new CodedError('UNAUTHORIZED', KIOSK_ENROLLMENT_OUTDATED_MESSAGE);
+    if (subject?.kind === 'candidate') {
+      const attemptIds = [
+        subject.subject,
+        ...(subject.kioskId === undefined
+          ? []
+          : liveAttemptsAtKiosk(store.db, subject.kioskId, now())),
+      ];
+      const holder: ExitGrantHolder = {
+        kind: 'attempt',
+        attemptId: subject.subject,
+        ...(subject.kioskId === undefined ? {} : { kioskId: subject.kioskId }),
+      };
+      return { holder, attemptIds };
     }
   }
-  throw new CodedError(
-    'UNAUTHORIZED',
-    '只能在已登录或已登记的考试机上退出 (a candidate login or an enrolled kiosk is required)',
-  );
+  if (proof === undefined) {
+    throw new CodedError(
+      'UNAUTHORIZED',
+      '只能在已登录或已登记的考试机上退出 (a candidate login or an enrolled kiosk is required)',
+    );
+  }
+  const checked = deps.proofs.verify('exit-grant', proof, [username], now());
+  if (!checked.ok) throw new CodedError('UNAUTHORIZED', kioskRejectionMessage(checked.problem));
+  const kioskId = checked.kiosk.id;
+  const attemptIds = liveAttemptsAtKiosk(store.db, kioskId, now());
+  const [current] = attemptIds;
+  const holder: ExitGrantHolder =
+    current === undefined
+      ? { kind: 'kiosk', kioskId }
+      : { kind: 'attempt', attemptId: current, kioskId };
+  return { holder, attemptIds };
 }

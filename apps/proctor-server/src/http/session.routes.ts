@@ -1,13 +1,13 @@
 import { RoomLayoutPayloadSchema, SessionAssignPayloadSchema } from '@skillexam/shared';
-import { queryAll, sql, transaction } from '../db/sql';
 import type { Components } from '../components';
-import { assignProctors, staffMaySee } from '../incidents/session-scope';
+import { consoleSessions } from '../console/console-sessions';
+import { assignProctors } from '../incidents/session-scope';
 import { listRooms, setRoomLayout } from '../rooms/room-repository';
 import { reissueAdmissionSlips } from '../sessions/admission-slips-reissue';
 import { importRosterFile } from '../sessions/roster-import';
 import { unpackRosterUpload } from '../sessions/roster-upload';
-import { listSessions, toSessionView, getSession } from '../sessions/session-repository';
-import { createSession } from '../sessions/session-setup';
+import { createSessionWithProctors } from '../sessions/create-session-with-proctors';
+import { toSessionView, getSession } from '../sessions/session-repository';
 import { CreateSessionRequestSchema } from './session-request';
 import type { Router } from './router';
 import {
@@ -43,43 +43,27 @@ export function addSessionRoutes(router: Router, components: Components): Router
   return router
     .get(
       '/api/sessions',
-      staffRoute(deps, ['admin', 'proctor', 'supervisor'], (_req, staff) => {
-        const at = now();
-        const sizes = new Map(
-          queryAll<{ session_id: string; n: number }>(
-            store.db,
-            sql`SELECT session_id, count(*) AS n FROM attempts GROUP BY session_id`,
-          ).map((row) => [row.session_id, row.n]),
-        );
-        // a proctor lists only the sessions they may see (docs/decisions/0221)
-        const visible = listSessions(store.db).filter((session) =>
-          staffMaySee(store.db, staff, session.id),
-        );
-        return visible.map((session) => ({
-          ...toSessionView(session, at),
+      staffRoute(deps, ['admin', 'proctor', 'supervisor'], (_req, staff) =>
+        // the console's session list (a proctor sees only theirs, 0221), plus each room's seats
+        consoleSessions(store.db, now(), staff).map(({ session, candidates }) => ({
+          ...session,
           rooms: listRooms(store.db, session.id),
-          candidates: sizes.get(session.id) ?? 0,
-        }));
-      }),
+          candidates,
+        })),
+      ),
     )
     .post(
       '/api/sessions',
       staffRoute(deps, ['admin'], async (req, staff) => {
         const { proctors, ...input } = await readJsonInput(req, CreateSessionRequestSchema);
-        // one transaction: an unknown proctor leaves no half-set-up session behind
-        const assigned = transaction(store.db, () => {
-          createSession(store.db, store.audit, input, actor(staff.username), now());
-          return proctors === undefined
-            ? []
-            : assignProctors(
-                store.db,
-                store.audit,
-                input.id,
-                proctors,
-                actor(staff.username),
-                now(),
-              );
-        });
+        const assigned = createSessionWithProctors(
+          store.db,
+          store.audit,
+          input,
+          proctors,
+          actor(staff.username),
+          now(),
+        );
         return {
           ...toSessionView(getSession(store.db, input.id), now()),
           rooms: listRooms(store.db, input.id),

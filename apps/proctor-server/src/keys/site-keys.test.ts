@@ -1,4 +1,12 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +76,21 @@ describe('site key files', () => {
     loadOrCreateSiteKeys(other, undefined);
     writeFileSync(join(other, EXAM_CODE_SECRET_FILE), 'garbage\n', { mode: 0o600 });
     expect(() => loadOrCreateSiteKeys(other, undefined)).toThrow(/不是考试码密钥文件/);
+  });
+
+  it('with createMissing false, names the missing files, says to copy keys/ back and writes nothing', () => {
+    const dir = keysDir();
+    loadOrCreateSiteKeys(dir, undefined);
+    rmSync(join(dir, SITE_X25519_KEY_FILE));
+    const load = () => loadOrCreateSiteKeys(dir, undefined, {}, { createMissing: false });
+    expect(load).toThrow(KeyFileError);
+    expect(load).toThrow(`密钥文件缺失 (key files missing): ${SITE_X25519_KEY_FILE} in ${dir}`);
+    expect(load).toThrow('请把原服务器的 keys/ 目录复制回');
+    expect(existsSync(join(dir, SITE_X25519_KEY_FILE))).toBe(false);
+    const empty = keysDir();
+    expect(() =>
+      loadOrCreateSiteKeys(empty, undefined, {}, { createMissing: false, refusalReason: 'why' }),
+    ).toThrow(/audit-signing.key, site-x25519.key, exam-code.secret .*\nwhy\n/);
+    expect(existsSync(empty)).toBe(false);
   });
 });

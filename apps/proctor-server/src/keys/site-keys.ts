@@ -157,14 +157,53 @@ function openSecret(path: string, passphrase: string | undefined): Uint8Array {
 }
 
 /**
+ * Refuses to replace lost key files: new keys would void printed exam codes, make the existing
+ * chain unverifiable and leave imported packages unreadable (docs/decisions/0210).
+ */
+function refuseMissingKeys(keysDir: string, legacy: LegacySecrets, why: string): void {
+  const missing = [
+    ...(legacy.auditSigningPem === undefined ? [AUDIT_SIGNING_KEY_FILE] : []),
+    ...(legacy.sitePackagePem === undefined ? [SITE_X25519_KEY_FILE] : []),
+    ...(legacy.examCodeSecret === undefined ? [EXAM_CODE_SECRET_FILE] : []),
+  ].filter((file) => !existsSync(join(keysDir, file)));
+  if (missing.length === 0) return;
+  throw new KeyFileError(
+    `密钥文件缺失 (key files missing): ${missing.join(', ')} in ${keysDir}\n` +
+      `${why}\n` +
+      `请把原服务器的 keys/ 目录复制回 ${keysDir} 后重新启动；不会生成新密钥 ` +
+      `(copy the site's keys/ folder back there, mode 700/600, and start again; no new keys are made)`,
+  );
+}
+
+export interface LoadSiteKeysOptions {
+  /**
+   * Missing key files are generated (a new site). When `false` they are refused: the database
+   * already has history, or the caller only verifies (`audit verify`).
+   */
+  readonly createMissing?: boolean;
+  /** Why missing keys are refused (the first line after the file names). */
+  readonly refusalReason?: string;
+}
+
+/**
  * Loads the three key files from `keysDir`, creating the missing ones (0600, in a 0700 folder):
- * from `legacy` when an old database still held them, otherwise freshly generated.
+ * from `legacy` when an old database still held them, otherwise freshly generated unless
+ * `createMissing` is `false`.
  */
 export function loadOrCreateSiteKeys(
   keysDir: string,
   passphrase: string | undefined,
   legacy: LegacySecrets = {},
+  options: LoadSiteKeysOptions = {},
 ): SiteKeys {
+  if (options.createMissing === false)
+    refuseMissingKeys(
+      keysDir,
+      legacy,
+      options.refusalReason ??
+        '数据库已有审计记录和密钥，换用新密钥会使已打印的考试码失效、审计链无法校验 ' +
+          '(the database already has history: new keys would void printed exam codes and the audit chain)',
+    );
   ensurePrivateDir(keysDir);
   const signingPath = join(keysDir, AUDIT_SIGNING_KEY_FILE);
   if (!existsSync(signingPath)) {

@@ -6,9 +6,12 @@ import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
 /** How long a kiosk exit grant can be spent. */
 export const EXIT_GRANT_TTL_MS = 60_000;
 
-/** Who the grant is for: the attempt logged in at the kiosk, or the enrolled kiosk itself. */
+/**
+ * Who the grant is for: the attempt logged in at the kiosk (with the enrolled kiosk it sits at,
+ * when known), or the enrolled kiosk itself when nobody is logged in there.
+ */
 export type ExitGrantHolder =
-  | { readonly kind: 'attempt'; readonly attemptId: string }
+  | { readonly kind: 'attempt'; readonly attemptId: string; readonly kioskId?: string }
   | { readonly kind: 'kiosk'; readonly kioskId: string };
 
 const hashGrant = (grant: string): string =>
@@ -41,7 +44,7 @@ export function issueExitGrant(
   const grant = randomBytes(32).toString('base64url');
   const expiresAt = now + EXIT_GRANT_TTL_MS;
   const attemptId = holder.kind === 'attempt' ? holder.attemptId : null;
-  const kioskId = holder.kind === 'kiosk' ? holder.kioskId : null;
+  const kioskId = holder.kioskId ?? null;
   transaction(db, () => {
     run(
       db,
@@ -108,4 +111,13 @@ export function redeemExitGrant(
     );
     return { done: true as const, grantedBy: spent.granted_by };
   });
+}
+
+/** Voids the unspent grants of a kiosk (the kiosk was revoked): marked used, so never spent. */
+export function voidKioskExitGrants(db: WritableDb, kioskId: string, now: number): number {
+  return run(
+    db,
+    sql`UPDATE exit_grants SET used_at = ${now}
+        WHERE kiosk_id = ${kioskId} AND used_at IS NULL AND expires_at > ${now}`,
+  ).changes;
 }

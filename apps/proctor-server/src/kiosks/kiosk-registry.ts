@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { CodedError, KioskNameSchema, type KioskSummary } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
+import { revokeKioskTokens } from '../auth/tokens';
 import {
   queryAll,
   queryOne,
@@ -10,6 +11,7 @@ import {
   type ReadableDb,
   type WritableDb,
 } from '../db/sql';
+import { voidKioskExitGrants } from './exit-grants';
 
 /** An enrolled exam PC (docs/decisions/0216). */
 export interface KioskRecord {
@@ -121,13 +123,18 @@ export function listKiosks(db: ReadableDb): KioskSummary[] {
   );
 }
 
-/** Revokes a kiosk by id or by the name of its live enrollment; its proofs stop working at once. */
+/**
+ * Revokes a kiosk by id or by the name of its live enrollment, in one audited transaction: its
+ * proofs stop working at once, the candidate tokens issued at it are revoked (the token watch
+ * drops their sockets within a second, 0217) and its unspent exit grants are voided.
+ */
 export function revokeKiosk(
   db: WritableDb,
   audit: AuditLog,
   idOrName: string,
   actor: string,
   now: number,
+  reason?: string,
 ): KioskSummary {
   return transaction(db, () => {
     const row =
@@ -140,7 +147,22 @@ export function revokeKiosk(
       throw new CodedError('NOT_FOUND', `没有这台考试机: ${idOrName} (no such kiosk)`);
     }
     run(db, sql`UPDATE kiosks SET revoked_at = ${now} WHERE id = ${row.id} AND revoked_at IS NULL`);
-    audit.append(db, { actor, action: 'kiosk.revoke', payload: { kioskId: row.id } }, now);
+    const revokedTokens = revokeKioskTokens(db, row.id, now);
+    const voidedExitGrants = voidKioskExitGrants(db, row.id, now);
+    audit.append(
+      db,
+      {
+        actor,
+        action: 'kiosk.revoke',
+        payload: {
+          kioskId: row.id,
+          ...(reason === undefined ? {} : { reason }),
+          revokedTokens,
+          voidedExitGrants,
+        },
+      },
+      now,
+    );
     const summary = listKiosks(db).find((k) => k.kioskId === row.id);
     if (summary === undefined) throw new Error('kiosk row missing after revoke');
     return summary;
@@ -149,4 +171,20 @@ export function revokeKiosk(
 
 export function recordKioskLogin(db: WritableDb, kioskId: string, now: number): void {
   run(db, sql`UPDATE kiosks SET last_login_at = ${now} WHERE id = ${kioskId}`);
+}
+
+/** Revokes every live kiosk in one audited transaction (e.g. the site CA was replaced). */
+export function revokeAllKiosks(
+  db: WritableDb,
+  audit: AuditLog,
+  actor: string,
+  now: number,
+  reason: string,
+): KioskSummary[] {
+  return transaction(db, () =>
+    queryAll<{ id: string }>(
+      db,
+      sql`SELECT id FROM kiosks WHERE revoked_at IS NULL ORDER BY name`,
+    ).map((row) => revokeKiosk(db, audit, row.id, actor, now, reason)),
+  );
 }

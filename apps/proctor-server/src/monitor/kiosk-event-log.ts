@@ -5,7 +5,8 @@ import { queryAll, queryOne, run, sql, type ReadableDb, type WritableDb } from '
 /*
  * Kiosk reports (focus lost, displays, VM, remote tools) stored coalesced (issue 14 item 8,
  * docs/decisions/0222): the same report (kind and detail) of one candidate within
- * COALESCE_WINDOW_MS of the record's first occurrence only increments that record's count —
+ * COALESCE_WINDOW_MS of the first occurrence of that kind-and-detail record, even with other
+ * details in between, only increments that record's count —
  * no new row, no audit record, no console push. A new window opens a new record, audited and
  * pushed. The monitor reads the latest record of each kind per candidate, so one kiosk's flood
  * cannot bury another candidate's warning.
@@ -30,25 +31,21 @@ export function recordKioskEvent(
   event: KioskEventPayload,
   now: number,
 ): RecordedKioskEvent {
+  // the window is looked up by kind AND detail: alternating details (A, B, A, B) coalesce into
+  // one record each, not a new audited, pushed record per report
   const open = queryOne<{ id: number; count: number; server_time: number }>(
     db,
     sql`SELECT id, count, server_time FROM kiosk_events
-         WHERE attempt_id = ${attemptId} AND kind = ${event.kind}
+         WHERE attempt_id = ${attemptId} AND kind = ${event.kind} AND detail = ${event.detail}
          ORDER BY id DESC LIMIT 1`,
   );
   const base = { attemptId, sessionId, kind: event.kind, detail: event.detail };
   if (open !== undefined && now - open.server_time < COALESCE_WINDOW_MS) {
-    const same = queryOne<{ id: number }>(
+    run(
       db,
-      sql`SELECT id FROM kiosk_events WHERE id = ${open.id} AND detail = ${event.detail}`,
+      sql`UPDATE kiosk_events SET count = count + 1, last_server_time = ${now} WHERE id = ${open.id}`,
     );
-    if (same !== undefined) {
-      run(
-        db,
-        sql`UPDATE kiosk_events SET count = count + 1, last_server_time = ${now} WHERE id = ${open.id}`,
-      );
-      return { notice: { ...base, at: now, count: open.count + 1 }, opened: false };
-    }
+    return { notice: { ...base, at: now, count: open.count + 1 }, opened: false };
   }
   run(
     db,

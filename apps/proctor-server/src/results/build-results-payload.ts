@@ -95,5 +95,7 @@ function derivationOf(result: CandidateResult): Partial<ResultsPayloadCandidate>
     answers: Object.fromEntries(result.answers ?? new Map()),
     ...(result.manualMarks === undefined ? {} : { manualMarks: { ...result.manualMarks } }),
     ...(result.scoreRecord === undefined ? {} : { scoreRecord: { ...result.scoreRecord } }),
+    ...(result.boundStatus === undefined ? {} : { attemptStatus: result.boundStatus }),
+    ...(result.adoptedScore === undefined ? {} : { adoptedScore: result.adoptedScore }),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnswerValue, AttemptScore, AttemptStatus } from '@skillexam/shared';
+import type { ScoreRecordPayload } from '../scoring/score-record';
 
 /*
  * The results of one session as the exports take them: every candidate on the roster with the
@@ -37,6 +38,10 @@ export interface CandidateResult {
   readonly attemptId?: string;
   readonly manualMarks?: Readonly<Record<string, number>>;
   readonly scoreRecord?: ChainedScoreRecord;
+  /** The status the chained score record binds (absent for records before the binding). */
+  readonly boundStatus?: string;
+  /** The chained record is an adopted one (scored before 0213): the stored score as chained. */
+  readonly adoptedScore?: ScoreRecordPayload['score'];
 }
 
 /** Where an attempt's last `score.save` record sits in the audit chain. */

@@ -1,10 +1,18 @@
 import { queryAll, sql, type ReadableDb } from '../db/sql';
-import { SCORE_SAVE_ACTION, ScoreRecordPayloadSchema } from '../scoring/score-record';
+import {
+  SCORE_SAVE_ACTION,
+  ScoreRecordPayloadSchema,
+  type ScoreRecordPayload,
+} from '../scoring/score-record';
 import type { ChainedScoreRecord } from './candidate-result';
 
 export interface ChainedScore {
   readonly record: ChainedScoreRecord;
   readonly manualMarks?: Readonly<Record<string, number>>;
+  /** The attempt status the record binds (owner binding, 0213). */
+  readonly boundStatus?: string;
+  /** Set for a score adopted at the upgrade: the score exactly as chained. */
+  readonly adoptedScore?: ScoreRecordPayload['score'];
 }
 
 /** The last chained `score.save` record of each attempt of a session (results package). */
@@ -37,6 +45,8 @@ export function chainedScoresOfSession(
         hash: row.hash,
       },
       ...(payload.manualMarks === undefined ? {} : { manualMarks: payload.manualMarks }),
+      ...(payload.status === undefined ? {} : { boundStatus: payload.status }),
+      ...(payload.adopted === true ? { adoptedScore: payload.score } : {}),
     });
   }
   return result;

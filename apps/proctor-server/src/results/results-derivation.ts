@@ -4,10 +4,16 @@ import {
   canonicalJson,
   scoreAttempt,
   type AttemptScore,
+  type AttemptStatus,
   type PaperAnswerKeys,
 } from '@skillexam/shared';
 import { recordHash, sha256 } from '../audit/chain';
-import { SCORE_SAVE_ACTION, scoreRecordPayload } from '../scoring/score-record';
+import {
+  adoptedScoreRecordPayload,
+  SCORE_SAVE_ACTION,
+  scoreRecordPayload,
+} from '../scoring/score-record';
+import { resultStatusOf } from './candidate-result';
 import type { ResultsPayload, ResultsPayloadCandidate } from './results-package';
 
 /*
@@ -23,17 +29,27 @@ export interface DerivationProblem {
   readonly problem: string;
 }
 
-export function checkResultsDerivation(payload: ResultsPayload): DerivationProblem[] {
+export interface DerivationReport {
+  readonly problems: DerivationProblem[];
+  /** Not failures: e.g. scores adopted at the upgrade, which cannot be recomputed. */
+  readonly notes: DerivationProblem[];
+}
+
+export function checkResultsDerivation(payload: ResultsPayload): DerivationReport {
   const problems: DerivationProblem[] = [];
+  const notes: DerivationProblem[] = [];
   const { audit, answerKeys } = payload;
   if (audit === undefined || answerKeys === undefined) {
-    return [
-      {
-        ticket: '',
-        problem:
-          '成绩包没有审计链头和答案，无法核对 (package carries no chain head and keys: version 1?)',
-      },
-    ];
+    return {
+      problems: [
+        {
+          ticket: '',
+          problem:
+            '成绩包没有审计链头和答案，无法核对 (package carries no chain head and keys: version 1?)',
+        },
+      ],
+      notes,
+    };
   }
   const publicKey = createPublicKey(audit.publicKeyPem);
   if (keyIdOf(publicKey) !== payload.site.serverKeyId)
@@ -55,8 +71,66 @@ export function checkResultsDerivation(payload: ResultsPayload): DerivationProbl
     });
   for (const candidate of payload.candidates) {
     if (candidate.status !== 'normal' || candidate.total === undefined) continue;
+    if (candidate.adoptedScore !== undefined) {
+      const adopted = checkAdopted(payload, candidate);
+      problems.push(...adopted);
+      if (adopted.length === 0)
+        notes.push({
+          ticket: candidate.admissionTicketNumber,
+          problem: `考生 ${candidate.admissionTicketNumber}: 成绩无法重算（升级时沿用的旧成绩）(not recomputable (adopted at upgrade))`,
+        });
+      continue;
+    }
     problems.push(...checkCandidate(payload, answerKeys, candidate));
   }
+  return { problems, notes };
+}
+
+/** The record hash of a candidate's chained `score.save`, rebuilt from a payload. */
+function recordHashOf(candidate: ResultsPayloadCandidate, recordPayload: unknown): string {
+  const record = candidate.scoreRecord;
+  if (record === undefined) return '';
+  return recordHash({
+    seq: record.seq,
+    at: record.at,
+    actor: record.actor,
+    action: SCORE_SAVE_ACTION,
+    payloadHash: sha256(canonicalJson(recordPayload)),
+    prevHash: record.prevHash,
+  });
+}
+
+/**
+ * A score adopted at the upgrade (0213): its record is rebuilt from the score as chained and
+ * must match; the score the package reports must be that one. Its inputs are unknown, so it is
+ * reported as not recomputable, not as a failure.
+ */
+function checkAdopted(
+  payload: ResultsPayload,
+  candidate: ResultsPayloadCandidate,
+): DerivationProblem[] {
+  const ticket = candidate.admissionTicketNumber;
+  const adopted = candidate.adoptedScore;
+  const record = candidate.scoreRecord;
+  if (adopted === undefined || record === undefined || candidate.attemptId === undefined)
+    return [{ ticket, problem: `考生 ${ticket}: 缺少审计记录 (chained score record missing)` }];
+  const problems: DerivationProblem[] = [];
+  const rebuilt = adoptedScoreRecordPayload(candidate.attemptId, adopted);
+  if (recordHashOf(candidate, rebuilt) !== record.hash)
+    problems.push({
+      ticket,
+      problem: `考生 ${ticket}: 沿用的成绩与审计记录 #${record.seq} 不符 (adopted score disagrees with the chained record)`,
+    });
+  if (adopted.total !== candidate.total || adopted.result !== candidate.result)
+    problems.push({
+      ticket,
+      problem: `考生 ${ticket}: 成绩 ${candidate.total ?? '?'} (${candidate.result ?? '?'}) 与审计记录 #${record.seq} 的 ${adopted.total} (${adopted.result}) 不符 (results disagree with the chained score)`,
+    });
+  if (record.seq > (payload.audit?.head.seq ?? 0))
+    problems.push({
+      ticket,
+      problem: `考生 ${ticket}: 审计记录 #${record.seq} 在链头之后 (record beyond the chain head)`,
+    });
   return problems;
 }
 
@@ -104,21 +178,23 @@ function checkCandidate(
     );
   }
   const record = candidate.scoreRecord;
-  const payloadHash = sha256(
-    canonicalJson(scoreRecordPayload(candidate.attemptId, score, keys, answers, manualMarks)),
-  );
-  const hash = recordHash({
-    seq: record.seq,
-    at: record.at,
-    actor: record.actor,
-    action: SCORE_SAVE_ACTION,
-    payloadHash,
-    prevHash: record.prevHash,
-  });
-  if (hash !== record.hash)
+  const status = candidate.attemptStatus;
+  if (status !== undefined && resultStatusOf(status as AttemptStatus) !== candidate.status)
     problems.push(
       ...fail(
-        `答案、成绩与审计记录 #${record.seq} 不符 (answers and score disagree with the chained record)`,
+        `状态 ${candidate.status} 与审计记录 #${record.seq} 的 ${status} 不符 (status disagrees with the chained record)`,
+      ),
+    );
+  // the owner binding: ticket, SHA-256 of name + ID number, status (0213)
+  const owner =
+    status === undefined
+      ? undefined
+      : { ticket, name: candidate.name, idNumber: candidate.idNumber, status };
+  const rebuilt = scoreRecordPayload(candidate.attemptId, score, keys, answers, manualMarks, owner);
+  if (recordHashOf(candidate, rebuilt) !== record.hash)
+    problems.push(
+      ...fail(
+        `答案、成绩与审计记录 #${record.seq} 不符 (answers, score, ticket, name, ID number or status disagree with the chained record)`,
       ),
     );
   if (record.seq > (payload.audit?.head.seq ?? 0))

@@ -39,6 +39,19 @@ const ResultCandidateSchema = z.strictObject({
   answers: z.record(z.string(), AnswerValueSchema).optional(),
   /** itemId → final points of manually marked items. */
   manualMarks: z.record(z.string(), z.number().min(0)).optional(),
+  /**
+   * The attempt's status (`submitted`, `force_submitted`) as its chained score record names it,
+   * with the ticket, name and ID number above (owner binding, docs/decisions/0213); absent for
+   * scores chained before the binding.
+   */
+  attemptStatus: z.string().min(1).optional(),
+  /**
+   * A score stored before 0213 and adopted into the chain at the upgrade, exactly as stored:
+   * its record is rebuilt from it; it cannot be recomputed (inputs unknown).
+   */
+  adoptedScore: z
+    .looseObject({ total: z.number(), result: z.enum(['pass', 'fail', 'pending']) })
+    .optional(),
   /** The chained `score.save` record this score is; its hash is recomputed from the above. */
   scoreRecord: z
     .strictObject({

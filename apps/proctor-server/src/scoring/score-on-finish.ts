@@ -65,6 +65,13 @@ export interface ScoreToSave {
  */
 export function saveScore(db: WritableDb, audit: AuditLog, input: ScoreToSave): void {
   const { attemptId, score, now } = input;
+  const attempt = getAttempt(db, attemptId);
+  const owner = {
+    ticket: attempt.admissionTicket,
+    name: attempt.name,
+    idNumber: attempt.idNumber,
+    status: attempt.status,
+  };
   run(
     db,
     sql`INSERT INTO scores (attempt_id, total, passed, detail_json, scored_at)
@@ -77,7 +84,14 @@ export function saveScore(db: WritableDb, audit: AuditLog, input: ScoreToSave): 
     {
       actor: input.actor,
       action: SCORE_SAVE_ACTION,
-      payload: scoreRecordPayload(attemptId, score, input.keys, input.answers, input.manualMarks),
+      payload: scoreRecordPayload(
+        attemptId,
+        score,
+        input.keys,
+        input.answers,
+        input.manualMarks,
+        owner,
+      ),
     },
     now,
   );

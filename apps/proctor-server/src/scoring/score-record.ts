@@ -26,8 +26,32 @@ export const ScoreRecordPayloadSchema = z.object({
   manualMarks: z.record(z.string(), z.number()).optional(),
   /** Scored before 0213 and adopted into the chain by the upgrade: inputs unknown. */
   adopted: z.literal(true).optional(),
+  /**
+   * Whose score this is (docs/decisions/0213, owner binding): the 准考证号, SHA-256 of the
+   * name and ID number (`identityHash`), and the attempt's status when scored. Absent in
+   * records written before the binding and in adopted ones.
+   */
+  ticket: z.string().min(1).optional(),
+  identityHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  status: z.string().min(1).optional(),
 });
 export type ScoreRecordPayload = z.infer<typeof ScoreRecordPayloadSchema>;
+
+/** The candidate a score belongs to, as the `attempts` row says when it is scored. */
+export interface ScoreOwner {
+  readonly ticket: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly status: string;
+}
+
+/** SHA-256 of the canonical JSON of `[name, idNumber]`: binds a score to a person. */
+export function identityHash(name: string, idNumber: string): string {
+  return sha256(canonicalJson([name, idNumber]));
+}
 
 export function answerKeysHash(keys: PaperAnswerKeys): string {
   return sha256(canonicalJson(keys));
@@ -39,6 +63,7 @@ export function scoreRecordPayload(
   keys: PaperAnswerKeys,
   answers: ReadonlyMap<string, AnswerValue>,
   manualMarks: ReadonlyMap<string, number> | undefined,
+  owner: ScoreOwner | undefined,
 ): ScoreRecordPayload {
   return {
     attemptId,
@@ -46,5 +71,20 @@ export function scoreRecordPayload(
     answersHash: answerStateHash(answers),
     keysHash: answerKeysHash(keys),
     ...(manualMarks === undefined ? {} : { manualMarks: Object.fromEntries(manualMarks) }),
+    ...(owner === undefined
+      ? {}
+      : {
+          ticket: owner.ticket,
+          identityHash: identityHash(owner.name, owner.idNumber),
+          status: owner.status,
+        }),
   };
+}
+
+/** The record the upgrade chained for a score stored before 0213 (`adopted`, inputs unknown). */
+export function adoptedScoreRecordPayload(
+  attemptId: string,
+  score: ScoreRecordPayload['score'],
+): ScoreRecordPayload {
+  return { attemptId, score, answersHash: '', keysHash: '', adopted: true };
 }

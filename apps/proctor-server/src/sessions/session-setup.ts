@@ -16,6 +16,7 @@ import { examCodeSecret } from '../auth/exam-code-secret';
 import { generateExamCodes, hashExamCode } from '../roster/index';
 import { sessionContentKey } from '../content/content-key';
 import { findRoom, insertRoom, seatLabel } from '../rooms/room-repository';
+import { assertKeyNotReleased } from '../console/key-release';
 import { getSession } from './session-repository';
 
 export const CreateSessionInputSchema = z.object({
@@ -63,6 +64,7 @@ export function createSession(
     if (queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${session.examId}`) === undefined) {
       throw new CodedError('NOT_FOUND', `考试 ${session.examId} 未导入 (exam not imported)`);
     }
+    assertKeyNotReleased(db, session.examId); // docs/decisions/0220: released is recorded
     if (queryOne(db, sql`SELECT 1 AS x FROM sessions WHERE id = ${session.id}`) !== undefined) {
       throw new CodedError('CONFLICT', `考试场次 ${session.id} 已存在 (session exists)`);
     }

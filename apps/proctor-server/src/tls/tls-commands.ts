@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KioskSummary } from '@skillexam/shared';
 import type { Command } from 'commander';
+import { openStore } from '../db/store';
+import { revokeAllKiosks } from '../kiosks/kiosk-registry';
 import { CliInputError, output } from '../cli/cli-io';
 import { TlsNameError } from './site-names';
 import {
@@ -12,8 +17,8 @@ import {
 /*
  * `proctor-server tls show|renew|replace` (docs/decisions/0230): print the site certificate and
  * its fingerprint (creating it if the data directory has none), re-issue the server certificate
- * from the same site CA (kiosks keep their pin), or replace the whole site CA (kiosks must be
- * enrolled again).
+ * from the same site CA (kiosks keep their pin), or replace the whole site CA (every kiosk is
+ * revoked, audited, and must be enrolled again).
  */
 
 interface TlsOptions {
@@ -58,6 +63,21 @@ async function run<T>(action: () => Promise<T>): Promise<T> {
     if (error instanceof SiteTlsError || error instanceof TlsNameError)
       throw new CliInputError(error.message);
     throw error;
+  }
+}
+
+/**
+ * Kiosks pin the old CA and can no longer reach the server: every live kiosk is revoked in one
+ * audited transaction (reason `site-ca-replaced`), so each name can be enrolled again at once.
+ */
+function revokeKiosksOfOldCa(data: string): KioskSummary[] {
+  if (!existsSync(join(data, 'server.db'))) return [];
+  const store = openStore(data);
+  try {
+    const actor = `cli:${process.env['USER'] ?? 'unknown'}`;
+    return revokeAllKiosks(store.db, store.audit, actor, Date.now(), 'site-ca-replaced');
+  } finally {
+    store.close();
   }
 }
 
@@ -131,11 +151,19 @@ export function addTlsCommands(program: Command): void {
         extraIps: opts.tlsIp ?? [],
       }),
     );
-    output(opts.json === true, describe(replaced), () =>
-      humanLines(
-        replaced,
-        '已更换考点证书；请重启服务器并重新登记所有考试机 (replaced; restart the server and re-enroll every kiosk)',
-      ),
+    const revoked = revokeKiosksOfOldCa(opts.data);
+    output(
+      opts.json === true,
+      { ...describe(replaced), revokedKiosks: revoked.map((k) => k.kioskId) },
+      () => [
+        ...humanLines(
+          replaced,
+          '已更换考点证书；请重启服务器并重新登记所有考试机 (replaced; restart the server and re-enroll every kiosk)',
+        ),
+        `已注销 ${revoked.length} 台考试机，其考生会话已结束；请逐台重新登记 (revoked ${revoked.length} kiosks and their sessions: enroll each again)${
+          revoked.length === 0 ? '' : `: ${revoked.map((k) => k.name).join(', ')}`
+        }`,
+      ],
     );
   });
 }

@@ -15,11 +15,15 @@ const PRIVATE_KEY = Buffer.concat([
 ]).toString('base64');
 
 describe('kiosk enrollment contract', () => {
-  it('binds purpose, kiosk, time, nonce and the trimmed request fields, one per line', () => {
+  it('binds purpose, kiosk, time, nonce and the trimmed request fields as canonical JSON', () => {
     const proof = { kioskId: 'kiosk-0001', issuedAt: 5, nonce: 'n'.repeat(16) };
     const fields = candidateLoginProofFields({ admissionTicketNumber: ' T1 ', examCode: 'C' });
     expect(kioskProofMessage('candidate-login', proof, fields)).toBe(
-      `skillexam-kiosk/2 candidate-login\nkiosk-0001\n5\n${'n'.repeat(16)}\nT1\nC\n`,
+      `["skillexam-kiosk/3 candidate-login","kiosk-0001",5,"${'n'.repeat(16)}","T1","C",""]`,
+    );
+    // no field spills into the next: "A\nB" + "C" and "A" + "B\nC" are different messages
+    expect(kioskProofMessage('candidate-login', proof, ['A\nB', 'C', ''])).not.toBe(
+      kioskProofMessage('candidate-login', proof, ['A', 'B\nC', '']),
     );
     expect(kioskProofMessage('exit-grant', proof, ['T1', 'C', ''])).not.toBe(
       kioskProofMessage('candidate-login', proof, fields),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from './answer';
 
 /*
  * Enrolled exam PCs (docs/decisions/0216). The exam admin enrolls each PC once; the enrollment
@@ -75,7 +76,10 @@ export type KioskEnrollment = z.infer<typeof KioskEnrollmentSchema>;
 /** A kiosk's proof of its private key for one request. */
 export const KioskProofSchema = z.object({
   kioskId: KioskIdSchema,
-  /** Epoch ms of the SERVER clock as the kiosk estimates it; stale proofs are refused. */
+  /**
+   * Epoch ms of the signing PC's own clock (both signers use Date.now()); the server refuses a
+   * proof more than 5 minutes off its clock and says so (fix the PC's clock).
+   */
   issuedAt: z.number().int().nonnegative(),
   nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'nonce: 16–64 base64url characters'),
   /**
@@ -96,22 +100,27 @@ export type KioskProof = z.infer<typeof KioskProofSchema>;
 /** What a proof is for: a candidate login or a proctor's exit grant. */
 export type KioskProofPurpose = 'candidate-login' | 'exit-grant';
 
+/** The first element of every signed proof message; names the message's layout. */
+export const KIOSK_PROOF_TAG = 'skillexam-kiosk/3';
+
 /**
- * The exact text a proof's signature covers: purpose, kiosk, time, nonce and the request's own
- * fields (trimmed), one per line. A proof for one request cannot be moved to another.
+ * The exact text a proof's signature covers: the canonical JSON of the array [tag + purpose,
+ * kiosk, time, nonce, ...the request's own fields (trimmed)], so no field can spill into the next
+ * (a ticket "A\nB" with code "C" signs differently from "A" with "B\nC"). Server and kiosk both
+ * call this one function; a proof for one request cannot be moved to another.
  */
 export function kioskProofMessage(
   purpose: KioskProofPurpose,
   proof: Pick<KioskProof, 'kioskId' | 'issuedAt' | 'nonce'>,
   fields: readonly (string | undefined)[],
 ): string {
-  return [
-    `skillexam-kiosk/2 ${purpose}`,
+  return canonicalJson([
+    `${KIOSK_PROOF_TAG} ${purpose}`,
     proof.kioskId,
-    String(proof.issuedAt),
+    proof.issuedAt,
     proof.nonce,
     ...fields.map((field) => (field ?? '').trim()),
-  ].join('\n');
+  ]);
 }
 
 /** The fields a candidate-login proof covers, in order. */
@@ -127,8 +136,10 @@ export function candidateLoginProofFields(request: {
 export const ExitGrantRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
-  /** Without a candidate token (nobody logged in yet), the kiosk's own proof. */
+  /** The enrolled kiosk's own proof; the server finds the candidate logged in at it (0218). */
   kioskProof: KioskProofSchema.optional(),
+  /** The kiosk agent's candidate token, when someone is logged in (same as a Bearer header). */
+  candidateToken: z.string().min(1).max(200).optional(),
 });
 export type ExitGrantRequest = z.infer<typeof ExitGrantRequestSchema>;
 

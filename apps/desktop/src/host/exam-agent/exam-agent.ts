@@ -101,6 +101,8 @@ export class ExamAgent {
   /** Set by close(): late callbacks (downloads, acks) must not touch the closed journal. */
   private closed = false;
   private readonly stopTrustLoop: () => void;
+  /** This login's candidate token (the exit-grant request carries it, decision 0218). */
+  private readonly token: string;
 
   private constructor(
     options: ExamAgentOptions,
@@ -109,6 +111,7 @@ export class ExamAgent {
     trust?: SiteTrust,
   ) {
     this.options = options;
+    this.token = token;
     this.now = options.now ?? Date.now;
     this.attempt = attempt;
     this.clock = new ExamClock(this.now);
@@ -255,6 +258,11 @@ export class ExamAgent {
   /** The server URL this agent talks to (the exit prompt verifies proctors there). */
   get serverUrl(): string {
     return this.options.serverUrl;
+  }
+
+  /** This login's candidate token; the exit prompt sends it with its request (decision 0218). */
+  get candidateToken(): string {
+    return this.token;
   }
 
   async confirmIdentity(): Promise<AttemptView> {

@@ -39,7 +39,12 @@ export interface ExamServiceOptions {
   /** How long `discoverServers` listens (tests shorten it). */
   readonly discoveryMs?: number;
   /** Verifies a proctor's exit password and leaves the kiosk (Electron main provides it). */
-  readonly exit?: (input: IpcInput<'exam:exit'>, serverUrl: string | undefined) => Promise<void>;
+  readonly exit?: (
+    input: IpcInput<'exam:exit'>,
+    serverUrl: string | undefined,
+    /** The logged-in candidate's token, sent with the exit-grant request (decision 0218). */
+    candidateToken?: string,
+  ) => Promise<void>;
 }
 
 /** The host's one exam at a time: the `exam:*` channels over the current ExamAgent. */
@@ -121,7 +126,7 @@ export class ExamService {
       (this.options.settingsFile === undefined
         ? undefined
         : loadKioskSettings(this.options.settingsFile).serverUrl);
-    await this.options.exit(input, serverUrl);
+    await this.options.exit(input, serverUrl, this.agent?.candidateToken);
     return { done: true };
   }
 

@@ -11,6 +11,7 @@ import { migrate0090 } from './0090-keys-out-of-database';
 import { migrate0100 } from './0100-kiosks-and-exit-grants';
 import { migrate0110 } from './0110-kiosk-event-coalescing-and-extension-cap';
 import { migrate0140 } from './0140-kiosk-public-keys';
+import { migrate0150 } from './0150-kiosk-bound-tokens';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'kiosks-and-exit-grants', up: migrate0100 },
   { version: 110, name: 'kiosk-event-coalescing-and-extension-cap', up: migrate0110 },
   { version: 140, name: 'kiosk-public-keys', up: migrate0140 },
+  { version: 150, name: 'kiosk-bound-tokens', up: migrate0150 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
