@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations/index';
 import { runMigrations } from './migrations/runner';
 import type { WritableDb } from './sql';
 import { openStore } from './store';
-import { insertRows } from './test-helpers';
+import { insertRows, seedOneAttempt } from './test-helpers';
 
 /** A data directory as a site had it before 0090: keys in the database, scores not chained. */
 function oldSite(): string {
@@ -26,41 +26,7 @@ function oldSite(): string {
       created_at: 1,
     },
   ]);
-  insertRows(db, 'exams', [
-    {
-      id: 'e1',
-      title: 't',
-      manifest_json: '{}',
-      candidate_paper_json: '{}',
-      answer_key_json: '{}',
-      imported_at: 1,
-    },
-  ]);
-  insertRows(db, 'sessions', [
-    {
-      id: 's1',
-      exam_id: 'e1',
-      name: 'n',
-      scheduled_start: 1,
-      duration_ms: 60_000,
-      rules_json: '{}',
-      status: 'ended',
-    },
-  ]);
-  insertRows(db, 'rooms', [{ session_id: 's1', id: 'r1', name: 'r', seat_count: 10 }]);
-  insertRows(db, 'attempts', [
-    {
-      id: 'a1',
-      session_id: 's1',
-      admission_ticket: 'T1',
-      name: '张三',
-      id_number: 'x',
-      room_id: 'r1',
-      seat: 1,
-      exam_code_hash: 'h',
-      status: 'submitted',
-    },
-  ]);
+  seedOneAttempt(db, { session: 'ended', attempt: 'submitted' });
   insertRows(db, 'scores', [
     {
       attempt_id: 'a1',

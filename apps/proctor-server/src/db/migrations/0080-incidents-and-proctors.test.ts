@@ -1,49 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryDb, explain, insertRows, migrateTo, readRows } from '../test-helpers';
-
-function seed(db: ReturnType<typeof createMemoryDb>): void {
-  insertRows(db, 'exams', [
-    {
-      id: 'e1',
-      title: 't',
-      manifest_json: '{}',
-      candidate_paper_json: '{}',
-      answer_key_json: '{}',
-      imported_at: 1,
-    },
-  ]);
-  insertRows(db, 'sessions', [
-    {
-      id: 's1',
-      exam_id: 'e1',
-      name: 'n',
-      scheduled_start: 1,
-      duration_ms: 60_000,
-      rules_json: '{}',
-      status: 'running',
-    },
-  ]);
-  insertRows(db, 'rooms', [{ session_id: 's1', id: 'r1', name: 'r', seat_count: 10 }]);
-  insertRows(db, 'attempts', [
-    {
-      id: 'a1',
-      session_id: 's1',
-      admission_ticket: 'T1',
-      name: '张三',
-      id_number: 'x',
-      room_id: 'r1',
-      seat: 1,
-      exam_code_hash: 'h',
-      status: 'in_progress',
-    },
-  ]);
-}
+import {
+  createMemoryDb,
+  explain,
+  insertRows,
+  migrateTo,
+  readRows,
+  seedOneAttempt,
+} from '../test-helpers';
 
 describe('migration 0080 incidents-and-proctors', () => {
   it('categorises existing incidents by kind and keeps their candidate', () => {
     const db = createMemoryDb();
     migrateTo(db, 60);
-    seed(db);
+    seedOneAttempt(db);
     insertRows(db, 'incidents', [
       {
         session_id: 's1',
@@ -85,7 +54,7 @@ describe('migration 0080 incidents-and-proctors', () => {
   it('refuses an unknown category and a confirmation by the proctor who recorded it', () => {
     const db = createMemoryDb();
     migrateTo(db, 80);
-    seed(db);
+    seedOneAttempt(db);
     expect(() =>
       insertRows(db, 'incidents', [
         {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryDb, insertRows, migrateTo, readRows } from '../test-helpers';
+import { createMemoryDb, insertRows, migrateTo, readRows, seedOneAttempt } from '../test-helpers';
 
 const SECRET = 'A'.repeat(43);
 
@@ -28,41 +28,7 @@ describe('migration 0100 kiosks-and-exit-grants', () => {
   it('ties an exit grant to an existing attempt or kiosk and a lifetime after issue', () => {
     const db = createMemoryDb();
     migrateTo(db, 80);
-    insertRows(db, 'exams', [
-      {
-        id: 'e1',
-        title: 't',
-        manifest_json: '{}',
-        candidate_paper_json: '{}',
-        answer_key_json: '{}',
-        imported_at: 1,
-      },
-    ]);
-    insertRows(db, 'sessions', [
-      {
-        id: 's1',
-        exam_id: 'e1',
-        name: 'n',
-        scheduled_start: 1,
-        duration_ms: 60_000,
-        rules_json: '{}',
-        status: 'running',
-      },
-    ]);
-    insertRows(db, 'rooms', [{ session_id: 's1', id: 'r1', name: 'r', seat_count: 10 }]);
-    insertRows(db, 'attempts', [
-      {
-        id: 'a1',
-        session_id: 's1',
-        admission_ticket: 'T1',
-        name: '张三',
-        id_number: 'x',
-        room_id: 'r1',
-        seat: 1,
-        exam_code_hash: 'h',
-        status: 'in_progress',
-      },
-    ]);
+    seedOneAttempt(db);
     migrateTo(db, 100);
     const grant = { granted_by: 'staff:p1', issued_at: 10, expires_at: 70 };
     insertRows(db, 'exit_grants', [{ grant_hash: 'g1', attempt_id: 'a1', ...grant }]);

@@ -1,49 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryDb, explain, insertRows, migrateTo, readRows } from '../test-helpers';
-
-function seed(db: ReturnType<typeof createMemoryDb>): void {
-  insertRows(db, 'exams', [
-    {
-      id: 'e1',
-      title: 't',
-      manifest_json: '{}',
-      candidate_paper_json: '{}',
-      answer_key_json: '{}',
-      imported_at: 1,
-    },
-  ]);
-  insertRows(db, 'sessions', [
-    {
-      id: 's1',
-      exam_id: 'e1',
-      name: 'n',
-      scheduled_start: 1,
-      duration_ms: 60_000,
-      rules_json: '{}',
-      status: 'running',
-    },
-  ]);
-  insertRows(db, 'rooms', [{ session_id: 's1', id: 'r1', name: 'r', seat_count: 10 }]);
-  insertRows(db, 'attempts', [
-    {
-      id: 'a1',
-      session_id: 's1',
-      admission_ticket: 'T1',
-      name: '张三',
-      id_number: 'x',
-      room_id: 'r1',
-      seat: 1,
-      exam_code_hash: 'h',
-      status: 'in_progress',
-    },
-  ]);
-}
+import {
+  createMemoryDb,
+  explain,
+  insertRows,
+  migrateTo,
+  readRows,
+  seedOneAttempt,
+} from '../test-helpers';
 
 describe('migration 0110 kiosk-event-coalescing-and-extension-cap', () => {
   it('gives existing kiosk events a count of one and their time as the last time', () => {
     const db = createMemoryDb();
     migrateTo(db, 80);
-    seed(db);
+    seedOneAttempt(db);
     insertRows(db, 'kiosk_events', [
       {
         attempt_id: 'a1',
@@ -78,7 +47,7 @@ describe('migration 0110 kiosk-event-coalescing-and-extension-cap', () => {
   it('adds a per-candidate extension cap that is empty until raised and never negative', () => {
     const db = createMemoryDb();
     migrateTo(db, 110);
-    seed(db);
+    seedOneAttempt(db);
     expect(readRows(db, 'attempts')[0]?.['extension_cap_ms']).toBeNull();
     expect(() =>
       db.prepare("UPDATE attempts SET extension_cap_ms = -1 WHERE id = 'a1'").run(),
