@@ -136,7 +136,7 @@ export function createApplication(httpServer: HttpServer, components: Components
   });
 
   const tokenWatch = new TokenWatch(store.db, now);
-  io.use(createSocketAuth(store.db, now, settings, tokenWatch));
+  io.use(createSocketAuth(store.db, now, tokenWatch));
   io.on('connection', (socket) => {
     registerSystemHandlers(socket, components);
     registerAnswerHandlers(socket, context);

@@ -18,9 +18,10 @@ export interface AdvertiseOptions {
   /** Stable per data directory: the server's signing key id. */
   readonly instanceId: string;
   /**
-   * SHA-256 of the site CA (`AB:CD:…`), advertised as TXT `fp` (64 hex, no colons) so the kiosk
-   * can say which site answered. A hint only: kiosks trust the fingerprint from their enrollment,
-   * never one from the LAN (docs/decisions/0232). Absent with `--insecure-http`.
+   * SHA-256 of the site CA (`AB:CD:…`), advertised as TXT `fp` (64 hex, no colons) for people and
+   * tools looking at the LAN (e.g. `avahi-browse -r`) to compare with the printed fingerprint. The
+   * kiosk does not read it: kiosks trust only the fingerprint from their enrollment, never one
+   * from the LAN (docs/decisions/0232). Absent with `--insecure-http`.
    */
   readonly fingerprint?: string | undefined;
   /** Multicast interface address (tests use 127.0.0.1); default all interfaces. */

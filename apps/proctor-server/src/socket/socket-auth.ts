@@ -1,4 +1,3 @@
-import type { ServerSettings } from '../settings';
 import { findAttempt } from '../attempts/attempt-repository';
 import type { Principal } from '../auth/principal';
 import { findStaff } from '../auth/staff-accounts';
@@ -29,12 +28,7 @@ export function principalOf(socket: AppSocket): { principal: Principal; expiresA
  * Sockets join the staff room or their attempt's room for pushes, and are tracked per token so
  * a revoked or expired token disconnects them (TokenWatch, docs/decisions/0217).
  */
-export function createSocketAuth(
-  db: ReadableDb,
-  now: () => number,
-  _settings: ServerSettings,
-  tokens: TokenWatch,
-) {
+export function createSocketAuth(db: ReadableDb, now: () => number, tokens: TokenWatch) {
   return (socket: AppSocket, next: (err?: Error) => void): void => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     const token = auth?.['token'];

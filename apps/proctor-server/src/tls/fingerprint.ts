@@ -3,17 +3,8 @@ import { X509Certificate } from 'node:crypto';
 /*
  * Certificate fingerprints as people compare them: SHA-256 of the DER certificate, upper-case
  * hex pairs joined by colons (what browsers' certificate viewers and `openssl x509 -fingerprint
- * -sha256` show). Input is accepted with or without colons, in either case.
+ * -sha256` show); `normalizeFingerprint` (any spelling → that form) is in @skillexam/shared.
  */
-
-const FINGERPRINT = /^[0-9A-F]{64}$/;
-
-/** `AB:CD:…` (32 pairs) from any spelling of a SHA-256 fingerprint, or undefined if it is not one. */
-export function normalizeFingerprint(value: string): string | undefined {
-  const hex = value.replace(/[\s:]/g, '').toUpperCase();
-  if (!FINGERPRINT.test(hex)) return undefined;
-  return (hex.match(/../g) ?? []).join(':');
-}
 
 /** The SHA-256 fingerprint of a PEM or DER certificate (the first one in a PEM bundle). */
 export function certificateFingerprint(certificate: string | Buffer): string {

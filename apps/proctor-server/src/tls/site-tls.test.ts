@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normalizeFingerprint } from './fingerprint';
+import { normalizeFingerprint } from '@skillexam/shared';
 import { siteServerNames } from './site-names';
 import {
   enrollmentPin,

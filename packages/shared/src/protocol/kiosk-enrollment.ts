@@ -178,3 +178,13 @@ export const KioskSummarySchema = z.object({
   needsReenrollment: z.literal(true).optional(),
 });
 export type KioskSummary = z.infer<typeof KioskSummarySchema>;
+
+/**
+ * A SHA-256 certificate fingerprint as people compare them (browsers' certificate viewers,
+ * `openssl x509 -fingerprint -sha256`): `AB:CD:…`, 32 upper-case hex pairs. Accepts any spelling
+ * (with or without colons or spaces, either case); undefined if it is not one.
+ */
+export function normalizeFingerprint(value: string): string | undefined {
+  const hex = value.replace(/[\s:]/g, '').toUpperCase();
+  return /^[0-9A-F]{64}$/.test(hex) ? (hex.match(/../g) ?? []).join(':') : undefined;
+}

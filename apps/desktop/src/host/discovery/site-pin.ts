@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect, type DetailedPeerCertificate } from 'node:tls';
+import { normalizeFingerprint } from '@skillexam/shared';
 
 /*
  * Pinning the exam site (docs/decisions/0232). A kiosk is enrolled to one site and stores the
@@ -40,14 +41,6 @@ export interface PinnedTlsOptions {
 export interface SiteTrust {
   readonly fingerprint: string;
   readonly tls: PinnedTlsOptions;
-}
-
-const FINGERPRINT = /^[0-9A-F]{64}$/;
-
-/** `AB:CD:…` from any spelling of a SHA-256 fingerprint, or undefined if it is not one. */
-export function normalizeFingerprint(value: string): string | undefined {
-  const hex = value.replace(/[\s:]/g, '').toUpperCase();
-  return FINGERPRINT.test(hex) ? (hex.match(/../g) ?? []).join(':') : undefined;
 }
 
 function toPem(der: Buffer): string {
