@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerValue } from '@skillexam/shared';
 import { openStore } from '../../src/db/store';
-import { okData, runningSession } from '../../test/support/running-session';
+import { okData, runningSession, type RunningSession } from '../../test/support/running-session';
 import { call } from '../../test/support/util';
 
 /**
@@ -35,11 +35,22 @@ const RIGHT: [string, AnswerValue][] = [
 ];
 
 export async function finishedExam(): Promise<FinishedExam> {
+  return sitExam([WRONG, RIGHT]);
+}
+
+/**
+ * Runs a real exam on a fresh data directory: candidate i saves `answerSets[i]` over socket.io
+ * (one candidate per set), everyone submits after 31 minutes and is scored, then `afterSubmit`
+ * may act as the proctor before the server stops and writes its chain-head witness.
+ */
+export async function sitExam(
+  answerSets: readonly (readonly [string, AnswerValue][])[],
+  afterSubmit?: (room: RunningSession) => Promise<void>,
+): Promise<FinishedExam> {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'proctor-security-')), 'data');
   const store = openStore(dataDir);
-  const room = await runningSession(2, { store });
+  const room = await runningSession(answerSets.length, { store });
   try {
-    const answerSets = [WRONG, RIGHT];
     for (const [index, candidate] of room.candidates.entries()) {
       for (const [i, [itemId, value]] of (answerSets[index] ?? []).entries()) {
         okData(
@@ -56,6 +67,7 @@ export async function finishedExam(): Promise<FinishedExam> {
     room.clock.advanceMinutes(31);
     for (const candidate of room.candidates)
       okData(await call(candidate.client, 'attempt:submit', {}));
+    await afterSubmit?.(room);
   } finally {
     await room.server.closeAll(); // closes the store: the chain-head witness is written
   }
