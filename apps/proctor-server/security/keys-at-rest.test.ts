@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   chmodSync,
@@ -24,6 +23,7 @@ import { legacyExamCodeSecret } from '../src/keys/legacy-db-keys';
 import { keysDirOf } from '../src/keys/site-keys';
 import { seedSession } from '../test/support/exam-fixture';
 import { startTestServer, type TestServer } from '../test/support/util';
+import { serveUntilRefused } from './support/serve-process';
 import { auditVerify, cliJson } from './support/tamper-tools';
 
 /*
@@ -33,7 +33,6 @@ import { auditVerify, cliJson } from './support/tamper-tools';
  * exam packages) and the exam-code secret (to check exam codes offline from server.db).
  */
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'proctor-server.js');
 const START = Date.parse('2026-12-06T09:00:00+08:00');
 
 let server: TestServer | undefined;
@@ -150,23 +149,7 @@ describe('keys at rest', () => {
     openStore(dataDir).close();
     const keyFile = join(keysDirOf(dataDir), 'audit-signing.key');
     chmodSync(keyFile, 0o644);
-    const started = spawnSync(
-      process.execPath,
-      [
-        BIN,
-        'serve',
-        '--data',
-        dataDir,
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--no-discovery',
-        '--backup-interval',
-        '0',
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
+    const started = serveUntilRefused(dataDir);
     expect(started.status).not.toBe(0);
     expect(started.stderr).toContain(
       '密钥文件权限过宽 (key file readable by group/others, mode 644)',
@@ -272,24 +255,7 @@ describe('keys at rest', () => {
     const keyFiles = readdirSync(keysDir).sort();
     // moved to a new PC without keys/: the real `serve` refuses and says what to do
     rmSync(keysDir, { recursive: true });
-    const serve = () =>
-      spawnSync(
-        process.execPath,
-        [
-          BIN,
-          'serve',
-          '--data',
-          dataDir,
-          '--port',
-          '0',
-          '--host',
-          '127.0.0.1',
-          '--no-discovery',
-          '--backup-interval',
-          '0',
-        ],
-        { encoding: 'utf8', timeout: 30_000 },
-      );
+    const serve = () => serveUntilRefused(dataDir);
     const started = serve();
     expect(started.status).not.toBe(0);
     expect(started.stderr).toContain('密钥文件缺失 (key files missing)');

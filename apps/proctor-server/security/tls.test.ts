@@ -27,6 +27,7 @@ import { startServer, type RunningServer } from '../src/server/serve';
 import { createSiteCa, issueServerCertificate } from '../src/tls/certificate-authority';
 import { loadSiteTls } from '../src/tls/site-tls';
 import { seedSession } from '../test/support/exam-fixture';
+import { serveArgs } from './support/serve-process';
 
 /*
  * Someone on the exam-room LAN (issue 15): a laptop that answers at the server's address with
@@ -177,25 +178,9 @@ describe('the exam-room LAN is hostile: HTTPS/WSS with a pinned site certificate
   it('plain HTTP only behind --insecure-http, and the server says so on stderr', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tls-insecure-'));
     dirs.push(dataDir, `${dataDir}-backups`);
-    const bin = join(import.meta.dirname, '..', 'bin', 'proctor-server.js');
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'serve',
-        '--data',
-        dataDir,
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--no-discovery',
-        '--backup-interval',
-        '0',
-        '--insecure-http',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, serveArgs(dataDir, '--insecure-http'), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
