@@ -6,12 +6,15 @@ import { createInterface } from 'node:readline';
 import { isOutdatedKioskEnrollment } from '@skillexam/shared';
 import { ensureDemoSite } from './demo/demo-site';
 import { ROOT, runCli } from './demo/run-cli';
+import { nodeArgsFor, SERVICES, type ServiceEntry } from './demo/service-command';
+import { startBanner } from './demo/start-banner';
 
 /**
  * `npm start` / `npm run dev`: on the first run provisions the demo exam site in .data/demo
  * (sample bank, assembled paper, signed package, proctor server with a session and roster),
- * then runs the proctor server (with the console at /console) and the candidate client: the
- * Electron kiosk where its binary exists, otherwise the web shell. `--dev` rebuilds on change.
+ * then runs the proctor server (with the console at /console), the candidate client (the web
+ * shell in kiosk mode, and the Electron kiosk where its binary exists) and the author workbench
+ * (the web shell in author mode), each on its own address. `--dev` rebuilds on change.
  */
 const dev = process.argv.includes('--dev');
 /** `npm start -- --reset`: forget the demo site (data, accounts) and build a new one. */
@@ -19,17 +22,19 @@ const reset = process.argv.includes('--reset');
 const demoDir = resolve(process.env['SKILLEXAM_DEMO_DIR'] ?? join(ROOT, '.data/demo'));
 const proctorPort = process.env['PROCTOR_PORT'] ?? '7300';
 const webPort = process.env['WEB_SHELL_PORT'] ?? '5174';
+const kioskPort = process.env['KIOSK_PORT'] ?? '5175';
 const children: ChildProcess[] = [];
 
 interface Service {
   readonly name: string;
-  readonly cwd: string;
+  readonly entry: ServiceEntry;
   readonly args: string[];
 }
 
+/** Starts a service in its own process; resolves with the URL of its `listening` line. */
 function run(service: Service): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...service.args], {
-    cwd: service.cwd,
+  const child = spawn(process.execPath, [...nodeArgsFor(service.entry, dev), ...service.args], {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
   });
@@ -51,6 +56,29 @@ function run(service: Service): Promise<string> {
   });
 }
 
+/** The web shell of one kind, with its own journal folder (and so its own kiosk settings). */
+function webShell(kind: 'author' | 'kiosk', port: string, fingerprint: string): Service {
+  const home = kind === 'author' ? demoDir : join(demoDir, 'kiosk');
+  return {
+    name: kind === 'author' ? 'workbench' : 'kiosk',
+    entry: SERVICES.webShell,
+    args: [
+      '--kind',
+      kind,
+      '--port',
+      port,
+      '--journal-dir',
+      join(home, kind === 'author' ? 'web-shell-journals' : 'journals'),
+      // the workbench lists the banks of this folder: the demo's bank.qbank
+      '--bank-dir',
+      kind === 'author' ? demoDir : join(home, 'banks'),
+      // the kiosk host pins the site CA, as an enrolled exam PC does (docs/decisions/0231)
+      '--server-fingerprint',
+      fingerprint,
+    ],
+  };
+}
+
 /** The Electron binary's path when it was downloaded (`npm run electron:fetch`), else undefined. */
 function electronBinary(): string | undefined {
   try {
@@ -63,6 +91,45 @@ function electronBinary(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Builds the desktop app, enrols the demo's exam PC once and opens the Electron kiosk. */
+async function openElectronKiosk(electron: string, serverData: string, proctorUrl: string) {
+  await new Promise<void>((done, fail) =>
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', 'all'], {
+      cwd: join(ROOT, 'apps/desktop'),
+      stdio: 'inherit',
+    }).once('exit', (code) => (code === 0 ? done() : fail(new Error('desktop build failed')))),
+  );
+  // The demo's exam PC is enrolled once, like a real one (docs/decisions/0216), and again when
+  // its file is of an outdated format (/1: an HMAC secret instead of an Ed25519 key).
+  const enrollmentFile = join(demoDir, 'kiosk-enrollment.json');
+  if (
+    !existsSync(enrollmentFile) ||
+    isOutdatedKioskEnrollment(JSON.parse(readFileSync(enrollmentFile, 'utf8')) as unknown)
+  ) {
+    const enrollment = await runCli('proctor-server', [
+      'kiosk',
+      'enroll',
+      '--data',
+      serverData,
+      '--name',
+      '演示考试机',
+      '--server-url',
+      proctorUrl,
+    ]);
+    writeFileSync(enrollmentFile, `${JSON.stringify(enrollment, null, 2)}\n`, { mode: 0o600 });
+  }
+  children.push(
+    spawn(electron, [join(ROOT, 'apps/desktop')], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SKILLEXAM_SERVER_URL: proctorUrl,
+        SKILLEXAM_ENROLLMENT: enrollmentFile,
+      },
+    }),
+  );
 }
 
 function stopAll(code: number): never {
@@ -91,106 +158,48 @@ try {
   if (reset) rmSync(demoDir, { recursive: true, force: true });
   const firstRun = !existsSync(join(demoDir, 'demo-site.json'));
   if (firstRun) console.log(`首次启动：在 ${demoDir} 建立示例考点（约半分钟）…`);
-  const site = await ensureDemoSite(demoDir, { log: (line) => console.log(`  ${line}`) });
+  const site = await ensureDemoSite(demoDir, {
+    // a newcomer hands in a few minutes after the start (docs/decisions/0711)
+    earliestSubmissionMinutes: 0,
+    log: (line) => console.log(`  ${line}`),
+  });
   // The demo site runs HTTPS like a real one (docs/decisions/0231): its own site CA, created on
-  // the first run; the web shell's kiosk host pins it, as an enrolled exam PC does.
+  // the first run; the kiosk's host pins it.
   const siteTls = (await runCli('proctor-server', ['tls', 'show', '--data', site.serverData])) as {
     fingerprint: string;
   };
-  const siteCaFile = join(site.serverData, 'tls', 'site-ca.crt');
-  const [proctorUrl, webUrl] = await Promise.all([
+  const [proctorUrl, kioskUrl, workbenchUrl] = await Promise.all([
     run({
       name: 'proctor-server',
-      cwd: join(ROOT, 'apps/proctor-server'),
-      args: ['src/index.ts', '--port', proctorPort, '--data-dir', site.serverData],
-    }),
-    run({
-      name: 'web-shell',
-      cwd: join(ROOT, 'apps/desktop'),
+      entry: SERVICES.proctorServer,
       args: [
-        'src/web/server/index.ts',
-        '--port',
-        webPort,
-        '--journal-dir',
-        join(demoDir, 'web-shell-journals'),
-        // the workbench lists the banks of this folder: the demo's bank.qbank
-        '--bank-dir',
-        demoDir,
-        '--server-fingerprint',
-        siteTls.fingerprint,
-      ],
-    }),
-  ]);
-  const electron = electronBinary();
-  if (electron !== undefined) {
-    await new Promise<void>((done, fail) =>
-      spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', 'all'], {
-        cwd: join(ROOT, 'apps/desktop'),
-        stdio: 'inherit',
-      }).once('exit', (code) => (code === 0 ? done() : fail(new Error('desktop build failed')))),
-    );
-    // The demo's exam PC is enrolled once, like a real one (docs/decisions/0216), and again when
-    // its file is of an outdated format (/1: an HMAC secret instead of an Ed25519 key).
-    const enrollmentFile = join(demoDir, 'kiosk-enrollment.json');
-    if (
-      !existsSync(enrollmentFile) ||
-      isOutdatedKioskEnrollment(JSON.parse(readFileSync(enrollmentFile, 'utf8')) as unknown)
-    ) {
-      const enrollment = await runCli('proctor-server', [
-        'kiosk',
-        'enroll',
+        'serve',
         '--data',
         site.serverData,
-        '--name',
-        '演示考试机',
-        '--server-url',
-        proctorUrl,
-      ]);
-      writeFileSync(enrollmentFile, `${JSON.stringify(enrollment, null, 2)}\n`, { mode: 0o600 });
-    }
-    const kiosk = spawn(electron, [join(ROOT, 'apps/desktop')], {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        SKILLEXAM_SERVER_URL: proctorUrl,
-        SKILLEXAM_ENROLLMENT: enrollmentFile,
-      },
-    });
-    children.push(kiosk);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const first = site.candidates[0];
-  console.log('');
-  console.log(`  职业技能等级认定理论考试系统 · SkillExam is running (ready in ${seconds} s)`);
-  console.log(`  监考控制台 Proctor console:     ${proctorUrl}/console`);
-  console.log(
-    `  考生端 Candidate client:        ${electron === undefined ? `${webUrl}/?server=${encodeURIComponent(proctorUrl)}  (web shell, a practice client: no Electron binary here)` : 'Electron kiosk window'}`,
-  );
-  console.log(`  出题/题库 Author workbench:     ${webUrl}/#/author  (bank: ${site.bankFile})`);
-  console.log(`  Proctor server health:          ${proctorUrl}/api/health`);
-  console.log(`  考点证书 Site CA (HTTPS):        ${siteCaFile}`);
-  console.log(`    SHA-256 指纹 fingerprint:      ${siteTls.fingerprint}`);
-  console.log(
-    '    浏览器提示证书不受信任时：把上面的 site-ca.crt 安装为受信任的根证书，或核对指纹后继续 (docs/deployment.md, HTTPS)',
-  );
-  console.log(`  Session 场次: ${site.sessionId} · roster and exam codes: ${site.candidatesCsv}`);
-  if (first !== undefined) {
-    console.log(
-      `  Try a candidate: 准考证号 ${first.ticket}  考试码 ${first.code}  (${first.name})`,
-    );
-  }
-  console.log(`  Admission slips 准考证: ${site.slipsPdf}`);
-  if (site.newAccounts !== undefined) {
-    console.log('');
-    console.log('  Staff accounts (passwords are shown ONCE; write them down):');
-    for (const a of site.newAccounts)
-      console.log(`    ${a.role.padEnd(10)} ${a.username.padEnd(12)} ${a.password}`);
-  } else {
-    console.log(
-      '  Staff accounts: admin / proctor1 / supervisor1 (passwords were printed on the first run; `npm start -- --reset` builds a new demo site)',
-    );
-  }
-  console.log('  Press Ctrl+C to stop.');
+        '--port',
+        proctorPort,
+        '--host',
+        process.env['PROCTOR_HOST'] ?? '0.0.0.0',
+        '--log-level',
+        process.env['LOG_LEVEL'] ?? 'warn',
+      ],
+    }),
+    run(webShell('kiosk', kioskPort, siteTls.fingerprint)),
+    run(webShell('author', webPort, siteTls.fingerprint)),
+  ]);
+  const electron = electronBinary();
+  if (electron !== undefined) await openElectronKiosk(electron, site.serverData, proctorUrl);
+  const banner = startBanner({
+    site,
+    proctorUrl,
+    kioskUrl,
+    workbenchUrl,
+    electronKiosk: electron !== undefined,
+    siteCaFile: join(site.serverData, 'tls', 'site-ca.crt'),
+    fingerprint: siteTls.fingerprint,
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+  });
+  for (const line of banner) console.log(line);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   stopAll(1);

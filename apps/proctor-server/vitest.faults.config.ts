@@ -7,6 +7,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['faults/**/*.test.ts'],
     environment: 'node',
+    // The suite spawns bin/proctor-server.js, which runs the bundle (docs/decisions/0722).
+    globalSetup: ['../../scripts/build/test-bundles.ts'],
     testTimeout: 170_000,
     hookTimeout: 60_000,
     reporters: [

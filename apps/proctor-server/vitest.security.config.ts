@@ -10,6 +10,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['security/**/*.test.ts'],
     environment: 'node',
+    // The suite spawns bin/proctor-server.js, which runs the bundle (docs/decisions/0722).
+    globalSetup: ['../../scripts/build/test-bundles.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: [

@@ -12,6 +12,9 @@ import { LoginPage } from './pages/LoginPage';
 
 const LANG_KEY = 'skillexam.console.lang';
 
+/** The antd App wrapper grows to #root's height and lets the page below grow too. */
+const FILL_COLUMN = { flex: '1 0 auto', display: 'flex', flexDirection: 'column' } as const;
+
 function initialLang(): Lang {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
 }
@@ -50,7 +53,7 @@ export function App() {
       theme={{ token: { borderRadius: 4, motion: false } }}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
+      <AntApp style={FILL_COLUMN}>
         {login === undefined || connection === undefined ? (
           <LoginPage lang={lang} t={t} onLogin={onLogin} onSwitchLang={switchLang} />
         ) : (

@@ -220,7 +220,10 @@ test('write an item with an image and a formula, approve it as another user, ass
   await expect(page.getByTestId('current-user')).toHaveText('张三');
   await page.getByTestId('author-nav').getByText('组卷').click();
   await expect(page.getByTestId('feasibility')).toContainText('无法组卷');
-  await page.getByTestId('section-remove-0').click();
+  // The default is the level's usual paper (单选 then 判断); one approved item cannot fill it.
+  await expect(page.getByTestId('draft-note')).toContainText('不足以组出这样的试卷');
+  await page.getByTestId('section-remove-1').click();
+  await expect(page.getByTestId('draft-note')).toHaveCount(0);
   await page.getByTestId('section-count-0').fill('1');
   await page.getByTestId('section-points-0').fill('100');
   await page.getByTestId('section-points-0').blur();
@@ -335,7 +338,7 @@ test('import wizard: column mapping, a dry run with an error table, then only th
   await expect(issues).toContainText('Z-Z-999');
   await page.screenshot({ path: `${SHOTS}/11-import-dry-run.png`, fullPage: true });
 
-  await page.getByText('只导入无误的试题').click();
+  await page.getByRole('checkbox', { name: '只导入无误的试题' }).check();
   await page.getByTestId('import-dry-run').click();
   await page.getByTestId('import-commit').click();
   await expect(page.getByText('导入完成：新增 2 题')).toBeVisible();

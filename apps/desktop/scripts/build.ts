@@ -1,11 +1,14 @@
 import { cp, copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, context, type BuildOptions } from 'esbuild';
+import { buildApps } from '../../../scripts/build-apps';
 
 /**
  * Bundles the desktop app with esbuild (docs/decisions/0004-esbuild-bundling.md).
  *   renderer  → dist/renderer/{index.html, renderer.js, web-bridge.js}   (browser, IIFE)
- *   all       → the above plus dist/main/index.cjs and dist/preload/{author,kiosk}.cjs (Electron)
+ *   all       → the above plus the Node-side programs scripts/build-apps.ts builds
+ *               (decision 0720): dist/main/index.cjs, dist/preload/{author,kiosk}.cjs (Electron)
+ *               and dist/web-shell.mjs (the web shell server)
  *   --watch   → rebuild the renderer on change (npm run dev), development build
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,26 +47,6 @@ const rendererBuilds: BuildOptions[] = [
   },
 ];
 
-const electron: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: ['node22'],
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'argon2'],
-  logLevel: 'warning',
-};
-
-const electronBuilds: BuildOptions[] = [
-  { ...electron, entryPoints: [`${root}src/main/index.ts`], outfile: out('main/index.cjs') },
-  {
-    ...electron,
-    entryPoints: [`${root}src/preload/author.ts`],
-    outfile: out('preload/author.cjs'),
-  },
-  { ...electron, entryPoints: [`${root}src/preload/kiosk.ts`], outfile: out('preload/kiosk.cjs') },
-];
-
 async function copyHtml(): Promise<void> {
   await mkdir(out('renderer'), { recursive: true });
   await copyFile(`${root}src/renderer/index.html`, out('renderer/index.html'));
@@ -77,8 +60,19 @@ if (watch) {
   for (const options of rendererBuilds) await (await context(options)).watch();
   console.log('watching the renderer for changes');
 } else {
-  const builds = target === 'all' ? [...rendererBuilds, ...electronBuilds] : rendererBuilds;
   if (target !== 'all' && target !== 'renderer') throw new Error(`unknown target "${target}"`);
-  await Promise.all(builds.map((options) => build(options)));
+  await Promise.all([
+    ...rendererBuilds.map((options) => build(options)),
+    ...(target === 'all'
+      ? [
+          buildApps([
+            'electron-main',
+            'electron-preload-author',
+            'electron-preload-kiosk',
+            'web-shell',
+          ]),
+        ]
+      : []),
+  ]);
   console.log(`built ${target} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createArgon2Hasher } from '../src/auth/password-hasher';
 import { addStaff } from '../src/auth/staff-accounts';
-import { buildProgram } from '../src/cli/commands';
+import { buildProgram } from '../src/cli/program';
 import { queryAll, sql } from '../src/db/sql';
 import { openStore } from '../src/db/store';
 import { assignedProctors } from '../src/incidents/session-scope';
@@ -20,7 +20,7 @@ async function run(...args: string[]): Promise<string[]> {
   const lines: string[] = [];
   const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
   try {
-    await buildProgram().parseAsync(['node', 'proctor-server', ...args]);
+    await (await buildProgram()).parseAsync(['node', 'proctor-server', ...args]);
   } finally {
     spy.mockRestore();
   }

@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../src/cli/commands';
+import { buildProgram } from '../src/cli/program';
 import { openStore } from '../src/db/store';
 import { startTestServer, type TestServer } from './support/util';
 
 async function run(...args: string[]): Promise<void> {
   const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   try {
-    await buildProgram().parseAsync(['node', 'proctor-server', ...args]);
+    await (await buildProgram()).parseAsync(['node', 'proctor-server', ...args]);
   } finally {
     spy.mockRestore();
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../src/cli/commands';
+import { buildProgram } from '../src/cli/program';
 
 /** Runs the command tree in-process and returns what it printed (JSON parsed when --json). */
 async function run(...args: string[]): Promise<unknown> {
@@ -12,7 +12,7 @@ async function run(...args: string[]): Promise<unknown> {
     lines.push(parts.map(String).join(' '));
   });
   try {
-    await buildProgram().parseAsync(['node', 'proctor-server', ...args]);
+    await (await buildProgram()).parseAsync(['node', 'proctor-server', ...args]);
   } finally {
     spy.mockRestore();
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResponsesCsv } from '@skillexam/item-bank/statistics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../src/cli/commands';
+import { buildProgram } from '../src/cli/program';
 import { exitCodeOf } from '../src/cli/cli-io';
 import { insertExam } from '../src/exams/exam-repository';
 import { openStore } from '../src/db/store';
@@ -19,7 +19,7 @@ async function run(...args: string[]): Promise<unknown> {
     lines.push(parts.map(String).join(' '));
   });
   try {
-    await buildProgram().parseAsync(['node', 'proctor-server', ...args]);
+    await (await buildProgram()).parseAsync(['node', 'proctor-server', ...args]);
   } finally {
     spy.mockRestore();
   }

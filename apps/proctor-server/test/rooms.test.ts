@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RoomView } from '@skillexam/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../src/cli/commands';
+import { buildProgram } from '../src/cli/program';
 import { openStore } from '../src/db/store';
 import { insertExam } from '../src/exams/exam-repository';
 import { importRosterFile } from '../src/sessions/roster-import';
@@ -179,7 +179,9 @@ describe('seat maps', () => {
       lines.push(parts.map(String).join(' '));
     });
     try {
-      await buildProgram().parseAsync([
+      await (
+        await buildProgram()
+      ).parseAsync([
         'node',
         'p',
         'room',
@@ -199,7 +201,7 @@ describe('seat maps', () => {
       const file = join(root, 'layout.json');
       writeFileSync(file, '{ not json');
       await expect(
-        buildProgram().parseAsync([
+        (await buildProgram()).parseAsync([
           'node',
           'p',
           'room',
@@ -213,16 +215,9 @@ describe('seat maps', () => {
           file,
         ]),
       ).rejects.toThrow(/不是有效的 JSON/);
-      await buildProgram().parseAsync([
-        'node',
-        'p',
-        'room',
-        'list',
-        '--data',
-        data,
-        '--session',
-        's1',
-      ]);
+      await (
+        await buildProgram()
+      ).parseAsync(['node', 'p', 'room', 'list', '--data', data, '--session', 's1']);
     } finally {
       spy.mockRestore();
     }

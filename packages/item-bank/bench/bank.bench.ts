@@ -3,15 +3,21 @@
  * npm run bench:bank [-- --items 100000 --queries 1000 --json]
  * Builds a synthetic bank (300-point standard, N items imported from one CSV through the real
  * import path), then measures search latency for random 2–6 character Chinese queries.
+ *
+ * Import only, from a file written beforehand (so the generator's memory is not in the peak RSS):
+ *   npm run bench:bank -- --items 100000 --make-input /tmp/bench.csv   (or .xlsx)
+ *   npm run bench:bank -- --input /tmp/bench.csv --import-only --json
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileByteSource } from '../src/cli/file-byte-source';
 import { openBank } from '../src/db/open-bank';
 import { importItems } from '../src/imports/import-items';
 import { searchItems } from '../src/search/search-items';
 import { importStandardFile } from '../src/standards/import-standard';
+import { writeBenchInput } from './bench-input';
 import { benchItemsCsv, benchQuery, benchStandard, mulberry32 } from './synthetic-bank';
 
 function stringArg(name: string): string | undefined {
@@ -40,12 +46,21 @@ async function main(): Promise<void> {
   // --keep <file>: build the bank there and keep it; --reuse <file>: skip the import.
   const reuse = stringArg('reuse');
   const keep = stringArg('keep');
+  const makeInput = stringArg('make-input');
+  const input = stringArg('input');
+  const importOnly = process.argv.includes('--import-only');
+  if (makeInput !== undefined) {
+    await writeBenchInput(makeInput, itemCount, benchStandard().pointCodes);
+    console.log(`wrote ${makeInput} (${statSync(makeInput).size} bytes, ${itemCount} items)`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-'));
   const path = reuse ?? keep ?? join(dir, 'bench.qbank');
   try {
     const bank = openBank(path);
     let report = { imported: 0, skipped: 0, nearDuplicates: [] as unknown[] };
     let importMs = 0;
+    let afterImport: NodeJS.MemoryUsage | undefined;
     if (reuse === undefined) {
       const standard = benchStandard();
       await importStandardFile(
@@ -54,15 +69,47 @@ async function main(): Promise<void> {
         'bench-standard.json',
         bank.clock(),
       );
-      const csv = new TextEncoder().encode(benchItemsCsv(itemCount, standard.pointCodes));
+      // --input: the file is streamed from disk (as `qbank import` does), never read whole.
+      const source =
+        input === undefined
+          ? new TextEncoder().encode(benchItemsCsv(itemCount, standard.pointCodes))
+          : fileByteSource(input);
       const importStart = performance.now();
-      report = await importItems(bank, csv, {
-        fileName: 'bench.csv',
+      report = await importItems(bank, source, {
+        fileName: input ?? 'bench.csv',
         actor: 'bench',
         validOnly: true,
       });
       importMs = performance.now() - importStart;
+      afterImport = process.memoryUsage();
       bank.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    if (importOnly) {
+      bank.close();
+      const result = {
+        input: input ?? 'bench.csv (generated in memory)',
+        imported: report.imported,
+        skipped: report.skipped,
+        nearDuplicatesFlagged: report.nearDuplicates.length,
+        importSeconds: round(importMs / 1000),
+        itemsPerSecond: Math.round(report.imported / (importMs / 1000)),
+        fileMiB: round(statSync(path).size / 1024 / 1024, 1),
+        peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0),
+        // Right after the import (before the checkpoint): where the memory is.
+        afterImportMiB:
+          afterImport === undefined
+            ? undefined
+            : {
+                rss: round(afterImport.rss / 1048576, 0),
+                heapTotal: round(afterImport.heapTotal / 1048576, 0),
+                heapUsed: round(afterImport.heapUsed / 1048576, 0),
+                external: round(afterImport.external / 1048576, 0),
+              },
+        loadAverage: os.loadavg().map((load) => round(load, 1)),
+        node: process.version,
+      };
+      console.log(json ? JSON.stringify(result, null, 2) : result);
+      return;
     }
 
     const random = mulberry32(7);

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The `qbank` command: runs the TypeScript CLI through tsx (workspace packages ship sources).
-import { register } from 'tsx/esm/api';
+// The `qbank` command: runs the esbuild bundle that `npm install`, `npm start` and the test setup
+// build (docs/decisions/0720); in a checkout that was never built, the TypeScript source via tsx.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const bundle = new URL('../dist/qbank.mjs', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

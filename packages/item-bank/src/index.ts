@@ -3,6 +3,7 @@ export * from './import-export/index';
 export * from './statistics/index';
 export * from './db/index';
 export * from './standards/index';
+export * from './classification/index';
 export * from './items/index';
 export * from './review/index';
 export * from './search/index';

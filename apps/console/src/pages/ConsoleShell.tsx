@@ -83,7 +83,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         ];
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ flex: '1 0 auto' }}>
       <Layout.Header
         style={{
           display: 'flex',

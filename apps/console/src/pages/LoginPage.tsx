@@ -29,7 +29,7 @@ export function LoginPage({ t, onLogin, onSwitchLang }: Props) {
   return (
     <div
       style={{
-        minHeight: '100%',
+        flex: '1 0 auto',
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',

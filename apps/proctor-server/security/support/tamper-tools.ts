@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '@skillexam/shared';
 import { vi } from 'vitest';
 import { GENESIS_HASH, recordHash, sha256 } from '../../src/audit/chain';
-import { buildProgram } from '../../src/cli/commands';
+import { buildProgram } from '../../src/cli/program';
 
 /** What someone with the file does: open server.db with sqlite and change rows (FKs off). */
 export function tamper(dataDir: string, statements: string): void {
@@ -84,7 +84,7 @@ export async function cliJson<T>(...args: string[]): Promise<{ exitCode: number;
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
-    await buildProgram().parseAsync(['node', 'proctor-server', ...args, '--json']);
+    await (await buildProgram()).parseAsync(['node', 'proctor-server', ...args, '--json']);
   } finally {
     spy.mockRestore();
   }

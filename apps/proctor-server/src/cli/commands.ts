@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
 import { readWitnessOf, verifyStoreChain, type StoreVerification } from '../audit/verify-store';
@@ -9,23 +9,14 @@ import { openStore } from '../db/store';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { startServer } from '../server/serve';
 import { CliInputError, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
-import { addExamCommands } from './exam-commands';
-import { addRoomCommands } from './room-commands';
-import { addKioskCommands } from './kiosk-commands';
 import { addStaffAdminCommands } from './staff-commands';
-import { addTlsCommands } from '../tls/tls-commands';
 
 function cliActor(): string {
   return `cli:${process.env['USER'] ?? 'unknown'}`;
 }
 
-/** The `proctor-server` command tree; main.ts parses argv with it and maps errors to exit codes. */
-export function buildProgram(): Command {
-  const program = new Command('proctor-server')
-    .description('考场服务器 — LAN proctor server for computer-based theory exams')
-    .showHelpAfterError()
-    .exitOverride();
-
+/** `serve`, `user`, `audit`, `backup`, `restore` (program.ts loads this module on demand). */
+export function addServerCommands(program: Command): void {
   program
     .command('serve')
     .description('启动服务器 (start the server)')
@@ -100,6 +91,15 @@ export function buildProgram(): Command {
           throw new CliInputError((error as Error).message);
         }
         const server = await startServer(config);
+        // Handlers first: a supervisor may stop the server the moment it reads the line below.
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+          process.once(signal, () => {
+            server.stop(`server stopped (${signal})`).then(
+              () => process.exit(0),
+              () => process.exit(EXIT_FAILURE),
+            );
+          });
+        }
         console.log(
           JSON.stringify({
             event: 'listening',
@@ -109,14 +109,6 @@ export function buildProgram(): Command {
             pid: process.pid,
           }),
         );
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-          process.once(signal, () => {
-            server.stop(`server stopped (${signal})`).then(
-              () => process.exit(0),
-              () => process.exit(EXIT_FAILURE),
-            );
-          });
-        }
       },
     );
 
@@ -237,12 +229,6 @@ export function buildProgram(): Command {
         throw error;
       }
     });
-
-  addExamCommands(program);
-  addRoomCommands(program);
-  addKioskCommands(program);
-  addTlsCommands(program);
-  return program;
 }
 
 function verifyBackupFile(path: string, dataDir: string) {

@@ -1,4 +1,9 @@
-import type { AnswerValue, ItemAnswerKey, ItemResultScore } from '@skillexam/shared';
+import {
+  describeAcceptedAnswer,
+  type AnswerValue,
+  type ItemAnswerKey,
+  type ItemResultScore,
+} from '@skillexam/shared';
 
 /* How answers, keys and points read in the answer sheet and exports. */
 
@@ -29,7 +34,7 @@ export function formatKey(key: ItemAnswerKey): string {
       return [...key.key].sort().join('');
     case 'fill_blank':
       return Object.values(key.key)
-        .map((accepted, i) => `(${i + 1}) ${accepted.join(' / ')}`)
+        .map((accepted, i) => `(${i + 1}) ${accepted.map(describeAcceptedAnswer).join(' / ')}`)
         .join('；');
     case 'short_answer':
       return '（人工评分）';

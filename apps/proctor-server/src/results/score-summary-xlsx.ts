@@ -1,5 +1,5 @@
 import { maskIdNumber } from '@skillexam/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   countedTotal,
   passLabel,
@@ -44,7 +44,9 @@ export function sortResults(results: readonly CandidateResult[]): CandidateResul
 }
 
 export async function writeScoreSummaryXlsx(input: ScoreSummaryInput): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written, not at server start (decision 0723).
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'SkillExam proctor server';
   workbook.created = input.generatedAt;
   const sheet = workbook.addWorksheet('成绩汇总表', {

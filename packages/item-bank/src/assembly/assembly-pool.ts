@@ -34,7 +34,10 @@ export interface AssemblySource {
   readonly weights?: Readonly<Record<string, number>>;
   /** Range names by path code, for messages. */
   readonly rangeNames: Readonly<Record<string, string>>;
-  /** Every item of the standard (any status and level); assembly filters. */
+  /**
+   * Every classified item of the standard (any status and level); assembly filters. Items in
+   * the standard's 未分类 pool are never part of it (docs/decisions/0640).
+   */
   readonly items: readonly PoolItem[];
   /** Items of the last `notUsedInLastPapers` recorded papers of this standard and level. */
   readonly recentlyUsed: ReadonlySet<string>;

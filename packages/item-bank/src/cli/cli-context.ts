@@ -1,22 +1,9 @@
 import { existsSync } from 'node:fs';
 import { CodedError } from '@skillexam/shared';
 import { openBank, type Bank } from '../db/open-bank';
+import type { CliIo } from './process-io';
 
-/** Exit codes of every qbank command. */
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_INVALID = 2;
-
-/** Output that the commands write to; tests may capture it. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
+export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, processIo, type CliIo } from './process-io';
 
 /** A failure the user can fix: exit 2, nothing changed. Carries an optional JSON payload. */
 export class InvalidInputError extends CodedError {

@@ -58,7 +58,7 @@ export function createAssemblyRepository(
               p.path AS point_path, p.importance, i.difficulty, i.stat_p, i.enemy_group,
               i.exposure_count
             FROM items i JOIN points p ON p.id = i.point_id
-            WHERE i.standard_id = ${id}
+            WHERE i.standard_id = ${id} AND p.pool = 0
             ORDER BY i.seq`,
       );
       const items = rows.map((row): PoolItem => ({

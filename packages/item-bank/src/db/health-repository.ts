@@ -17,11 +17,13 @@ export function createHealthRepository(db: WritableDb): HealthStore {
         stat_discrimination: number | null;
         exposure_count: number;
         pinned: number;
+        pool: number;
       }>(
         db,
         sql`SELECT i.id, i.point_id, i.type, i.status, i.difficulty, i.stat_p,
               i.stat_discrimination, i.exposure_count,
-              EXISTS (SELECT 1 FROM paper_pins pp WHERE pp.item_id = i.id) AS pinned
+              EXISTS (SELECT 1 FROM paper_pins pp WHERE pp.item_id = i.id) AS pinned,
+              (SELECT p.pool FROM points p WHERE p.id = i.point_id) AS pool
             FROM items i WHERE ${filter} ORDER BY i.seq`,
       ).map((row): HealthItemRow => ({
         id: row.id,
@@ -33,6 +35,7 @@ export function createHealthRepository(db: WritableDb): HealthStore {
         ...(row.stat_discrimination === null ? {} : { discrimination: row.stat_discrimination }),
         exposureCount: row.exposure_count,
         pinned: row.pinned === 1,
+        ...(row.pool === 1 ? { unclassified: true } : {}),
       }));
       return { points: standards.listPoints(standardId), items };
     },

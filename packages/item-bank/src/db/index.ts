@@ -5,3 +5,4 @@ export { MIGRATIONS, type Migration } from './migrations/index';
 export { bankContentHash, CONTENT_TABLES } from './content-hash';
 export type { ReadableDb, WritableDb } from './sql';
 export { createAssemblyRepository } from './assembly-repository';
+export { createClassificationRepository } from './classification-repository';

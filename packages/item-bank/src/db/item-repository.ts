@@ -179,6 +179,12 @@ export function createItemRepository(db: WritableDb): ItemStore {
             updatedAt: row.updated_at,
           };
     },
+    idsWithStatus(status) {
+      return all<{ id: string }>(
+        db,
+        sql`SELECT id FROM items WHERE status = ${status} ORDER BY seq`,
+      ).map((row) => row.id);
+    },
     insertItem(write) {
       const { content, stats } = write;
       const result = run(

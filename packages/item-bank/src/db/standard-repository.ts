@@ -12,6 +12,7 @@ import {
   StandardDocumentSchema,
 } from '../standards/standard-document';
 import type { PointRecord, StandardStore, StandardSummary } from '../standards/standard-store';
+import { UNCLASSIFIED_CODE, unclassifiedPointId } from '../standards/unclassified-pool';
 import { all, get, run, sql, transaction, type WritableDb } from './sql';
 
 interface StandardRow {
@@ -34,6 +35,7 @@ interface PointRow {
   name: string;
   importance: Importance;
   levels: string | null;
+  pool: number;
 }
 
 function toPoint(row: PointRow): PointRecord {
@@ -46,10 +48,11 @@ function toPoint(row: PointRow): PointRecord {
     name: row.name,
     importance: row.importance,
     ...(row.levels === null ? {} : { levels: JSON.parse(row.levels) as TheoryLevelCode[] }),
+    ...(row.pool === 1 ? { unclassified: true as const } : {}),
   };
 }
 
-const POINT_COLUMNS = sql`id, standard_id, path, range_path, code, name, importance, levels`;
+const POINT_COLUMNS = sql`id, standard_id, path, range_path, code, name, importance, levels, pool`;
 
 export function createStandardRepository(db: WritableDb): StandardStore {
   const listStandards = (): StandardSummary[] =>
@@ -57,8 +60,8 @@ export function createStandardRepository(db: WritableDb): StandardStore {
       db,
       sql`SELECT s.id, s.occupation_code, o.name AS occupation_name, s.version, s.title,
             s.document_number, s.levels,
-            (SELECT count(*) FROM ranges r WHERE r.standard_id = s.id) AS range_count,
-            (SELECT count(*) FROM points p WHERE p.standard_id = s.id) AS point_count
+            (SELECT count(*) FROM ranges r WHERE r.standard_id = s.id AND r.pool = 0) AS range_count,
+            (SELECT count(*) FROM points p WHERE p.standard_id = s.id AND p.pool = 0) AS point_count
           FROM standards s JOIN occupations o ON o.code = s.occupation_code
           ORDER BY s.occupation_code, s.version`,
     ).map((row) => ({
@@ -130,6 +133,19 @@ export function createStandardRepository(db: WritableDb): StandardStore {
           );
         });
       });
+      const pool = unclassifiedPointId(sid);
+      run(
+        db,
+        sql`INSERT INTO ranges (id, standard_id, parent_id, path, code, name, depth, ordinal, pool)
+            VALUES (${pool}, ${sid}, NULL, ${UNCLASSIFIED_CODE}, ${UNCLASSIFIED_CODE},
+                    ${UNCLASSIFIED_CODE}, 1, 1000000, 1)`,
+      );
+      run(
+        db,
+        sql`INSERT INTO points (id, standard_id, range_id, range_path, code, path, name, importance, levels, ordinal, pool)
+            VALUES (${unclassifiedPointId(sid)}, ${sid}, ${pool}, ${UNCLASSIFIED_CODE},
+                    ${UNCLASSIFIED_CODE}, ${UNCLASSIFIED_CODE}, ${UNCLASSIFIED_CODE}, 'Z', NULL, 0, 1)`,
+      );
     },
     listStandards,
     getStandardDocument(id) {
@@ -156,7 +172,8 @@ export function createStandardRepository(db: WritableDb): StandardStore {
       const levels = JSON.parse(summary.levels) as TheoryLevelCode[];
       const rangeRows = all<{ id: string; parent_id: string | null; code: string; name: string }>(
         db,
-        sql`SELECT id, parent_id, code, name FROM ranges WHERE standard_id = ${id} ORDER BY ordinal`,
+        sql`SELECT id, parent_id, code, name FROM ranges
+            WHERE standard_id = ${id} AND pool = 0 ORDER BY ordinal`,
       );
       const rangeWeights = all<{ range_id: string; level: number; percent: number }>(
         db,
@@ -165,7 +182,8 @@ export function createStandardRepository(db: WritableDb): StandardStore {
       );
       const points = all<PointRow & { range_id: string }>(
         db,
-        sql`SELECT ${POINT_COLUMNS}, range_id FROM points WHERE standard_id = ${id} ORDER BY ordinal`,
+        sql`SELECT ${POINT_COLUMNS}, range_id FROM points
+            WHERE standard_id = ${id} AND pool = 0 ORDER BY ordinal`,
       );
       const nodes = new Map<string, AssessmentRange>();
       const roots: AssessmentRange[] = [];
@@ -230,14 +248,28 @@ export function createStandardRepository(db: WritableDb): StandardStore {
       return row === undefined ? undefined : toPoint(row);
     },
     findPointsByPath: (path) =>
-      all<PointRow>(db, sql`SELECT ${POINT_COLUMNS} FROM points WHERE path = ${path}`).map(toPoint),
+      all<PointRow>(
+        db,
+        sql`SELECT ${POINT_COLUMNS} FROM points WHERE path = ${path} AND pool = 0`,
+      ).map(toPoint),
     listPoints: (sid) =>
       (sid === undefined
-        ? all<PointRow>(db, sql`SELECT ${POINT_COLUMNS} FROM points ORDER BY standard_id, path`)
+        ? all<PointRow>(
+            db,
+            sql`SELECT ${POINT_COLUMNS} FROM points WHERE pool = 0 ORDER BY standard_id, path`,
+          )
         : all<PointRow>(
             db,
-            sql`SELECT ${POINT_COLUMNS} FROM points WHERE standard_id = ${sid} ORDER BY path`,
+            sql`SELECT ${POINT_COLUMNS} FROM points
+                WHERE standard_id = ${sid} AND pool = 0 ORDER BY path`,
           )
       ).map(toPoint),
+    unclassifiedPoint(sid) {
+      const row = get<PointRow>(
+        db,
+        sql`SELECT ${POINT_COLUMNS} FROM points WHERE standard_id = ${sid} AND pool = 1`,
+      );
+      return row === undefined ? undefined : toPoint(row);
+    },
   };
 }

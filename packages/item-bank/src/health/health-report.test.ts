@@ -25,6 +25,22 @@ const item = (id: string, pointId: string, extra: Partial<HealthItemRow> = {}): 
 });
 
 describe('bank health report', () => {
+  it('counts unclassified items apart: never coverage of a point, retired ones not at all', () => {
+    const report = computeHealthReport({
+      points: [point('A-001', 'X')],
+      items: [
+        item('1', 'A-001'),
+        item('2', 's:_unclassified', { status: 'draft', unclassified: true }),
+        item('3', 's:_unclassified', { status: 'draft', unclassified: true }),
+        item('4', 's:_unclassified', { status: 'retired', unclassified: true }),
+      ],
+    });
+    expect(report.unclassified).toBe(2);
+    expect(report.totalItems).toBe(4);
+    expect(report.points.map((p) => [p.path, p.approved])).toEqual([['A-001', 1]]);
+    expect(report.byType.single_choice).toBe(3);
+  });
+
   it('counts items per point and type, flags thin points and mixes', () => {
     const report = computeHealthReport({
       points: [point('A-001', 'X'), point('A-002', 'Y'), point('A-003', 'Z')],

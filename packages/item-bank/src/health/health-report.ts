@@ -36,6 +36,8 @@ export interface HealthReport {
   readonly byType: Record<ItemType, number>;
   readonly points: PointCoverage[];
   readonly thinPointCount: number;
+  /** Items (not retired) waiting in the 未分类 pool for a 鉴定点; never counted per point. */
+  readonly unclassified: number;
   /** 鉴定点 count and approved-item count per importance. */
   readonly importance: Record<Importance, { points: number; approvedItems: number }>;
   /** Non-retired items per authored difficulty 1–5. */
@@ -74,12 +76,17 @@ export function computeHealthReport(data: HealthData): HealthReport {
   const perPoint = new Map<string, { byType: Record<ItemType, number>; approved: number }>();
   const neverUsed: string[] = [];
   const statisticsFlags: StatisticsFlag[] = [];
+  let unclassified = 0;
   for (const item of data.items) {
     byStatus[item.status] += 1;
     if (item.status === 'retired') continue;
     byType[item.type] += 1;
     const key = String(item.difficulty) as keyof typeof difficulty;
     if (key in difficulty) difficulty[key] += 1;
+    if (item.unclassified === true) {
+      unclassified += 1;
+      continue;
+    }
     let entry = perPoint.get(item.pointId);
     if (entry === undefined) {
       entry = { byType: zeroTypes(), approved: 0 };
@@ -118,6 +125,7 @@ export function computeHealthReport(data: HealthData): HealthReport {
     byType,
     points,
     thinPointCount: points.filter((point) => point.thin).length,
+    unclassified,
     importance,
     difficulty,
     neverUsed,

@@ -12,6 +12,8 @@ export interface HealthItemRow {
   readonly exposureCount: number;
   /** Some paper pins a version of the item. */
   readonly pinned: boolean;
+  /** The item waits in its standard's 未分类 pool (no 鉴定点 yet). */
+  readonly unclassified?: boolean;
 }
 
 export interface HealthData {

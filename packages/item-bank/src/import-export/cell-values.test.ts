@@ -63,6 +63,12 @@ describe('cell values', () => {
     expect(value(parseTrueFalseKey(raw))).toBe(expected);
   });
 
+  it('never reads a bare option letter as a 判断 key (A is not always 正确)', () => {
+    expect(value(parseTrueFalseKey('A'))).toMatch(/无法识别/);
+    expect(value(parseTrueFalseKey('B'))).toMatch(/无法识别/);
+    expect(value(parseKeyLetters('(B)'))).toEqual(['B']);
+  });
+
   it('difficulty, level and point codes', () => {
     expect(
       ['易', '较易', '中', '较难', '难', '3', '５'].map((raw) => value(parseDifficulty(raw))),

@@ -68,20 +68,7 @@ export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
   short_answer: '简答',
 };
 
-const TRUE_SPELLINGS = new Set([
-  '√',
-  '✓',
-  '✔',
-  '对',
-  '正确',
-  '是',
-  'T',
-  'TRUE',
-  'Y',
-  'YES',
-  'A',
-  '1',
-]);
+const TRUE_SPELLINGS = new Set(['√', '✓', '✔', '对', '正确', '是', 'T', 'TRUE', 'Y', 'YES', '1']);
 const FALSE_SPELLINGS = new Set([
   '×',
   '✗',
@@ -94,13 +81,15 @@ const FALSE_SPELLINGS = new Set([
   'FALSE',
   'N',
   'NO',
-  'B',
   '0',
 ]);
 
-/** 判断题 key: √/×, 对/错, 正确/错误, T/F, Y/N, true/false (A/B when options are 正确/错误). */
+/**
+ * 判断题 key: √/×, 对/错, 正确/错误, T/F, Y/N, true/false. Never a bare option letter: which
+ * of A/B means 正确 depends on the row's options (see row-to-item), not on the letter.
+ */
 export function parseTrueFalseKey(raw: string): CellResult<boolean> {
-  const code = normalizeCode(raw);
+  const code = normalizeCode(raw).replace(/[。.]$/, '');
   if (TRUE_SPELLINGS.has(code)) return ok(true);
   if (FALSE_SPELLINGS.has(code)) return ok(false);
   return fail(`判断题答案“${cleanCellText(raw)}”无法识别，应为 √/×、对/错、正确/错误、T/F 或 Y/N`);
@@ -108,7 +97,7 @@ export function parseTrueFalseKey(raw: string): CellResult<boolean> {
 
 /** Choice key letters: `A`, `AB`, `A,B`, `A、B`, full-width `Ａ`, lower-case; in order, once each. */
 export function parseKeyLetters(raw: string): CellResult<OptionId[]> {
-  const code = normalizeCode(raw).replace(/[,;、，；/|]/g, '');
+  const code = normalizeCode(raw).replace(/[,;、，；/|()]/g, '');
   if (code === '') return fail('答案为空');
   const letters: OptionId[] = [];
   for (const char of code) {

@@ -4,7 +4,8 @@ import { normalizeCode } from './text-normalize';
 /*
  * Which column holds which field of the item template. Resolved from a header row (any of
  * the accepted header spellings), or from an explicit mapping: field → column letter ("C")
- * or header text ("试题内容").
+ * or header text ("试题内容"). Besides the template's own columns, a table may hold all options
+ * in one cell (`options`) and a category column (作业种类, 章节 …) whose value becomes a tag.
  */
 
 export const TEMPLATE_FIELDS = [
@@ -37,6 +38,13 @@ export const OPTION_FIELDS = [
   'optionF',
 ] as const satisfies readonly TemplateField[];
 
+/** Fields that only imports read: all options in one cell, and a category kept as a tag. */
+export const IMPORT_ONLY_FIELDS = ['options', 'category'] as const;
+export type ImportOnlyField = (typeof IMPORT_ONLY_FIELDS)[number];
+/** Every field a column can be mapped to. */
+export type TableField = TemplateField | ImportOnlyField;
+export const TABLE_FIELDS: readonly TableField[] = [...TEMPLATE_FIELDS, ...IMPORT_ONLY_FIELDS];
+
 /** The header written by the template and the exporters, in column order. */
 export const TEMPLATE_HEADERS: Record<TemplateField, string> = {
   id: '试题ID',
@@ -58,6 +66,13 @@ export const TEMPLATE_HEADERS: Record<TemplateField, string> = {
   enemyGroup: '互斥组',
 };
 
+/** The Chinese name of every mappable field (template headers plus the import-only fields). */
+export const TABLE_FIELD_HEADERS: Record<TableField, string> = {
+  ...TEMPLATE_HEADERS,
+  options: '选项',
+  category: '分类',
+};
+
 const optionSpellings = (letter: string) => [
   `选项${letter}`,
   letter,
@@ -68,28 +83,53 @@ const optionSpellings = (letter: string) => [
 ];
 
 /** Accepted header spellings per field, compared after normalizeCode (upper-case, half-width). */
-const HEADER_SPELLINGS: Record<TemplateField, readonly string[]> = {
+const HEADER_SPELLINGS: Record<TableField, readonly string[]> = {
   id: ['试题ID', '试题GUID', '题目ID', '题号ID', 'ID', 'GUID', 'ITEMID'],
-  type: ['题型', '试题类型', '题目类型', '类型', '题类', 'TYPE'],
+  type: ['题型', '试题类型', '题目类型', '类型', '题类', '题型名称', 'TYPE'],
   stem: [
     '题干',
     '题目',
     '试题',
     '试题内容',
     '题目内容',
+    '题干内容',
+    '试题题目',
+    '题目名称',
     '问题',
     '内容',
     '试题题干',
     'STEM',
     'QUESTION',
   ],
+  options: [
+    '选项',
+    '题目选项',
+    '试题选项',
+    '选项内容',
+    '备选答案',
+    '备选项',
+    '答案选项',
+    'OPTIONS',
+    'CHOICES',
+  ],
+  category: ['作业种类', '作业类别', '工种', '专业', '科目', '章节', '知识点', '分类', 'CATEGORY'],
   optionA: optionSpellings('A'),
   optionB: optionSpellings('B'),
   optionC: optionSpellings('C'),
   optionD: optionSpellings('D'),
   optionE: optionSpellings('E'),
   optionF: optionSpellings('F'),
-  key: ['答案', '正确答案', '标准答案', '参考答案', 'KEY', 'ANSWER'],
+  key: [
+    '答案',
+    '正确答案',
+    '标准答案',
+    '参考答案',
+    '题目答案',
+    '试题答案',
+    '正确选项',
+    'KEY',
+    'ANSWER',
+  ],
   explanation: ['解析', '答案解析', '试题解析', '题目解析', '分析', 'EXPLANATION', 'ANALYSIS'],
   pointCode: [
     '鉴定点代码',
@@ -107,17 +147,38 @@ const HEADER_SPELLINGS: Record<TemplateField, readonly string[]> = {
   enemyGroup: ['互斥组', '互斥', 'ENEMYGROUP', 'ENEMY'],
 };
 
-const HEADER_LOOKUP = new Map<string, TemplateField>(
-  TEMPLATE_FIELDS.flatMap((field) =>
+const HEADER_LOOKUP = new Map<string, TableField>(
+  TABLE_FIELDS.flatMap((field) =>
     HEADER_SPELLINGS[field].map((spelling) => [normalizeCode(spelling), field] as const),
   ),
 );
 
 /** Also ignored without complaint: a running number column. */
-const IGNORED_HEADERS = new Set(['序号', '编号', 'NO', 'NO.', '#'].map(normalizeCode));
+const IGNORED_HEADERS = new Set(['序号', '编号', '题号', 'NO', 'NO.', '#'].map(normalizeCode));
 
-export function fieldOfHeader(header: string): TemplateField | undefined {
-  return HEADER_LOOKUP.get(normalizeCode(header));
+/**
+ * A header cell as compared: normalizeCode without the decorations real banks add —
+ * a required-marker `*`, a trailing colon, a remark in brackets (“答案（多选用逗号分隔）”).
+ */
+function headerCode(header: string): string {
+  return normalizeCode(header)
+    .replace(/[*:]/g, '')
+    .replace(/^(.+?)[([【].*[)\]】]$/, '$1');
+}
+
+export function fieldOfHeader(header: string): TableField | undefined {
+  return HEADER_LOOKUP.get(normalizeCode(header)) ?? HEADER_LOOKUP.get(headerCode(header));
+}
+
+/** The accepted field names, for messages: “题干（stem）、选项（options）…”. */
+export function acceptedFieldNames(): string {
+  const ordered: readonly TableField[] = [
+    ...TEMPLATE_FIELDS.slice(0, TEMPLATE_FIELDS.indexOf('stem') + 1),
+    'options',
+    ...TEMPLATE_FIELDS.slice(TEMPLATE_FIELDS.indexOf('stem') + 1),
+    'category',
+  ];
+  return ordered.map((field) => `${TABLE_FIELD_HEADERS[field]}（${field}）`).join('、');
 }
 
 /** Column letter (A, B, …, AA) → 0-based index, or undefined when not a column letter. */
@@ -140,7 +201,7 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-export type ColumnLayout = Partial<Record<TemplateField, number>>;
+export type ColumnLayout = Partial<Record<TableField, number>>;
 
 /** Layout from a header row; counts how many cells were recognised. */
 export function layoutFromHeader(cells: readonly string[]): {
@@ -157,7 +218,7 @@ export function layoutFromHeader(cells: readonly string[]): {
     if (field !== undefined && layout[field] === undefined) {
       layout[field] = index;
       recognised += 1;
-    } else if (field === undefined && !IGNORED_HEADERS.has(normalizeCode(cell))) {
+    } else if (field === undefined && !IGNORED_HEADERS.has(headerCode(cell))) {
       unknown.push(cell);
     }
   });
@@ -170,15 +231,16 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   return layout.stem !== undefined && recognised >= 2;
 }
 
-export function isTemplateField(value: string): value is TemplateField {
-  return (TEMPLATE_FIELDS as readonly string[]).includes(value);
+export function isTableField(value: string): value is TableField {
+  return (TABLE_FIELDS as readonly string[]).includes(value);
 }
 
 export type MappingResult = { ok: true; layout: ColumnLayout } | { ok: false; reason: string };
 
 /**
  * Applies an explicit mapping over a (possibly absent) header row. Field names may be the
- * template field ids (`stem`, `optionA`) or the Chinese template headers (`题干`, `选项A`).
+ * field ids (`stem`, `optionA`, `options`) or any accepted header spelling (`题干`, `选项A`,
+ * `选项`, `题目选项`).
  */
 export function layoutFromMapping(
   mapping: ColumnMapping,
@@ -186,16 +248,14 @@ export function layoutFromMapping(
 ): MappingResult {
   const layout: ColumnLayout = {};
   for (const [rawField, target] of Object.entries(mapping)) {
-    const field = isTemplateField(rawField) ? rawField : fieldOfHeader(rawField);
+    const field = isTableField(rawField) ? rawField : fieldOfHeader(rawField);
     if (field === undefined) {
       return {
         ok: false,
-        reason: `列映射中的字段“${rawField}”未知，可用：${TEMPLATE_FIELDS.join(', ')}`,
+        reason: `列映射中的字段“${rawField}”未知，可用的字段：${acceptedFieldNames()}`,
       };
     }
-    const byHeader = header?.findIndex(
-      (cell) => cell.trim() !== '' && normalizeCode(cell) === normalizeCode(target),
-    );
+    const byHeader = header === undefined ? undefined : headerIndex(header, target);
     const index = byHeader !== undefined && byHeader >= 0 ? byHeader : columnIndexOfLetter(target);
     if (index === undefined) {
       return {
@@ -207,4 +267,27 @@ export function layoutFromMapping(
   }
   if (layout.stem === undefined) return { ok: false, reason: '列映射必须包含题干（stem）列' };
   return { ok: true, layout };
+}
+
+/**
+ * True when a row holds every header text that a mapping names (targets that are not column
+ * letters): how the header row of a sheet with unfamiliar column names is found.
+ */
+export function holdsMappedHeaders(mapping: ColumnMapping, cells: readonly string[]): boolean {
+  const texts = Object.values(mapping).filter(
+    (target) => columnIndexOfLetter(target) === undefined,
+  );
+  return texts.length > 0 && texts.every((target) => headerIndex(cells, target) >= 0);
+}
+
+/** The accepted header spellings of a field, for messages. */
+export function headerSpellings(field: TableField): readonly string[] {
+  return HEADER_SPELLINGS[field];
+}
+
+/** The column whose header cell reads `target` (compared like header spellings), or -1. */
+export function headerIndex(header: readonly string[], target: string): number {
+  return header.findIndex(
+    (cell) => cell.trim() !== '' && normalizeCode(cell) === normalizeCode(target),
+  );
 }

@@ -32,6 +32,11 @@ const TRANSLATIONS: readonly [RegExp, (...groups: string[]) => string][] = [
     /^The key has answers for blank "(.+)", which is not in the stem$/,
     (id) => `答案中有空 ${id}，但题干中没有这个空`,
   ],
+  [
+    /^Blank "(.+)" mixes text and numeric answers.*$/,
+    (id) => `空 ${id} 的答案混用了文字和数值（一个空只能全部是文字答案或全部是数值答案）`,
+  ],
+  [/^A tolerance cannot be negative$/, () => '数值答案的误差不能为负数'],
 ];
 
 export function contentMessageZh(message: string): string {

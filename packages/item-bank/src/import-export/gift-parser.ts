@@ -1,147 +1,113 @@
+import { parseGiftAnswerBlock, type GiftAnswerBlock, type GiftText } from './gift-answers';
+import { findUnescaped, stripFormat, unescapeGift, type GiftFormat } from './gift-text';
+
 /*
- * GIFT syntax → question records (no item model yet): comments, `$CATEGORY:`, `::title::`,
- * `[format]`, the answer block `{…}` with `=`/`~`/`%weight%`/`#feedback`/`####general feedback`,
- * and the escapes `\~ \= \# \{ \} \: \\ \n`.
+ * GIFT syntax → question records (no item model yet). A blank line ends a question (as in
+ * Moodle), so an unclosed `{` is an error at its line and never swallows the next question.
+ * `//` lines are comments, `$CATEGORY:` sets the category of the following questions,
+ * `::title::` names a question, `[html]`/`[moodle]`/`[plain]`/`[markdown]` markers are read
+ * and removed, HTML comments are dropped. Text without an answer block is a description.
+ * All text in the records is unescaped (`\~ \= \# \{ \} \: \\ \n`).
  */
 
-export interface GiftAnswer {
-  correct: boolean;
-  weight?: number;
-  text: string;
-}
-
-export type GiftAnswerBlock =
-  | { kind: 'truefalse'; value: boolean }
-  | { kind: 'answers'; answers: GiftAnswer[] }
-  | { kind: 'essay' }
-  | { kind: 'unsupported'; reason: string };
+export { unescapeGift, type GiftFormat } from './gift-text';
+export type { GiftAnswer, GiftAnswerBlock, GiftText } from './gift-answers';
 
 export interface GiftQuestion {
   line: number;
   title?: string;
-  format: string;
+  format: GiftFormat;
   /** Text before and after the answer block (after is empty unless a "missing word" question). */
   before: string;
   after: string;
   block: GiftAnswerBlock;
-  generalFeedback?: string;
+  generalFeedback?: GiftText;
   category: string | undefined;
 }
 
 export type GiftRecord =
-  | { ok: true; question: GiftQuestion }
-  | { ok: false; line: number; title?: string; reason: string };
+  | { kind: 'question'; question: GiftQuestion }
+  /** Text without `{…}`: a Moodle "description", not a question. */
+  | { kind: 'description'; line: number; title?: string; text: string }
+  | { kind: 'error'; line: number; title?: string; reason: string; unclosed?: true; stray?: true };
 
-/** Index of the first unescaped `char` at or after `from`, or -1. */
-function findUnescaped(text: string, char: string, from = 0): number {
-  for (let i = from; i < text.length; i += 1) {
+/** Index of the first unescaped `::` at or after `from`, or -1. */
+function findTitleEnd(text: string, from: number): number {
+  for (let i = from; i < text.length - 1; i += 1) {
     if (text[i] === '\\') i += 1;
-    else if (text[i] === char) return i;
+    else if (text[i] === ':' && text[i + 1] === ':') return i;
   }
   return -1;
 }
 
-/** Splits on unescaped separators; the separator stays at the start of each part. */
-function splitAnswers(text: string): string[] {
-  const parts: string[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '\\') {
-      i += 1;
-      continue;
-    }
-    if (text[i] === '=' || text[i] === '~') {
-      if (start >= 0) parts.push(text.slice(start, i));
-      start = i;
-    }
-  }
-  if (start >= 0) parts.push(text.slice(start));
-  return parts;
+/** HTML comments removed, their line breaks kept so that line numbers stay right. */
+function withoutHtmlComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ''));
 }
 
-export function unescapeGift(text: string): string {
-  return text.replace(/\\(.)/gs, (_, char: string) => (char === 'n' ? '\n' : char));
+/** A question's lines (comment lines left out) and the file line number of each. */
+interface SourceLine {
+  text: string;
+  number: number;
 }
 
-function parseAnswerBlock(raw: string): { block: GiftAnswerBlock; generalFeedback?: string } {
-  let body = raw;
-  let generalFeedback: string | undefined;
-  const general = body.indexOf('####');
-  if (general >= 0) {
-    generalFeedback = unescapeGift(body.slice(general + 4)).trim();
-    body = body.slice(0, general);
-  }
-  const trimmed = body.trim();
-  const withFeedback = (block: GiftAnswerBlock) => ({
-    block,
-    ...(generalFeedback !== undefined ? { generalFeedback } : {}),
-  });
-  if (trimmed === '') return withFeedback({ kind: 'essay' });
-  const tf = /^(T|TRUE|F|FALSE)\s*(#.*)?$/is.exec(trimmed);
-  if (tf !== null)
-    return withFeedback({ kind: 'truefalse', value: (tf[1] ?? '').toUpperCase().startsWith('T') });
-  if (trimmed.startsWith('#'))
-    return withFeedback({ kind: 'unsupported', reason: '数值题（{#…}）不受支持' });
-  const parts = splitAnswers(trimmed);
-  if (parts.length === 0)
-    return withFeedback({
-      kind: 'unsupported',
-      reason: `无法识别的答案块“{${trimmed.slice(0, 30)}}”`,
-    });
-  const answers: GiftAnswer[] = [];
-  for (const part of parts) {
-    let text = part.slice(1);
-    const feedback = findUnescaped(text, '#');
-    if (feedback >= 0) text = text.slice(0, feedback);
-    if (findUnescaped(text, '-') >= 0 && /(?<!\\)->/.test(text)) {
-      return withFeedback({ kind: 'unsupported', reason: '配对题（->）不受支持' });
-    }
-    let weight: number | undefined;
-    const weighted = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(text);
-    if (weighted !== null) {
-      weight = Number(weighted[1]);
-      text = text.slice(weighted[0].length);
-    }
-    answers.push({
-      correct: part.startsWith('=') || (weight ?? 0) > 0,
-      ...(weight !== undefined ? { weight } : {}),
-      text: unescapeGift(text).trim(),
-    });
-  }
-  return withFeedback({ kind: 'answers', answers });
-}
-
-function parseQuestion(text: string, line: number, category: string | undefined): GiftRecord {
-  let rest = text.trim();
+function parseQuestion(lines: readonly SourceLine[], category: string | undefined): GiftRecord {
+  const raw = lines.map((line) => line.text).join('\n');
+  const startLine = lines[0]?.number ?? 0;
+  const lineAt = (offset: number) =>
+    lines[raw.slice(0, offset).match(/\n/g)?.length ?? 0]?.number ?? startLine;
+  let position = raw.length - raw.trimStart().length;
   let title: string | undefined;
-  if (rest.startsWith('::')) {
-    const end = rest.indexOf('::', 2);
-    if (end < 0) return { ok: false, line, reason: '标题“::…::”没有闭合' };
-    title = unescapeGift(rest.slice(2, end)).trim();
-    rest = rest.slice(end + 2).trim();
+  if (raw.startsWith('::', position)) {
+    const end = findTitleEnd(raw, position + 2);
+    if (end < 0) return { kind: 'error', line: startLine, reason: '标题“::…::”没有闭合' };
+    title = unescapeGift(raw.slice(position + 2, end)).trim();
+    position = end + 2;
   }
-  let format = 'moodle';
-  const formatMatch = /^\[(html|moodle|plain|markdown)\]/i.exec(rest);
-  if (formatMatch !== null) {
-    format = (formatMatch[1] ?? 'moodle').toLowerCase();
-    rest = rest.slice(formatMatch[0].length);
+  const titled = title !== undefined && title !== '' ? { title } : {};
+  const { format, rest } = stripFormat(raw.slice(position));
+  const textStart = raw.length - rest.length;
+  const open = findUnescaped(raw, '{', textStart);
+  if (open < 0) {
+    const strayClose = findUnescaped(raw, '}', textStart);
+    if (strayClose >= 0)
+      return {
+        kind: 'error',
+        line: lineAt(strayClose),
+        ...titled,
+        reason: '多余的“}”：前面没有“{”（题中的“}”要写成“\\}”）',
+        stray: true,
+      };
+    return { kind: 'description', line: startLine, ...titled, text: unescapeGift(rest).trim() };
   }
-  const open = findUnescaped(rest, '{');
-  const titled = title !== undefined ? { title } : {};
-  if (open < 0) return { ok: false, line, ...titled, reason: '缺少答案块“{…}”' };
-  const close = findUnescaped(rest, '}', open + 1);
-  if (close < 0) return { ok: false, line, ...titled, reason: '答案块“{”没有闭合' };
-  const { block, generalFeedback } = parseAnswerBlock(rest.slice(open + 1, close));
-  return {
-    ok: true,
-    question: {
-      line,
+  const close = findUnescaped(raw, '}', open + 1);
+  if (close < 0)
+    return {
+      kind: 'error',
+      line: lineAt(open),
       ...titled,
-      format,
-      before: rest.slice(0, open),
-      after: rest.slice(close + 1),
-      block,
-      ...(generalFeedback !== undefined ? { generalFeedback } : {}),
+      reason: '答案块的“{”没有闭合（GIFT 的一道题在空行处结束，请补上“}”）',
+      unclosed: true,
+    };
+  const second = findUnescaped(raw, '{', close + 1);
+  if (second >= 0)
+    return {
+      kind: 'error',
+      line: lineAt(second),
+      ...titled,
+      reason: '一道题只能有一个答案块，这里又出现“{”（题中的“{”要写成“\\{”）',
+    };
+  const parsed = parseGiftAnswerBlock(raw.slice(open + 1, close));
+  return {
+    kind: 'question',
+    question: {
+      line: startLine,
+      ...titled,
+      format: format ?? 'moodle',
+      before: unescapeGift(raw.slice(textStart, open)),
+      after: unescapeGift(raw.slice(close + 1)),
+      block: parsed.block,
+      ...(parsed.generalFeedback !== undefined ? { generalFeedback: parsed.generalFeedback } : {}),
       category,
     },
   };
@@ -149,28 +115,28 @@ function parseQuestion(text: string, line: number, category: string | undefined)
 
 /** Every question of a GIFT file, in order, with the line each starts on. */
 export function parseGift(text: string): GiftRecord[] {
-  const lines = text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
+  const lines = withoutHtmlComments(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')).split(
+    '\n',
+  );
   const records: GiftRecord[] = [];
   let category: string | undefined;
-  let buffer: string[] = [];
-  let startLine = 0;
+  let buffer: SourceLine[] = [];
   const flush = () => {
-    const joined = buffer.join('\n').trim();
-    if (joined !== '') records.push(parseQuestion(joined, startLine, category));
+    if (buffer.length > 0) {
+      const record = parseQuestion(buffer, category);
+      const previous = records[records.length - 1];
+      // The rest of a question cut by a blank line inside `{…}`: already reported at its `{`.
+      const isTail = record.kind === 'error' && record.stray === true;
+      if (!(isTail && previous?.kind === 'error' && previous.unclosed === true))
+        records.push(record);
+    }
     buffer = [];
   };
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed.startsWith('//')) return;
     if (trimmed === '') {
-      if (
-        buffer.length > 0 &&
-        findUnescaped(buffer.join('\n'), '{') >= 0 === findUnescaped(buffer.join('\n'), '}') >= 0
-      )
-        flush();
+      flush();
       return;
     }
     const categoryMatch = /^\$CATEGORY:\s*(.*)$/.exec(trimmed);
@@ -179,8 +145,7 @@ export function parseGift(text: string): GiftRecord[] {
       category = categoryMatch[1]?.trim();
       return;
     }
-    if (buffer.length === 0) startLine = index + 1;
-    buffer.push(line);
+    buffer.push({ text: line, number: index + 1 });
   });
   flush();
   return records;

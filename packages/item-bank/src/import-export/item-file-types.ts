@@ -80,6 +80,23 @@ export interface ParsedItemFile {
   issues: FileIssue[];
 }
 
+/** One step of a streamed item file: an item, or a problem (in file order). */
+export type ItemStreamEntry =
+  | { readonly kind: 'item'; readonly item: ParsedItem }
+  | { readonly kind: 'issue'; readonly issue: FileIssue };
+
+/**
+ * An item file opened for streaming (openItemFileStream): what is known up front (format, the
+ * pictures), then items and issues one at a time from a SYNCHRONOUS iterable, so that a
+ * consumer can write each item inside one database transaction. Iterate `entries` once.
+ */
+export interface ItemFileStream {
+  format: ItemFileFormat;
+  /** Assets referenced by image nodes, keyed by their sha256 hash (complete before iterating). */
+  assets: Map<string, ParsedAsset>;
+  entries: Iterable<ItemStreamEntry>;
+}
+
 /** Field → column letter ("B") or header text ("试题内容"), for header-less or renamed columns. */
 export interface ColumnMapping {
   [field: string]: string;

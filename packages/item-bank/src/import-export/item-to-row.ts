@@ -1,4 +1,4 @@
-import { OPTION_IDS, type ItemContent } from '@skillexam/shared';
+import { OPTION_IDS, acceptedAnswerText, type ItemContent } from '@skillexam/shared';
 import { ITEM_TYPE_LABELS } from './cell-values';
 import { TEMPLATE_FIELDS, TEMPLATE_HEADERS, type TemplateField } from './column-mapping';
 import type { ExportItem } from './item-file-types';
@@ -23,7 +23,7 @@ function keyText(content: ItemContent): string {
       return [...content.key].sort().join('');
     case 'fill_blank': {
       const ids = Object.keys(content.key);
-      return ids.map((id) => (content.key[id] ?? []).join('|')).join('；');
+      return ids.map((id) => (content.key[id] ?? []).map(acceptedAnswerText).join('|')).join('；');
     }
     case 'short_answer':
       return itemBodyToCellText(content.key.referenceAnswer);

@@ -4,9 +4,10 @@ import {
   contentBuilders,
   isEmptyItemBody,
   itemBody,
+  type AcceptedAnswer,
   type ItemBody,
-  type OptionId,
 } from '@skillexam/shared';
+import type { WeightDecision } from './answer-weights';
 import type {
   FileIssue,
   ParsedAsset,
@@ -15,6 +16,13 @@ import type {
   ParsedItemFile,
 } from './item-file-types';
 import { markupToItemBody } from './markup-to-item-body';
+import {
+  moodleAcceptedTexts,
+  moodleChoiceKey,
+  moodleNumericAnswers,
+  moodleTrueFalseKey,
+  unsupportedTypeReason,
+} from './moodle-answers';
 import {
   elementsOf,
   firstElement,
@@ -29,8 +37,9 @@ import { splitList } from './text-normalize';
 import { validateParsedContent } from './validate-parsed-item';
 
 /*
- * Moodle XML import: multichoice (single/multi), truefalse, shortanswer (→ 填空), essay
- * (→ 简答, reference answer from graderinfo). Categories become tags. HTML is reduced to the
+ * Moodle XML import: multichoice (single/multi), truefalse, shortanswer and numerical
+ * (→ 填空), essay (→ 简答, reference answer from graderinfo); answer fractions decide the key
+ * only where the bank holds them exactly (moodle-answers), otherwise the question is reported. Categories become tags. HTML is reduced to the
  * document model (see markup-to-item-body); `@@PLUGINFILE@@` pictures come from the
  * question's embedded base64 <file> elements, data: URIs are decoded, remote ones dropped.
  */
@@ -134,11 +143,6 @@ function embeddedFiles(question: MarkupElement): Map<string, Uint8Array> {
 type Built =
   { ok: true; content: ParsedItemContent } | { ok: false; field: string; reason: string };
 
-function fraction(answer: MarkupElement): number {
-  const value = Number(answer.attrs.fraction ?? '0');
-  return Number.isFinite(value) ? value : 0;
-}
-
 function appendBlank(body: ItemBody): ItemBody {
   const blocks = [...body.content];
   const last = blocks[blocks.length - 1];
@@ -159,7 +163,7 @@ function buildContent(type: string, question: MarkupElement, context: QuestionCo
   const stem = textBody(
     firstElement(question, 'questiontext'),
     context,
-    type === 'shortanswer' ? nextBlankId : undefined,
+    type === 'shortanswer' || type === 'numerical' ? nextBlankId : undefined,
   );
   if (stem === undefined) return { ok: false, field: 'questiontext', reason: '题干为空' };
   const explanation = textBody(firstElement(question, 'generalfeedback'), context);
@@ -170,20 +174,10 @@ function buildContent(type: string, question: MarkupElement, context: QuestionCo
   const answers = elementsOf(question, 'answer');
   switch (type) {
     case 'truefalse': {
-      const correct = answers.find((answer) => fraction(answer) > 0);
-      const value =
-        correct === undefined
-          ? ''
-          : textContent(firstElement(correct, 'text') ?? correct)
-              .trim()
-              .toLowerCase();
-      if (value !== 'true' && value !== 'false')
-        return {
-          ok: false,
-          field: 'answer',
-          reason: '判断题没有标为正确（fraction=100）的 true/false 答案',
-        };
-      return { ok: true, content: { type: 'true_false', ...base, key: value === 'true' } };
+      const key = moodleTrueFalseKey(answers);
+      if (!key.ok) return { ok: false, field: 'answer', reason: key.reason };
+      context.warnings.push(...key.warnings);
+      return { ok: true, content: { type: 'true_false', ...base, key: key.value } };
     }
     case 'multichoice': {
       if (answers.length > OPTION_IDS.length)
@@ -196,36 +190,26 @@ function buildContent(type: string, question: MarkupElement, context: QuestionCo
         id: OPTION_IDS[index] ?? 'F',
         content: textBody(answer, context) ?? itemBody(),
       }));
-      const keys: OptionId[] = answers.flatMap((answer, index) =>
-        fraction(answer) > 0 ? [OPTION_IDS[index] ?? 'F'] : [],
-      );
-      const single =
-        textContent(
-          firstElement(question, 'single') ?? { tag: 'single', attrs: {}, children: [] },
-        ).trim() !== 'false';
-      const [first] = keys;
-      if (first === undefined)
-        return { ok: false, field: 'answer', reason: '没有分数为正的答案（正确选项）' };
-      if (single || keys.length === 1) {
-        if (!single) context.warnings.push('多选题只有一个正确答案，按单选题导入');
-        if (keys.length > 1)
-          return { ok: false, field: 'answer', reason: `单选题有 ${keys.length} 个正确答案` };
-        return { ok: true, content: { type: 'single_choice', ...base, options, key: first } };
-      }
-      return { ok: true, content: { type: 'multiple_choice', ...base, options, key: keys } };
+      const key = moodleChoiceKey(question, answers);
+      if (!key.ok) return { ok: false, field: 'answer', reason: key.reason };
+      context.warnings.push(...key.warnings);
+      if (typeof key.value === 'string')
+        return { ok: true, content: { type: 'single_choice', ...base, options, key: key.value } };
+      return { ok: true, content: { type: 'multiple_choice', ...base, options, key: key.value } };
     }
-    case 'shortanswer': {
-      const accepted = answers
-        .filter((answer) => fraction(answer) >= 100)
-        .map((answer) => textContent(firstElement(answer, 'text') ?? answer).trim());
-      if (answers.some((answer) => fraction(answer) > 0 && fraction(answer) < 100))
-        context.warnings.push('部分得分的答案未导入（只导入满分答案）');
+    case 'shortanswer':
+    case 'numerical': {
+      const accepted: WeightDecision<AcceptedAnswer[]> =
+        type === 'numerical'
+          ? moodleNumericAnswers(question, answers)
+          : moodleAcceptedTexts(answers);
+      if (!accepted.ok) return { ok: false, field: 'answer', reason: accepted.reason };
       const blanks = blankNodes(stem);
       if (blanks.length > 1)
         return {
           ok: false,
           field: 'questiontext',
-          reason: `简答（shortanswer）题只能有一个空，题干中有 ${blanks.length} 个`,
+          reason: `${type} 题只能有一个空，题干中有 ${blanks.length} 个`,
         };
       const withBlank = blanks.length === 1 ? stem : appendBlank(stem);
       const blankId = blankNodes(withBlank)[0]?.blankId ?? 'b1';
@@ -235,7 +219,7 @@ function buildContent(type: string, question: MarkupElement, context: QuestionCo
           type: 'fill_blank',
           ...base,
           stem: withBlank,
-          key: { [blankId]: accepted.filter((text) => text !== '') },
+          key: { [blankId]: accepted.value },
         },
       };
     }
@@ -256,7 +240,7 @@ function buildContent(type: string, question: MarkupElement, context: QuestionCo
       return {
         ok: false,
         field: 'type',
-        reason: `不支持的 Moodle 题型“${type}”（支持 multichoice、truefalse、shortanswer、essay）`,
+        reason: unsupportedTypeReason(type),
       };
   }
 }

@@ -1,14 +1,13 @@
 import {
   BlankIdSchema,
-  OPTION_IDS,
+  type AcceptedAnswer,
   ReviewStatusSchema,
   contentBuilders,
   isEmptyItemBody,
   type InlineNode,
   type ItemBody,
-  type OptionId,
 } from '@skillexam/shared';
-import { normalizePointCode, parseDifficulty, parseLevel, parseTrueFalseKey } from './cell-values';
+import { normalizePointCode, parseDifficulty, parseLevel } from './cell-values';
 import type { ParsedItem, ParsedItemContent } from './item-file-types';
 import { markupToItemBody } from './markup-to-item-body';
 import {
@@ -21,10 +20,15 @@ import {
   type MarkupNode,
 } from './markup-tree';
 import { BLANK_RESPONSE_PREFIX } from './qti-format';
+import { choiceContent, type ChoiceDeclaration } from './qti-choice-key';
+import { responseRules } from './qti-response-rules';
+import { textEntryKey } from './qti-text-entry-key';
 
 /*
  * One QTI assessment item (already parsed, QTI 2 names mapped to QTI 3) → item content.
- * Supported: choice (→ 判断/单选/多选), text entry (→ 填空), extended text (→ 简答).
+ * Supported: choice (→ 判断/单选/多选: qti-choice-key.ts), text entry (→ 填空, numeric
+ * answers keep their tolerance: qti-text-entry-key.ts), extended text (→ 简答). One kind of
+ * interaction per item; anything that cannot be represented exactly rejects the item.
  */
 
 export interface QtiItemMetadata {
@@ -41,17 +45,33 @@ export interface QtiItemContext {
 export type QtiItemResult =
   { ok: true; item: ParsedItem; warnings: string[] } | { ok: false; field: string; reason: string };
 
-interface Declaration {
-  cardinality: string;
-  correct: string[];
-  mapped: string[];
-}
-
 const SUPPORTED = new Set([
   'qti-choice-interaction',
   'qti-text-entry-interaction',
   'qti-extended-text-interaction',
 ]);
+const INTERACTION_NAMES: Record<string, string> = {
+  'qti-choice-interaction': '选择',
+  'qti-text-entry-interaction': '填空',
+  'qti-extended-text-interaction': '问答',
+  'qti-order-interaction': '排序',
+  'qti-match-interaction': '配对',
+  'qti-associate-interaction': '关联',
+  'qti-gap-match-interaction': '拖放填空',
+  'qti-inline-choice-interaction': '下拉选择',
+  'qti-hottext-interaction': '热文本',
+  'qti-hotspot-interaction': '热区',
+  'qti-graphic-order-interaction': '图形排序',
+  'qti-select-point-interaction': '选点',
+  'qti-slider-interaction': '滑块',
+  'qti-upload-interaction': '上传文件',
+  'qti-drawing-interaction': '绘图',
+};
+
+function interactionName(tag: string): string {
+  const name = INTERACTION_NAMES[tag];
+  return name === undefined ? `<${tag}>` : `${name}（<${tag}>）`;
+}
 const NOT_STEM = new Set([
   'qti-rubric-block',
   'qti-modal-feedback',
@@ -59,23 +79,17 @@ const NOT_STEM = new Set([
   'qti-feedback-inline',
 ]);
 
-function declarationsOf(root: MarkupElement): Map<string, Declaration> {
-  const map = new Map<string, Declaration>();
+function declarationsOf(root: MarkupElement): Map<string, ChoiceDeclaration> {
+  const map = new Map<string, ChoiceDeclaration>();
   for (const declaration of elementsOf(root, 'qti-response-declaration')) {
     const correctResponse = firstElement(declaration, 'qti-correct-response');
-    const mapping = firstElement(declaration, 'qti-mapping');
     map.set(declaration.attrs.identifier ?? '', {
+      element: declaration,
       cardinality: declaration.attrs.cardinality ?? 'single',
       correct:
         correctResponse === undefined
           ? []
           : elementsOf(correctResponse, 'qti-value').map((node) => textContent(node).trim()),
-      mapped:
-        mapping === undefined
-          ? []
-          : elementsOf(mapping, 'qti-map-entry').map((entry) =>
-              (entry.attrs['map-key'] ?? '').trim(),
-            ),
     });
   }
   return map;
@@ -157,7 +171,20 @@ export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiI
     return {
       ok: false,
       field: '交互',
-      reason: `不支持的交互类型 <${unsupported.tag}>（只支持选择、填空、问答）`,
+      reason: `不支持的交互类型：${interactionName(unsupported.tag)}（只支持选择、填空、问答）`,
+    };
+  }
+  const kinds = [...new Set(interactions.map((node) => node.tag))];
+  const count = (tag: string) => interactions.filter((node) => node.tag === tag).length;
+  if (
+    kinds.length > 1 ||
+    count('qti-choice-interaction') > 1 ||
+    count('qti-extended-text-interaction') > 1
+  ) {
+    return {
+      ok: false,
+      field: '交互',
+      reason: `一道题含多个交互（${interactions.map((node) => interactionName(node.tag)).join('、')}），本系统一道题只能有一个选择或问答交互，或若干填空`,
     };
   }
   const problems: string[] = [];
@@ -203,80 +230,39 @@ export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiI
   const entries = interactions.filter((node) => node.tag === 'qti-text-entry-interaction');
   const extended = interactions.find((node) => node.tag === 'qti-extended-text-interaction');
   if (choice !== undefined) {
-    const declaration = declarations.get(choice.attrs['response-identifier'] ?? '');
-    if (declaration === undefined || declaration.correct.length === 0) {
-      return { ok: false, field: '答案', reason: '选择题没有正确答案（correctResponse）' };
-    }
-    const choices = elementsOf(choice, 'qti-simple-choice');
-    const ids = choices.map((node) => node.attrs.identifier ?? '');
-    const texts = choices.map((node) => textContent(node).trim());
-    const isTrueFalse =
-      choices.length === 2 &&
-      (ids
-        .map((id) => id.toLowerCase())
-        .sort()
-        .join() === 'false,true' ||
-        texts.every((text) => parseTrueFalseKey(text).ok && !/^[A-F]$/i.test(text)));
-    if (isTrueFalse) {
-      const index = ids.indexOf(declaration.correct[0] ?? '');
-      const keyText =
-        ids[index]?.toLowerCase() === 'true' || ids[index]?.toLowerCase() === 'false'
-          ? (ids[index] ?? '')
-          : (texts[index] ?? '');
-      const key = parseTrueFalseKey(keyText);
-      if (index < 0 || !key.ok)
-        return {
-          ok: false,
-          field: '答案',
-          reason: `判断题的正确答案“${declaration.correct[0] ?? ''}”不是任何选项`,
-        };
-      content = { type: 'true_false', ...base, key: key.value };
-    } else {
-      if (choices.length > OPTION_IDS.length) {
-        return {
-          ok: false,
-          field: '选项',
-          reason: `选项有 ${choices.length} 个，最多 6 个（A–F）`,
-        };
-      }
-      const letterOf = new Map<string, OptionId>();
-      const options = choices.map((node, index) => {
-        const letter = OPTION_IDS[index] ?? 'F';
-        letterOf.set(node.attrs.identifier ?? '', letter);
-        return { id: letter, content: toBody(node.children) };
-      });
-      const keys: OptionId[] = [];
-      for (const id of declaration.correct) {
-        const letter = letterOf.get(id);
-        if (letter === undefined)
-          return { ok: false, field: '答案', reason: `正确答案“${id}”不是任何选项的 identifier` };
-        keys.push(letter);
-      }
-      const multiple =
-        declaration.cardinality === 'multiple' || choice.attrs['max-choices'] !== '1';
-      const [first] = keys;
-      if (!multiple || keys.length === 1) {
-        if (multiple) warnings.push('多选交互只有一个正确答案，按单选题导入');
-        if (first === undefined) return { ok: false, field: '答案', reason: '没有正确答案' };
-        content = { type: 'single_choice', ...base, options, key: first };
-      } else {
-        content = { type: 'multiple_choice', ...base, options, key: keys.sort() };
-      }
-    }
+    const result = choiceContent(
+      root,
+      choice,
+      declarations.get(choice.attrs['response-identifier'] ?? ''),
+      base,
+      toBody,
+    );
+    if (!result.ok) return result;
+    warnings.push(...result.warnings);
+    content = result.content;
   } else if (entries.length > 0) {
-    const key: Record<string, string[]> = {};
+    const key: Record<string, AcceptedAnswer[]> = {};
     for (const entry of entries) {
       const responseId = entry.attrs['response-identifier'] ?? '';
-      const declaration = declarations.get(responseId);
-      const answers = [
-        ...new Set([...(declaration?.correct ?? []), ...(declaration?.mapped ?? [])]),
-      ].filter((answer) => answer !== '');
-      key[blankId(responseId)] = answers;
+      const answers = textEntryKey(
+        declarations.get(responseId)?.element,
+        responseRules(root, responseId),
+        responseId,
+      );
+      if (!answers.ok) return { ok: false, field: '答案', reason: answers.reason };
+      key[blankId(responseId)] = answers.answers;
     }
     content = { type: 'fill_blank', ...base, key };
   } else if (extended !== undefined) {
     const reference = rubric(body, 'reference-answer');
     const declaration = declarations.get(extended.attrs['response-identifier'] ?? '');
+    if (declaration !== undefined && declaration.cardinality !== 'single') {
+      return {
+        ok: false,
+        field: '答案',
+        reason: `问答交互的响应 cardinality="${declaration.cardinality}"（要求填写多个互不重复的答案并自动判分），本系统无法精确表示`,
+      };
+    }
     const referenceAnswer =
       reference !== undefined
         ? toBody(reference.children)

@@ -9,6 +9,11 @@ import { itemBodies } from './item-bodies';
 import type { AssetLookup, ExportItem } from './item-file-types';
 import { itemBodyToXhtml } from './item-body-to-xhtml';
 import {
+  fillBlankDeclarations,
+  fillBlankProcessing,
+  hasNumericBlank,
+} from './qti-fill-blank-writer';
+import {
   BLANK_RESPONSE_PREFIX,
   IMAGE_EXTENSIONS,
   QTI3_ITEM_NS,
@@ -22,8 +27,9 @@ import { writeZip } from './zip-writer';
 /*
  * Writes a QTI 3.0 content package: imsmanifest.xml, one qti-assessment-item per item under
  * items/, pictures under assets/. 判断 → a two-choice interaction (true/false), 单选/多选 →
- * qti-choice-interaction, 填空 → qti-text-entry-interaction per blank (all accepted answers
- * in a mapping), 简答 → qti-extended-text-interaction with the reference answer in a scorer
+ * qti-choice-interaction, 填空 → qti-text-entry-interaction per blank (qti-fill-blank-writer:
+ * text answers in a mapping, numbers with their tolerance in the response processing),
+ * 简答 → qti-extended-text-interaction with the reference answer in a scorer
  * rubric block. Bank fields (鉴定点, level, difficulty, tags, …) go into resource metadata.
  */
 
@@ -53,14 +59,7 @@ function declarations(content: ItemContent): string {
     case 'multiple_choice':
       return `<qti-response-declaration identifier="RESPONSE" cardinality="multiple" base-type="identifier"><qti-correct-response>${content.key.map(value).join('')}</qti-correct-response></qti-response-declaration>`;
     case 'fill_blank':
-      return Object.entries(content.key)
-        .map(([blankId, answers]) => {
-          const entries = answers
-            .map((answer) => `<qti-map-entry map-key="${attr(answer)}" mapped-value="1"/>`)
-            .join('');
-          return `<qti-response-declaration identifier="${BLANK_RESPONSE_PREFIX}${attr(blankId)}" cardinality="single" base-type="string"><qti-correct-response>${value(answers[0] ?? '')}</qti-correct-response><qti-mapping default-value="0">${entries}</qti-mapping></qti-response-declaration>`;
-        })
-        .join('');
+      return fillBlankDeclarations(content.key);
     case 'short_answer':
       return `<qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="string"/>`;
   }
@@ -104,7 +103,9 @@ export function itemXml(item: ExportItem, assets: AssetLookup): string {
   const processing =
     content.type === 'short_answer'
       ? ''
-      : `<qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/${content.type === 'fill_blank' ? 'map_response' : 'match_correct'}.xml"/>`;
+      : content.type === 'fill_blank' && hasNumericBlank(content.key)
+        ? fillBlankProcessing(content.key)
+        : `<qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/${content.type === 'fill_blank' ? 'map_response' : 'match_correct'}.xml"/>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<qti-assessment-item xmlns="${QTI3_ITEM_NS}" identifier="${attr(xmlId(item.id))}" title="${attr(title)}" adaptive="false" time-dependent="false" xml:lang="zh-CN">`,

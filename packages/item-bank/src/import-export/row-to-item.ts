@@ -1,4 +1,3 @@
-import type { OptionId } from '@skillexam/shared';
 import {
   ITEM_TYPE_LABELS,
   normalizePointCode,
@@ -9,15 +8,18 @@ import {
   parseTrueFalseKey,
 } from './cell-values';
 import {
-  OPTION_FIELDS,
-  TEMPLATE_HEADERS,
+  TABLE_FIELD_HEADERS,
   columnLetter,
   type ColumnLayout,
-  type TemplateField,
+  type TableField,
 } from './column-mapping';
 import type { FileIssue, ParsedItem, ParsedItemContent } from './item-file-types';
+import { isTrueFalseOptionPair } from './option-cell';
+import { blankAnswersOfParts, type AcceptedAnswer } from './accepted-answer-cell';
 import { blankNodes, itemBodyFromCellText } from './rich-text';
-import { cleanCellText, splitList } from './text-normalize';
+import { readRowOptions, trueFalseKeyThroughOptions } from './row-options';
+import { stripStemNumber } from './stem-numbering';
+import { cleanCellText, normalizeCode, splitList } from './text-normalize';
 import { validateParsedContent } from './validate-parsed-item';
 
 /*
@@ -39,7 +41,6 @@ export type RowResult =
   | { kind: 'item'; item: ParsedItem; warnings: FileIssue[] }
   | { kind: 'rejected'; issues: FileIssue[] };
 
-const OPTION_LETTERS: readonly OptionId[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 /** The bank's limits (shared ItemSchema), checked here so the row, not the bank, is blamed. */
 const MAX_TAG = 50;
 const MAX_SOURCE = 200;
@@ -55,18 +56,18 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
   const issues: FileIssue[] = [];
   const warnings: FileIssue[] = [];
   const where = { file: fileName, row: row.row };
-  const label = (field: TemplateField) => {
+  const label = (field: TableField) => {
     const index = layout[field];
-    const header = TEMPLATE_HEADERS[field];
+    const header = TABLE_FIELD_HEADERS[field];
     return index === undefined ? header : `${header}（${columnLetter(index)}列）`;
   };
-  const reported = new Set<TemplateField>();
-  const error = (field: TemplateField, reason: string) => {
+  const reported = new Set<TableField>();
+  const error = (field: TableField, reason: string) => {
     reported.add(field);
     issues.push({ ...where, field: label(field), reason, severity: 'error' });
   };
 
-  const cell = (field: TemplateField): string => {
+  const cell = (field: TableField): string => {
     const index = layout[field];
     if (index === undefined) return '';
     const raw = row.cells[index];
@@ -82,20 +83,8 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
     return cleanCellText(raw);
   };
 
-  const stemText = cell('stem');
-  const options: { id: OptionId; text: string }[] = [];
-  let gapAt: OptionId | undefined;
-  OPTION_FIELDS.forEach((field, index) => {
-    const text = cell(field);
-    const id = OPTION_LETTERS[index];
-    if (id === undefined) return;
-    if (text === '') {
-      gapAt ??= id;
-      return;
-    }
-    if (gapAt !== undefined) error(field, `选项${gapAt}为空，但其后的选项${id}有内容`);
-    options.push({ id, text });
-  });
+  const stemText = stripStemNumber(cell('stem'));
+  const { options, splitError } = readRowOptions(cell, layout.options !== undefined, error);
   const keyText = cell('key');
   const typeText = cell('type');
 
@@ -107,7 +96,15 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
     error('type', type.reason);
     type = undefined;
   }
-  const itemType = type?.value ?? inferType(keyText, options.length, stemText);
+  const trueFalsePair = isTrueFalseOptionPair(options) && type === undefined;
+  const itemType = trueFalsePair
+    ? ('true_false' as const)
+    : (type?.value ?? inferType(keyText, options.length, splitError !== undefined, stemText));
+  const needsOptions =
+    itemType === 'single_choice' ||
+    itemType === 'multiple_choice' ||
+    (itemType === 'true_false' && /^[A-F]$/.test(normalizeCode(keyText)));
+  if (splitError !== undefined && needsOptions) error('options', splitError);
   if (type === undefined && typeText === '' && layout.type !== undefined && stemText !== '') {
     warnings.push({
       ...where,
@@ -139,7 +136,8 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
   if (keyText !== '' && stemText !== '') {
     switch (itemType) {
       case 'true_false': {
-        const key = trueFalseKey(keyText, options);
+        if (reported.has('options')) break;
+        const key = trueFalseKeyThroughOptions(keyText, options);
         if (!key.ok) error('key', key.reason);
         else content = { type: 'true_false', ...base, ...extra, key: key.value };
         break;
@@ -151,6 +149,7 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
           error('key', letters.reason);
           break;
         }
+        if (reported.has('options')) break;
         const missing = letters.value.filter((letter) => !optionIds.includes(letter));
         if (missing.length > 0) {
           error(
@@ -200,7 +199,12 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
   const source = cell('source');
   const enemyGroup = cell('enemyGroup');
   const externalId = cell('id');
-  const tags = splitList(cell('tags'));
+  const category = cell('category');
+  if (category.length > MAX_TAG) {
+    error('category', `分类“${category.slice(0, 20)}…”超过 ${MAX_TAG} 个字符，无法作为标签保留`);
+  }
+  const categoryTag = category === '' || category.length > MAX_TAG ? [] : [category];
+  const tags = [...new Set([...splitList(cell('tags')), ...categoryTag])];
   const tooLong = tags.find((tag) => tag.length > MAX_TAG);
   if (tooLong !== undefined) error('tags', `标签“${tooLong.slice(0, 20)}…”超过 ${MAX_TAG} 个字符`);
   if (source.length > MAX_SOURCE) error('source', `来源超过 ${MAX_SOURCE} 个字符`);
@@ -249,33 +253,40 @@ function optionalParsed<T>(
   return undefined;
 }
 
-/** Without a 题型 column: a T/F key, a key of letters, blanks in the stem, or free text. */
-function inferType(keyText: string, optionCount: number, stemText: string) {
+/**
+ * Without a 题型 column: a T/F key, a key of letters, blanks in the stem, or free text. A key
+ * of letters on a row without options (and without blanks) is a choice question whose options
+ * are missing — reported as such rather than imported as a short answer "A".
+ */
+function inferType(
+  keyText: string,
+  optionCount: number,
+  hasUnsplitOptions: boolean,
+  stemText: string,
+) {
   if (optionCount === 0 && parseTrueFalseKey(keyText).ok) return 'true_false' as const;
   const letters = parseKeyLetters(keyText);
-  if (optionCount >= 2 && letters.ok) {
-    return letters.value.length > 1 ? ('multiple_choice' as const) : ('single_choice' as const);
-  }
+  const choice = () =>
+    letters.ok && letters.value.length > 1
+      ? ('multiple_choice' as const)
+      : ('single_choice' as const);
+  if ((optionCount >= 2 || hasUnsplitOptions) && letters.ok) return choice();
   if (blankNodes(itemBodyFromCellText(stemText, { blanks: true })).length > 0) {
     return 'fill_blank' as const;
   }
+  if (letters.ok && /^[A-F]{1,6}$/.test(keyText.replace(/[\s,，、]/g, ''))) return choice();
   return 'short_answer' as const;
 }
 
-/** A T/F key; a letter key is read through the text of the option it names (A 正确 / B 错误). */
-function trueFalseKey(keyText: string, options: readonly { id: OptionId; text: string }[]) {
-  const letter = options.find((option) => option.id === keyText.toUpperCase());
-  return parseTrueFalseKey(letter === undefined ? keyText : letter.text);
-}
-
 /**
- * 填空 answers: blanks separated by `；`/`;`, alternatives of one blank by `|`/`｜`.
+ * 填空 answers: blanks separated by `；`/`;`, alternatives of one blank by `|`/`｜`; a numeric
+ * answer is written `数值：4 ±0.2` (accepted-answer-cell.ts).
  * With a single blank, every part is an alternative answer.
  */
 export function fillBlankKey(
   keyText: string,
   blankIds: readonly string[],
-): { ok: true; value: Record<string, string[]> } | { ok: false; reason: string } {
+): { ok: true; value: Record<string, AcceptedAnswer[]> } | { ok: false; reason: string } {
   if (blankIds.length === 0) {
     return { ok: false, reason: '填空题的题干中没有空位（用“（ ）”或“____”标出空位）' };
   }
@@ -294,9 +305,12 @@ export function fillBlankKey(
       reason: `题干有 ${blankIds.length} 个空，答案却有 ${perBlank.length} 组（各空答案用“；”分隔，同一空的多个答案用“|”分隔）`,
     };
   }
-  const key: Record<string, string[]> = {};
-  blankIds.forEach((id, index) => {
-    key[id] = perBlank[index] ?? [];
-  });
+  const key: Record<string, AcceptedAnswer[]> = {};
+  for (const [index, id] of blankIds.entries()) {
+    const label = blankIds.length === 1 ? '答案' : `第 ${index + 1} 空`;
+    const answers = blankAnswersOfParts(perBlank[index] ?? [], label);
+    if (!answers.ok) return answers;
+    key[id] = answers.answers;
+  }
   return { ok: true, value: key };
 }

@@ -27,7 +27,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
-const RATIO_FLOOR_BYTES = 1024 * 1024;
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
 
 /** Why a zip was refused: not a zip / damaged, an unsafe entry, or too big (bomb). */
 export type ZipRefusalKind = 'invalid' | 'unsafe' | 'too_large';
@@ -46,7 +46,7 @@ class ZipRefusal extends Error {
   }
 }
 
-function decodeName(raw: unknown, utf8Flag: boolean): string {
+export function decodeName(raw: unknown, utf8Flag: boolean): string {
   if (typeof raw === 'string') return raw;
   if (!(raw instanceof Uint8Array)) return String(raw);
   if (utf8Flag) return new TextDecoder('utf-8').decode(raw);

@@ -25,12 +25,12 @@ function lineOf(text: string, index: number): number {
  * The first line (1-based) that does not decode, or undefined. Lines are split on
  * the byte 0x0A, which is never part of a UTF-8 or GBK/GB18030 multi-byte character.
  */
-function decodeGb18030Line(bytes: Uint8Array): boolean {
+export function decodeGb18030Line(bytes: Uint8Array): boolean {
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   return !text.includes('\ufffd') && !text.includes('\u0000');
 }
 
-function decodeUtf8Line(bytes: Uint8Array): boolean {
+export function decodeUtf8Line(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return !bytes.includes(0);
@@ -39,7 +39,7 @@ function decodeUtf8Line(bytes: Uint8Array): boolean {
   }
 }
 
-function firstUndecodableLine(
+export function firstUndecodableLine(
   bytes: Uint8Array,
   decodes: (line: Uint8Array) => boolean,
 ): number | undefined {
@@ -76,19 +76,24 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const utf8 = decodeUtf8(bytes);
   if (utf8.ok) return utf8;
 
-  const guess = chardet.detect(bytes) ?? 'unknown';
-  const gbBadLine = firstUndecodableLine(bytes, decodeGb18030Line);
-  if (gbBadLine !== undefined) {
-    const utf8BadLine = firstUndecodableLine(bytes, decodeUtf8Line) ?? 1;
-    const [likely, line] =
-      utf8BadLine >= gbBadLine ? ['UTF-8', utf8BadLine] : ['GBK/GB18030', gbBadLine];
-    return {
-      ok: false,
-      reason: `无法识别文件编码：既不是有效的 UTF-8 也不是 GBK/GB18030（最接近 ${likely}，第${line}行有无法解码的字节；自动检测结果：${guess}）。请在 Excel 中另存为“CSV UTF-8”`,
-    };
-  }
+  const unreadable = neitherUtf8NorGb18030(bytes, 0);
+  if (unreadable !== undefined) return { ok: false, reason: unreadable };
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   return { ok: true, text, encoding: 'gb18030' };
+}
+
+/**
+ * Why `bytes` (lines counted from `linesBefore` + 1) is neither GBK/GB18030 nor UTF-8, or
+ * undefined when it reads as GB18030.
+ */
+export function neitherUtf8NorGb18030(bytes: Uint8Array, linesBefore: number): string | undefined {
+  const gbBadLine = firstUndecodableLine(bytes, decodeGb18030Line);
+  if (gbBadLine === undefined) return undefined;
+  const guess = chardet.detect(bytes) ?? 'unknown';
+  const utf8BadLine = firstUndecodableLine(bytes, decodeUtf8Line) ?? 1;
+  const [likely, line] =
+    utf8BadLine >= gbBadLine ? ['UTF-8', utf8BadLine] : ['GBK/GB18030', gbBadLine];
+  return `无法识别文件编码：既不是有效的 UTF-8 也不是 GBK/GB18030（最接近 ${likely}，第${linesBefore + line}行有无法解码的字节；自动检测结果：${guess}）。请在 Excel 中另存为“CSV UTF-8”`;
 }
 
 function decodeUtf8(bytes: Uint8Array): DecodedText {

@@ -1,45 +1,245 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import type { ColumnMapping, FileIssue, ParsedAsset, ParsedItemFile } from './item-file-types';
+import type { ItemFileSource } from './byte-source';
+import { FileReadError } from './file-read-error';
+import type {
+  ColumnMapping,
+  FileIssue,
+  ItemFileStream,
+  ItemStreamEntry,
+  ParsedAsset,
+  ParsedItemFile,
+} from './item-file-types';
+import { collectEntries } from './item-stream';
 import { imageToken } from './rich-text';
-import type { RawCell, TableRow } from './row-to-item';
-import { readZipSafely, type ZipLimits } from './safe-zip-reader';
+import type { TableRow } from './row-to-item';
+import type { ZipLimits } from './safe-zip-reader';
 import { importTableRows } from './table-import';
+import { applyMerges, MergeScanner } from './xlsx-merges';
+import {
+  readCellPictures,
+  readDateStyles,
+  readSharedStrings,
+  readWorkbook,
+  type SheetRef,
+} from './xlsx-parts';
+import { sheetRows } from './xlsx-sheet-rows';
+import { CheckedZip, ZipEntryRefusal } from './zip-entries';
 
 /*
- * Reads the Excel item template (.xlsx) with exceljs, after the zip passed the same safety
- * checks as a bank package (an .xlsx is a zip, so it can be a bomb too): the sheet named 试题 (or the first sheet
- * that is not an instructions sheet), every cell as text, formula errors as corrupted cells,
- * pictures anchored in a cell appended to that cell's text as image tokens.
+ * Reads the Excel item template (.xlsx) row by row, after every zip entry passed the same
+ * safety checks as a bank package (an .xlsx is a zip, so it can be a bomb too): the sheet named
+ * 试题 (or the first sheet that is not an instructions sheet), every cell as text as exceljs read
+ * it, formula errors as corrupted cells, merged cells as their top-left cell, pictures anchored
+ * in a cell appended to that cell's text as image tokens. The worksheet is inflated and parsed
+ * in chunks (docs/decisions/0651); the shared strings and pictures are read once, up front.
  */
 
-const IMAGE_MIME = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif' } as const;
+const IMAGE_MIME: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+};
 const INSTRUCTION_SHEET = /说明|帮助|readme|instructions/i;
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
-function cellToRaw(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('error' in value) return { corrupted: String(value.error) };
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    if (result === undefined || result === null) return { corrupted: '公式没有计算结果' };
-    if (typeof result === 'object' && 'error' in result) return { corrupted: String(result.error) };
-    return cellToRaw(result);
-  }
-  if ('text' in value) return String(value.text);
-  return { corrupted: '无法识别的单元格内容' };
-}
-
-function pickSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const sheets = workbook.worksheets;
+function pickSheet(sheets: readonly SheetRef[]): SheetRef | undefined {
   return (
     sheets.find((sheet) => sheet.name.trim() === '试题') ??
     sheets.find((sheet) => !INSTRUCTION_SHEET.test(sheet.name)) ??
     sheets[0]
   );
+}
+
+interface PlacedPicture {
+  readonly col: number;
+  readonly hash: string;
+}
+
+function failedStream(fileName: string, reason: string): ItemFileStream {
+  return {
+    format: 'xlsx',
+    assets: new Map(),
+    entries: [{ kind: 'issue', issue: { file: fileName, reason, severity: 'error' } }],
+  };
+}
+
+function refusalReason(error: ZipEntryRefusal): string {
+  const where = error.entry === undefined ? '' : `（条目 ${error.entry}）`;
+  return `无法读取 Excel 文件${where}：${error.reason}`;
+}
+
+/** Pictures anchored in the sheet: their assets, and where each goes (row → pictures). */
+function placePictures(
+  zip: CheckedZip,
+  sheetPath: string,
+  fileName: string,
+): { assets: Map<string, ParsedAsset>; byRow: Map<number, PlacedPicture[]>; issues: FileIssue[] } {
+  const assets = new Map<string, ParsedAsset>();
+  const byRow = new Map<number, PlacedPicture[]>();
+  const issues: FileIssue[] = [];
+  for (const picture of readCellPictures(zip, sheetPath)) {
+    const extension = picture.media.split('.').pop()?.toLowerCase() ?? '';
+    const mime = IMAGE_MIME[extension];
+    if (mime === undefined || !zip.has(picture.media)) {
+      issues.push({
+        file: fileName,
+        row: picture.row,
+        field: '图片',
+        reason:
+          mime === undefined
+            ? `图片格式 ${extension || '未知'} 不支持（可用 PNG、JPEG、GIF），已忽略`
+            : `图片文件 ${picture.media} 不在文件中，已忽略`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    const data = zip.read(picture.media);
+    const hash = createHash('sha256').update(data).digest('hex');
+    assets.set(hash, { bytes: data, mime });
+    byRow.set(picture.row, [...(byRow.get(picture.row) ?? []), { col: picture.col, hash }]);
+  }
+  return { assets, byRow, issues };
+}
+
+function withPicture(row: TableRow, pictures: readonly PlacedPicture[]): TableRow {
+  const cells = [...row.cells];
+  for (const { col, hash } of pictures) {
+    while (cells.length <= col) cells.push('');
+    const current = cells[col];
+    if (typeof current === 'string' && !current.includes(`[图片:${hash}`)) {
+      cells[col] = `${current}\n${imageToken(hash)}`.trim();
+    }
+  }
+  return { row: row.row, cells };
+}
+
+/** An opened worksheet: its pictures' assets, then its rows (read once), then what was left over. */
+export interface XlsxSheet {
+  readonly name: string;
+  readonly assets: Map<string, ParsedAsset>;
+  rows(): Generator<TableRow>;
+  /** Pictures that were not placed in a row (after `rows` finished). */
+  unplaced(): FileIssue[];
+  close(): void;
+}
+
+/** Opens the items sheet of an .xlsx, or says why it cannot be read. */
+export async function openXlsxSheet(
+  source: ItemFileSource,
+  fileName: string,
+  limits?: ZipLimits,
+): Promise<{ ok: true; sheet: XlsxSheet } | { ok: false; reason: string }> {
+  const merges = new Map<string, MergeScanner>();
+  let zip: CheckedZip;
+  try {
+    zip = await CheckedZip.open(source, limits, (entry, chunk, last) => {
+      if (!WORKSHEET.test(entry)) return;
+      let scanner = merges.get(entry);
+      if (scanner === undefined) merges.set(entry, (scanner = new MergeScanner()));
+      scanner.push(chunk, last);
+    });
+  } catch (error) {
+    if (error instanceof ZipEntryRefusal) return { ok: false, reason: refusalReason(error) };
+    throw error;
+  }
+  try {
+    if (!zip.has('xl/workbook.xml')) {
+      throw new Error('缺少 xl/workbook.xml');
+    }
+    const workbook = readWorkbook(zip);
+    const sheet = pickSheet(workbook.sheets.filter((ref) => zip.has(ref.path)));
+    if (sheet === undefined) {
+      zip.close();
+      return { ok: false, reason: 'Excel 文件中没有工作表' };
+    }
+    const context = {
+      sharedStrings: readSharedStrings(zip),
+      dateStyles: readDateStyles(zip),
+      date1904: workbook.date1904,
+    };
+    const pictures = placePictures(zip, sheet.path, fileName);
+    const ranges = merges.get(sheet.path)?.ranges ?? [];
+    const seen = new Set<number>();
+    return {
+      ok: true,
+      sheet: {
+        name: sheet.name,
+        assets: pictures.assets,
+        *rows() {
+          for (const row of applyMerges(sheetRows(zip.stream(sheet.path), context), ranges)) {
+            if (row.cells.length > 0) seen.add(row.row);
+            const placed = pictures.byRow.get(row.row);
+            yield placed === undefined || row.cells.length === 0 ? row : withPicture(row, placed);
+          }
+        },
+        unplaced: () => [
+          ...pictures.issues,
+          ...[...pictures.byRow.keys()]
+            .filter((row) => !seen.has(row))
+            .map((row) => ({
+              file: fileName,
+              row,
+              field: '图片',
+              reason: '图片不在任何试题行中，已忽略',
+              severity: 'warning' as const,
+            })),
+        ],
+        close: () => zip.close(),
+      },
+    };
+  } catch (error) {
+    zip.close();
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `无法读取 Excel 文件（不是有效的 .xlsx 文件）：${detail}` };
+  }
+}
+
+export async function openXlsxEntries(
+  source: ItemFileSource,
+  fileName: string,
+  mapping?: ColumnMapping,
+  limits?: ZipLimits,
+): Promise<ItemFileStream> {
+  const opened = await openXlsxSheet(source, fileName, limits);
+  if (!opened.ok) return failedStream(fileName, opened.reason);
+  return {
+    format: 'xlsx',
+    assets: opened.sheet.assets,
+    entries: xlsxEntries(opened.sheet, fileName, mapping),
+  };
+}
+
+function* xlsxEntries(
+  sheet: XlsxSheet,
+  fileName: string,
+  mapping: ColumnMapping | undefined,
+): Generator<ItemStreamEntry> {
+  try {
+    yield* importTableRows(sheet.rows(), fileName, mapping);
+    for (const issue of sheet.unplaced()) yield { kind: 'issue', issue };
+  } catch (error) {
+    if (error instanceof FileReadError) {
+      yield { kind: 'issue', issue: error.issue };
+      return;
+    }
+    const detail =
+      error instanceof ZipEntryRefusal
+        ? error.reason
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    yield {
+      kind: 'issue',
+      issue: {
+        file: fileName,
+        reason: `无法读取 Excel 文件（工作表“${sheet.name}”损坏）：${detail}`,
+        severity: 'error',
+      },
+    };
+  } finally {
+    sheet.close();
+  }
 }
 
 export async function readXlsxItems(
@@ -48,65 +248,6 @@ export async function readXlsxItems(
   mapping?: ColumnMapping,
   limits?: ZipLimits,
 ): Promise<ParsedItemFile> {
-  const workbook = new ExcelJS.Workbook();
-  const assets = new Map<string, ParsedAsset>();
-  const fail = (reason: string): ParsedItemFile => ({
-    format: 'xlsx',
-    items: [],
-    assets,
-    issues: [{ file: fileName, reason, severity: 'error' }],
-  });
-  const zip = await readZipSafely(bytes, limits);
-  if (!zip.ok) {
-    const where = zip.entry === undefined ? '' : `（条目 ${zip.entry}）`;
-    return fail(`无法读取 Excel 文件${where}：${zip.reason}`);
-  }
-  try {
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(`无法读取 Excel 文件（不是有效的 .xlsx 文件）：${detail}`);
-  }
-  const sheet = pickSheet(workbook);
-  if (sheet === undefined) return fail('Excel 文件中没有工作表');
-
-  const rows: TableRow[] = [];
-  const byRowNumber = new Map<number, RawCell[]>();
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: RawCell[] = [];
-    for (let col = 1; col <= row.cellCount; col += 1) cells.push(cellToRaw(row.getCell(col).value));
-    byRowNumber.set(rowNumber, cells);
-    rows.push({ row: rowNumber, cells });
-  });
-
-  const issues: FileIssue[] = [];
-  for (const picture of sheet.getImages()) {
-    const image = workbook.getImage(Number(picture.imageId));
-    const buffer = image.buffer;
-    const rowNumber = Math.floor(picture.range.tl.nativeRow) + 1;
-    const col = Math.floor(picture.range.tl.nativeCol);
-    const cells = byRowNumber.get(rowNumber);
-    if (buffer === undefined || cells === undefined) {
-      issues.push({
-        file: fileName,
-        row: rowNumber,
-        field: '图片',
-        reason: '图片不在任何试题行中，已忽略',
-        severity: 'warning',
-      });
-      continue;
-    }
-    const data = new Uint8Array(buffer);
-    const hash = createHash('sha256').update(data).digest('hex');
-    assets.set(hash, { bytes: data, mime: IMAGE_MIME[image.extension] });
-    while (cells.length <= col) cells.push('');
-    const current = cells[col];
-    const text = typeof current === 'string' ? current : '';
-    if (typeof current === 'string' && !text.includes(`[图片:${hash}`)) {
-      cells[col] = `${text}\n${imageToken(hash)}`.trim();
-    }
-  }
-
-  const table = importTableRows(rows, fileName, mapping);
-  return { format: 'xlsx', items: table.items, assets, issues: [...issues, ...table.issues] };
+  const stream = await openXlsxEntries(bytes, fileName, mapping, limits);
+  return collectEntries('xlsx', stream.assets, stream.entries);
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { collectAssetHashes, type ItemBody } from '@skillexam/shared';
 import { TEMPLATE_FIELDS, type TemplateField } from './column-mapping';
 import type { AssetLookup, ExportItem } from './item-file-types';
@@ -84,7 +84,9 @@ export async function writeXlsxItems(
   items: readonly ExportItem[],
   assets: AssetLookup,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written (decision 0723)
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = addItemsSheet(workbook);
   const imageIds = new Map<string, number>();
   items.forEach((item, index) => {
@@ -114,7 +116,9 @@ export async function writeXlsxItems(
 
 /** An empty item template with the header, one example row per type and the instructions. */
 export async function writeItemTemplate(): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written (decision 0723)
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = addItemsSheet(workbook);
   sheet.addRow([
     '',

@@ -1,25 +1,11 @@
-import type { ItemContent, ReviewStatus, TheoryLevelCode } from '@skillexam/shared';
-import { parseItemFile } from '../import-export/parse-item-file';
-import type {
-  ColumnMapping,
-  FileIssue,
-  ItemFileFormat,
-  ParsedItem,
-  ParsedItemFile,
-} from '../import-export/item-file-types';
-import { storeAssets, type ItemServiceDeps } from '../items/item-service';
-import type { ItemWrite } from '../items/item-store';
-import { contentAssetHashes } from '../items/item-validation';
-import { readableItemText, searchText, similarityText } from '../items/item-text';
-import { bigramSet, findSimilar, type SimilarityCandidate } from '../items/similarity';
-import { wordRuns } from '../search/normalize-text';
+// dedupe-semantics: done
+import type { ItemFileSource } from '../import-export/byte-source';
+import type { ColumnMapping, FileIssue, ItemFileFormat } from '../import-export/item-file-types';
+import { openItemFileStream } from '../import-export/parse-item-file';
+import type { ItemServiceDeps } from '../items/item-service';
 import type { ImportedNearDuplicate, ImportReport } from './import-report';
-import {
-  issueAt,
-  resolveParsedItem,
-  usableExternalId,
-  type ResolveOptions,
-} from './resolve-parsed-item';
+import { isItemIssue, locationKey, runImportPass, type PassResult } from './import-pass';
+import type { ResolveOptions } from './resolve-parsed-item';
 
 export interface ImportItemsOptions extends ResolveOptions {
   readonly fileName: string;
@@ -32,241 +18,116 @@ export interface ImportItemsOptions extends ResolveOptions {
   readonly actor: string;
 }
 
-interface Accepted {
-  readonly parsed: ParsedItem;
-  readonly content: ItemContent;
-  readonly standardId: string;
-  readonly id: string;
-  readonly version: number;
-  readonly status: ReviewStatus;
-  readonly isUpdate: boolean;
-  readonly text: string;
-  readonly matches: { id: string; similarity: number }[];
-}
-
-/** An issue tied to one item (row, line or item ref); anything else concerns the whole file. */
-function isItemIssue(issue: FileIssue): boolean {
-  return issue.row !== undefined || issue.line !== undefined || issue.item !== undefined;
-}
+/** Thrown inside the transaction to undo a pass (refused import, dry run, or a pass to redo). */
+class RollBack extends Error {}
 
 /**
  * Imports an item file all-or-nothing (docs/decisions/0106): parse (formats engineer's
- * readers) → bind 鉴定点 codes → validate → exact and near duplicates within the file and
- * against the bank → ONE transaction. Without `validOnly` any rejected item refuses the whole
- * import; with it the valid items go in and every skipped one is listed.
+ * readers) → bind 鉴定点 codes → validate → exact copies and key conflicts, then near
+ * duplicates, within the file and against the bank (docs/decisions/0631, 0632) → ONE
+ * transaction. Without `validOnly` any rejected item refuses the whole import; with it the
+ * valid items go in and every skipped one is listed. A dry run goes through the very same
+ * steps, so its report has the real import's counts (docs/decisions/0633).
+ *
+ * The file is streamed (docs/decisions/0652): `source` is its bytes or a file to open, items
+ * are read one at a time and written inside the one transaction as they come; a refused import
+ * and a dry run roll it back. Memory holds compact per-item state, not the parsed file.
  */
 export async function importItems(
   deps: ItemServiceDeps,
-  bytes: Uint8Array,
+  source: ItemFileSource,
   options: ImportItemsOptions,
 ): Promise<ImportReport> {
   const file = options.fileName;
-  const parsed: ParsedItemFile = await parseItemFile(bytes, {
-    fileName: file,
-    ...(options.format === undefined ? {} : { format: options.format }),
-    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-  });
-  const issues: FileIssue[] = [...parsed.issues];
-  const levelsByStandard = new Map(
-    deps.standards.listStandards().map((s) => [s.id, s.levels as readonly TheoryLevelCode[]]),
-  );
-  const pointCache = new Map<string, SimilarityCandidate[]>();
-  const exactCache = new Map<string, Map<string, string>>();
-  const candidatesOf = (pointId: string) => {
-    let list = pointCache.get(pointId);
-    if (list === undefined) {
-      const rows = deps.items.pointTexts(pointId);
-      list = rows.map((row) => ({ id: row.id, grams: bigramSet(row.text) }));
-      exactCache.set(pointId, new Map(rows.map((row) => [exactForm(row.text), row.id])));
-      pointCache.set(pointId, list);
-    }
-    return { near: list, exact: exactCache.get(pointId) ?? new Map<string, string>() };
-  };
-  const reject = (issue: FileIssue) => issues.push(issue);
-
-  const accepted: Accepted[] = [];
-  let unchanged = 0;
-  const seenInFile = new Map<string, string>();
-  for (const item of parsed.items) {
-    const resolved = resolveParsedItem(
-      deps.standards,
-      item,
-      file,
-      options,
-      (id) => levelsByStandard.get(id) ?? [],
-    );
-    if (!resolved.ok) {
-      reject(resolved.issue);
-      continue;
-    }
-    const { content, point } = resolved;
-    const externalId = usableExternalId(item);
-    const existing = externalId === undefined ? undefined : deps.items.getMeta(externalId);
-    const version = item.version ?? 1;
-    if (existing !== undefined && version <= existing.version) {
-      unchanged += 1;
-      issues.push({
-        ...issueAt(
-          item,
-          file,
-          '版本',
-          `题库中已有试题 ${existing.id} 第 ${existing.version} 版，跳过第 ${version} 版`,
-        ),
-        severity: 'warning',
-      });
-      continue;
-    }
-    const text = similarityText(content);
-    const exactKey = `${point.id}\u0000${content.type}\u0000${exactForm(text)}`;
-    const inFile = seenInFile.get(exactKey);
-    if (inFile !== undefined) {
-      reject(issueAt(item, file, '题干', `与本文件中的 ${inFile} 完全重复`));
-      continue;
-    }
-    const { near, exact } = candidatesOf(point.id);
-    const bankTwin = exact.get(exactForm(text));
-    if (bankTwin !== undefined && bankTwin !== externalId) {
-      reject(issueAt(item, file, '题干', `与题库中已有试题 ${bankTwin} 完全重复`));
-      continue;
-    }
-    const grams = bigramSet(text);
-    const id = externalId ?? deps.newId();
-    const matches = findSimilar(
-      grams,
-      near.filter((candidate) => candidate.id !== id),
-    );
-    for (const match of matches) {
-      issues.push({
-        ...issueAt(
-          item,
-          file,
-          '题干',
-          `与试题 ${match.id} 高度相似（相似度 ${match.similarity}），已标记为疑似重复`,
-        ),
-        severity: 'warning',
-      });
-    }
-    seenInFile.set(exactKey, item.ref);
-    near.push({ id, grams });
-    exact.set(exactForm(text), id);
-    accepted.push({
-      parsed: item,
-      content,
-      standardId: point.standardId,
-      id,
-      version,
-      status: item.status ?? 'draft',
-      isUpdate: existing !== undefined,
-      text,
-      matches,
+  let excluded: ReadonlySet<string> = new Set();
+  for (let attempt = 1; ; attempt += 1) {
+    const stream = await openItemFileStream(source, {
+      fileName: file,
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     });
+    let pass: PassResult | undefined;
+    let refused = true;
+    try {
+      deps.items.transaction(() => {
+        pass = runImportPass(deps, stream, file, options, excluded);
+        refused = isRefused(pass, options);
+        if (pass.redo || refused || options.dryRun === true || !pass.wrote) throw new RollBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
+    }
+    if (pass === undefined) throw new Error('import pass did not run');
+    if (pass.redo && attempt === 1) {
+      excluded = pass.exclude;
+      continue;
+    }
+    if (pass.redo) throw new Error('import: key conflicts changed between passes');
+    const committed = !refused && options.dryRun !== true && pass.accepted.length > 0;
+    return buildReport(pass, stream.format, options, refused, committed);
   }
+}
 
-  const fileErrors = issues.filter((issue) => issue.severity === 'error' && !isItemIssue(issue));
-  const itemErrors = issues.filter((issue) => issue.severity === 'error' && isItemIssue(issue));
-  const skipped = countRows(itemErrors);
-  const refused = fileErrors.length > 0 || (itemErrors.length > 0 && options.validOnly !== true);
-  const nearDuplicates: ImportedNearDuplicate[] = accepted.flatMap((entry) =>
-    entry.matches.map((match) => ({
-      ref: entry.parsed.ref,
-      itemId: entry.id,
-      otherItemId: match.id,
-      similarity: match.similarity,
-    })),
+function skippedCount(pass: PassResult): number {
+  const itemErrors = pass.issues.filter(
+    (issue) => issue.severity === 'error' && isItemIssue(issue),
   );
-  const report = (committed: boolean): ImportReport => ({
-    file,
-    format: parsed.format,
+  return new Set([
+    ...itemErrors.map(locationKey),
+    ...[...pass.conflicted.values()].map((where) => locationKey(where)),
+  ]).size;
+}
+
+function isRefused(pass: PassResult, options: ImportItemsOptions): boolean {
+  const fileErrors = pass.issues.some((issue) => issue.severity === 'error' && !isItemIssue(issue));
+  const skipped = skippedCount(pass);
+  return fileErrors || (skipped > 0 && (options.validOnly !== true || pass.accepted.length === 0));
+}
+
+function buildReport(
+  pass: PassResult,
+  format: ItemFileFormat,
+  options: ImportItemsOptions,
+  refused: boolean,
+  committed: boolean,
+): ImportReport {
+  const { accepted, issues } = pass;
+  sortByRow(issues);
+  const nearDuplicates: ImportedNearDuplicate[] = accepted.flatMap((entry) =>
+    entry.matches.map((match) => {
+      const otherRef = pass.refOfId.get(match.id);
+      return {
+        ref: entry.ref,
+        itemId: entry.id,
+        otherItemId: match.id,
+        ...(otherRef === undefined ? {} : { otherRef }),
+        similarity: match.similarity,
+        kind: match.kind,
+      };
+    }),
+  );
+  return {
+    file: options.fileName,
+    format,
     dryRun: options.dryRun === true,
     validOnly: options.validOnly === true,
     committed,
-    total:
-      parsed.items.length +
-      countRows(parsed.issues.filter((i) => i.severity === 'error' && isItemIssue(i))),
+    refused,
+    total: pass.total,
     imported: refused ? 0 : accepted.filter((entry) => !entry.isUpdate).length,
     updated: refused ? 0 : accepted.filter((entry) => entry.isUpdate).length,
-    unchanged,
-    skipped,
+    unchanged: pass.unchanged,
+    duplicates: pass.duplicates,
+    skipped: skippedCount(pass),
+    valid: accepted.length,
     issues,
     importedIds: refused ? [] : accepted.map((entry) => entry.id),
     nearDuplicates: refused ? [] : nearDuplicates,
-  });
-  if (refused || options.dryRun === true || accepted.length === 0) return report(false);
-
-  const at = deps.clock();
-  const needed = new Set(accepted.flatMap((entry) => contentAssetHashes(entry.content)));
-  deps.items.transaction(() => {
-    for (const hash of needed) {
-      const asset = parsed.assets.get(hash);
-      if (asset !== undefined && !deps.items.hasAsset(hash)) {
-        deps.items.putAsset({ hash, mime: asset.mime, bytes: asset.bytes });
-      }
-    }
-    for (const entry of accepted) writeAccepted(deps, entry, options.actor, at, file);
-    for (const entry of accepted) {
-      if (entry.matches.length === 0) continue;
-      deps.items.replaceDuplicateFlags(
-        entry.id,
-        entry.matches.map((match) => ({
-          itemId: entry.id,
-          otherItemId: match.id,
-          similarity: match.similarity,
-          detectedAt: at,
-        })),
-      );
-    }
-  });
-  return report(true);
-}
-
-/** Exact duplicates ignore punctuation, spaces and character width. */
-function exactForm(normalized: string): string {
-  return wordRuns(normalized).join('');
-}
-
-function countRows(issues: readonly FileIssue[]): number {
-  return new Set(
-    issues.map((issue) => `${issue.item ?? ''}|${issue.row ?? ''}|${issue.line ?? ''}`),
-  ).size;
-}
-
-function writeAccepted(
-  deps: ItemServiceDeps,
-  entry: Accepted,
-  actor: string,
-  at: string,
-  file: string,
-): void {
-  const { content } = entry;
-  storeAssets(deps.items, content, []);
-  const write: ItemWrite = {
-    id: entry.id,
-    version: entry.version,
-    status: entry.status,
-    content,
-    standardId: entry.standardId,
-    author: actor,
-    actor,
-    at,
-    note: `导入自 ${file}`,
-    tags: [...new Set(entry.parsed.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))],
-    ...(entry.parsed.source === undefined ? {} : { source: entry.parsed.source }),
-    ...(entry.parsed.enemyGroup === undefined ? {} : { enemyGroup: entry.parsed.enemyGroup }),
-    readableText: readableItemText(content),
-    searchText: searchText(content),
-    similarityText: entry.text,
   };
-  if (entry.isUpdate) deps.items.insertVersion(write);
-  else deps.items.insertItem(write);
-  if (entry.status === 'approved' || entry.status === 'retired') {
-    deps.items.sealVersion(entry.id, entry.version);
-  }
-  deps.items.addReviewEvent({
-    itemId: entry.id,
-    version: entry.version,
-    to: entry.status,
-    actor,
-    at,
-    comment: `导入：${entry.parsed.ref}`,
-  });
+}
+
+/** Table files: file-level issues first, then row by row (near duplicates are found last). */
+function sortByRow(issues: FileIssue[]): void {
+  if (!issues.every((issue) => issue.row !== undefined || !isItemIssue(issue))) return;
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

@@ -75,6 +75,8 @@ export interface ItemStore {
   transaction<T>(fn: () => T): T;
   getItem(id: string): Item | undefined;
   getMeta(id: string): ItemMeta | undefined;
+  /** Ids of every item in `status`, oldest first (bulk review: `--all-submitted`). */
+  idsWithStatus(status: ReviewStatus): string[];
   /** A new item with its first version, tags and search entries. */
   insertItem(write: ItemWrite): void;
   /** Adds version `write.version` and makes it current. */

@@ -1,4 +1,10 @@
-import { toPlainText, type ChoiceOption, type ItemBody, type ItemContent } from '@skillexam/shared';
+import {
+  describeAcceptedAnswer,
+  toPlainText,
+  type ChoiceOption,
+  type ItemBody,
+  type ItemContent,
+} from '@skillexam/shared';
 import { normalizeText } from '../search/normalize-text';
 
 /*
@@ -19,7 +25,7 @@ function keyText(content: ItemContent): string {
       return content.key.join('');
     case 'fill_blank':
       return Object.entries(content.key)
-        .map(([blank, answers]) => `${blank}: ${answers.join(' | ')}`)
+        .map(([blank, answers]) => `${blank}: ${answers.map(describeAcceptedAnswer).join(' | ')}`)
         .join('; ');
     case 'short_answer':
       return toPlainText(content.key.referenceAnswer);

@@ -1,4 +1,10 @@
-import { sectionScoringPolicy, toPlainText, type ItemContent, type Paper } from '@skillexam/shared';
+import {
+  describeAcceptedAnswer,
+  sectionScoringPolicy,
+  toPlainText,
+  type ItemContent,
+  type Paper,
+} from '@skillexam/shared';
 import { A4, renderPdfWithFont, type PdfDoc } from '../pdf-document/pdf-document';
 import { drawItemBody, type BodyStyle } from './draw-item-body';
 import { paperNotices, sectionHeading } from './section-instructions';
@@ -215,7 +221,7 @@ export function keyText(content: ItemContent): string {
       return [...content.key].sort().join('');
     case 'fill_blank':
       return Object.values(content.key)
-        .map((answers) => answers.join(' / '))
+        .map((answers) => answers.map(describeAcceptedAnswer).join(' / '))
         .join('；');
     case 'short_answer':
       return toPlainText(content.key.referenceAnswer);

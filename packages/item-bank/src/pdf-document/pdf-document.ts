@@ -1,9 +1,11 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { CJK_FONT_NAME } from './cjk-font';
 
 /*
  * A pdfkit document with the CJK font registered and selected, rendered to bytes.
  * Sizes are in points (1/72 inch); A4 is 595.28 × 841.89. The font's bytes are passed in.
+ * pdfkit (and fontkit under it) is imported when the first PDF is made, not when a program
+ * that can make PDFs starts (docs/decisions/0723).
  */
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -18,13 +20,14 @@ export interface PdfMeta {
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Builds a PDF with `draw` and returns its bytes. */
-export function renderPdfWithFont(
+export async function renderPdfWithFont(
   fontBytes: Uint8Array,
   meta: PdfMeta,
   margin: number,
   draw: (doc: PdfDoc) => void,
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
+  const { default: PdfDocument }: { default: typeof PDFDocument } = await import('pdfkit');
+  const doc = new PdfDocument({
     size: 'A4',
     margin,
     info: {

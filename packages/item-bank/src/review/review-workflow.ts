@@ -16,7 +16,8 @@ const TRANSITIONS: Record<ReviewAction, { from: readonly ReviewStatus[]; to: Rev
   retire: { from: ['draft', 'approved', 'rejected'], to: 'retired' },
 };
 
-const ACTION_NAMES: Record<ReviewAction, string> = {
+/** What each action is called in messages (批量审核 summaries too). */
+export const REVIEW_ACTION_NAMES: Record<ReviewAction, string> = {
   submit: '提交审核',
   approve: '审核通过',
   reject: '退回',
@@ -39,6 +40,8 @@ export interface TransitionRequest {
   readonly authors: readonly string[];
   readonly comment?: string;
   readonly hasAssessmentPoint: boolean;
+  /** The item sits in its standard's 未分类 pool (no 鉴定点 yet). */
+  readonly unclassified?: boolean;
 }
 
 /** The status after the action, or a CodedError saying exactly why it is not allowed. */
@@ -47,12 +50,18 @@ export function nextReviewStatus(request: TransitionRequest): ReviewStatus {
   if (!rule.from.includes(request.status)) {
     throw new CodedError(
       'CONFLICT',
-      `「${STATUS_NAMES[request.status]}」状态的试题不能${ACTION_NAMES[request.action]}` +
+      `「${STATUS_NAMES[request.status]}」状态的试题不能${REVIEW_ACTION_NAMES[request.action]}` +
         `（只有${rule.from.map((s) => `「${STATUS_NAMES[s]}」`).join('、')}可以）`,
     );
   }
   if (request.action === 'approve' && request.authors.includes(request.actor)) {
     throw new CodedError('FORBIDDEN', `不能审核通过自己编写或修改的试题（${request.actor}）`);
+  }
+  if ((request.action === 'approve' || request.action === 'submit') && request.unclassified) {
+    throw new CodedError(
+      'BAD_REQUEST',
+      `试题尚未分类（在「未分类」池中），不能${REVIEW_ACTION_NAMES[request.action]}；请先在分类队列中为它指定鉴定点`,
+    );
   }
   if (request.action === 'approve' && !request.hasAssessmentPoint) {
     throw new CodedError('BAD_REQUEST', '试题未关联鉴定点，不能审核通过');

@@ -5,10 +5,17 @@
  * left as they are. Index and query go through the same function, so they always agree.
  */
 export function normalizeText(value: string): string {
+  return normalizeKeepingCase(value).toLowerCase();
+}
+
+/**
+ * `normalizeText` without lower-casing, for comparisons where case carries meaning
+ * (units: 10 mΩ vs 10 MΩ; duplicate checks on import, docs/decisions/0630).
+ */
+export function normalizeKeepingCase(value: string): string {
   return value
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,6 +1,7 @@
 export * from './standard-document';
 export * from './standard-issue';
 export * from './standard-store';
+export * from './unclassified-pool';
 export {
   importanceMix,
   importanceMixWarnings,

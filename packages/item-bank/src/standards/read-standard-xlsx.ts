@@ -1,5 +1,5 @@
 import { THEORY_LEVEL_CODES, type TheoryLevelCode } from '@skillexam/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { finishStandardDocument, type ReadStandardResult } from './read-standard-json';
 import {
   StandardDocumentSchema,
@@ -39,7 +39,9 @@ export async function readStandardXlsx(
   file: string,
 ): Promise<ReadStandardResult> {
   const issues: StandardIssue[] = [];
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written (decision 0723)
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {

@@ -25,6 +25,8 @@ export interface PointRecord {
   readonly name: string;
   readonly importance: Importance;
   readonly levels?: TheoryLevelCode[];
+  /** The standard's 未分类 pool, not a 鉴定点 of the standard (standards/unclassified-pool.ts). */
+  readonly unclassified?: true;
 }
 
 /** What the standards service needs from storage (implemented in db/). */
@@ -35,8 +37,12 @@ export interface StandardStore {
   insertStandard(doc: StandardDocument, importedAt: string): void;
   listStandards(): StandardSummary[];
   getStandardDocument(id: string): StandardDocument | undefined;
+  /** A 鉴定点 or a standard's 未分类 pool point (`unclassified: true`). */
   getPoint(id: string): PointRecord | undefined;
-  /** Points with this full code, in any standard (codes repeat across standards). */
+  /** 鉴定点 with this full code, in any standard (codes repeat across standards); no pools. */
   findPointsByPath(path: string): PointRecord[];
+  /** The 鉴定点 of one or every standard; never the 未分类 pools. */
   listPoints(standardId?: string): PointRecord[];
+  /** The standard's 未分类 pool point (every standard has one). */
+  unclassifiedPoint(standardId: string): PointRecord | undefined;
 }

@@ -1,5 +1,5 @@
 import { flattenRanges, type TheoryLevelCode } from '@skillexam/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { StandardDocument } from './standard-document';
 import { INFO_KEYS, INFO_SHEET, TREE_HEADER, TREE_SHEET } from './standard-xlsx-layout';
 
@@ -10,7 +10,9 @@ const LEVEL_ORDER: readonly TheoryLevelCode[] = [5, 4, 3, 2, 1];
  * (headers only) for people to fill in; tests use it to build real .xlsx files.
  */
 export async function writeStandardXlsx(doc?: StandardDocument): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written (decision 0723)
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const info = workbook.addWorksheet(INFO_SHEET);
   info.columns = [{ width: 14 }, { width: 40 }];
   const facts: [string, string | number][] = [

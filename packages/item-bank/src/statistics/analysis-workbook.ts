@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describeItemFlag, type AnalysisResult, type ItemStatistics } from '@skillexam/shared';
 
 /*
@@ -167,7 +167,9 @@ function addDistractorSheet(workbook: ExcelJS.Workbook, result: AnalysisResult):
 
 /** Writes the three sheets and returns the .xlsx bytes. */
 export async function analysisToWorkbook(result: AnalysisResult): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is written, not with the statistics module (decision 0723).
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'SkillExam qbank';
   addItemSheet(workbook, result);
   addTestSheet(workbook, result);

@@ -25,6 +25,11 @@ describe('committed fixture files', () => {
         reason: expect.stringContaining('E'),
       }),
       expect.objectContaining({ row: 10, field: '题干（B列）', reason: '题干为空' }),
+      expect.objectContaining({
+        field: '难度/等级',
+        severity: 'warning',
+        reason: expect.stringMatching(/^6 题没有难度，按 中（3）导入；6 题没有等级/),
+      }),
     ]);
   });
 });

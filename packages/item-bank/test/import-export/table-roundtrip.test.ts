@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ItemContent } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { parseItemFile, writeItemFile } from '../../src/import-export/index';
+import type { ExportItem } from '../../src/import-export/item-file-types';
 import { toParsedContent } from '../../src/import-export/restore-content';
 import { PNG_BYTES, sampleExportItems } from './support/sample-items';
 
@@ -42,4 +46,37 @@ describe('xlsx and CSV export → import round trip', () => {
     ]);
     expect(reread.issues[0]?.reason).toContain(pngHash.slice(0, 12));
   });
+
+  it.each(['anquan-one-cell.xlsx', 'diangong-one-cell-gbk.csv', 'hangong-lines.xlsx'])(
+    'one-cell layout %s → export xlsx → import keeps every item, option and key',
+    async (name) => {
+      const source = new Uint8Array(
+        readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))),
+      );
+      const first = await parseItemFile(source, { fileName: name });
+      expect(first.items.length).toBeGreaterThanOrEqual(40);
+      const exported: ExportItem[] = first.items.map((item, index) => ({
+        id: `item-${index + 1}`,
+        version: 1,
+        content: {
+          ...item.content,
+          assessmentPointId: 'p1',
+          level: item.content.level ?? 5,
+          difficulty: item.content.difficulty ?? 3,
+        } as ItemContent,
+        tags: item.tags,
+        status: 'draft',
+      }));
+      const bytes = await writeItemFile(exported, () => undefined, 'xlsx');
+      const again = await parseItemFile(bytes, { fileName: 'export.xlsx' });
+      expect(again.issues).toEqual([]);
+      expect(again.items.map((item) => item.content)).toEqual(
+        exported.map((item) => toParsedContent(item.content)),
+      );
+      expect(again.items.map((item) => item.content.key)).toEqual(
+        first.items.map((item) => item.content.key),
+      );
+      expect(again.items.map((item) => item.tags)).toEqual(first.items.map((item) => item.tags));
+    },
+  );
 });

@@ -1,3 +1,4 @@
+export * from './accepted-answer-text';
 export * from './assessment-point';
 export * from './assessment-range';
 export * from './blueprint';
@@ -16,6 +17,8 @@ export {
 export * from './item';
 export {
   AcceptedAnswerSchema,
+  AcceptedTextSchema,
+  type AcceptedAnswer,
   ItemContentSchema,
   RubricPointSchema,
   type FillBlankContent,
@@ -30,6 +33,7 @@ export {
 export * from './item-type';
 export * from './item-version';
 export * from './level';
+export * from './numeric-answer';
 export * from './occupation';
 export * from './paper';
 export * from './session';

@@ -3,7 +3,7 @@ import { collectBlankIds, isEmptyItemBody } from '../content/document-queries';
 import type { ItemBody } from '../content/item-body';
 import type { ChoiceOption } from './choice-option';
 import { findDuplicates } from './common';
-import type { UncheckedItemContent } from './item-content';
+import type { AcceptedAnswer, UncheckedItemContent } from './item-content';
 
 /*
  * Per-type rules of item content, with messages a reviewer can act on. Run by
@@ -38,7 +38,11 @@ function checkKeyIsAnOption(ctx: IssueSink, optionIds: Set<string>, key: string,
   }
 }
 
-function checkFillBlank(ctx: IssueSink, stem: ItemBody, key: Record<string, string[]>): void {
+function checkFillBlank(
+  ctx: IssueSink,
+  stem: ItemBody,
+  key: Record<string, AcceptedAnswer[]>,
+): void {
   const blankIds = collectBlankIds(stem);
   if (blankIds.length === 0) {
     report(ctx, ['stem'], 'A fill-in-the-blank item needs at least one blank in its stem');
@@ -49,6 +53,16 @@ function checkFillBlank(ctx: IssueSink, stem: ItemBody, key: Record<string, stri
   for (const id of new Set(blankIds)) {
     if ((key[id] ?? []).length === 0) {
       report(ctx, ['key', id], `Blank "${id}" needs at least one accepted answer`);
+    }
+  }
+  for (const [id, answers] of Object.entries(key)) {
+    const numeric = answers.filter((answer) => typeof answer !== 'string').length;
+    if (numeric > 0 && numeric < answers.length) {
+      report(
+        ctx,
+        ['key', id],
+        `Blank "${id}" mixes text and numeric answers; a blank accepts either texts or numbers`,
+      );
     }
   }
   for (const id of Object.keys(key)) {

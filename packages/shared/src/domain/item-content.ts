@@ -6,6 +6,7 @@ import { EntityIdSchema } from './common';
 import { checkItemContent } from './item-content-checks';
 import { AuthoredDifficultySchema } from './item-type';
 import { TheoryLevelCodeSchema } from './level';
+import { NumericAnswerSchema } from './numeric-answer';
 
 /*
  * The versioned part of an item: what a candidate sees, its key, and what it assesses.
@@ -55,11 +56,14 @@ export const MultipleChoiceContentShape = z.object({
 });
 
 /** One accepted answer text for a blank (the scorer decides how loosely it matches). */
-export const AcceptedAnswerSchema = z
-  .string()
-  .trim()
-  .min(1, 'An accepted answer is empty')
-  .max(500);
+export const AcceptedTextSchema = z.string().trim().min(1, 'An accepted answer is empty').max(500);
+
+/**
+ * One accepted answer of a blank: a text (a plain JSON string, matched after
+ * `normalizeAnswerText`) or a number with a tolerance (`NumericAnswerSchema`).
+ */
+export const AcceptedAnswerSchema = z.union([AcceptedTextSchema, NumericAnswerSchema]);
+export type AcceptedAnswer = z.infer<typeof AcceptedAnswerSchema>;
 
 /** 填空题: the stem holds `blank` nodes; the key lists the accepted answers of each blank. */
 export const FillBlankContentShape = z.object({

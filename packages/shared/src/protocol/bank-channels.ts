@@ -8,6 +8,7 @@ import { ImportanceSchema } from '../domain/assessment-point';
 import { TheoryLevelCodeSchema } from '../domain/level';
 import { BlueprintSchema } from '../domain/blueprint';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
+import { classificationChannels } from './classification-channels';
 
 /*
  * The author workbench's `bank:*` channels (one open .qbank file in the desktop host).
@@ -151,19 +152,39 @@ export const BankImportIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
+/** A kept item flagged as a near duplicate of another (both imported; docs/decisions/0632). */
+export const BankImportNearDuplicateSchema = z.object({
+  /** Where the new item came from, e.g. "items.xlsx 第12行". */
+  ref: z.string(),
+  itemId: z.string(),
+  otherItemId: z.string(),
+  /** Where the other item came from when it is in the same file. */
+  otherRef: z.string().optional(),
+  similarity: z.number(),
+  kind: z.enum(['variant', 'same-stem', 'similar']),
+});
+export type BankImportNearDuplicate = z.infer<typeof BankImportNearDuplicateSchema>;
+
 export const BankImportReportSchema = z.object({
   file: z.string(),
   format: z.string().optional(),
   dryRun: z.boolean(),
   validOnly: z.boolean(),
   committed: z.boolean(),
+  /** The import is (dry run: would be) refused; a dry run agrees with the real import. */
+  refused: z.boolean(),
   total: z.number().int(),
   imported: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Exact copies (same type, stem, options and key) left out with a warning. */
+  duplicates: z.number().int(),
   skipped: z.number().int(),
+  /** Items that passed every check (what `validOnly` imports). */
+  valid: z.number().int(),
   issues: z.array(BankImportIssueSchema),
   importedIds: z.array(z.string()),
+  nearDuplicates: z.array(BankImportNearDuplicateSchema),
 });
 export type BankImportReport = z.infer<typeof BankImportReportSchema>;
 
@@ -192,6 +213,8 @@ export const BankDashboardSchema = z.object({
     }),
   ),
   thinPointCount: z.number().int(),
+  /** Items (not retired) waiting in the 未分类 pool for a 鉴定点 (the 分类队列). */
+  unclassified: z.number().int().nonnegative(),
   /** Measured p (proportion correct) of items with statistics, in ten 0.1-wide bins. */
   pHistogram: z.array(z.number().int()).length(10),
   withStatistics: z.number().int(),
@@ -216,6 +239,7 @@ const PaperIdSchema = z.string().min(1).max(200);
 const FileReply = z.object({ fileName: z.string(), data: z.string() });
 
 export const bankChannels = {
+  ...classificationChannels,
   'bank:session': { input: NoInput, output: BankSessionSchema },
   'bank:listFiles': { input: NoInput, output: z.object({ files: z.array(BankFileSchema) }) },
   /** Opens (or with `create`, creates) a .qbank file in the bank folder. */
@@ -340,6 +364,8 @@ export const bankChannels = {
         dryRun: z.boolean(),
         validOnly: z.boolean(),
         defaultPointCode: z.string().max(100).optional(),
+        /** Standard whose 鉴定点 codes apply and whose 未分类 pool takes rows without a code. */
+        standardId: z.string().max(200).optional(),
       })
       .strict(),
     output: BankImportReportSchema,
@@ -363,6 +389,18 @@ export const bankChannels = {
       blueprint: BlueprintSchema,
       /** The level's 理论知识权重表: the ranges a blueprint may bound (rangeAllocation.overrides). */
       weights: z.array(z.object({ path: z.string(), name: z.string(), weight: z.number() })),
+      /** The bank's supply meets the blueprint (the assembly's counting diagnosis). */
+      feasible: z.boolean(),
+      /** What was relaxed from the level's usual format to make it feasible, in order. */
+      relaxed: z.array(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('maxItemsPerPoint'), value: z.number() }),
+          z.object({ kind: z.literal('difficultyTolerance'), value: z.number() }),
+          z.object({ kind: z.literal('wholePaperAllocation') }),
+          z.object({ kind: z.literal('noImportance') }),
+          z.object({ kind: z.literal('noDifficulty') }),
+        ]),
+      ),
     }),
   },
   /** Live feasibility of a blueprint against the bank (no solve). */

@@ -10,4 +10,5 @@ export * from './marking-events';
 export * from './sealed-paper';
 export * from './console-events';
 export * from './bank-channels';
+export * from './classification-channels';
 export * from './monitor-counts';

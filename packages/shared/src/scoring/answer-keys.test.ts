@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { itemBodyFromText } from '../content/builders';
+import { blank, itemBody, itemBodyFromText, paragraph } from '../content/builders';
 import { toCandidatePaper } from '../domain/candidate-paper';
 import type { ItemContent } from '../domain/item-content';
 import { PaperSchema } from '../domain/paper';
 import { PaperAnswerKeysSchema, toPaperAnswerKeys } from './answer-keys';
+import { scoreAttempt } from './score-attempt';
 
 const common = {
   stem: itemBodyFromText('题干'),
@@ -79,5 +80,41 @@ describe('toPaperAnswerKeys', () => {
       ],
     });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('exam packages with numeric 填空 keys', () => {
+  it('keys.enc keeps the tolerance through JSON, and the server scores with it', () => {
+    const numeric: ItemContent = {
+      type: 'fill_blank',
+      ...common,
+      stem: itemBody(paragraph('8 V 电压加在 2 A 电流的电阻上，电阻为', blank('b1'), 'Ω。')),
+      key: { b1: [{ number: 4, tolerance: 5, mode: 'relative' }] },
+    };
+    const fillPaper = PaperSchema.parse({
+      ...paper,
+      fullMarks: 2,
+      passMark: 1,
+      sections: [
+        {
+          title: '填空题',
+          itemType: 'fill_blank',
+          pointsEach: 2,
+          items: [{ itemId: 'f1', version: 1 }],
+        },
+      ],
+    });
+    const keys = PaperAnswerKeysSchema.parse(
+      JSON.parse(JSON.stringify(toPaperAnswerKeys(fillPaper, () => numeric))),
+    );
+    expect(keys.sections[0]?.items[0]?.answer).toEqual({
+      type: 'fill_blank',
+      key: { b1: [{ number: 4, tolerance: 5, mode: 'relative' }] },
+    });
+    const score = (given: string) =>
+      scoreAttempt(keys, new Map([['f1', { kind: 'blanks', values: { b1: given } }]])).total;
+    expect(score('4')).toBe(2);
+    expect(score('4.2')).toBe(2);
+    expect(score('4.3')).toBe(0);
   });
 });

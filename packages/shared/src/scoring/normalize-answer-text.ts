@@ -54,10 +54,3 @@ function normalizeOnce(value: string): string {
   result = result.replace(/\s+/gu, '');
   return result.replace(TRAILING_PUNCTUATION, '');
 }
-
-/** Whether `given` matches any of `accepted` after normalisation; empty answers never match. */
-export function matchesAcceptedAnswer(given: string, accepted: readonly string[]): boolean {
-  const normalizedGiven = normalizeAnswerText(given);
-  if (normalizedGiven.length === 0) return false;
-  return accepted.some((answer) => normalizeAnswerText(answer) === normalizedGiven);
-}

@@ -158,3 +158,43 @@ describe('scoreItem: 填空题 and 简答题', () => {
     });
   });
 });
+
+describe('scoreItem: 填空题 with numeric answers', () => {
+  const answer = (values: Record<string, string>): AnswerValue => ({ kind: 'blanks', values });
+  // 某电阻两端电压为 8 V，电流为 2 A，则电阻为____Ω，功率为____W。
+  const key: ItemAnswerKey = {
+    type: 'fill_blank',
+    key: {
+      b1: [{ number: 4, tolerance: 5, mode: 'relative' }],
+      b2: [{ number: 16, tolerance: 0.5, mode: 'absolute' }],
+    },
+  };
+
+  it('4 is within 5 % of 4.0 and 16.5 within ±0.5 of 16: full points', () => {
+    expect(scoreItem(key, answer({ b1: '4', b2: '16.5' }), { pointsEach: 2 })).toMatchObject({
+      outcome: 'correct',
+      points: 2,
+    });
+    expect(scoreItem(key, answer({ b1: '４．０', b2: '15.5' }), { pointsEach: 2 })).toMatchObject({
+      outcome: 'correct',
+    });
+  });
+
+  it('4.3 is outside 5 %, 16.6 outside ±0.5, a word is not a number', () => {
+    const score = scoreItem(key, answer({ b1: '4.3', b2: '16' }), { pointsEach: 2 });
+    expect(score).toMatchObject({ outcome: 'partial', points: 1 });
+    if (score.status === 'scored')
+      expect(score.blanks?.map((blank) => blank.correct)).toEqual([false, true]);
+    expect(points(scoreItem(key, answer({ b1: '四', b2: '16.6' }), { pointsEach: 2 }))).toBe(0);
+  });
+
+  it('tolerance 0 is exact', () => {
+    const exact: ItemAnswerKey = {
+      type: 'fill_blank',
+      key: { b1: [{ number: 50, tolerance: 0, mode: 'absolute' }] },
+    };
+    expect(points(scoreItem(exact, answer({ b1: '50.0' }), { pointsEach: 1 }))).toBe(1);
+    expect(points(scoreItem(exact, answer({ b1: '50.01' }), { pointsEach: 1 }))).toBe(0);
+    expect(points(scoreItem(exact, answer({ b1: '50Hz' }), { pointsEach: 1 }))).toBe(0);
+  });
+});

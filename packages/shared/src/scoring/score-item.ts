@@ -1,7 +1,8 @@
+import type { AcceptedAnswer } from '../domain/item-content';
 import type { MultipleChoiceScoring } from '../domain/paper';
 import type { AnswerValue } from '../protocol/answer';
 import type { ItemAnswerKey } from './answer-keys';
-import { matchesAcceptedAnswer } from './normalize-answer-text';
+import { matchesAcceptedAnswer } from './match-accepted-answer';
 import { roundPoints } from './round-points';
 
 /*
@@ -16,7 +17,8 @@ import { roundPoints } from './round-points';
  *   pointsEach × (correct options selected) / (options in the key), rounded to 0.01.
  *   Selecting every key option therefore earns full points.
  * - 填空题: each blank is worth pointsEach / (blanks in the key), earned when the answer matches
- *   one of the blank's accepted answers after `normalizeAnswerText`; rounded to 0.01.
+ *   one of the blank's accepted answers (`matchesAcceptedAnswer`: a text after
+ *   `normalizeAnswerText`, a number within its tolerance); rounded to 0.01.
  * - 简答题: never scored here; `needs_marking` sends it to the manual marking queue.
  */
 
@@ -72,7 +74,7 @@ function scoreMultipleChoice(
 }
 
 function scoreFillBlank(
-  key: Readonly<Record<string, readonly string[]>>,
+  key: Readonly<Record<string, readonly AcceptedAnswer[]>>,
   values: Readonly<Record<string, string>>,
   maxPoints: number,
 ): ItemScore {

@@ -43,6 +43,7 @@ export function buildDashboard(
     importance: report.importance,
     ranges,
     thinPointCount: report.thinPointCount,
+    unclassified: report.unclassified,
     pHistogram,
     withStatistics,
     statisticsFlags: report.statisticsFlags.slice(0, 200),

@@ -52,6 +52,15 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
     'bank:history': async ({ id }) => bank.history(id),
     'bank:diff': async ({ id, from, to }) => bank.diff(id, from, to),
     'bank:dashboard': async ({ standardId }) => bank.dashboard(standardId),
+    'bank:classificationQueue': async ({ standardId, offset, limit }) =>
+      bank.classificationQueue(standardId, offset, limit),
+    // The input schema allows exactly one of pointId and acceptTopSuggestion.
+    'bank:classify': async ({ ids, pointId }) => ({
+      results: bank.classify(
+        ids,
+        pointId === undefined ? { acceptTopSuggestion: true } : { pointId },
+      ),
+    }),
     'bank:inspectImport': ({ fileName, data }) => bank.inspectImport(fileName, bytesOf(data)),
     'bank:importItems': ({
       fileName,
@@ -61,6 +70,7 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
       dryRun,
       validOnly,
       defaultPointCode,
+      standardId,
     }) =>
       bank.importItems({
         fileName,
@@ -70,6 +80,7 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
         ...(format === undefined ? {} : { format }),
         ...(mapping === undefined ? {} : { mapping }),
         ...(defaultPointCode === undefined ? {} : { defaultPointCode }),
+        ...(standardId === undefined ? {} : { standardId }),
       }),
     'bank:exportItems': async ({ format, query, filter }) => {
       const result = await bank.exportItems(format, query, filter);

@@ -15,7 +15,10 @@ import {
   type StandardTreeNode,
 } from '@skillexam/shared';
 import {
+  classificationQueue,
+  classifyItems,
   computeHealthReport,
+  createClassificationRepository,
   createItem,
   diffItemVersions,
   exportItems,
@@ -29,6 +32,9 @@ import {
   updateItem,
   assetHash,
   type Bank,
+  type ClassificationQueue,
+  type ClassifyResult,
+  type ClassifyTarget,
   type ItemFileFormat,
   type ReviewEvent,
   type SearchFilter,
@@ -56,6 +62,8 @@ export interface ImportRequest {
   readonly dryRun: boolean;
   readonly validOnly: boolean;
   readonly defaultPointCode?: string;
+  /** Standard for the codes and for the 未分类 pool (needed when the bank has several). */
+  readonly standardId?: string;
 }
 
 export interface BulkResult {
@@ -326,6 +334,22 @@ export class BankService {
     return buildDashboard(report, data, topRanges);
   }
 
+  /** One page of a standard's 未分类 items with their 鉴定点 suggestions (the 分类队列). */
+  classificationQueue(standardId: string, offset: number, limit: number): ClassificationQueue {
+    const bank = this.#open();
+    return classificationQueue(
+      { ...bank, classification: createClassificationRepository(bank.db) },
+      standardId,
+      { offset, limit },
+    );
+  }
+
+  /** Files items under a 鉴定点 (or each under its top suggestion), each on its own. */
+  classify(ids: readonly string[], target: ClassifyTarget): ClassifyResult[] {
+    const actor = this.#actor(['writer', 'admin']);
+    return classifyItems(this.#open(), ids, target, actor);
+  }
+
   inspectImport(fileName: string, bytes: Uint8Array): Promise<ImportInspection> {
     return inspectImport(fileName, bytes);
   }
@@ -342,6 +366,7 @@ export class BankService {
       ...(request.defaultPointCode === undefined || request.defaultPointCode === ''
         ? {}
         : { defaultPointCode: request.defaultPointCode }),
+      ...(request.standardId === undefined ? {} : { standardId: request.standardId }),
     });
     return report;
   }

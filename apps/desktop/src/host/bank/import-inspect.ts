@@ -1,5 +1,5 @@
-import { detectItemFileFormat, TEMPLATE_FIELDS, TEMPLATE_HEADERS } from '@skillexam/item-bank';
-import ExcelJS from 'exceljs';
+import { detectItemFileFormat, TABLE_FIELD_HEADERS, TABLE_FIELDS } from '@skillexam/item-bank';
+import type ExcelJS from 'exceljs';
 
 export interface ImportInspection {
   readonly format?: string;
@@ -45,7 +45,9 @@ export function splitCsvLine(line: string, separator: string): string[] {
 }
 
 async function xlsxHeaders(bytes: Uint8Array): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written (decision 0723)
+  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   );
@@ -63,7 +65,7 @@ export async function inspectImport(
   bytes: Uint8Array,
 ): Promise<ImportInspection> {
   const format = detectImportFormat(fileName, bytes);
-  const fields = TEMPLATE_FIELDS.map((field) => ({ field, header: TEMPLATE_HEADERS[field] }));
+  const fields = TABLE_FIELDS.map((field) => ({ field, header: TABLE_FIELD_HEADERS[field] }));
   let headers: string[] = [];
   if (format === 'csv') {
     const firstLine = decodeText(bytes.subarray(0, 64 * 1024)).split(/\r?\n/)[0] ?? '';

@@ -30,11 +30,13 @@ import {
   toPaperRecord,
   writeExamPackage,
   type AssemblyProblem,
+  type AssemblySource,
   type Bank,
   type ConstraintCheck,
   type MipSolver,
   type PaperRecord,
 } from '@skillexam/item-bank';
+import { feasibleDefault, usualBlueprint, type Relaxation } from './default-blueprint';
 
 /*
  * Blueprints, assembly, paper preview, PDFs and exam packages for the workbench
@@ -74,6 +76,20 @@ export interface AssembledSummary {
   };
 }
 
+/** The assembly's counting diagnosis of `blueprint` against the bank's supply (no solve). */
+function supplyProblems(
+  blueprint: Blueprint,
+  source: AssemblySource,
+  forms: number,
+  resolved = resolveBlueprint(blueprint, source),
+): AssemblyProblem[] {
+  const n = resolved.requirements.itemCount;
+  return diagnoseSupply(resolved, {
+    forms,
+    maxOverlapItems: Math.floor(DEFAULT_MAX_OVERLAP * n + 1e-9),
+  });
+}
+
 function parseBlueprint(raw: unknown): { blueprint?: Blueprint; issues: string[] } {
   const parsed = BlueprintSchema.safeParse(raw);
   if (parsed.success) return { blueprint: parsed.data, issues: [] };
@@ -89,11 +105,19 @@ export class PaperService {
     this.#context = context;
   }
 
-  /** A starting blueprint for a standard and level: its weight table, the usual paper. */
+  /**
+   * A starting blueprint for a standard and level: the level's usual paper over its weight table,
+   * relaxed in a fixed order until this bank can fill it (default-blueprint.ts).
+   */
   draftBlueprint(
     standard: string,
     level: TheoryLevelCode,
-  ): { blueprint: Blueprint; weights: { path: string; name: string; weight: number }[] } {
+  ): {
+    blueprint: Blueprint;
+    weights: { path: string; name: string; weight: number }[];
+    feasible: boolean;
+    relaxed: Relaxation[];
+  } {
     const { bank } = this.#context();
     const doc = bank.standards.getStandardDocument(standard);
     if (doc === undefined) throw new CodedError('NOT_FOUND', `题库中没有标准 ${standard}`);
@@ -104,29 +128,13 @@ export class PaperService {
       name: names.get(path) ?? path,
       weight,
     }));
-    const twoTypes = level >= 4;
-    const blueprint = BlueprintSchema.parse({
-      id: `bp-${doc.standard.occupationCode}-${level}`,
-      version: 1,
-      title: `${doc.occupation.name}（${level}级）理论知识考试组卷方案`,
-      standard: { occupationCode: doc.standard.occupationCode, version: doc.standard.version },
-      level,
-      sections: twoTypes
-        ? [
-            { itemType: 'true_false', count: 40, pointsEach: 0.5 },
-            { itemType: 'single_choice', count: 160, pointsEach: 0.5 },
-          ]
-        : [
-            { itemType: 'true_false', count: 40, pointsEach: 0.5 },
-            { itemType: 'single_choice', count: 140, pointsEach: 0.5 },
-            { itemType: 'multiple_choice', count: 10, pointsEach: 1 },
-          ],
-      durationMinutes: 90,
-      fullMarks: 100,
-      importance: { X: { minShare: 0.7 } },
-      difficulty: { kind: 'mix', easy: 0.2, medium: 0.7, hard: 0.1, tolerance: 0.1 },
-    });
-    return { blueprint, weights };
+    const ref = { occupationCode: doc.standard.occupationCode, version: doc.standard.version };
+    const source = createAssemblyRepository(bank.db, bank.standards).loadSource(ref, level, 0);
+    const chosen = feasibleDefault(
+      usualBlueprint({ standard: ref, occupationName: doc.occupation.name, level }),
+      (candidate) => supplyProblems(candidate, source, 1).length === 0,
+    );
+    return { ...chosen, weights };
   }
 
   /** Live feasibility: the blueprint's own rules, then the counting diagnosis against the bank. */
@@ -142,11 +150,8 @@ export class PaperService {
       blueprint.exposure.notUsedInLastPapers ?? 0,
     );
     const resolved = resolveBlueprint(blueprint, source);
+    const problems = supplyProblems(blueprint, source, forms, resolved);
     const n = resolved.requirements.itemCount;
-    const problems = diagnoseSupply(resolved, {
-      forms,
-      maxOverlapItems: Math.floor(DEFAULT_MAX_OVERLAP * n + 1e-9),
-    });
     return { valid: true, issues: [], problems, eligible: resolved.eligible.length, itemCount: n };
   }
 

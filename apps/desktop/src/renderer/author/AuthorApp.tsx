@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   DatabaseOutlined,
   EditOutlined,
   FileDoneOutlined,
@@ -25,6 +26,7 @@ import { useI18n } from '../i18n';
 import { AssetProvider } from './asset-cache';
 import { bank, errorMessage } from './author-api';
 import { BankGate, UserPanel } from './BankGate';
+import { ClassificationQueue } from './ClassificationQueue';
 import { Dashboard } from './Dashboard';
 import { ExportPanel, ImportWizard } from './ImportWizard';
 import { ItemEditor } from './ItemEditor';
@@ -34,7 +36,7 @@ import { ReviewQueue } from './ReviewQueue';
 import { StandardsTree } from './StandardsTree';
 import './author.css';
 
-type View = 'items' | 'editor' | 'review' | 'papers' | 'import' | 'dashboard';
+type View = 'items' | 'editor' | 'review' | 'classify' | 'papers' | 'import' | 'dashboard';
 
 interface Editing {
   readonly itemId?: string;
@@ -181,6 +183,7 @@ function Workbench({ header }: { readonly header: ReactNode }) {
                   disabled: editing === undefined,
                 },
                 { key: 'review', icon: <AuditOutlined />, label: t('author.nav.review') },
+                { key: 'classify', icon: <ClusterOutlined />, label: t('author.nav.classify') },
                 { key: 'papers', icon: <FileDoneOutlined />, label: t('author.nav.papers') },
                 { key: 'import', icon: <ImportOutlined />, label: t('author.nav.import') },
                 { key: 'dashboard', icon: <BarChartOutlined />, label: t('author.nav.dashboard') },
@@ -263,6 +266,14 @@ function Workbench({ header }: { readonly header: ReactNode }) {
               />
             )}
             {view === 'review' && <ReviewQueue key={user.id} user={user} onChanged={changed} />}
+            {view === 'classify' && (
+              <ClassificationQueue
+                key={standardId ?? 'none'}
+                {...(standardId === undefined ? {} : { standardId })}
+                nodes={nodes}
+                onChanged={changed}
+              />
+            )}
             {view === 'papers' && (
               <PaperWorkbench
                 key={standardId ?? 'none'}
@@ -271,12 +282,19 @@ function Workbench({ header }: { readonly header: ReactNode }) {
             )}
             {view === 'import' && (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <ImportWizard onImported={changed} />
+                <ImportWizard
+                  onImported={changed}
+                  {...(standardId === undefined ? {} : { standardId })}
+                />
                 <ExportPanel filter={standardId === undefined ? {} : { standardId }} />
               </Space>
             )}
             {view === 'dashboard' && (
-              <Dashboard {...(standardId === undefined ? {} : { standardId })} refresh={refresh} />
+              <Dashboard
+                {...(standardId === undefined ? {} : { standardId })}
+                refresh={refresh}
+                onClassify={() => setView('classify')}
+              />
             )}
           </Layout.Content>
         </Layout>

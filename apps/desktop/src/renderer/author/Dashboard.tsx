@@ -1,5 +1,5 @@
 import { ITEM_TYPES, type BankDashboard } from '@skillexam/shared';
-import { Alert, Card, Col, List, Row, Statistic } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Statistic } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { bank, errorMessage } from './author-api';
@@ -9,9 +9,12 @@ import { EChart, type ChartOption } from './EChart';
 export function Dashboard({
   standardId,
   refresh,
+  onClassify,
 }: {
   readonly standardId?: string;
   readonly refresh: number;
+  /** Opens the 分类队列 (from the 「未分类 N 题」 notice). */
+  readonly onClassify?: () => void;
 }) {
   const { t } = useI18n();
   const [data, setData] = useState<BankDashboard>();
@@ -110,6 +113,22 @@ export function Dashboard({
   if (data === undefined || charts === undefined) return <Card loading />;
   return (
     <div data-testid="dashboard">
+      {data.unclassified > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`${t('author.dashboard.unclassified')}：${data.unclassified}`}
+          action={
+            onClassify === undefined ? undefined : (
+              <Button size="small" type="link" onClick={onClassify} data-testid="open-classify">
+                {t('author.dashboard.unclassifiedLink', { count: data.unclassified })}
+              </Button>
+            )
+          }
+          data-testid="dashboard-unclassified"
+        />
+      )}
       <Row gutter={16}>
         <Col span={4}>
           <Card size="small">

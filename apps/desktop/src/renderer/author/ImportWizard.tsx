@@ -28,6 +28,7 @@ import { useI18n } from '../i18n';
 import { formatSize } from './format-size';
 import { bank, downloadBase64, errorMessage, fileToBase64 } from './author-api';
 import { columnLetter, guessMapping, type TemplateFieldInfo } from './import-mapping';
+import { nearDuplicateRows, type NearDuplicateRow } from './import-report-view';
 
 interface Picked {
   readonly name: string;
@@ -38,7 +39,14 @@ interface Picked {
 type Issue = BankImportReport['issues'][number];
 
 /** 导入向导: file → format → column mapping (xlsx/csv) → dry run with an error table → import. */
-export function ImportWizard({ onImported }: { readonly onImported: () => void }) {
+export function ImportWizard({
+  onImported,
+  standardId,
+}: {
+  readonly onImported: () => void;
+  /** The standard open in the workbench: rows without a 鉴定点 code go to its 未分类 pool. */
+  readonly standardId?: string;
+}) {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<Picked>();
@@ -93,6 +101,7 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
         ...(format === undefined ? {} : { format: format as (typeof BANK_IMPORT_FORMATS)[number] }),
         ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
         ...(pointCode.trim() === '' ? {} : { defaultPointCode: pointCode.trim() }),
+        ...(standardId === undefined ? {} : { standardId }),
       });
       setReport(result);
       setProgress({ percent: 100, label: t('author.import.done') });
@@ -107,6 +116,30 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
   };
 
   const mapped = format === 'csv' || format === 'xlsx';
+  /** Near duplicates: row, item (ids exist only once imported), similar item, similarity. */
+  const nearColumns = (committed: boolean) => [
+    { title: t('author.import.nearPlace'), dataIndex: 'place', width: 110 },
+    {
+      title: t('author.import.nearItem'),
+      width: 200,
+      render: (_: unknown, row: NearDuplicateRow) =>
+        committed ? row.itemId : t('author.import.nearNew'),
+    },
+    {
+      title: t('author.import.nearOther'),
+      width: 220,
+      render: (_: unknown, row: NearDuplicateRow) => row.otherPlace ?? row.otherItemId,
+    },
+    {
+      title: t('author.import.nearSimilarity'),
+      render: (_: unknown, row: NearDuplicateRow) => (
+        <Space size={4}>
+          <span>{row.similarity.toFixed(2)}</span>
+          <Tag>{t(`author.import.nearKind.${row.kind}`)}</Tag>
+        </Space>
+      ),
+    },
+  ];
   const issueColumns = [
     {
       title: t('author.import.severity'),
@@ -255,17 +288,11 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
           {report !== undefined && (
             <>
               <Result
-                status={
-                  report.committed
-                    ? 'success'
-                    : report.issues.some((i) => i.severity === 'error') && !report.validOnly
-                      ? 'warning'
-                      : 'info'
-                }
+                status={report.committed ? 'success' : report.refused ? 'warning' : 'info'}
                 title={
                   report.dryRun
                     ? t('author.import.dryRunResult', {
-                        imported: report.total - report.skipped - report.unchanged,
+                        imported: report.valid,
                         skipped: report.skipped,
                         total: report.total,
                       })
@@ -280,9 +307,31 @@ export function ImportWizard({ onImported }: { readonly onImported: () => void }
                   imported: report.imported,
                   updated: report.updated,
                   unchanged: report.unchanged,
+                  duplicates: report.duplicates,
                   skipped: report.skipped,
                 })}
               />
+              {report.dryRun && report.refused && report.valid > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('author.import.wouldRefuse', {
+                    skipped: report.skipped,
+                    valid: report.valid,
+                  })}
+                />
+              )}
+              {report.nearDuplicates.length > 0 && (
+                <Table
+                  size="small"
+                  title={() => t('author.import.nearTitle')}
+                  rowKey="key"
+                  dataSource={nearDuplicateRows(report)}
+                  columns={nearColumns(report.committed)}
+                  pagination={{ pageSize: 10 }}
+                  data-testid="import-near-duplicates"
+                />
+              )}
               <Table
                 size="small"
                 rowKey={(_, index) => String(index)}

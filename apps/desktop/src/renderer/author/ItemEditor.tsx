@@ -200,6 +200,9 @@ export function ItemEditor(props: ItemEditorProps) {
   };
 
   const treeData = useMemo(() => buildTreeData(props.nodes, { pointsOnly: true }), [props.nodes]);
+  // An imported item without a 鉴定点 sits in its standard's 未分类 pool (docs/decisions/0640),
+  // whose point is not in the tree: show that, not its id; picking a point classifies it.
+  const pooled = draft?.assessmentPointId.endsWith(':_unclassified') === true;
 
   if (loadError !== undefined) return <Alert type="error" message={loadError} />;
   if (draft === undefined) return <Card loading />;
@@ -314,12 +317,14 @@ export function ItemEditor(props: ItemEditorProps) {
                     <TreeSelect
                       showSearch
                       treeNodeFilterProp="title"
-                      {...(draft.assessmentPointId === ''
+                      {...(draft.assessmentPointId === '' || pooled
                         ? {}
                         : { value: draft.assessmentPointId })}
                       treeData={treeData}
                       treeDefaultExpandAll
-                      placeholder={t('author.editor.pickPoint')}
+                      placeholder={t(
+                        pooled ? 'author.editor.unclassified' : 'author.editor.pickPoint',
+                      )}
                       data-testid="item-point"
                       onChange={(value: string) => update({ ...draft, assessmentPointId: value })}
                     />

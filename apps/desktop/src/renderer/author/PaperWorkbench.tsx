@@ -50,12 +50,14 @@ import { BodyView } from './ItemPreview';
 
 type Check = IpcOutput<'bank:checkBlueprint'>;
 type Assembled = IpcOutput<'bank:assemble'>;
-type Weight = IpcOutput<'bank:draftBlueprint'>['weights'][number];
+type Draft = IpcOutput<'bank:draftBlueprint'>;
+type Weight = Draft['weights'][number];
 
 /** 组卷: blueprint editor with a live feasibility check, assembly, preview, PDFs and packages. */
 export function PaperWorkbench({ standard }: { readonly standard?: StandardSummaryView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [level, setLevel] = useState<TheoryLevelCode>();
+  const [draft, setDraft] = useState<Draft>();
   const [blueprint, setBlueprint] = useState<EditableBlueprint>();
   const [weights, setWeights] = useState<Weight[]>([]);
   const [check, setCheck] = useState<Check>();
@@ -73,9 +75,10 @@ export function PaperWorkbench({ standard }: { readonly standard?: StandardSumma
     const chosen = level ?? standard.levels[0];
     if (chosen === undefined) return;
     bank('bank:draftBlueprint', { standardId: standard.id, level: chosen }).then(
-      (draft) => {
-        setBlueprint(draft.blueprint as EditableBlueprint);
-        setWeights(draft.weights);
+      (drafted) => {
+        setDraft(drafted);
+        setBlueprint(drafted.blueprint as EditableBlueprint);
+        setWeights(drafted.weights);
         setResult(undefined);
       },
       (e: unknown) => setError(errorMessage(e)),
@@ -132,6 +135,29 @@ export function PaperWorkbench({ standard }: { readonly standard?: StandardSumma
   };
 
   const overrides = blueprint.rangeAllocation?.overrides ?? {};
+  // How the page's starting blueprint was made; shown until the first edit.
+  const draftNote =
+    draft === undefined || draft.blueprint !== blueprint
+      ? undefined
+      : (() => {
+          const levelName = t(`level.${blueprint.level}`);
+          if (!draft.feasible) return t('author.paper.draftInfeasible', { level: levelName });
+          if (draft.relaxed.length === 0)
+            return t('author.paper.draftFeasible', { level: levelName });
+          const relaxed = draft.relaxed
+            .map((r) =>
+              t(`author.paper.relaxed.${r.kind}`, {
+                value:
+                  r.kind === 'difficultyTolerance'
+                    ? Math.round(r.value * 100)
+                    : 'value' in r
+                      ? r.value
+                      : '',
+              }),
+            )
+            .join(locale === 'zh-CN' ? '、' : ', ');
+          return t('author.paper.draftRelaxed', { level: levelName, relaxed });
+        })();
   const feasible = check !== undefined && check.valid && check.problems.length === 0;
 
   return (
@@ -139,6 +165,14 @@ export function PaperWorkbench({ standard }: { readonly standard?: StandardSumma
       <Col span={13}>
         <Card size="small" title={t('author.paper.blueprint')}>
           <Space orientation="vertical" style={{ width: '100%' }}>
+            {draftNote !== undefined && draft !== undefined && (
+              <Alert
+                type={draft.feasible ? 'info' : 'warning'}
+                showIcon
+                message={draftNote}
+                data-testid="draft-note"
+              />
+            )}
             <Space wrap>
               <Select<TheoryLevelCode>
                 value={blueprint.level}

@@ -1,5 +1,10 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import type { BankItemView, BankSearchHit, AuthorUser } from '@skillexam/shared';
+import {
+  describeAcceptedAnswer,
+  type AuthorUser,
+  type BankItemView,
+  type BankSearchHit,
+} from '@skillexam/shared';
 import {
   Alert,
   Button,
@@ -142,7 +147,10 @@ export function ReviewQueue({
                         ? item.key.join('')
                         : item.type === 'fill_blank'
                           ? Object.entries(item.key)
-                              .map(([id, answers]) => `${id}: ${answers.join(' | ')}`)
+                              .map(
+                                ([id, answers]) =>
+                                  `${id}: ${answers.map(describeAcceptedAnswer).join(' | ')}`,
+                              )
                               .join('；')
                           : ''}
                 </Typography.Text>

@@ -23,6 +23,23 @@ describe('import column mapping', () => {
     });
   });
 
+  it('maps the one-cell layout of real banks: 题目选项 → options, 题目答案 → key, 作业种类 → category', () => {
+    const fields = [
+      ...FIELDS,
+      { field: 'options', header: '选项' },
+      { field: 'category', header: '分类' },
+    ];
+    expect(
+      guessMapping(['作业种类', '试题类型', '题目内容', '题目选项', '题目答案'], fields),
+    ).toEqual({
+      type: '试题类型',
+      stem: '题目内容',
+      key: '题目答案',
+      options: '题目选项',
+      category: '作业种类',
+    });
+  });
+
   it('maps nothing from unrelated headers', () => {
     expect(guessMapping(['列1', '列2', ''], FIELDS)).toEqual({});
   });

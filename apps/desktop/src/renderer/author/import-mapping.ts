@@ -11,11 +11,16 @@ export interface TemplateFieldInfo {
 
 const ALIASES: Record<string, readonly string[]> = {
   stem: ['题干', '试题内容', '题目', '试题', '题目内容'],
-  type: ['题型', '试题类型', '类型'],
-  key: ['答案', '正确答案', '标准答案', '参考答案'],
+  type: ['题型', '试题类型', '题目类型', '类型'],
+  key: ['答案', '正确答案', '标准答案', '参考答案', '题目答案', '试题答案'],
+  /** All options in one cell: "A.甲B.乙C.丙" (the bank splits them). */
+  options: ['选项', '题目选项', '试题选项', '备选答案', '选项内容'],
+  /** 作业种类 / 章节 / 知识点: kept as a tag. */
+  category: ['分类', '作业种类', '工种', '章节', '知识点', '科目'],
   explanation: ['解析', '试题解析', '答案解析'],
   pointCode: ['鉴定点代码', '鉴定点', '知识点代码'],
   difficulty: ['难度', '难度系数', '难易程度'],
+  level: ['等级', '级别', '鉴定等级'],
   optionA: ['选项A', 'A', '选项a'],
   optionB: ['选项B', 'B', '选项b'],
   optionC: ['选项C', 'C', '选项c'],

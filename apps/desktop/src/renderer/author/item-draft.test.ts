@@ -100,6 +100,39 @@ describe('item draft', () => {
     ]);
   });
 
+  it('numeric answers: 数值：4 ±0.2 is entered and shown as a number with its tolerance', () => {
+    const draft: ItemDraft = {
+      ...newDraft('fill_blank', POINT, 4),
+      stem: itemBody(
+        contentBuilders.paragraph(
+          '8 V/2 A=',
+          contentBuilders.blank('b1'),
+          'Ω，',
+          contentBuilders.blank('b2'),
+        ),
+      ),
+      blankAnswers: { b1: '数值：4 ±0.2', b2: '数值：4±5% | 数值:4.0' },
+    };
+    expect(contentFromDraft(draft)).toMatchObject({
+      key: {
+        b1: [{ number: 4, tolerance: 0.2, mode: 'absolute' }],
+        b2: [
+          { number: 4, tolerance: 5, mode: 'relative' },
+          { number: 4, tolerance: 0, mode: 'absolute' },
+        ],
+      },
+    });
+    expect(validateDraft(draft)).toEqual([]);
+    const misspelt = validateDraft({ ...draft, blankAnswers: { b1: '数值：4±', b2: '四' } });
+    expect(misspelt).toEqual([
+      expect.objectContaining({
+        field: 'key',
+        at: 'b1',
+        message: expect.stringContaining('数值：4 ±0.2'),
+      }),
+    ]);
+  });
+
   it('switching type keeps the stem and drops options a type does not have', () => {
     const draft = toggleKey(filledChoice(), 'B');
     const tf = changeType(draft, 'true_false');

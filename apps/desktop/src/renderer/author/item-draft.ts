@@ -1,7 +1,10 @@
 import {
   ItemContentSchema,
   OPTION_IDS,
+  acceptedAnswerText,
   collectBlankIds,
+  parseAcceptedAnswerText,
+  type AcceptedAnswer,
   itemBody,
   type Item,
   type ItemBody,
@@ -28,7 +31,7 @@ export interface ItemDraft {
   /** Choice keys (option ids); a true/false key is `trueFalse`. */
   readonly keys: OptionId[];
   readonly trueFalse: boolean;
-  /** Fill-in answers per blank id, alternatives separated by `|`. */
+  /** Fill-in answers per blank id, alternatives separated by `|` (`数值：4 ±0.2` is a number). */
   readonly blankAnswers: Record<string, string>;
   readonly referenceAnswer: ItemBody;
   readonly explanation: ItemBody;
@@ -97,7 +100,10 @@ export function draftFromItem(item: Item): ItemDraft {
       return {
         ...common,
         blankAnswers: Object.fromEntries(
-          Object.entries(item.key).map(([id, answers]) => [id, answers.join(' | ')]),
+          Object.entries(item.key).map(([id, answers]) => [
+            id,
+            answers.map(acceptedAnswerText).join(' | '),
+          ]),
         ),
       };
     case 'short_answer':
@@ -123,18 +129,37 @@ export function contentFromDraft(draft: ItemDraft): Record<string, unknown> {
     case 'multiple_choice':
       return { ...common, options: draft.options, key: sortKeys(draft.keys) };
     case 'fill_blank': {
-      const key: Record<string, string[]> = {};
+      const key: Record<string, AcceptedAnswer[]> = {};
       for (const id of collectBlankIds(draft.stem)) {
-        key[id] = (draft.blankAnswers[id] ?? '')
-          .split('|')
-          .map((answer) => answer.trim())
-          .filter((answer) => answer !== '');
+        key[id] = blankAnswerParts(draft, id).flatMap((part) => {
+          const parsed = parseAcceptedAnswerText(part);
+          return parsed.ok ? [parsed.value] : [];
+        });
       }
       return { ...common, key };
     }
     case 'short_answer':
       return { ...common, key: { referenceAnswer: draft.referenceAnswer } };
   }
+}
+
+/** A blank's answers as typed, split on `|`; `数值：4 ±0.2` is a numeric answer. */
+function blankAnswerParts(draft: ItemDraft, blankId: string): string[] {
+  return (draft.blankAnswers[blankId] ?? '')
+    .split('|')
+    .map((answer) => answer.trim())
+    .filter((answer) => answer !== '');
+}
+
+/** Numeric answers (`数值：…`) that do not parse: left out of the content, reported here. */
+function numericAnswerIssues(draft: ItemDraft): DraftIssue[] {
+  if (draft.type !== 'fill_blank') return [];
+  return collectBlankIds(draft.stem).flatMap((id) =>
+    blankAnswerParts(draft, id).flatMap((part) => {
+      const parsed = parseAcceptedAnswerText(part);
+      return parsed.ok ? [] : [{ field: 'key' as const, at: id, message: parsed.reason }];
+    }),
+  );
 }
 
 function isBlank(body: ItemBody): boolean {
@@ -188,7 +213,12 @@ function toIssues(content: Record<string, unknown>): DraftIssue[] {
  */
 export function validateDraft(draft: ItemDraft): DraftIssue[] {
   const content = contentFromDraft(draft);
-  const issues = toIssues(content);
+  const numeric = numericAnswerIssues(draft);
+  const misspelt = new Set(numeric.map((issue) => issue.at));
+  const issues = [
+    ...numeric,
+    ...toIssues(content).filter((issue) => issue.field !== 'key' || !misspelt.has(issue.at)),
+  ];
   const choice = draft.type === 'single_choice' || draft.type === 'multiple_choice';
   if (!choice || issues.some((issue) => issue.field !== 'key')) return issues;
   const ids = draft.options.map((option) => option.id);

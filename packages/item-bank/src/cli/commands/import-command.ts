@@ -2,18 +2,18 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { ITEM_FILE_FORMATS, type ItemFileFormat } from '../../import-export/item-file-types';
 import { exportItems } from '../../imports/export-items';
-import { formatIssue, type ImportReport } from '../../imports/import-report';
 import { importItems } from '../../imports/import-items';
+import { importHeadline, importSummary } from '../../imports/import-summary';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
-import { readInputFile } from '../read-input-file';
+import { inputFileSource } from '../read-input-file';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
 
-/** `题干=B,选项A=C` → { 题干: 'B', 选项A: 'C' }. */
+/** `题干=B,选项=D` or `stem=B,options=题目选项` → { 题干: 'B', 选项: 'D' } (`＝` and `，` too). */
 export function parseMapping(text: string): Record<string, string> {
   const mapping: Record<string, string> = {};
   for (const part of text.split(/[,，]/)) {
     if (part.trim() === '') continue;
-    const [field, column, ...rest] = part.split('=');
+    const [field, column, ...rest] = part.split(/[=＝]/);
     if (
       field === undefined ||
       column === undefined ||
@@ -26,15 +26,6 @@ export function parseMapping(text: string): Record<string, string> {
     mapping[field.trim()] = column.trim();
   }
   return mapping;
-}
-
-function summary(report: ImportReport): string {
-  const head = report.dryRun
-    ? `试运行（未写入）：可导入 ${report.imported} 题，新版本 ${report.updated}，已存在 ${report.unchanged}，有问题 ${report.skipped}（共 ${report.total}）`
-    : report.committed
-      ? `已导入 ${report.imported} 题，新版本 ${report.updated}，已存在 ${report.unchanged}，跳过 ${report.skipped}（共 ${report.total}）`
-      : `导入被拒绝，题库未做任何修改：${report.skipped} 题有错误（共 ${report.total}）；可修正后重试，或用 --valid-only 只导入合格的试题`;
-  return [head, ...report.issues.map(formatIssue)].join('\n');
 }
 
 interface ImportOptions {
@@ -62,16 +53,25 @@ export function registerImportExport(program: Command, io: CliIo): void {
     )
     .option('--dry-run', '只检查并输出完整报告，不写入')
     .option('--valid-only', '只导入合格的试题，列出每个被跳过的行')
-    .option('--map <mapping>', '列映射，如 题干=B,选项A=C,答案=G')
-    .option('--standard <id>', '在此标准中查找鉴定点代码，如 6-31-01-03:2018')
-    .option('--point <code>', '文件中没有鉴定点代码的试题归入此鉴定点，如 B-A-001')
+    .option(
+      '--map <mapping>',
+      '列映射：字段=列字母或表头文字，如 题干=B,选项=D,答案=E 或 stem=题目内容,options=题目选项（选项=所有选项在一个单元格）',
+    )
+    .option(
+      '--standard <id>',
+      '在此标准中查找鉴定点代码；没有鉴定点代码的试题放入此标准的“未分类”池（题库只有一个标准时可省略），如 6-31-01-03:2018',
+    )
+    .option(
+      '--point <code>',
+      '强制把文件中没有鉴定点代码的试题归入此鉴定点，如 B-A-001（不指定则放入“未分类”池，之后用 qbank classify 或工作台的分类队列归类）',
+    )
     .option('--actor <name>', '操作人', defaultActor())
     .option('--json', '以 JSON 输出')
     .action(async (file: string, options: ImportOptions) => {
-      const bytes = readInputFile(file);
+      const source = inputFileSource(file);
       const mapping = options.map === undefined ? undefined : parseMapping(options.map);
       await withBankAsync(options.bank, async (bank) => {
-        const report = await importItems(bank, bytes, {
+        const report = await importItems(bank, source, {
           fileName: file,
           actor: options.actor ?? defaultActor(),
           ...(options.format === undefined ? {} : { format: options.format }),
@@ -81,11 +81,12 @@ export function registerImportExport(program: Command, io: CliIo): void {
           dryRun: options.dryRun === true,
           validOnly: options.validOnly === true,
         });
-        const refused =
-          !report.committed &&
-          report.skipped + report.issues.filter((i) => i.severity === 'error').length > 0;
-        if (refused) throw new InvalidInputError(summary(report), report);
-        emit(io, options.json, report, () => summary(report));
+        // A dry run exits like the real import would: 2 when it would be refused, else 0.
+        if (report.refused) {
+          const message = options.json === true ? importHeadline(report) : importSummary(report);
+          throw new InvalidInputError(message, report);
+        }
+        emit(io, options.json, report, () => importSummary(report));
       });
     });
 

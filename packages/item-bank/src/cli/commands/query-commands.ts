@@ -73,6 +73,11 @@ export function registerQueries(program: Command, io: CliIo): void {
                     .join('、')}${thin.length > 20 ? ' …' : ''}）`
                 : ''
             }`,
+            ...(report.unclassified > 0
+              ? [
+                  `未分类 ${report.unclassified} 题（没有鉴定点，不能审核通过或组卷；用 qbank classify queue 归类）`,
+                ]
+              : []),
             `从未被试卷使用的已通过试题：${report.neverUsed.length} 道`,
             `统计指标异常的试题：${report.statisticsFlags.length} 道`,
             ...report.statisticsFlags.slice(0, 20).map((f) => `  ${f.id}: ${f.reasons.join('；')}`),

@@ -1,8 +1,12 @@
 import { readableItemText } from '../../items/item-text';
 import { diffItemVersions, itemHistory } from '../../items/item-history';
 import { type Command, Argument } from 'commander';
+import { performance } from 'node:perf_hooks';
+import { reviewItems } from '../../review/bulk-review';
 import { REVIEW_ACTIONS, type ReviewAction } from '../../review/review-workflow';
 import { reviewItem } from '../../review/review-service';
+import { reportBulkReview } from './review-report';
+import { isBulk, reviewTargets, type ReviewTargetOptions } from './review-targets';
 import {
   defaultActor,
   emit,
@@ -12,37 +16,50 @@ import {
   type CliIo,
 } from '../cli-context';
 
+interface ReviewOptions extends ReviewTargetOptions {
+  readonly bank: string;
+  readonly actor: string;
+  readonly comment?: string;
+  readonly json?: boolean;
+}
+
 export function registerReview(program: Command, io: CliIo): void {
   program
     .command('review')
-    .description('审核：submit 提交、approve 通过、reject 退回（须填意见）、retire 停用')
+    .description(
+      '审核：submit 提交、approve 通过、reject 退回（须填意见）、retire 停用；可一次处理多道试题',
+    )
     .addArgument(new Argument('<action>', '审核动作').choices(REVIEW_ACTIONS))
-    .argument('<itemId>', '试题 ID')
+    .argument('[itemIds...]', '试题 ID（可多个）')
     .requiredOption('--bank <bank>', '题库文件')
     .option('--actor <name>', '操作人', defaultActor())
-    .option('--comment <text>', '审核意见')
+    .option('--comment <text>', '审核意见（批量时用于每道试题）')
+    .option('--ids-file <file>', '从文件读取试题 ID（每行一个；- 表示标准输入）')
+    .option('--all-submitted', '所有「审核中」的试题（approve、reject）')
     .option('--json', '以 JSON 输出')
-    .action(
-      (
-        action: ReviewAction,
-        itemId: string,
-        options: { bank: string; actor: string; comment?: string; json?: boolean },
-      ) => {
-        withBank(options.bank, (bank) => {
-          const item = reviewItem(bank, itemId, {
-            action,
-            actor: options.actor,
-            ...(options.comment === undefined ? {} : { comment: options.comment }),
-          });
+    .action((action: ReviewAction, itemIds: string[], options: ReviewOptions) => {
+      withBank(options.bank, (bank) => {
+        const input = {
+          action,
+          actor: options.actor,
+          ...(options.comment === undefined ? {} : { comment: options.comment }),
+        };
+        if (!isBulk(itemIds, options)) {
+          const item = reviewItem(bank, itemIds[0] ?? '', input);
           emit(
             io,
             options.json,
             { id: item.id, version: item.version, status: item.reviewStatus },
             () => `试题 ${item.id} 第 ${item.version} 版：${item.reviewStatus}`,
           );
-        });
-      },
-    );
+          return;
+        }
+        const targets = reviewTargets(bank, action, itemIds, options);
+        const started = performance.now();
+        const result = reviewItems(bank, targets, input);
+        reportBulkReview(io, action, result, performance.now() - started, options.json);
+      });
+    });
 
   const item = program.command('item').description('查看试题');
   item

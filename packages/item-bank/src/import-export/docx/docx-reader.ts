@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { isEmptyItemBody, type AuthoredDifficulty, type ItemBody } from '@skillexam/shared';
-import mammoth from 'mammoth';
+import type mammoth from 'mammoth';
 import type { FileIssue, ParsedAsset, ParsedItem, ParsedItemFile } from '../item-file-types';
 import { markupToItemBody } from '../markup-to-item-body';
 import { parseHtmlFragment, type MarkupNode } from '../markup-tree';
@@ -33,11 +33,13 @@ async function toHtml(
   bytes: Uint8Array,
   assets: Map<string, ParsedAsset>,
 ): Promise<{ html: string; warnings: string[] }> {
-  const result = await mammoth.convertToHtml(
+  // mammoth loads when a .docx is read, not with the import code (decision 0723)
+  const { default: docx }: { default: typeof mammoth } = await import('mammoth');
+  const result = await docx.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(async (image) => {
+      convertImage: docx.images.imgElement(async (image) => {
         const data = new Uint8Array(await image.readAsArrayBuffer());
         const hash = createHash('sha256').update(data).digest('hex');
         assets.set(hash, { bytes: data, mime: image.contentType });

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importItems, importStandardFile, openBank, reviewItems } from '@skillexam/item-bank';
+import {
+  dispatchIpc,
+  type IpcChannel,
+  type IpcInput,
+  type IpcInvokeMap,
+  type IpcOutput,
+} from '@skillexam/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHostHandlers } from '../src/host/host-handlers';
+
+/*
+ * The 组卷 page's starting blueprint on the demo bank (samples/electrician: 电工 四级, 82 鉴定点,
+ * ~500 reviewed items): the level's usual format over the weight table, relaxed only as far as
+ * the bank needs, feasible by the workbench's own check — and the real solver assembles it.
+ */
+
+const SAMPLE = fileURLToPath(new URL('../../../samples/electrician/', import.meta.url));
+const STANDARD_ID = '6-31-01-03:2018';
+
+let dir: string;
+let handlers: IpcInvokeMap;
+
+async function call<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promise<IpcOutput<K>> {
+  const reply = await dispatchIpc(handlers, 'author', channel, input);
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  return reply.data as IpcOutput<K>;
+}
+
+/** The demo bank as `npm start` builds it: the standard, every sample item, reviewed by another person. */
+async function buildDemoBank(file: string): Promise<void> {
+  const bank = openBank(file);
+  try {
+    const standardFile = join(SAMPLE, 'standard.json');
+    await importStandardFile(
+      bank.standards,
+      readFileSync(standardFile),
+      standardFile,
+      bank.clock(),
+    );
+    const ids: string[] = [];
+    for (const name of readdirSync(join(SAMPLE, 'items')).sort()) {
+      const report = await importItems(bank, readFileSync(join(SAMPLE, 'items', name)), {
+        fileName: name,
+        actor: '示例命题人',
+      });
+      ids.push(...report.importedIds);
+    }
+    reviewItems(bank, ids, { action: 'submit', actor: '示例命题人' });
+    const approved = reviewItems(bank, ids, { action: 'approve', actor: '示例审核人' });
+    expect(approved.refused).toEqual([]);
+  } finally {
+    bank.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'default-blueprint-'));
+  mkdirSync(join(dir, 'banks'));
+  await buildDemoBank(join(dir, 'banks', '电工示例.qbank'));
+  handlers = createHostHandlers({
+    runtime: 'node',
+    version: 'test',
+    journalDir: join(dir, 'journals'),
+    bankDir: join(dir, 'banks'),
+  });
+  await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['admin'] });
+  await call('bank:open', { name: '电工示例' });
+}, 120_000);
+
+afterAll(async () => {
+  await dispatchIpc(handlers, 'author', 'bank:close', {});
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the 组卷 page default blueprint on the demo bank', () => {
+  it('is the level-4 usual format over the weight table, with only 每个鉴定点最多 3 relaxed, and feasible', async () => {
+    const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
+    expect(draft.feasible).toBe(true);
+    expect(draft.relaxed).toEqual([{ kind: 'maxItemsPerPoint', value: 3 }]);
+    expect(draft.blueprint).toMatchObject({
+      title: '电工（四级/中级工）理论知识考试组卷方案',
+      level: 4,
+      sections: [
+        { itemType: 'single_choice', count: 160, pointsEach: 0.5 },
+        { itemType: 'true_false', count: 40, pointsEach: 0.5 },
+      ],
+      fullMarks: 100,
+      durationMinutes: 120,
+      rangeAllocation: { bySection: true, overrides: {} },
+      importance: { X: { minShare: 0.7 }, Z: { maxShare: 0.05 } },
+      difficulty: { kind: 'mix', easy: 0.2, medium: 0.7, hard: 0.1, tolerance: 0.05 },
+      maxItemsPerPoint: 3,
+    });
+    expect(draft.weights.map((w) => [w.path, w.weight])).toEqual([
+      ['A-A', 5],
+      ['A-B', 20],
+      ['B-A', 25],
+      ['B-B', 20],
+      ['B-C', 20],
+      ['B-D', 10],
+    ]);
+    const check = await call('bank:checkBlueprint', { blueprint: draft.blueprint, forms: 1 });
+    expect(check).toMatchObject({ valid: true, problems: [], itemCount: 200 });
+  });
+
+  it(
+    'is assembled by the real solver with every constraint met',
+    { timeout: 120_000 },
+    async () => {
+      const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
+      const result = await call('bank:assemble', { blueprint: draft.blueprint, seed: 1, forms: 1 });
+      expect(result.ok).toBe(true);
+      expect(result.forms).toHaveLength(1);
+      expect(result.forms[0]?.items).toBe(200);
+      expect(result.forms[0]?.checks.filter((c) => !c.ok)).toEqual([]);
+    },
+  );
+});

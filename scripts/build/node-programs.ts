@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+import { esmBundleOptions } from './esm-bundle';
+
+/** Repository root (scripts/build/ → ../../). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A Node-side program we ship built: where its bundle goes and the source it is built from. */
+export interface NodeProgram {
+  /** The file the bins and `npm start` run. */
+  readonly bundle: string;
+  readonly options: BuildOptions;
+}
+
+function esmProgram(name: string, source: string, outdir: string): NodeProgram {
+  const dir = join(ROOT, outdir);
+  return {
+    bundle: join(dir, `${name}.mjs`),
+    options: esmBundleOptions(name, join(ROOT, source), dir),
+  };
+}
+
+/** Electron's main process and preloads: CommonJS, as Electron loads them (decision 0004). */
+function electronProgram(source: string, outfile: string): NodeProgram {
+  return {
+    bundle: join(ROOT, outfile),
+    options: {
+      entryPoints: [join(ROOT, source)],
+      outfile: join(ROOT, outfile),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: ['node22'],
+      sourcemap: true,
+      external: ['electron', 'better-sqlite3', 'argon2'],
+      logLevel: 'warning',
+      metafile: true,
+    },
+  };
+}
+
+/**
+ * Every Node-side artefact (docs/decisions/0720). The paths are fixed: the bins, `npm start`
+ * (scripts/start.ts) and the Electron app (apps/desktop/package.json "main") run these files.
+ */
+export const NODE_PROGRAMS = {
+  qbank: esmProgram('qbank', 'packages/item-bank/src/cli/main.ts', 'packages/item-bank/dist'),
+  'proctor-server': esmProgram(
+    'proctor-server',
+    'apps/proctor-server/src/cli/main.ts',
+    'apps/proctor-server/dist',
+  ),
+  'web-shell': esmProgram('web-shell', 'apps/desktop/src/web/server/index.ts', 'apps/desktop/dist'),
+  'electron-main': electronProgram(
+    'apps/desktop/src/main/index.ts',
+    'apps/desktop/dist/main/index.cjs',
+  ),
+  'electron-preload-author': electronProgram(
+    'apps/desktop/src/preload/author.ts',
+    'apps/desktop/dist/preload/author.cjs',
+  ),
+  'electron-preload-kiosk': electronProgram(
+    'apps/desktop/src/preload/kiosk.ts',
+    'apps/desktop/dist/preload/kiosk.cjs',
+  ),
+} as const satisfies Record<string, NodeProgram>;
+
+export type NodeProgramName = keyof typeof NODE_PROGRAMS;
+
+export const NODE_PROGRAM_NAMES = Object.keys(NODE_PROGRAMS) as NodeProgramName[];
