@@ -32,8 +32,11 @@ const REQUIRE_SHIM =
  * In a bundle `import.meta.url` is the bundle's own URL, so each source file's
  * `import.meta.url` becomes its original location, expressed relative to the output directory:
  * the bundles stay inside the repository (or an installed copy of it) and find the same files.
+ * A CommonJS bundle (Electron's main process) has no `import.meta`: there it is `__filename`'s URL.
  */
-function sourceUrlPlugin(outdir: string): Plugin {
+export function sourceUrlPlugin(outdir: string, format: 'esm' | 'cjs' = 'esm'): Plugin {
+  const bundleUrl =
+    format === 'esm' ? 'import.meta.url' : "require('node:url').pathToFileURL(__filename)";
   return {
     name: 'source-import-meta-url',
     setup(build) {
@@ -45,7 +48,7 @@ function sourceUrlPlugin(outdir: string): Plugin {
         return {
           contents: source.replaceAll(
             'import.meta.url',
-            `new URL(${JSON.stringify(fromOutdir)}, import.meta.url).href`,
+            `new URL(${JSON.stringify(fromOutdir)}, ${bundleUrl}).href`,
           ),
           loader: args.path.endsWith('x') ? 'tsx' : 'ts',
           resolveDir: dirname(args.path),

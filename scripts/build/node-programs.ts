@@ -1,7 +1,7 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
-import { esmBundleOptions } from './esm-bundle';
+import { esmBundleOptions, sourceUrlPlugin } from './esm-bundle';
 
 /** Repository root (scripts/build/ → ../../). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +36,7 @@ function electronProgram(source: string, outfile: string): NodeProgram {
       external: ['electron', 'better-sqlite3', 'argon2'],
       logLevel: 'warning',
       metafile: true,
+      plugins: [sourceUrlPlugin(dirname(join(ROOT, outfile)), 'cjs')],
     },
   };
 }

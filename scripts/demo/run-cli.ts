@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (scripts/demo/ → ../../). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The installed commands (`bin` of each workspace). */
+/**
+ * The installed commands (`bin` of each workspace): they run the esbuild bundles
+ * (docs/decisions/0720; `npm start` and `npm run demo:exam-day` rebuild them when stale).
+ */
 export const BINS = {
   qbank: 'packages/item-bank/bin/qbank.js',
   'proctor-server': 'apps/proctor-server/bin/proctor-server.js',

@@ -90,7 +90,7 @@ function conflictReason(verdict: Extract<ExactVerdict, { kind: 'conflict' }>, pl
 }
 
 /** Items written together: a few hundred parsed items held at most (docs/decisions/0652). */
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 64;
 
 const NEAR_REASON: Record<NearDuplicateKind, string> = {
   variant: '只在数字、符号、单位或希腊字母上不同',
