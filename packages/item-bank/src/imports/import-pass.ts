@@ -89,7 +89,7 @@ function conflictReason(verdict: Extract<ExactVerdict, { kind: 'conflict' }>, pl
     : `${place}与${spaced(verdict.with.place)}题干和选项相同但答案不同（题库 ${before} / 本文件 ${now}），本题不导入；请核对答案`;
 }
 
-/** Items written together: a few hundred parsed items held at most (docs/decisions/0652). */
+/** Items written together (docs/decisions/0652): short runs keep SQLite warm, items die young. */
 const WRITE_BATCH = 64;
 
 const NEAR_REASON: Record<NearDuplicateKind, string> = {
@@ -144,6 +144,8 @@ export function runImportPass(
   let items = 0;
   let unchanged = 0;
   let duplicates = 0;
+  /** Items without a 鉴定点 code, put in their standard's 未分类 pool (docs/decisions/0640). */
+  let unclassified = 0;
   let redo = false;
   let wrote = true;
   const exclude = new Set(excluded);
@@ -219,6 +221,7 @@ export function runImportPass(
       continue;
     }
     const { content, point } = resolved;
+    if (resolved.unclassified) unclassified += 1;
     const externalId = usableExternalId(item);
     const existing = externalId === undefined ? undefined : deps.items.getMeta(externalId);
     const version = item.version ?? 1;
@@ -283,6 +286,14 @@ export function runImportPass(
       status: (item.status ?? 'draft') satisfies ReviewStatus,
       isUpdate: existing !== undefined,
       text,
+    });
+  }
+  if (unclassified > 0) {
+    warn({
+      file,
+      field: '鉴定点代码',
+      reason: `${unclassified} 题没有鉴定点代码，归入“未分类”：在分类队列中归入鉴定点后才能审核和组卷（qbank classify queue）`,
+      severity: 'warning',
     });
   }
   if (canSucceed()) flush();

@@ -90,6 +90,14 @@ describe('items without a 鉴定点 code go to the 未分类 pool of the standar
       DIANGONG_POOL,
       diangongPoint('B-A-002'),
     ]);
+    // One file-level note says how many were pooled and where to classify them.
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        field: '鉴定点代码',
+        reason: expect.stringMatching(/^4 题没有鉴定点代码，归入“未分类”/),
+      }),
+    );
   });
 
   it('--point still forces a code on items without one', async () => {
