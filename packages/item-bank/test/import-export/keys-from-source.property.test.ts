@@ -7,7 +7,7 @@ import type { ItemFileFormat, ParsedItem } from '../../src/import-export/item-fi
 import { makeXlsx } from './support/make-sheet';
 
 /*
- * The property behind issue 16: no import path produces a key that is not in the source.
+ * The import property: no import path produces a key that is not in the source.
  * Random banks are written in each source layout by hand (not by our writers), with option
  * texts chosen to trip the readers (Latin capitals, "B相", "380V", letters followed by points),
  * and random GIFT/Moodle weights. For every question the importer either produces exactly the
@@ -85,9 +85,7 @@ const questionArb = (index: number) =>
 
 const bankArb = fc
   .integer({ min: 1, max: 8 })
-  .chain((count) =>
-    fc.tuple(...Array.from({ length: count }, (_, index) => questionArb(index))),
-  )
+  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => questionArb(index))))
   .map((questions) => questions as SourceQuestion[]);
 
 const LETTERS = 'ABCDEF';
@@ -108,9 +106,7 @@ function keyTexts(item: ParsedItem): string[] | boolean {
 /** Table key: letters of the positive options; questions with no positive option get none. */
 function tableKey(q: SourceQuestion): string {
   if (q.trueFalse !== undefined) return q.trueFalse ? '√' : '×';
-  return q.options
-    .map((_, at) => ((q.weights[at] ?? 0) > 0 ? LETTERS[at] : ''))
-    .join('');
+  return q.options.map((_, at) => ((q.weights[at] ?? 0) > 0 ? LETTERS[at] : '')).join('');
 }
 
 const oneCellStyles = [
@@ -186,7 +182,11 @@ async function sourceBytes(
     case 'gift':
       return { bytes: new TextEncoder().encode(giftOf(bank)), fileName: 'bank.gift', format };
     default:
-      return { bytes: new TextEncoder().encode(moodleOf(bank)), fileName: 'bank.xml', format: 'moodle' };
+      return {
+        bytes: new TextEncoder().encode(moodleOf(bank)),
+        fileName: 'bank.xml',
+        format: 'moodle',
+      };
   }
 }
 
@@ -203,7 +203,9 @@ describe('no import path produces a key that is not in the source', () => {
           const errors = file.issues.filter((issue) => issue.severity === 'error');
           for (const [index, q] of bank.entries()) {
             const tag = tagOf(index);
-            const item = file.items.find((parsed) => toPlainText(parsed.content.stem).includes(tag));
+            const item = file.items.find((parsed) =>
+              toPlainText(parsed.content.stem).includes(tag),
+            );
             if (item === undefined) {
               // Refused: an error must name this question (its row or its GIFT/Moodle name).
               const row = index + 2;
