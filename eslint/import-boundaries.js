@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Import-direction rules (DESIGN.md §4): apps → item-bank → shared, never back;
- * renderer code never touches Node, Electron or SQLite; item-bank domain folders stay IO-free.
- * Proven by eslint/import-boundaries.test.ts, which lints violating files and expects errors.
+ * Import-direction rules (docs/architecture.md#workspaces-and-dependency-direction): apps →
+ * item-bank → shared, never back; renderer code never touches Node, Electron or SQLite; item-bank
+ * domain folders stay IO-free. Proven by eslint/import-boundaries.test.ts, which lints violating
+ * files and expects errors.
  */
 
 const NODE_BUILTINS = [

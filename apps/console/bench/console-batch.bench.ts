@@ -12,7 +12,7 @@ import { build } from 'esbuild';
  * store and frame batcher, fed 500 monitor:attempt pushes at once (bench/bench-page.tsx).
  *   emit    the 500 socket handlers (queueing into the batcher)
  *   render  from the batcher's animation frame to the last DOM mutation (reducer + React commit)
- * Target (issue 7): render ≤ 16 ms. Seat-map view and table view, 40 batches each.
+ * Target (one frame at 60 Hz, docs/benchmarks.md): render ≤ 16 ms. Seat-map view and table view, 40 batches each.
  */
 
 const ROUNDS = 40;

@@ -6,7 +6,7 @@ import { prepareExamDay, STAFF, type ExamDay } from './support/exam-day';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
- * Issue 17: every console page fills the window at any height — no unstyled white band under
+ * Every console page fills the window at any height — no unstyled white band under
  * the login card or the room monitor when the window is taller than the content. Checked at
  * 1280×800 and 1920×1080 on login, sessions, monitor and results; screenshots in
  * test-results/console/fill-<page>-<width>x<height>.png.

@@ -1,12 +1,11 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { StaffLoginResult } from '@skillexam/shared';
+import type { Locale, StaffLoginResult } from '@skillexam/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { loadLogin, saveLogin } from './api/auth-storage';
 import { connectConsole } from './api/console-client';
 import { ConsoleContext, translator } from './console-context';
-import type { Lang } from './i18n/messages';
 import { ConsoleShell } from './pages/ConsoleShell';
 import { LoginPage } from './pages/LoginPage';
 
@@ -15,7 +14,7 @@ const LANG_KEY = 'skillexam.console.lang';
 /** The antd App wrapper grows to #root's height and lets the page below grow too. */
 const FILL_COLUMN = { flex: '1 0 auto', display: 'flex', flexDirection: 'column' } as const;
 
-function initialLang(): Lang {
+function initialLang(): Locale {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
@@ -24,7 +23,7 @@ function initialLang(): Lang {
  * Animations are off: a live room screen should show a change at once, on any exam-site PC.
  */
 export function App() {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = useState<Locale>(initialLang);
   const [login, setLogin] = useState<StaffLoginResult | undefined>(() => loadLogin(Date.now()));
   const connection = useMemo(
     () => (login === undefined ? undefined : connectConsole(login.token)),

@@ -1,13 +1,13 @@
-import type { StaffLoginResult, StaffRole } from '@skillexam/shared';
+import type { Locale, StaffLoginResult, StaffRole } from '@skillexam/shared';
 import { createContext, useContext } from 'react';
 import type { ConsoleConnection } from './api/console-client';
-import { message, type Lang, type MessageKey } from './i18n/messages';
+import { message, type MessageKey } from './i18n/messages';
 
 /** What every page needs: the connection, who is logged in, the language. */
 export interface ConsoleContextValue {
   readonly connection: ConsoleConnection;
   readonly login: StaffLoginResult;
-  readonly lang: Lang;
+  readonly lang: Locale;
   readonly t: (key: MessageKey) => string;
 }
 
@@ -24,6 +24,6 @@ export function canAct(role: StaffRole): boolean {
   return role === 'proctor' || role === 'admin';
 }
 
-export function translator(lang: Lang): (key: MessageKey) => string {
+export function translator(lang: Locale): (key: MessageKey) => string {
   return (key) => message(lang, key);
 }

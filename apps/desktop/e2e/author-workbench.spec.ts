@@ -9,7 +9,7 @@ import { generateServerKeyPair } from '@skillexam/item-bank';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
 
 /*
- * The author workbench in Chromium through the web shell (issue 8, "Done when"): a writer
+ * The author workbench in Chromium through the web shell, end to end: a writer
  * writes an item with an image and a formula and submits it; the writer cannot approve it; a
  * reviewer approves it. Screenshots go to test-results/author/.
  */

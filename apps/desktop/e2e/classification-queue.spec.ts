@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
 
 /*
- * The 分类队列 in Chromium through the web shell (issue 16, "Banks without 鉴定点"): a GIFT bank
+ * The 分类队列 in Chromium through the web shell (banks without 鉴定点, docs/decisions/0640): a GIFT bank
  * without codes lands in the 未分类 pool; the dashboard counts it and links to the queue; the
  * queue suggests 鉴定点; one item is accepted, the rest are filed in bulk. Screenshots go to
  * test-results/classification/.

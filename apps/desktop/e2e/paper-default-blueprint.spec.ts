@@ -7,7 +7,7 @@ import { importItems, importStandardFile, openBank, reviewItems } from '@skillex
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
 
 /*
- * Issue 17: the 组卷 page on the demo bank (samples/electrician, 电工 四级) opens with a blueprint
+ * The 组卷 page on the demo bank (samples/electrician, 电工 四级) opens with a blueprint
  * the bank can fill — the level's usual format over the weight table — says how it was made, and
  * assembles at once. Screenshot: test-results/author/paper-default-blueprint.png.
  */

@@ -1,5 +1,6 @@
 // electron-builder afterPack hook: flips Electron fuses on the packaged binary.
-// The list and the reasons are in electron-builder.yml and docs/packaging.md.
+// The list and the reasons: electron-builder.yml and
+// docs/deployment.md#packaging-the-desktop-app.
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 

@@ -1,8 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importItems, importStandardFile, openBank, reviewItems } from '@skillexam/item-bank';
+import {
+  generateServerKeyPair,
+  importItems,
+  importStandardFile,
+  openBank,
+  openExamPackage,
+  reviewItems,
+} from '@skillexam/item-bank';
 import {
   dispatchIpc,
   type IpcChannel,
@@ -29,6 +36,12 @@ async function call<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promi
   const reply = await dispatchIpc(handlers, 'author', channel, input);
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   return reply.data as IpcOutput<K>;
+}
+
+async function failure<K extends IpcChannel>(channel: K, input: IpcInput<K>) {
+  const reply = await dispatchIpc(handlers, 'author', channel, input);
+  if (reply.ok) throw new Error(`${channel} unexpectedly succeeded`);
+  return reply.error;
 }
 
 /** The demo bank as `npm start` builds it: the standard, every sample item, reviewed by another person. */
@@ -118,6 +131,54 @@ describe('the 组卷 page default blueprint on the demo bank', () => {
       expect(result.forms).toHaveLength(1);
       expect(result.forms[0]?.items).toBe(200);
       expect(result.forms[0]?.checks.filter((c) => !c.ok)).toEqual([]);
+    },
+  );
+});
+
+describe('assembling and packaging from the workbench (the workflows check the roles)', () => {
+  const admin = { id: 'zhangsan', name: '张三', roles: ['admin' as const] };
+  const writer = { id: 'lisi', name: '李四', roles: ['writer' as const, 'reviewer' as const] };
+
+  it(
+    'refuses a non-admin, then packages an assembled form the site can open',
+    { timeout: 120_000 },
+    async () => {
+      const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
+      await call('bank:setUser', writer);
+      expect(
+        await failure('bank:assemble', { blueprint: draft.blueprint, seed: 3, forms: 1 }),
+      ).toEqual({ code: 'FORBIDDEN', message: '李四（lisi）没有此操作的权限，需要：题库管理员' });
+
+      await call('bank:setUser', admin);
+      const assembled = await call('bank:assemble', {
+        blueprint: draft.blueprint,
+        seed: 3,
+        forms: 1,
+      });
+      const paperId = assembled.forms[0]?.paperId ?? '';
+      const preview = await call('bank:paperPreview', { paperId });
+      expect(preview.sections.flatMap((section) => section.items)).toHaveLength(200);
+
+      const site = generateServerKeyPair();
+      await call('bank:setUser', writer);
+      expect(
+        await failure('bank:exportPackage', { paperId, sitePublicKeyPem: site.publicKeyPem }),
+      ).toEqual({ code: 'FORBIDDEN', message: '李四（lisi）没有此操作的权限，需要：题库管理员' });
+      // A refused packaging makes no signing key either.
+      expect(existsSync(join(dir, 'banks', 'signing.key.pem'))).toBe(false);
+
+      await call('bank:setUser', admin);
+      const { publicKeyPem } = await call('bank:signingKey', {});
+      const exported = await call('bank:exportPackage', {
+        paperId,
+        sitePublicKeyPem: site.publicKeyPem,
+      });
+      expect(exported.fileName).toBe(`${paperId}.exampkg`);
+      const opened = await openExamPackage(new Uint8Array(Buffer.from(exported.data, 'base64')), {
+        trustedSigningKeys: [publicKeyPem],
+        serverPrivateKeyPem: site.privateKeyPem,
+      });
+      expect(opened.candidatePaper).toEqual(preview);
     },
   );
 });

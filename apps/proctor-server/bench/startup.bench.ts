@@ -10,7 +10,7 @@ import { sample, summarize, timeNodeProcess, type Summary } from './startup/proc
 import { startExamInProgress } from './startup/restart-after-kill';
 
 /*
- * `npm run bench:startup [-- --runs 10 --attempts 5000 --json]` (docs/benchmarks.md, issue 17):
+ * `npm run bench:startup [-- --runs 10 --attempts 5000 --json]` (docs/benchmarks.md, docs/decisions/0721):
  * each command timed as a whole process (exec → exit, or exec → ready), beside `node -e 0`, the
  * floor of any Node program on this machine. The commands run through their bins, i.e. the
  * bundles `npm run build:apps` made (the npm script builds them first when stale).

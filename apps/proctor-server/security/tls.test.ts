@@ -30,7 +30,7 @@ import { seedSession } from '../test/support/exam-fixture';
 import { serveArgs } from './support/serve-process';
 
 /*
- * Someone on the exam-room LAN (issue 15): a laptop that answers at the server's address with
+ * Someone on the exam-room LAN (docs/decisions/0232): a laptop that answers at the server's address with
  * its own certificate, or a man-in-the-middle proxy that terminates TLS with its own certificate
  * and relays to the real server. The kiosk's real login and socket code (desktop server-api),
  * pinned to the site CA, must refuse both before it sends a single byte: no 准考证号, no exam

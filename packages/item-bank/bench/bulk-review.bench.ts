@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * 批量审核 benchmark (issue 17): builds a bank of N items through the real import path, then
+ * 批量审核 benchmark (docs/decisions/0700, docs/benchmarks.md): builds a bank of N items through the real import path, then
  * times the real `qbank` binary, as whole processes:
  *   1. `qbank review submit --ids-file <file>` by the writer (every imported draft),
  *   2. `qbank review approve --all-submitted` by a reviewer (the four-eyes rule per item).

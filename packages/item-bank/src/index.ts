@@ -13,3 +13,4 @@ export * from './assembly/index';
 export * from './blueprints/index';
 export * from './pdf-document/index';
 export * from './paper-pdf/index';
+export * from './workflows/index';

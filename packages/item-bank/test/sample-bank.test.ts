@@ -18,7 +18,7 @@ import { importStandardFile, type ImportStandardReport } from '../src/standards/
 import { tempDir } from './support/fixtures';
 
 /*
- * The realistic sample of issue 10 (samples/electrician): the 电工 6-31-01-03 standard with
+ * The realistic sample bank (samples/electrician): the 电工 6-31-01-03 standard with
  * its level-4 鉴定要素细目表 and the item bank written for it, imported through the real
  * import code into a fresh bank file. These are content checks: coverage, type and
  * difficulty mix, keys, explanations and near-duplicates (docs/decisions/0500–0503).

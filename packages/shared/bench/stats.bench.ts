@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 /*
- * Item statistics benchmark (issue 9 §5): 10,000 candidates × 200 items must analyse in < 2 s.
+ * Item statistics benchmark (docs/benchmarks.md): 10,000 candidates × 200 items must analyse in < 2 s.
  * Synthetic data from a seeded three-parameter logistic model: ability θ ~ N(0, 1); per item
  * discrimination a ~ U(0.6, 2.0), difficulty b ~ N(−0.3, 0.9) (a paper aimed at p ≈ 0.65),
  * guessing c = 1/options. 160 single-choice items (4 options) and 40 true/false items, 0.5 points

@@ -7,3 +7,5 @@ export * from './migrations/index';
 export * from './statistics/index';
 export * from './random/seeded-random';
 export * from './web/content-type';
+export * from './errors/index';
+export * from './html/index';

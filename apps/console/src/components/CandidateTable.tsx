@@ -1,9 +1,9 @@
 import { Select, Space } from 'antd';
-import type { AttemptProgress, AttemptStatus, AttemptView } from '@skillexam/shared';
+import type { AttemptProgress, AttemptStatus, AttemptView, Locale } from '@skillexam/shared';
 import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { useConsole } from '../console-context';
 import { attemptStatusLabel } from '../format/format';
-import type { Lang, MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 import { isOffline } from '../store/counts';
 import { sortRows, visibleRowRange, type SortKey } from '../table/virtual-rows';
 
@@ -51,7 +51,7 @@ interface Row {
 interface RowProps {
   readonly row: Row;
   readonly top: number;
-  readonly lang: Lang;
+  readonly lang: Locale;
   readonly t: (key: MessageKey) => string;
   readonly onSelect: (attemptId: string) => void;
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { App } from 'antd';
 import type { ClientAckData, ClientEventName, ClientPayload } from '@skillexam/shared';
 import { useCallback, useEffect, useState } from 'react';
@@ -22,7 +23,7 @@ export function useQuery<E extends ClientEventName>(
         setError(undefined);
       },
       (err: unknown) => {
-        if (live) setError(err instanceof Error ? err.message : String(err));
+        if (live) setError(errorMessage(err));
       },
     );
     return () => {
@@ -47,7 +48,7 @@ export function useAction(): <E extends ClientEventName>(
         if (success !== undefined) void message.success(success);
         return result;
       } catch (err) {
-        void message.error(err instanceof Error ? err.message : String(err), 6);
+        void message.error(errorMessage(err), 6);
         return undefined;
       }
     },

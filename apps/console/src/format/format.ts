@@ -1,5 +1,4 @@
-import type { AttemptStatus, AttemptView, SessionStatus } from '@skillexam/shared';
-import type { Lang } from '../i18n/messages';
+import type { AttemptStatus, AttemptView, Locale, SessionStatus } from '@skillexam/shared';
 
 /* Formatting for the console: durations, China-time clocks, statuses, percentages. */
 
@@ -44,7 +43,7 @@ export function formatPoints(value: number | undefined): string {
   return value === undefined ? '—' : String(Math.round(value * 100) / 100);
 }
 
-const ATTEMPT_STATUS: Readonly<Record<AttemptStatus, Record<Lang, string>>> = {
+const ATTEMPT_STATUS: Readonly<Record<AttemptStatus, Record<Locale, string>>> = {
   registered: { 'zh-CN': '未登录', en: 'Not logged in' },
   logged_in: { 'zh-CN': '已登录', en: 'Logged in' },
   admitted: { 'zh-CN': '已准入', en: 'Admitted' },
@@ -58,7 +57,7 @@ const ATTEMPT_STATUS: Readonly<Record<AttemptStatus, Record<Lang, string>>> = {
 
 export function attemptStatusLabel(
   status: AttemptStatus,
-  lang: Lang,
+  lang: Locale,
   identityConfirmed = false,
 ): string {
   if (status === 'logged_in' && identityConfirmed)
@@ -66,7 +65,7 @@ export function attemptStatusLabel(
   return ATTEMPT_STATUS[status][lang];
 }
 
-const SESSION_STATUS: Readonly<Record<SessionStatus, Record<Lang, string>>> = {
+const SESSION_STATUS: Readonly<Record<SessionStatus, Record<Locale, string>>> = {
   scheduled: { 'zh-CN': '未开始', en: 'Scheduled' },
   check_in: { 'zh-CN': '检录中', en: 'Check-in' },
   running: { 'zh-CN': '考试中', en: 'Running' },
@@ -74,7 +73,7 @@ const SESSION_STATUS: Readonly<Record<SessionStatus, Record<Lang, string>>> = {
   ended: { 'zh-CN': '已结束', en: 'Ended' },
 };
 
-export function sessionStatusLabel(status: SessionStatus, lang: Lang): string {
+export function sessionStatusLabel(status: SessionStatus, lang: Locale): string {
   return SESSION_STATUS[status][lang];
 }
 

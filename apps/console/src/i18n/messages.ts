@@ -1,9 +1,10 @@
-/*
- * The console's own UI strings, zh-CN first with English. Item flag sentences come from the
- * shared i18n (`describeItemFlag`); status labels from format.ts.
- */
+import { translate, type Locale, type LocaleTables } from '@skillexam/shared';
 
-export type Lang = 'zh-CN' | 'en';
+/*
+ * The console's own UI strings, zh-CN first with English, looked up by the shared i18n
+ * mechanism (`translate`, the shared `Locale`). Item flag sentences come from the shared
+ * messages (`describeItemFlag`); status labels from format.ts.
+ */
 
 const zh = {
   appTitle: '监考控制台',
@@ -244,11 +245,11 @@ const en: Readonly<Record<MessageKey, string>> = {
   language: '中文',
 };
 
-export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = {
+export const MESSAGES: LocaleTables<MessageKey> = {
   'zh-CN': zh,
   en,
 };
 
-export function message(lang: Lang, key: MessageKey): string {
-  return MESSAGES[lang][key];
+export function message(locale: Locale, key: MessageKey): string {
+  return translate(MESSAGES, locale, key);
 }

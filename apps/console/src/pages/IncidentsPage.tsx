@@ -1,6 +1,7 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import {
+  errorMessage,
   INCIDENT_CATEGORY_LABELS,
   type IncidentCategory,
   type IncidentView,
@@ -64,8 +65,7 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
             onClick={() =>
               downloadFile(login.token, sessionId, 'incident-record').then(
                 (name) => void message.success(name),
-                (err: unknown) =>
-                  void message.error(err instanceof Error ? err.message : String(err)),
+                (err: unknown) => void message.error(errorMessage(err)),
               )
             }
           >

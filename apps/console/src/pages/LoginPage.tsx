@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import type { StaffLoginResult } from '@skillexam/shared';
+import { errorMessage, type Locale, type StaffLoginResult } from '@skillexam/shared';
 import { useState } from 'react';
 import { staffLogin } from '../api/console-client';
-import type { Lang, MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 
 interface Props {
-  readonly lang: Lang;
+  readonly lang: Locale;
   readonly t: (key: MessageKey) => string;
   readonly onLogin: (login: StaffLoginResult) => void;
   readonly onSwitchLang: () => void;
@@ -21,7 +21,7 @@ export function LoginPage({ t, onLogin, onSwitchLang }: Props) {
     try {
       onLogin(await staffLogin(values.username, values.password));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { AttemptView, KioskEventNotice, SessionView } from '@skillexam/shared';
 import { useEffect, useReducer, useState } from 'react';
 import type { ConsoleConnection } from '../api/console-client';
@@ -43,7 +44,7 @@ export function useRoomStore(
           setError(undefined);
         },
         (err: unknown) => {
-          if (live) setError(err instanceof Error ? err.message : String(err));
+          if (live) setError(errorMessage(err));
         },
       );
     };

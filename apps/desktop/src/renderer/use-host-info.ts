@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { HostInfo } from '@skillexam/shared';
 import { useEffect, useState } from 'react';
 
@@ -22,7 +23,7 @@ export function useHostInfo(): HostState {
         if (!cancelled) {
           setState({
             status: 'failed',
-            message: error instanceof Error ? error.message : String(error),
+            message: errorMessage(error),
           });
         }
       },

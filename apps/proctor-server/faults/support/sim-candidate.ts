@@ -41,7 +41,7 @@ export interface FaultOptions {
 /**
  * A kiosk as the fault suite and the benchmark see it: an in-memory journal of answer events,
  * an outbox that sends unacked events with emitWithAck + timeout and retries forever, and a
- * resync on every (re)connect (DESIGN.md §6).
+ * resync on every (re)connect (docs/architecture.md#the-answer-path).
  */
 export class SimCandidate {
   readonly journal: AnswerEvent[] = [];

@@ -22,10 +22,11 @@ export interface CollectorStats {
 }
 
 /**
- * Group commit (DESIGN.md §6.3): answer events wait a few milliseconds in memory, then all of
- * them are written in ONE transaction together with their audit records, and each sender is
- * acked only after that commit, with the highest contiguous seq stored for its attempt.
- * `flushNow` is synchronous, so any state change (submit, void, move) can flush first.
+ * Group commit (docs/architecture.md#the-answer-path, step 3): answer events wait a few
+ * milliseconds in memory, then all of them are written in ONE transaction together with their audit
+ * records, and each sender is acked only after that commit, with the highest contiguous seq stored
+ * for its attempt. `flushNow` is synchronous, so any state change (submit, void, move) can flush
+ * first.
  */
 export class AnswerCollector {
   private queue: Pending[] = [];

@@ -9,7 +9,7 @@ import { admitAnswer, isPermanentSaveError } from './answer-admission';
 import { currentAnswers, seqsAbove, stateHashOf } from './answer-state';
 import { SAVE_REJECTION_INTERVAL_MS, SaveRejectionLog } from './save-rejection-log';
 
-/** `answer:save` and `attempt:resync`: the answer path of DESIGN.md §6. */
+/** `answer:save` and `attempt:resync`: steps 3 and 4 of docs/architecture.md#the-answer-path. */
 export function registerAnswerHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { db } = ctx.components.store;
 

@@ -11,7 +11,7 @@ import type { AnswerCollector } from '../answers/answer-collector';
 import type { AuditLog } from '../audit/audit-log';
 import { RateLimiter } from '../auth/rate-limiter';
 import { revokeSubjectTokens } from '../auth/tokens';
-import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '../db/sql';
 import {
   COALESCE_WINDOW_MS,
   KIOSK_EVENTS_PER_WINDOW,
@@ -21,6 +21,23 @@ import { requireSeat } from '../rooms/room-repository';
 import { earliestSubmissionAt, getSession } from '../sessions/session-repository';
 import type { Notifier } from '../socket/notifier';
 import { deadlineOf, getAttempt, toAttemptView, type AttemptRecord } from './attempt-repository';
+import {
+  addExtension,
+  admitAttemptRow,
+  admittableAttemptIds,
+  finishAttemptRow,
+  insertIncident,
+  makePauseOwn,
+  markIdentityConfirmed,
+  moveAttemptRow,
+  overdueAttemptIds,
+  pauseAttemptRow,
+  recordHeartbeat,
+  resumeAttemptRow,
+  setExtensionCap,
+  unlockAttemptRow,
+  voidAttemptRow,
+} from './attempt-status-repository';
 import { assertRaisedCap, assertWithinExtensionCap, extensionCapMs } from './extension-cap';
 
 /** Called after an attempt is finished (submitted, force-submitted, auto-submitted). */
@@ -75,10 +92,7 @@ export class AttemptService {
     return this.change(attemptId, actor, 'attempt.confirm-identity', {}, (attempt, now) => {
       if (attempt.status !== 'logged_in')
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能确认身份`);
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET identity_confirmed_at = ${now} WHERE id = ${attempt.id}`,
-      );
+      markIdentityConfirmed(this.deps.db, attempt.id, now);
     });
   }
 
@@ -93,12 +107,7 @@ export class AttemptService {
     const ids = transaction(db, () => {
       const session = getSession(db, sessionId);
       if (session.status === 'ended') throw new CodedError('CONFLICT', '考试场次已结束');
-      const chosen =
-        attemptIds ??
-        queryAll<{ id: string }>(
-          db,
-          sql`SELECT id FROM attempts WHERE session_id = ${sessionId} AND status = 'logged_in' AND identity_confirmed_at IS NOT NULL`,
-        ).map((row) => row.id);
+      const chosen = attemptIds ?? admittableAttemptIds(db, sessionId);
       for (const id of chosen) {
         const attempt = getAttempt(db, id);
         if (attempt.sessionId !== sessionId) {
@@ -113,22 +122,7 @@ export class AttemptService {
         if (attempt.identityConfirmedAt === undefined) {
           throw new CodedError('CONFLICT', `考生 ${attempt.admissionTicket} 尚未确认身份`);
         }
-        if (session.status === 'running') {
-          run(
-            db,
-            sql`UPDATE attempts SET status = 'in_progress', admitted_at = ${now}, started_at = ${now} WHERE id = ${id}`,
-          );
-        } else if (session.status === 'paused') {
-          run(
-            db,
-            sql`UPDATE attempts SET status = 'paused', admitted_at = ${now}, started_at = ${now}, paused_at = ${now}, pause_kind = 'session' WHERE id = ${id}`,
-          );
-        } else {
-          run(
-            db,
-            sql`UPDATE attempts SET status = 'admitted', admitted_at = ${now} WHERE id = ${id}`,
-          );
-        }
+        admitAttemptRow(db, id, session.status, now);
         audit.append(
           db,
           { actor, action: 'attempt.admit', payload: { attemptId: id, sessionId } },
@@ -146,15 +140,12 @@ export class AttemptService {
       if (attempt.status === 'paused' && attempt.pauseKind === 'session') {
         // Paused with the whole session: the pause becomes the candidate's own (it started when
         // the session's did), so resuming the session leaves this candidate paused (0226).
-        run(this.deps.db, sql`UPDATE attempts SET pause_kind = 'attempt' WHERE id = ${attemptId}`);
+        makePauseOwn(this.deps.db, attemptId);
         return;
       }
       if (attempt.status !== 'in_progress')
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能暂停`);
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET status = 'paused', paused_at = ${now}, pause_kind = 'attempt' WHERE id = ${attemptId}`,
-      );
+      pauseAttemptRow(this.deps.db, attemptId, now);
     });
   }
 
@@ -185,10 +176,7 @@ export class AttemptService {
         minutes,
         extensionCapMs(attempt.extensionCapMs, rule),
       );
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET extension_ms = extension_ms + ${minutes * 60_000} WHERE id = ${attemptId}`,
-      );
+      addExtension(this.deps.db, attemptId, minutes);
     });
   }
 
@@ -209,10 +197,7 @@ export class AttemptService {
           throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调整补时上限`);
         const rule = getSession(this.deps.db, attempt.sessionId).rules.extensionCapMinutes;
         assertRaisedCap(capMinutes, rule, attempt.extensionMs);
-        run(
-          this.deps.db,
-          sql`UPDATE attempts SET extension_cap_ms = ${capMinutes * 60_000} WHERE id = ${attemptId}`,
-        );
+        setExtensionCap(this.deps.db, attemptId, capMinutes);
       },
     );
   }
@@ -253,10 +238,7 @@ export class AttemptService {
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能作废`);
       }
       if (attempt.status === 'voided') throw new CodedError('CONFLICT', '试卷已作废');
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET status = 'voided', submitted_at = coalesce(submitted_at, ${now}), paused_at = NULL, pause_kind = NULL WHERE id = ${attemptId}`,
-      );
+      voidAttemptRow(this.deps.db, attemptId, now);
       insertIncident(this.deps.db, attempt.sessionId, attemptId, 'void', reason, actor, now);
       revokeSubjectTokens(this.deps.db, 'candidate', attemptId, now);
     });
@@ -276,10 +258,7 @@ export class AttemptService {
           throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调换座位`);
         requireSeat(this.deps.db, attempt.sessionId, payload.roomId, payload.seat);
         try {
-          run(
-            this.deps.db,
-            sql`UPDATE attempts SET room_id = ${payload.roomId}, seat = ${payload.seat} WHERE id = ${attempt.id}`,
-          );
+          moveAttemptRow(this.deps.db, attempt.id, payload.roomId, payload.seat);
         } catch {
           throw new CodedError('CONFLICT', `考场 ${payload.roomId} 座位 ${payload.seat} 已有考生`);
         }
@@ -304,20 +283,14 @@ export class AttemptService {
 
   unlock(attemptId: string, actor: string): AttemptView {
     return this.change(attemptId, actor, 'attempt.unlock', {}, () => {
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET failed_logins = 0, locked_until = NULL WHERE id = ${attemptId}`,
-      );
+      unlockAttemptRow(this.deps.db, attemptId);
     });
   }
 
   heartbeat(attemptId: string, clientSentAt: number): AttemptRecord {
     const now = this.deps.now();
     const offset = Math.round(clientSentAt - now);
-    run(
-      this.deps.db,
-      sql`UPDATE attempts SET last_heartbeat_at = ${now}, client_offset_ms = ${offset} WHERE id = ${attemptId}`,
-    );
+    recordHeartbeat(this.deps.db, attemptId, now, offset);
     return getAttempt(this.deps.db, attemptId);
   }
 
@@ -385,12 +358,7 @@ export class AttemptService {
   submitOverdue(): string[] {
     const { db } = this.deps;
     const now = this.deps.now();
-    const due = queryAll<{ id: string }>(
-      db,
-      sql`SELECT a.id FROM attempts a JOIN sessions s ON s.id = a.session_id
-          WHERE a.status = 'in_progress' AND s.started_at IS NOT NULL
-            AND s.started_at + s.duration_ms + a.extension_ms + a.paused_total_ms + ${this.deps.answerGraceMs} <= ${now}`,
-    ).map((row) => row.id);
+    const due = overdueAttemptIds(db, this.deps.answerGraceMs, now);
     for (const id of due) {
       this.change(id, 'system', 'attempt.auto-submit', {}, (attempt) => {
         if (attempt.status !== 'in_progress') return;
@@ -407,38 +375,10 @@ export class AttemptService {
   finish(attempt: AttemptRecord, status: 'submitted' | 'force_submitted', at: number): void {
     const now = this.deps.now();
     const pausedExtra = attempt.pausedAt === undefined ? 0 : Math.max(0, now - attempt.pausedAt);
-    run(
-      this.deps.db,
-      sql`UPDATE attempts SET status = ${status}, submitted_at = ${at}, paused_at = NULL, pause_kind = NULL,
-                 paused_total_ms = paused_total_ms + ${pausedExtra}
-          WHERE id = ${attempt.id}`,
-    );
+    finishAttemptRow(this.deps.db, attempt.id, status, at, pausedExtra);
     this.deps.onFinished(this.deps.db, attempt.id, now);
   }
 }
 
-export function resumeAttemptRow(db: WritableDb, attempt: AttemptRecord, now: number): void {
-  const paused = attempt.pausedAt === undefined ? 0 : Math.max(0, now - attempt.pausedAt);
-  run(
-    db,
-    sql`UPDATE attempts SET status = 'in_progress', paused_at = NULL, pause_kind = NULL,
-               paused_total_ms = paused_total_ms + ${paused}
-        WHERE id = ${attempt.id}`,
-  );
-}
-
-export function insertIncident(
-  db: WritableDb,
-  sessionId: string,
-  attemptId: string | undefined,
-  kind: string,
-  description: string,
-  actor: string,
-  now: number,
-): number {
-  return run(
-    db,
-    sql`INSERT INTO incidents (session_id, attempt_id, kind, description, actor, created_at)
-        VALUES (${sessionId}, ${attemptId ?? null}, ${kind}, ${description}, ${actor}, ${now})`,
-  ).lastInsertRowid;
-}
+// Kept importable from here for the session service.
+export { insertIncident, resumeAttemptRow };

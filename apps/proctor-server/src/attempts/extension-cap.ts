@@ -1,7 +1,7 @@
 import { CodedError } from '@skillexam/shared';
 
 /*
- * 补时上限 (issue 14 item 9, docs/decisions/0223): the extra time of one candidate, summed over
+ * 补时上限 (docs/decisions/0223): the extra time of one candidate, summed over
  * every 补时, may not pass the cap — the session rule `extensionCapMinutes` (default 60), or a
  * higher cap an exam admin set for this candidate with a reason. Pure: no IO.
  */

@@ -46,7 +46,7 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   // 考评人员 mark short answers; exam admins may stand in. Supervisors only watch.
   'marking:queue': ROOM_ACTION,
   'marking:submit': ROOM_ACTION,
-  // proctor console (issue 7): supervisors read everything, change nothing
+  // proctor console: supervisors read everything, change nothing
   'console:sessions': STAFF_READ,
   'console:timeline': STAFF_READ,
   'session:assign-proctors': ['admin'],

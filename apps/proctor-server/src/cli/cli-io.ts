@@ -1,19 +1,15 @@
 import { CodedError } from '@skillexam/shared';
 
+/** For main.ts, which loads the shared domain only after a failure. */
+export { errorMessage } from '@skillexam/shared';
+
 /** Exit codes of every proctor-server command. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_INVALID_INPUT = 2;
 
-export class CliInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliInputError';
-  }
-}
-
+/** Invalid input (`InvalidInputError` and the other user-fixable codes) exits 2. */
 export function exitCodeOf(error: unknown): number {
-  if (error instanceof CliInputError) return EXIT_INVALID_INPUT;
   if (error instanceof CodedError && ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT'].includes(error.code))
     return EXIT_INVALID_INPUT;
   return EXIT_FAILURE;

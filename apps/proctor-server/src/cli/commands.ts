@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { Option, type Command } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
@@ -8,7 +9,7 @@ import { loadConfig } from '../config';
 import { openStore } from '../db/store';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { startServer } from '../server/serve';
-import { CliInputError, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
+import { EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
 import { addStaffAdminCommands } from './staff-commands';
 
 function cliActor(): string {
@@ -88,7 +89,7 @@ export function addServerCommands(program: Command): void {
             process.env,
           );
         } catch (error) {
-          throw new CliInputError((error as Error).message);
+          throw new InvalidInputError((error as Error).message);
         }
         const server = await startServer(config);
         // Handlers first: a supervisor may stop the server the moment it reads the line below.
@@ -197,7 +198,7 @@ export function addServerCommands(program: Command): void {
     .action(async (opts: { data: string; to?: string; keep: string; json?: boolean }) => {
       const keep = Number(opts.keep);
       if (!Number.isInteger(keep) || keep < 1)
-        throw new CliInputError(`--keep: 应为正整数，收到 ${opts.keep}`);
+        throw new InvalidInputError(`--keep: 应为正整数，收到 ${opts.keep}`);
       const store = openStore(opts.data);
       try {
         const path = await backupNow(
@@ -225,7 +226,7 @@ export function addServerCommands(program: Command): void {
           ...(result.previousDb === undefined ? [] : [`原数据库保存在 ${result.previousDb}`]),
         ]);
       } catch (error) {
-        if (error instanceof RestoreError) throw new CliInputError(error.message);
+        if (error instanceof RestoreError) throw new InvalidInputError(error.message);
         throw error;
       }
     });

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
@@ -13,7 +14,7 @@ import { getSession } from '../sessions/session-repository';
 import { importRosterFile } from '../sessions/roster-import';
 import { createSessionWithProctors } from '../sessions/create-session-with-proctors';
 import { recordKeyRelease } from '../console/key-release';
-import { CliInputError, output } from './cli-io';
+import { output } from './cli-io';
 import { addAssignProctorsCommand, parseUsernames } from './session-proctor-commands';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
@@ -123,7 +124,7 @@ export function addExamCommands(program: Command): void {
           if (value === undefined) return undefined;
           const n = Number(value);
           if (!Number.isInteger(n) || n < 0)
-            throw new CliInputError(`${flag}: 应为非负整数分钟，收到 "${value}"`);
+            throw new InvalidInputError(`${flag}: 应为非负整数分钟，收到 "${value}"`);
           return n;
         };
         const ruleValues = {
@@ -136,14 +137,15 @@ export function addExamCommands(program: Command): void {
           Object.entries(ruleValues).filter(([, value]) => value !== undefined),
         );
         const start = Date.parse(opts.start);
-        if (Number.isNaN(start)) throw new CliInputError(`--start: 不是有效的时间 "${opts.start}"`);
+        if (Number.isNaN(start))
+          throw new InvalidInputError(`--start: 不是有效的时间 "${opts.start}"`);
         const checkInAt = opts.checkInAt === undefined ? undefined : Date.parse(opts.checkInAt);
         if (checkInAt !== undefined && Number.isNaN(checkInAt))
-          throw new CliInputError(`--check-in-at: 不是有效的时间 "${opts.checkInAt ?? ''}"`);
+          throw new InvalidInputError(`--check-in-at: 不是有效的时间 "${opts.checkInAt ?? ''}"`);
         const rooms = opts.room.map((spec) => {
           const [roomId, name, seats] = spec.split(':');
           if (roomId === undefined || name === undefined || seats === undefined)
-            throw new CliInputError(`--room: 应为 id:名称:座位数，收到 "${spec}"`);
+            throw new InvalidInputError(`--room: 应为 id:名称:座位数，收到 "${spec}"`);
           return { id: roomId, name, seatCount: Number(seats) };
         });
         const store = openStore(opts.data);

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import type { KioskSummary } from '@skillexam/shared';
@@ -7,7 +8,7 @@ import { DEFAULT_DISCOVERY_NAME } from '../discovery/advertise';
 import { enrollmentFile } from '../kiosks/enrollment-file';
 import { enrollKiosk, listKiosks, revokeKiosk } from '../kiosks/kiosk-registry';
 import { enrollmentPin, ensureSiteTls } from '../tls/site-tls';
-import { CliInputError, output } from './cli-io';
+import { output } from './cli-io';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 
@@ -26,7 +27,7 @@ function openEnrollmentOutput(path: string): { path: string; fd: number } {
   try {
     return { path, fd: openSync(path, 'wx', 0o600) };
   } catch (error) {
-    throw new CliInputError(
+    throw new InvalidInputError(
       `无法写入 ${path}: ${(error as Error).message}，未登记 (cannot write the enrollment file; nothing enrolled)`,
     );
   }

@@ -13,12 +13,12 @@ try {
     // help and version
     process.exitCode = 0;
   } else {
-    const { EXIT_INVALID_INPUT, exitCodeOf } = await import('./cli-io');
+    const { EXIT_INVALID_INPUT, exitCodeOf, errorMessage } = await import('./cli-io');
     if (error instanceof CommanderError) {
       // a usage error: commander has printed it
       process.exitCode = EXIT_INVALID_INPUT;
     } else {
-      console.error(`错误: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`错误: ${errorMessage(error)}`);
       process.exitCode = exitCodeOf(error);
     }
   }

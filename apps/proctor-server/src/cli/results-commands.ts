@@ -1,8 +1,9 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkResultsDerivation, type DerivationProblem } from '../results/results-derivation';
 import { ResultsPackageSchema, verifyResultsPackage } from '../results/results-package';
-import { CliInputError, EXIT_FAILURE, output } from './cli-io';
+import { EXIT_FAILURE, output } from './cli-io';
 
 export interface ResultsVerifyReport {
   readonly ok: boolean;
@@ -33,7 +34,7 @@ export function verifyResultsFile(path: string, trustFile?: string): ResultsVeri
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new CliInputError(`成绩包文件无法读取 (cannot read the results package): ${path}`);
+    throw new InvalidInputError(`成绩包文件无法读取 (cannot read the results package): ${path}`);
   }
   const envelope = verifyResultsPackage(bytes, signerKeys(bytes, trustFile));
   if (!envelope.ok)

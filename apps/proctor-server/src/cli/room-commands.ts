@@ -1,9 +1,10 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { gridLayout, parseGaps } from '../rooms/grid-layout';
 import { listRooms, setRoomLayout } from '../rooms/room-repository';
-import { CliInputError, output } from './cli-io';
+import { output } from './cli-io';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 
@@ -61,14 +62,14 @@ export function addRoomCommands(program: Command): void {
           try {
             layout = JSON.parse(readFileSync(opts.file, 'utf8')) as unknown;
           } catch (error) {
-            throw new CliInputError(
+            throw new InvalidInputError(
               `--file ${opts.file}: 不是有效的 JSON (${(error as Error).message})`,
             );
           }
         } else if (opts.rows !== undefined && opts.columns !== undefined) {
           layout = gridLayout(Number(opts.rows), Number(opts.columns), parseGaps(opts.gaps));
         } else {
-          throw new CliInputError(
+          throw new InvalidInputError(
             '请给出 --rows 与 --columns，或 --file (a grid or a seat map file)',
           );
         }

@@ -1,7 +1,8 @@
+import { InvalidInputError } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { assignProctors } from '../incidents/session-scope';
-import { CliInputError, output } from './cli-io';
+import { output } from './cli-io';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 
@@ -10,7 +11,9 @@ export function parseUsernames(...values: readonly string[]): string[] {
   const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
   const bad = names.find((name) => name === '' || name.length > 64);
   if (bad !== undefined)
-    throw new CliInputError(`监考员用户名无效 "${bad}" (invalid username; e.g. proctor1,proctor2)`);
+    throw new InvalidInputError(
+      `监考员用户名无效 "${bad}" (invalid username; e.g. proctor1,proctor2)`,
+    );
   return names;
 }
 

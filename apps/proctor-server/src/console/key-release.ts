@@ -4,8 +4,8 @@ import { queryAll, queryOne, sql, transaction, type ReadableDb, type WritableDb 
 import { getSession } from '../sessions/session-repository';
 
 /*
- * The answer key stays secret while the exam runs anywhere (issue 14 item 1,
- * docs/decisions/0220): no staff role receives an answer key, per-option correctness or item
+ * The answer key stays secret while the exam runs anywhere
+ * (docs/decisions/0220): no staff role receives an answer key, per-option correctness or item
  * statistics of an exam while ANY session of that exam has not ended — a later session of the
  * same paper would otherwise be exposed before it starts.
  */

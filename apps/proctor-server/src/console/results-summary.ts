@@ -17,7 +17,7 @@ import { keyReleasedForSession } from './key-release';
 
 /*
  * `results:summary` for the console's results page: one score row per candidate, the pass rate,
- * the score histogram and the item statistics with their review flags (issue 9). The analysis is
+ * the score histogram and the item statistics with their review flags (docs/decisions/0307). The analysis is
  * the shared `analyzeResponses` over the session's response matrix (`sessionResponseMatrix`):
  * only candidates who sat the paper and have a score count; voided papers do not.
  *

@@ -1,6 +1,6 @@
 import {
   candidateVariation,
-  collectAssetHashes,
+  paperAssetHashes,
   type CandidatePaper,
   type SealedAsset,
   type SealedPaperPlaintext,
@@ -25,17 +25,6 @@ export function displayNumbers(paper: CandidatePaper): Map<string, number> {
   return new Map(
     paper.sections.flatMap((section) => section.items.map((item) => [item.itemId, item.number])),
   );
-}
-
-/** Every image hash the paper's stems and options reference, once each. */
-export function paperAssetHashes(paper: CandidatePaper): string[] {
-  const hashes = paper.sections.flatMap((section) =>
-    section.items.flatMap((item) => [
-      ...collectAssetHashes(item.stem),
-      ...('options' in item ? item.options.flatMap((o) => collectAssetHashes(o.content)) : []),
-    ]),
-  );
-  return [...new Set(hashes)];
 }
 
 /** The image type from its first bytes (PNG, JPEG, GIF, WebP, SVG), for the kiosk's data URLs. */

@@ -14,8 +14,8 @@ function createPrivateDbFile(path: string): void {
 
 /**
  * Opens the server database with the settings every connection that stores answers or audit
- * events must have (DESIGN.md §5): WAL, synchronous=FULL, foreign keys, and a busy timeout so a
- * CLI command and the server can share the file.
+ * events must have (docs/architecture.md#storage-and-migrations): WAL, synchronous=FULL, foreign
+ * keys, and a busy timeout so a CLI command and the server can share the file.
  */
 export function openWritableDb(path: string): WritableDb {
   createPrivateDbFile(path);

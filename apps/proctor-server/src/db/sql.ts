@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 
 /*
- * A small typed layer over better-sqlite3 (CONVENTIONS.md §10): queries are built only with the
- * `sql` tagged template (values become `?` parameters, identifiers go through `sqlId`), and the
- * branded ReadableDb/WritableDb types keep read paths from writing.
+ * A small typed layer over better-sqlite3 (docs/architecture.md#storage-and-migrations): queries
+ * are built only with the `sql` tagged template (values become `?` parameters, identifiers go
+ * through `sqlId`), and the branded ReadableDb/WritableDb types keep read paths from writing.
  */
 
 declare const readableBrand: unique symbol;

@@ -4,8 +4,8 @@ import { MIGRATIONS } from './migrations/index';
 import { queryAll, sqlId, type WritableDb } from './sql';
 
 /*
- * Helpers for migration tests (CONVENTIONS.md §9). Not used by product code, but kept in src so
- * colocated tests can import them without reaching into test/.
+ * Helpers for migration tests (docs/architecture.md#storage-and-migrations). Not used by product
+ * code, but kept in src so colocated tests can import them without reaching into test/.
  */
 
 export function createMemoryDb(): WritableDb {

@@ -53,7 +53,7 @@ function answerText(value: AnswerValue | undefined): string {
 }
 
 /**
- * The manual marking queue (issue 5 §6): short answers of finished attempts, marked by one or
+ * The manual marking queue (docs/decisions/0250): short answers of finished attempts, marked by one or
  * two independent markers (`finalizeManualMark`); when every short answer of an attempt is
  * final, the attempt is rescored with the marks. Marks and rescoring are audited and written in
  * one transaction.

@@ -3,8 +3,8 @@ import type { AuditLog } from '../audit/audit-log';
 import { queryAll, queryOne, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
 
 /*
- * Kiosk reports (focus lost, displays, VM, remote tools) stored coalesced (issue 14 item 8,
- * docs/decisions/0222): the same report (kind and detail) of one candidate within
+ * Kiosk reports (focus lost, displays, VM, remote tools) stored coalesced
+ * (docs/decisions/0222): the same report (kind and detail) of one candidate within
  * COALESCE_WINDOW_MS of the first occurrence of that kind-and-detail record, even with other
  * details in between, only increments that record's count —
  * no new row, no audit record, no console push. A new window opens a new record, audited and

@@ -1,4 +1,9 @@
-import { maskIdNumber, type PaperAnswerKeys } from '@skillexam/shared';
+import {
+  ANSWER_KEY_STYLES,
+  formatAnswerKey,
+  maskIdNumber,
+  type PaperAnswerKeys,
+} from '@skillexam/shared';
 import { A4, formatChinaTime, renderPdf, type PdfDoc } from '../pdf/pdf-document';
 import {
   countedTotal,
@@ -7,7 +12,7 @@ import {
   type CandidateResult,
   type ResultsSession,
 } from './candidate-result';
-import { formatAnswer, formatKey, formatPoints, ITEM_TYPE_LABELS } from './format-answer';
+import { formatAnswer, formatPoints, ITEM_TYPE_LABELS } from './format-answer';
 
 /*
  * 答卷 (per-candidate answer sheets) for the archive: one candidate per page run, every item
@@ -98,7 +103,7 @@ function drawCandidate(
         String(numberOf(item)),
         ITEM_TYPE_LABELS[item.answer.type],
         formatAnswer(result.answers?.get(item.itemId), item.answer),
-        formatKey(item.answer),
+        formatAnswerKey(item.answer, ANSWER_KEY_STYLES.answerSheet),
         score === undefined ? '—' : formatPoints(score),
       ];
       doc.fontSize(8);

@@ -1,11 +1,6 @@
-import {
-  describeAcceptedAnswer,
-  type AnswerValue,
-  type ItemAnswerKey,
-  type ItemResultScore,
-} from '@skillexam/shared';
+import type { AnswerValue, ItemAnswerKey, ItemResultScore } from '@skillexam/shared';
 
-/* How answers, keys and points read in the answer sheet and exports. */
+/* How answers and points read in the answer sheet and exports (keys: `formatAnswerKey`). */
 
 export function formatAnswer(answer: AnswerValue | undefined, key: ItemAnswerKey): string {
   if (answer === undefined || answer === null) return '（未作答）';
@@ -21,23 +16,6 @@ export function formatAnswer(answer: AnswerValue | undefined, key: ItemAnswerKey
     }
     case 'text':
       return answer.text.trim() === '' ? '（未作答）' : answer.text;
-  }
-}
-
-export function formatKey(key: ItemAnswerKey): string {
-  switch (key.type) {
-    case 'true_false':
-      return key.key ? '√' : '×';
-    case 'single_choice':
-      return key.key;
-    case 'multiple_choice':
-      return [...key.key].sort().join('');
-    case 'fill_blank':
-      return Object.values(key.key)
-        .map((accepted, i) => `(${i + 1}) ${accepted.map(describeAcceptedAnswer).join(' / ')}`)
-        .join('；');
-    case 'short_answer':
-      return '（人工评分）';
   }
 }
 

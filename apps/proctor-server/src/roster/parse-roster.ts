@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { AdmissionTicketNumberSchema, isValidChineseIdNumber } from '@skillexam/shared';
+import {
+  errorMessage,
+  AdmissionTicketNumberSchema,
+  isValidChineseIdNumber,
+} from '@skillexam/shared';
 import {
   REQUIRED_ROSTER_FIELDS,
   ROSTER_FIELD_LABELS,
@@ -107,7 +111,7 @@ export async function parseRoster(
       row.map((cell) => cell.normalize('NFKC').trim()),
     );
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return fileIssue(`无法读取文件 (could not read the ${kind} file: ${detail})`);
   }
   const header = findHeader(table);

@@ -1,10 +1,11 @@
+import { InvalidInputError } from '@skillexam/shared';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskSummary } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { revokeAllKiosks } from '../kiosks/kiosk-registry';
-import { CliInputError, output } from '../cli/cli-io';
+import { output } from '../cli/cli-io';
 import { TlsNameError } from './site-names';
 import {
   ensureSiteTls,
@@ -61,7 +62,7 @@ async function run<T>(action: () => Promise<T>): Promise<T> {
     return await action();
   } catch (error) {
     if (error instanceof SiteTlsError || error instanceof TlsNameError)
-      throw new CliInputError(error.message);
+      throw new InvalidInputError(error.message);
     throw error;
   }
 }

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { contentBuilders, itemBody } from '@skillexam/shared';
+import { contentBuilders, itemBody, paperAssetHashes } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAttempt } from '../../src/attempts/attempt-repository';
-import {
-  candidateContent,
-  paperAssetHashes,
-  sniffImageType,
-} from '../../src/content/candidate-content';
+import { candidateContent, sniffImageType } from '../../src/content/candidate-content';
 import { run, sql } from '../../src/db/sql';
 import { openStore, type Store } from '../../src/db/store';
 import { ExamCatalog, insertExam } from '../../src/exams/exam-repository';

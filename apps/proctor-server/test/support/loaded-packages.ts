@@ -46,9 +46,15 @@ export function runProbedUntilReady(
     });
     let stdout = '';
     let stderr = '';
+    let stopped = false;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.includes(readyText)) child.kill('SIGTERM');
+      // Once: a second SIGTERM during the graceful stop would kill the process before the probe
+      // prints (the server's handler runs once; later log chunks must not signal it again).
+      if (!stopped && stdout.includes(readyText)) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);

@@ -1,6 +1,6 @@
+import { seededUnit } from '@skillexam/shared';
 import type { ConstraintFamily } from './assembly-problem';
 import type { EligibleItem, ResolvedBlueprint } from './requirements';
-import { seededUnit } from './seeded-random';
 
 /*
  * The 0-1 integer program of one paper, written in CPLEX LP format for HiGHS. One binary
@@ -34,7 +34,7 @@ export interface LpModel {
   readonly rowCount: number;
 }
 
-/** Objective weights (docs/decisions/0352-assembly-objective.md). */
+/** Objective weights (docs/decisions/0352-assembly-objective-and-pool-reduction.md). */
 export const OBJECTIVE_WEIGHTS = {
   exposure: 1,
   perturbation: 0.2,

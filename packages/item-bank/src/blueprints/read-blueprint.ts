@@ -1,4 +1,4 @@
-import { BlueprintSchema, CodedError, type Blueprint } from '@skillexam/shared';
+import { errorMessage, BlueprintSchema, CodedError, type Blueprint } from '@skillexam/shared';
 
 /*
  * Reads a blueprint file (JSON, docs/formats/blueprint.md). Every problem names the file and
@@ -22,7 +22,7 @@ export function parseBlueprintJson(text: string, file: string): Blueprint {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new BlueprintFileError(file, [`不是有效的 JSON：${reason}`]);
   }
   const result = BlueprintSchema.safeParse(value);

@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
-import { CodedError } from '@skillexam/shared';
+import { InvalidInputError } from '@skillexam/shared';
 import { openBank, type Bank } from '../db/open-bank';
 import type { CliIo } from './process-io';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, processIo, type CliIo } from './process-io';
 
-/** A failure the user can fix: exit 2, nothing changed. Carries an optional JSON payload. */
-export class InvalidInputError extends CodedError {
-  readonly details?: unknown;
-  constructor(message: string, details?: unknown) {
-    super('BAD_REQUEST', message);
-    this.name = 'InvalidInputError';
-    this.details = details;
-  }
-}
+/** A failure the user can fix (exit 2, nothing changed): the shared coded error. */
+export { InvalidInputError } from '@skillexam/shared';
 
 /** Opens an existing bank; a missing file is invalid input, never silently created. */
 export function withBank<T>(path: string | undefined, fn: (bank: Bank) => T): T {

@@ -1,4 +1,4 @@
-import { CodedError } from '@skillexam/shared';
+import { errorMessage, CodedError } from '@skillexam/shared';
 import { DbFromFutureError } from '../db/migrate';
 import { StandardImportError } from '../standards/import-standard';
 import { InvalidInputError } from './cli-context';
@@ -42,7 +42,7 @@ export function reportCommandError(error: unknown, io: CliIo, json: boolean): nu
     return EXIT_INVALID;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  fail('INTERNAL', `内部错误：${error instanceof Error ? error.message : String(error)}`);
+  fail('INTERNAL', `内部错误：${errorMessage(error)}`);
   if (!json) io.err(detail);
   return EXIT_INTERNAL;
 }

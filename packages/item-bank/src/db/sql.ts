@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /*
- * A small typed SQL layer (CONVENTIONS.md §10): queries are built only through the `sql`
- * tagged template, so every value is a bound parameter; identifiers go through `sqlId`.
- * `ReadableDb` / `WritableDb` are branded so a read path cannot be handed to a write helper.
+ * A small typed SQL layer (docs/architecture.md#storage-and-migrations): queries are built only
+ * through the `sql` tagged template, so every value is a bound parameter; identifiers go through
+ * `sqlId`. `ReadableDb` / `WritableDb` are branded so a read path cannot be handed to a write
+ * helper.
  */
 
 declare const readableBrand: unique symbol;

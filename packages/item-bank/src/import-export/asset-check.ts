@@ -1,5 +1,4 @@
-import { collectAssetHashes } from '@skillexam/shared';
-import { itemBodies } from './item-bodies';
+import { contentAssetHashes } from '@skillexam/shared';
 import type { FileIssue, ParsedItem, ParsedItemFile } from './item-file-types';
 
 /*
@@ -8,7 +7,7 @@ import type { FileIssue, ParsedItem, ParsedItemFile } from './item-file-types';
  */
 
 export function itemAssetHashes(item: ParsedItem): string[] {
-  return [...new Set(itemBodies(item.content).flatMap(collectAssetHashes))];
+  return contentAssetHashes(item.content);
 }
 
 export function checkItemAssets(file: ParsedItemFile, fileName: string): ParsedItemFile {

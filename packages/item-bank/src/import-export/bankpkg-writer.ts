@@ -1,4 +1,4 @@
-import { collectAssetHashes } from '@skillexam/shared';
+import { contentAssetHashes } from '@skillexam/shared';
 import {
   BANKPKG_FORMAT,
   BANKPKG_ITEMS,
@@ -8,7 +8,6 @@ import {
   sha256Hex,
   type BankpkgManifest,
 } from './bankpkg-format';
-import { itemBodies } from './item-bodies';
 import type { AssetLookup, ExportItem } from './item-file-types';
 import { writeZip } from './zip-writer';
 
@@ -25,7 +24,7 @@ export async function writeBankpkg(
   ]);
   const mimes = new Map<string, string>();
   for (const item of items) {
-    for (const hash of new Set(itemBodies(item.content).flatMap(collectAssetHashes))) {
+    for (const hash of contentAssetHashes(item.content)) {
       if (entries.has(assetEntryName(hash))) continue;
       const asset = assets(hash);
       if (asset === undefined) throw new Error(`Item ${item.id} refers to missing asset ${hash}`);

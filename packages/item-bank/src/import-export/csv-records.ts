@@ -5,7 +5,8 @@
  * quote, a quote inside an unquoted field is text; an empty line is a record with one empty
  * field, and text that ends with a line break ends with such a record. Text is pushed in pieces
  * of any size (a CRLF, a doubled quote or a character may be split between pieces); only the
- * unfinished record is kept between pushes.
+ * unfinished record is kept between pushes, with how far it has been read, so a huge field
+ * (a whole bank pasted into one cell) is scanned once, not once per push.
  */
 
 export interface CsvDialect {
@@ -27,6 +28,24 @@ const MORE = Symbol('more');
 
 type Parsed = { fields: string[]; next: number } | typeof MORE;
 
+/**
+ * How far the unfinished record at the start of the buffer was read: its complete fields, where
+ * the field being read starts, and from where to go on looking for its end (all relative to the
+ * record's start, which stays the buffer's start until the record is complete).
+ */
+interface Progress {
+  fields: string[];
+  field: number;
+  resume: number;
+  /** Characters without which a new piece cannot finish the field (then it is only held). */
+  awaits?: string;
+  /**
+   * The raw text (doubled quotes not yet undone) of a quoted field that is still open, taken out
+   * of the buffer: the buffer then starts inside that field.
+   */
+  quoted?: string[];
+}
+
 const isSpace = (char: string | undefined) => char !== undefined && char.trim() === '';
 
 export class CsvRecordParser {
@@ -39,12 +58,31 @@ export class CsvRecordParser {
   /** Records completed by this piece of text. Throws CsvSyntaxError. */
   push(text: string): string[][] {
     if (text !== '') this.#sawText = true;
-    this.#buffer = this.#buffer === '' ? text : this.#buffer + text;
+    const awaits = this.#progress?.awaits;
+    if (awaits !== undefined && ![...awaits].some((char) => text.includes(char))) {
+      // Nothing in this piece can end the field: keep it aside rather than re-joining the
+      // whole unfinished record on every piece.
+      this.#pending.push(text);
+      this.#pendingChars += text.length;
+      return [];
+    }
+    this.#takePending(text);
     return this.#drain(false);
+  }
+
+  #pending: string[] = [];
+  #pendingChars = 0;
+
+  #takePending(text: string): void {
+    const added = this.#pending.length === 0 ? text : [...this.#pending, text].join('');
+    this.#pending = [];
+    this.#pendingChars = 0;
+    this.#buffer = this.#buffer === '' ? added : this.#buffer + added;
   }
 
   /** The last records at the end of the text. Throws CsvSyntaxError. */
   end(): string[][] {
+    this.#takePending('');
     const records = this.#drain(true);
     if (this.#sawText && this.#buffer === '' && this.#endedWithNewline) {
       records.push(['']);
@@ -55,17 +93,30 @@ export class CsvRecordParser {
 
   /** Characters held between pushes (the unfinished record). */
   get heldChars(): number {
-    return this.#buffer.length;
+    const quoted = this.#progress?.quoted ?? [];
+    const banked = quoted.reduce((total, part) => total + part.length, 0);
+    return this.#buffer.length + this.#pendingChars + banked;
   }
 
+  /** Where the buffer is cut after a MORE inside a quoted field (its read part was taken out). */
+  #cut: number | undefined;
+
   #endedWithNewline = false;
+
+  #progress: Progress | undefined;
 
   #drain(final: boolean): string[][] {
     const records: string[][] = [];
     let position = 0;
-    while (position < this.#buffer.length) {
+    // At the end, an open quoted field whose text was all taken out of the buffer still ends.
+    const openField = () => final && position === 0 && this.#progress?.quoted !== undefined;
+    while (position < this.#buffer.length || openField()) {
       const parsed = this.#record(position, final);
-      if (parsed === MORE) break;
+      if (parsed === MORE) {
+        position = this.#cut ?? position;
+        this.#cut = undefined;
+        break;
+      }
       records.push(parsed.fields);
       this.#records += 1;
       this.#endedWithNewline = parsed.next <= this.#buffer.length && this.#endsRecord(parsed.next);
@@ -82,22 +133,80 @@ export class CsvRecordParser {
   }
 
   #record(start: number, final: boolean): Parsed {
+    const parsed = this.#readRecord(start, final);
+    if (parsed !== MORE) this.#progress = undefined;
+    return parsed;
+  }
+
+  /** Keeps how far the unfinished record was read, then asks for more text. */
+  #more(
+    start: number,
+    fields: string[],
+    field: number,
+    resume: number,
+    awaits?: string,
+  ): typeof MORE {
+    this.#progress = {
+      fields,
+      field: field - start,
+      resume: resume - start,
+      ...(awaits === undefined ? {} : { awaits }),
+    };
+    return MORE;
+  }
+
+  /**
+   * Takes the read part of an open quoted field out of the buffer (up to `cut`, where no doubled
+   * quote can be split), so the next piece is joined to the unread rest only.
+   */
+  #moreInQuotes(
+    fields: string[],
+    banked: readonly string[],
+    raw: string,
+    cut: number,
+    awaits?: string,
+  ): typeof MORE {
+    this.#progress = {
+      fields,
+      field: 0,
+      resume: 0,
+      quoted: [...banked, raw],
+      ...(awaits === undefined ? {} : { awaits }),
+    };
+    this.#cut = cut;
+    return MORE;
+  }
+
+  #readRecord(start: number, final: boolean): Parsed {
     const text = this.#buffer;
     const { delimiter, newline } = this.dialect;
-    const fields: string[] = [];
-    let position = start;
+    const progress = start === 0 ? this.#progress : undefined;
+    const fields: string[] = progress === undefined ? [] : [...progress.fields];
+    let position = progress === undefined ? start : start + progress.field;
+    let resume = progress === undefined ? position : start + progress.resume;
+    let banked = progress?.quoted;
     for (;;) {
-      if (text[position] === '"') {
-        let search = position + 1;
+      if (banked !== undefined || text[position] === '"') {
+        const before = banked ?? [];
+        const contentStart = banked === undefined ? position + 1 : position;
+        banked = undefined;
+        const content = (end: number) =>
+          [...before, text.slice(contentStart, end)].join('').replaceAll('""', '"');
+        let search = Math.max(contentStart, resume);
         for (;;) {
           const close = text.indexOf('"', search);
           if (close === -1) {
-            if (!final) return MORE;
+            if (!final) {
+              const raw = text.slice(contentStart);
+              return this.#moreInQuotes(fields, before, raw, text.length, '"');
+            }
             throw new CsvSyntaxError(this.#records, 'MissingQuotes');
           }
           if (close === text.length - 1) {
-            if (!final) return MORE;
-            fields.push(text.slice(position + 1, close).replaceAll('""', '"'));
+            if (!final) {
+              return this.#moreInQuotes(fields, before, text.slice(contentStart, close), close);
+            }
+            fields.push(content(close));
             return { fields, next: text.length };
           }
           if (text[close + 1] === '"') {
@@ -113,11 +222,14 @@ export class CsvRecordParser {
             after += 1;
           }
           const needed = Math.max(delimiter.length, newline.length);
-          if (!final && after + needed > text.length) return MORE;
-          const value = text.slice(position + 1, close).replaceAll('""', '"');
+          if (!final && after + needed > text.length) {
+            return this.#moreInQuotes(fields, before, text.slice(contentStart, close), close);
+          }
+          const value = content(close);
           if (text.startsWith(delimiter, after)) {
             fields.push(value);
             position = after + delimiter.length;
+            resume = position;
             break;
           }
           if (text.startsWith(newline, after)) {
@@ -128,11 +240,13 @@ export class CsvRecordParser {
         }
         continue;
       }
-      const nextDelimiter = text.indexOf(delimiter, position);
-      const nextNewline = text.indexOf(newline, position);
+      const from = Math.max(position, resume);
+      const nextDelimiter = text.indexOf(delimiter, from);
+      const nextNewline = text.indexOf(newline, from);
       if (nextDelimiter !== -1 && (nextNewline === -1 || nextDelimiter < nextNewline)) {
         fields.push(text.slice(position, nextDelimiter));
         position = nextDelimiter + delimiter.length;
+        resume = position;
         continue;
       }
       if (nextNewline !== -1) {
@@ -140,7 +254,12 @@ export class CsvRecordParser {
         fields.push(text.slice(position, nextNewline));
         return { fields, next: nextNewline + newline.length };
       }
-      if (!final) return MORE;
+      if (!final) {
+        // A delimiter or line break may have arrived in part: look again from its first character.
+        const overlap = Math.max(delimiter.length, newline.length) - 1;
+        const resumeAt = Math.max(position, text.length - overlap);
+        return this.#more(start, fields, position, resumeAt, `${delimiter}${newline}`);
+      }
       fields.push(text.slice(position));
       return { fields, next: text.length };
     }

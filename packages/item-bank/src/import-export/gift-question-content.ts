@@ -1,8 +1,11 @@
 import {
-  OPTION_IDS,
   contentBuilders,
+  FRAGMENT_HTML,
   isEmptyItemBody,
+  OPTION_IDS,
+  parseHtml,
   type AcceptedAnswer,
+  type HtmlNode,
   type ItemBody,
 } from '@skillexam/shared';
 import {
@@ -15,7 +18,6 @@ import { giftNumericAnswers } from './gift-numeric';
 import type { GiftAnswerBlock, GiftFormat, GiftQuestion, GiftText } from './gift-parser';
 import type { ParsedItemContent } from './item-file-types';
 import { markupToItemBody } from './markup-to-item-body';
-import { parseHtmlFragment, type MarkupNode } from './markup-tree';
 
 /*
  * One parsed GIFT question → item content, only where the bank holds it exactly: choices by
@@ -28,12 +30,12 @@ export type BuiltGiftContent =
   | { ok: true; content: ParsedItemContent; warnings: string[] }
   | { ok: false; field: string; reason: string };
 
-function markup(text: string, format: GiftFormat): MarkupNode[] {
+function markup(text: string, format: GiftFormat): HtmlNode[] {
   if (format === 'plain' || format === 'markdown') return [{ text }];
-  return parseHtmlFragment(text.replace(/\n/g, '<br>')).children;
+  return parseHtml(text.replace(/\n/g, '<br>'), FRAGMENT_HTML).children;
 }
 
-function toBody(nodes: readonly MarkupNode[], problems: string[]): ItemBody {
+function toBody(nodes: readonly HtmlNode[], problems: string[]): ItemBody {
   return markupToItemBody(nodes, {
     resolveImage: () => undefined,
     onProblem: (reason) => problems.push(reason),
@@ -47,7 +49,7 @@ const isBlank = (block: GiftAnswerBlock) => block.kind === 'short' || block.kind
 function stemOf(question: GiftQuestion, problems: string[]): ItemBody {
   const { block, format } = question;
   const hasAfter = question.after.trim() !== '';
-  const gap: MarkupNode = isBlank(block)
+  const gap: HtmlNode = isBlank(block)
     ? { tag: 'gift-blank', attrs: {}, children: [] }
     : { text: '（ ）' };
   const trailing = isBlank(block) && !hasAfter ? [gap] : [];

@@ -1,4 +1,9 @@
-import { OPTION_IDS, acceptedAnswerText, type ItemContent } from '@skillexam/shared';
+import {
+  ANSWER_KEY_STYLES,
+  OPTION_IDS,
+  formatAnswerKey,
+  type AnswerKeyStyle,
+} from '@skillexam/shared';
 import { ITEM_TYPE_LABELS } from './cell-values';
 import { TEMPLATE_FIELDS, TEMPLATE_HEADERS, type TemplateField } from './column-mapping';
 import type { ExportItem } from './item-file-types';
@@ -13,22 +18,11 @@ export const EXPORT_HEADER: readonly string[] = TEMPLATE_FIELDS.map(
   (field) => TEMPLATE_HEADERS[field],
 );
 
-function keyText(content: ItemContent): string {
-  switch (content.type) {
-    case 'true_false':
-      return content.key ? '√' : '×';
-    case 'single_choice':
-      return content.key;
-    case 'multiple_choice':
-      return [...content.key].sort().join('');
-    case 'fill_blank': {
-      const ids = Object.keys(content.key);
-      return ids.map((id) => (content.key[id] ?? []).map(acceptedAnswerText).join('|')).join('；');
-    }
-    case 'short_answer':
-      return itemBodyToCellText(content.key.referenceAnswer);
-  }
-}
+/** A key cell; a 简答 reference answer keeps its formulas and line breaks as cell text. */
+const KEY_CELL_STYLE: AnswerKeyStyle = {
+  ...ANSWER_KEY_STYLES.cell,
+  shortAnswer: itemBodyToCellText,
+};
 
 export function itemToRow(item: ExportItem): string[] {
   const { content } = item;
@@ -43,7 +37,7 @@ export function itemToRow(item: ExportItem): string[] {
     optionD: '',
     optionE: '',
     optionF: '',
-    key: keyText(content),
+    key: formatAnswerKey(content, KEY_CELL_STYLE),
     explanation: content.explanation === undefined ? '' : itemBodyToCellText(content.explanation),
     pointCode: item.pointCode ?? '',
     difficulty: String(content.difficulty),

@@ -1,20 +1,20 @@
 import {
   contentBuilders,
+  HTML_BLOCK_TAGS,
+  HTML_MARK_TAGS,
+  htmlText,
+  isHtmlElement,
   itemBody,
   type BlockElement,
+  type HtmlElement,
+  type HtmlNode,
   type InlineNode,
   type ItemBody,
   type TableRowElement,
   type TextLeaf,
   type TextMark,
 } from '@skillexam/shared';
-import {
-  findAll,
-  isElement,
-  textContent,
-  type MarkupElement,
-  type MarkupNode,
-} from './markup-tree';
+import { findAll } from './markup-tree';
 import { textToInlines } from './rich-text';
 
 /*
@@ -32,33 +32,15 @@ export interface MarkupOptions {
    */
   resolveImage: (src: string) => string | 'skip' | undefined;
   /** Custom inline elements (QTI text entry → blank); 'skip' drops the element. */
-  inline?: (element: MarkupElement) => InlineNode | 'skip' | undefined;
+  inline?: (element: HtmlElement) => InlineNode | 'skip' | undefined;
   /** Blank markers in text become blanks (fill-in stems), numbered by this counter. */
   nextBlankId?: () => string;
   onProblem: (reason: string) => void;
 }
 
-const MARK_TAGS: Record<string, TextMark> = {
-  b: 'bold',
-  strong: 'bold',
-  i: 'italic',
-  em: 'italic',
-  u: 'underline',
-  ins: 'underline',
-  sub: 'subscript',
-  sup: 'superscript',
-};
+/** The shared tag tables, plus the block elements of QTI and of other HTML5 sources. */
 const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
+  ...HTML_BLOCK_TAGS,
   'section',
   'center',
   'qti-prompt',
@@ -121,16 +103,16 @@ function flush(sink: Sink): void {
   }
 }
 
-function mathLatex(element: MarkupElement): string | undefined {
+function mathLatex(element: HtmlElement): string | undefined {
   const annotation = findAll(element, 'annotation').find((node) =>
     /tex/i.test(node.attrs.encoding ?? ''),
   );
-  if (annotation !== undefined) return textContent(annotation).trim();
+  if (annotation !== undefined) return htmlText(annotation).trim();
   return element.attrs.alttext;
 }
 
 function inlinesOf(
-  nodes: readonly MarkupNode[],
+  nodes: readonly HtmlNode[],
   marks: ReadonlySet<TextMark>,
   options: MarkupOptions,
 ): InlineNode[] {
@@ -143,13 +125,13 @@ function inlinesOf(
   );
 }
 
-function tableRows(table: MarkupElement, options: MarkupOptions): TableRowElement[] {
+function tableRows(table: HtmlElement, options: MarkupOptions): TableRowElement[] {
   const rows: TableRowElement[] = [];
   for (const tr of findAll(table, 'tr')) {
     const cells = tr.children
       .filter(
-        (child): child is MarkupElement =>
-          isElement(child) && (child.tag === 'td' || child.tag === 'th'),
+        (child): child is HtmlElement =>
+          isHtmlElement(child) && (child.tag === 'td' || child.tag === 'th'),
       )
       .map((cell) => {
         const inlines = inlinesOf(cell.children, new Set(), options);
@@ -172,12 +154,12 @@ function readableSrc(src: string): string {
 }
 
 function walk(
-  node: MarkupNode,
+  node: HtmlNode,
   marks: ReadonlySet<TextMark>,
   sink: Sink,
   options: MarkupOptions,
 ): void {
-  if (!isElement(node)) {
+  if (!isHtmlElement(node)) {
     const text = node.text.replace(/\s+/g, ' ');
     for (const inline of textToInlines(
       text,
@@ -196,7 +178,7 @@ function walk(
   }
   const { tag } = node;
   if (DROP_TAGS.has(tag)) return;
-  const mark = MARK_TAGS[tag];
+  const mark = HTML_MARK_TAGS[tag];
   if (mark !== undefined) {
     const inner = new Set(marks).add(mark);
     for (const child of node.children) walk(child, inner, sink, options);
@@ -217,7 +199,7 @@ function walk(
         ),
       );
     } else {
-      sink.inlines.push(contentBuilders.text(textContent(node), [...marks]));
+      sink.inlines.push(contentBuilders.text(htmlText(node), [...marks]));
     }
     return;
   }
@@ -269,7 +251,7 @@ function walk(
 }
 
 /** Markup nodes → an ItemBody (one empty paragraph when nothing is left). */
-export function markupToItemBody(nodes: readonly MarkupNode[], options: MarkupOptions): ItemBody {
+export function markupToItemBody(nodes: readonly HtmlNode[], options: MarkupOptions): ItemBody {
   const sink: Sink = { inlines: [], blocks: [] };
   for (const node of nodes) walk(node, new Set(), sink, options);
   flush(sink);

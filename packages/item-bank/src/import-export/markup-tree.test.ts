@@ -1,21 +1,24 @@
+import { parseHtml, FRAGMENT_HTML, htmlText } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { markupToItemBody } from './markup-to-item-body';
-import { parseHtmlFragment, parseXml, textContent } from './markup-tree';
+import { parseXml } from './markup-tree';
 
 const noImages = { resolveImage: () => undefined, onProblem: () => undefined };
 
 describe('markup trees', () => {
   it('parses sloppy HTML: unclosed tags, entities, scripts, comments', () => {
-    const root = parseHtmlFragment(
+    const root = parseHtml(
       '<p>甲&nbsp;&lt;乙&#x4E19;<br>丁<script>alert(1)</script><!-- x --><p>戊',
+      FRAGMENT_HTML,
     );
-    expect(textContent(root)).toBe('甲 <乙丙丁戊');
+    expect(htmlText(root)).toBe('甲 <乙丙丁戊');
   });
 
   it('reduces HTML to the document model: marks, lists, tables; unknown tags become text', () => {
     const body = markupToItemBody(
-      parseHtmlFragment(
+      parseHtml(
         '<p>H<sub>2</sub>O <strong><em>重</em></strong><font color=red>点</font></p><ul><li>一</li><li>二</li></ul><table><tr><th>表</th><td>格</td></tr></table>',
+        FRAGMENT_HTML,
       ).children,
       noImages,
     );

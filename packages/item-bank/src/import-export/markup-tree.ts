@@ -1,48 +1,37 @@
+import { errorMessage, isHtmlElement, type HtmlElement, type HtmlNode } from '@skillexam/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_MAX_DEPTH, XML_TOO_DEEP } from './xml-events';
 
 /*
- * A small element tree shared by the XML formats: QTI item XML (parsed strictly with
- * fast-xml-parser) and the HTML inside Moodle XML / GIFT (parsed tolerantly here).
- * Names are lower-cased local names without namespace prefixes.
+ * Strict XML (QTI item XML, Moodle XML; fast-xml-parser) → the same element tree as the shared
+ * tolerant HTML reader gives for the HTML inside Moodle, GIFT and .docx (`parseHtml` with
+ * `FRAGMENT_HTML`), plus the queries the format readers run on it. Names are lower-cased local
+ * names without namespace prefixes.
  */
 
-export interface MarkupElement {
-  tag: string;
-  attrs: Record<string, string>;
-  children: MarkupNode[];
-}
-export type MarkupNode = MarkupElement | { text: string };
-
-export function isElement(node: MarkupNode): node is MarkupElement {
-  return 'tag' in node;
-}
-
-export function elementsOf(node: MarkupElement, tag?: string): MarkupElement[] {
+export function elementsOf(node: HtmlElement, tag?: string): HtmlElement[] {
   return node.children.filter(
-    (child): child is MarkupElement => isElement(child) && (tag === undefined || child.tag === tag),
+    (child): child is HtmlElement =>
+      isHtmlElement(child) && (tag === undefined || child.tag === tag),
   );
 }
 
-export function firstElement(node: MarkupElement, tag: string): MarkupElement | undefined {
+export function firstElement(node: HtmlElement, tag: string): HtmlElement | undefined {
   return elementsOf(node, tag)[0];
 }
 
 /** Depth-first search for every element with this tag. */
-export function findAll(node: MarkupElement, tag: string): MarkupElement[] {
-  const found: MarkupElement[] = [];
-  const visit = (element: MarkupElement) => {
+export function findAll(node: HtmlElement, tag: string): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  const visit = (element: HtmlElement) => {
     for (const child of element.children) {
-      if (!isElement(child)) continue;
+      if (!isHtmlElement(child)) continue;
       if (child.tag === tag) found.push(child);
       visit(child);
     }
   };
   visit(node);
   return found;
-}
-
-export function textContent(node: MarkupNode): string {
-  return isElement(node) ? node.children.map(textContent).join('') : node.text;
 }
 
 function localName(name: string): string {
@@ -58,11 +47,11 @@ export interface XmlRenames {
 
 type Ordered = Record<string, unknown>;
 
-function fromOrdered(nodes: unknown, renames: XmlRenames): MarkupNode[] {
+function fromOrdered(nodes: unknown, renames: XmlRenames): HtmlNode[] {
   const element = renames.element ?? ((name: string) => name);
   const attribute = renames.attribute ?? ((name: string) => name);
   if (!Array.isArray(nodes)) return [];
-  const out: MarkupNode[] = [];
+  const out: HtmlNode[] = [];
   for (const raw of nodes as Ordered[]) {
     for (const [key, value] of Object.entries(raw)) {
       if (key === ':@') continue;
@@ -102,12 +91,58 @@ function sharedParser(): XMLParser {
     processEntities: true,
     htmlEntities: true,
     cdataPropName: false,
+    // nestingTooDeep refuses deeper documents first, with the line.
+    maxNestedTags: XML_MAX_DEPTH + 1,
   });
   return parserInstance;
 }
 
+/** Where `</` … `>`, a comment, CDATA, `<?…?>` or `<!…>` that starts at `from` ends. */
+function markupEnd(xml: string, from: number): number {
+  const skip = (close: string) => {
+    const end = xml.indexOf(close, from);
+    return end < 0 ? xml.length : end + close.length;
+  };
+  if (xml.startsWith('<!--', from)) return skip('-->');
+  if (xml.startsWith('<![CDATA[', from)) return skip(']]>');
+  if (xml.startsWith('<?', from)) return skip('?>');
+  return skip('>');
+}
+
+/**
+ * The line of the first element nested deeper than XML_MAX_DEPTH, found in one pass over the
+ * text before any parser recurses into it (docs/decisions/0658), or undefined.
+ */
+function nestingTooDeep(xml: string): number | undefined {
+  let depth = 0;
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const next = xml[at + 1];
+    if (next === '!' || next === '?' || next === '/') {
+      if (next === '/') depth -= 1;
+      at = xml.indexOf('<', markupEnd(xml, at));
+      continue;
+    }
+    let quote: string | undefined;
+    let end = at + 1;
+    for (; end < xml.length; end += 1) {
+      const char = xml[end];
+      if (quote !== undefined) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+    }
+    if (xml[end - 1] !== '/') {
+      depth += 1;
+      if (depth > XML_MAX_DEPTH) return xml.slice(0, at).split('\n').length;
+    }
+    at = xml.indexOf('<', end);
+  }
+  return undefined;
+}
+
 export type XmlParseResult =
-  { ok: true; root: MarkupElement } | { ok: false; line: number; reason: string };
+  { ok: true; root: HtmlElement } | { ok: false; line: number; reason: string };
 
 /**
  * Strict XML → tree. `renames` map element and attribute names (e.g. QTI 2 camelCase to
@@ -119,83 +154,21 @@ export function parseXml(xml: string, renames: XmlRenames = {}): XmlParseResult 
     const line = xml.slice(0, entity.index).split('\n').length;
     return { ok: false, line, reason: 'XML 中不允许定义实体（<!ENTITY>），出于安全原因拒绝导入' };
   }
+  const tooDeep = nestingTooDeep(xml);
+  if (tooDeep !== undefined) return { ok: false, line: tooDeep, reason: XML_TOO_DEEP };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     return { ok: false, line: valid.err.line, reason: `XML 格式错误：${valid.err.msg}` };
   }
   const parser = sharedParser();
-  const parsed: unknown = parser.parse(xml);
-  const root = fromOrdered(parsed, renames).find(isElement);
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch (error) {
+    const detail = errorMessage(error);
+    return { ok: false, line: 1, reason: `XML 格式错误：${detail}` };
+  }
+  const root = fromOrdered(parsed, renames).find(isHtmlElement);
   if (root === undefined) return { ok: false, line: 1, reason: 'XML 中没有根元素' };
   return { ok: true, root };
-}
-
-const VOID_TAGS = new Set([
-  'br',
-  'img',
-  'hr',
-  'input',
-  'meta',
-  'link',
-  'col',
-  'area',
-  'base',
-  'wbr',
-  'source',
-]);
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/**
- * Tolerant HTML → tree for the HTML fragments of Moodle and GIFT: unclosed and stray tags are
- * forgiven, `<script>`/`<style>` content is dropped, attributes are decoded.
- */
-export function parseHtmlFragment(html: string): MarkupElement {
-  const root: MarkupElement = { tag: '#root', attrs: {}, children: [] };
-  const stack: MarkupElement[] = [root];
-  const top = () => stack[stack.length - 1] ?? root;
-  const tokens =
-    /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>|[^<]+|</g;
-  for (const match of html.matchAll(tokens)) {
-    const token = match[0];
-    const tagName = match[2];
-    if (token.startsWith('<!--') || match[1] !== undefined) continue;
-    if (tagName === undefined) {
-      top().children.push({ text: decodeEntities(token) });
-      continue;
-    }
-    const tag = localName(tagName).toLowerCase();
-    if (token.startsWith('</')) {
-      const index = stack.map((element) => element.tag).lastIndexOf(tag);
-      if (index > 0) stack.length = index;
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const attr of (match[3] ?? '').matchAll(
-      /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
-    )) {
-      const name = attr[1];
-      if (name !== undefined)
-        attrs[name.toLowerCase()] = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '');
-    }
-    const element: MarkupElement = { tag, attrs, children: [] };
-    top().children.push(element);
-    if (!VOID_TAGS.has(tag) && !token.endsWith('/>')) stack.push(element);
-  }
-  return root;
 }

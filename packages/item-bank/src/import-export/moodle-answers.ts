@@ -1,4 +1,10 @@
-import { OPTION_IDS, type NumericAnswer, type OptionId } from '@skillexam/shared';
+import {
+  htmlText,
+  OPTION_IDS,
+  type HtmlElement,
+  type NumericAnswer,
+  type OptionId,
+} from '@skillexam/shared';
 import {
   acceptedTexts,
   fullCreditAnswers,
@@ -8,7 +14,7 @@ import {
   type WeightDecision,
 } from './answer-weights';
 import { numericSpec } from './gift-numeric';
-import { elementsOf, firstElement, textContent, type MarkupElement } from './markup-tree';
+import { elementsOf, firstElement } from './markup-tree';
 
 /*
  * The answers of a Moodle XML question → the bank's key, by the same rule as GIFT weights
@@ -17,24 +23,24 @@ import { elementsOf, firstElement, textContent, type MarkupElement } from './mar
  */
 
 /** The `fraction` attribute (percent); NaN when it is not a number (reported as invalid). */
-function fraction(answer: MarkupElement): number {
+function fraction(answer: HtmlElement): number {
   const raw = (answer.attrs.fraction ?? '0').trim();
   return raw === '' ? Number.NaN : Number(raw);
 }
 
-function answerText(answer: MarkupElement): string {
-  return textContent(firstElement(answer, 'text') ?? answer).trim();
+function answerText(answer: HtmlElement): string {
+  return htmlText(firstElement(answer, 'text') ?? answer).trim();
 }
 
-const childText = (parent: MarkupElement, tag: string) => {
+const childText = (parent: HtmlElement, tag: string) => {
   const element = firstElement(parent, tag);
-  return element === undefined ? '' : textContent(element).trim();
+  return element === undefined ? '' : htmlText(element).trim();
 };
 
 /** `<single>false</single>` makes a multiple-answer question; anything else is single. */
 export function moodleChoiceKey(
-  question: MarkupElement,
-  answers: readonly MarkupElement[],
+  question: HtmlElement,
+  answers: readonly HtmlElement[],
 ): WeightDecision<OptionId | OptionId[]> {
   const weights = answers.map(fraction);
   const single = childText(question, 'single').toLowerCase();
@@ -43,7 +49,7 @@ export function moodleChoiceKey(
 }
 
 /** The true/false key: the answer (`true`/`false`) at 100 %, the other at 0. */
-export function moodleTrueFalseKey(answers: readonly MarkupElement[]): WeightDecision<boolean> {
+export function moodleTrueFalseKey(answers: readonly HtmlElement[]): WeightDecision<boolean> {
   const decision = singleChoiceKey(answers.map(fraction));
   if (!decision.ok) return { ok: false, reason: `判断题：${decision.reason}` };
   const correct = answers[OPTION_IDS.indexOf(decision.value)];
@@ -54,7 +60,7 @@ export function moodleTrueFalseKey(answers: readonly MarkupElement[]): WeightDec
 }
 
 /** Short-answer texts: every answer at 100 % and without `*` wildcards. */
-export function moodleAcceptedTexts(answers: readonly MarkupElement[]): WeightDecision<string[]> {
+export function moodleAcceptedTexts(answers: readonly HtmlElement[]): WeightDecision<string[]> {
   return acceptedTexts(
     answers.map((answer) => ({ text: answerText(answer), weight: fraction(answer) })),
   );
@@ -62,8 +68,8 @@ export function moodleAcceptedTexts(answers: readonly MarkupElement[]): WeightDe
 
 /** Numerical answers: value ± `<tolerance>` (absolute, as Moodle's nominal tolerance). */
 export function moodleNumericAnswers(
-  question: MarkupElement,
-  answers: readonly MarkupElement[],
+  question: HtmlElement,
+  answers: readonly HtmlElement[],
 ): WeightDecision<NumericAnswer[]> {
   const units = elementsOf(firstElement(question, 'units') ?? question, 'unit')
     .map((unit) => childText(unit, 'unit_name'))

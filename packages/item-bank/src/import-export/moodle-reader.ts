@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
-  OPTION_IDS,
   contentBuilders,
+  FRAGMENT_HTML,
+  htmlText,
   isEmptyItemBody,
   itemBody,
+  OPTION_IDS,
+  parseHtml,
   type AcceptedAnswer,
+  type HtmlElement,
   type ItemBody,
 } from '@skillexam/shared';
 import type { WeightDecision } from './answer-weights';
@@ -23,14 +27,7 @@ import {
   moodleTrueFalseKey,
   unsupportedTypeReason,
 } from './moodle-answers';
-import {
-  elementsOf,
-  firstElement,
-  parseHtmlFragment,
-  parseXml,
-  textContent,
-  type MarkupElement,
-} from './markup-tree';
+import { elementsOf, firstElement, parseXml } from './markup-tree';
 import { blankNodes, itemBodyFromCellText } from './rich-text';
 import { categoryTags } from './category-tags';
 import { splitList } from './text-normalize';
@@ -105,32 +102,32 @@ function resolveImage(context: QuestionContext, src: string): string | 'skip' | 
 }
 
 function textBody(
-  holder: MarkupElement | undefined,
+  holder: HtmlElement | undefined,
   context: QuestionContext,
   nextBlankId?: () => string,
 ): ItemBody | undefined {
   if (holder === undefined) return undefined;
   const textElement = firstElement(holder, 'text');
-  const raw = textElement === undefined ? '' : textContent(textElement);
+  const raw = textElement === undefined ? '' : htmlText(textElement);
   if (raw.trim() === '') return undefined;
   const format = holder.attrs.format ?? 'html';
   if (format !== 'html' && format !== 'moodle_auto_format') {
     return itemBodyFromCellText(raw.trim(), { blanks: nextBlankId !== undefined });
   }
-  return markupToItemBody(parseHtmlFragment(raw).children, {
+  return markupToItemBody(parseHtml(raw, FRAGMENT_HTML).children, {
     resolveImage: (src) => resolveImage(context, src),
     onProblem: (reason) => context.problems.push(reason),
     ...(nextBlankId !== undefined ? { nextBlankId } : {}),
   });
 }
 
-function embeddedFiles(question: MarkupElement): Map<string, Uint8Array> {
+function embeddedFiles(question: HtmlElement): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  const visit = (element: MarkupElement) => {
+  const visit = (element: HtmlElement) => {
     for (const child of elementsOf(element)) {
       if (child.tag === 'file' && child.attrs.name !== undefined) {
         const path = (child.attrs.path ?? '/').replace(/^\/|\/$/g, '');
-        const bytes = new Uint8Array(Buffer.from(textContent(child).replace(/\s+/g, ''), 'base64'));
+        const bytes = new Uint8Array(Buffer.from(htmlText(child).replace(/\s+/g, ''), 'base64'));
         files.set(path === '' ? child.attrs.name : `${path}/${child.attrs.name}`, bytes);
         files.set(child.attrs.name, bytes);
       } else visit(child);
@@ -157,7 +154,7 @@ function appendBlank(body: ItemBody): ItemBody {
   return itemBody(...blocks);
 }
 
-function buildContent(type: string, question: MarkupElement, context: QuestionContext): Built {
+function buildContent(type: string, question: HtmlElement, context: QuestionContext): Built {
   let blankCount = 0;
   const nextBlankId = () => `b${++blankCount}`;
   const stem = textBody(
@@ -281,7 +278,7 @@ function readMoodleXmlSync(bytes: Uint8Array, fileName: string): ParsedItemFile 
   elementsOf(parsed.root, 'question').forEach((question, index) => {
     const type = question.attrs.type ?? '';
     const line = lines[index];
-    const name = textContent(firstElement(question, 'name') ?? question)
+    const name = htmlText(firstElement(question, 'name') ?? question)
       .trim()
       .slice(0, 100);
     const where = {
@@ -290,7 +287,7 @@ function readMoodleXmlSync(bytes: Uint8Array, fileName: string): ParsedItemFile 
       ...(name !== '' ? { item: name } : {}),
     };
     if (type === 'category') {
-      category = categoryTags(textContent(firstElement(question, 'category') ?? question));
+      category = categoryTags(htmlText(firstElement(question, 'category') ?? question));
       return;
     }
     if (IGNORED_TYPES.has(type)) {
@@ -323,9 +320,9 @@ function readMoodleXmlSync(bytes: Uint8Array, fileName: string): ParsedItemFile 
       issues.push({ ...where, reason: warning, severity: 'warning' });
     for (const [hash, asset] of context.assets) assets.set(hash, asset);
     const ownTags = elementsOf(firstElement(question, 'tags') ?? question, 'tag').flatMap((tag) =>
-      splitList(textContent(tag)),
+      splitList(htmlText(tag)),
     );
-    const idNumber = textContent(
+    const idNumber = htmlText(
       firstElement(question, 'idnumber') ?? { tag: 'idnumber', attrs: {}, children: [] },
     ).trim();
     items.push({

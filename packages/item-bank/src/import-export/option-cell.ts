@@ -18,6 +18,10 @@ export type OptionCellResult = { ok: true; options: CellOption[] } | { ok: false
 
 const LETTERS: readonly OptionId[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 const MAX_READINGS = 16;
+/** More marker-like letters than any option cell has: refused before reading, in linear time. */
+const MAX_MARKERS = 64;
+/** Run-on readings are also tried cut back to this many options, but no fewer. */
+const SHORTEST_RUN_ON_ALTERNATIVE = 4;
 
 interface Marker {
   /** Index of the option letter (0 = A). */
@@ -81,31 +85,47 @@ function cleanOptionText(text: string): string {
   return text.replace(/^[\s]+/, '').replace(/[\s;；,，]+$/, '');
 }
 
+const SEPARATOR_CHAR = /[\s;；,，]/;
+
+/**
+ * Whether `cleanOptionText(text.slice(from, to))` would be non-empty, in constant time: a
+ * count of the characters that are not separators before each position.
+ */
+function contentIndex(text: string): (from: number, to: number) => boolean {
+  const before = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i += 1) {
+    before[i + 1] = (before[i] ?? 0) + (SEPARATOR_CHAR.test(text.charAt(i)) ? 0 : 1);
+  }
+  return (from, to) => (before[to] ?? 0) - (before[from] ?? 0) > 0;
+}
+
 /**
  * Every maximal reading A, B, C … in order: each option non-empty, starting at the cell's
  * start, and no further letter marker could continue it.
  */
 function readings(text: string, markers: readonly Marker[]): Marker[][] {
+  const hasText = contentIndex(text);
+  const byLetter: Marker[][] = LETTERS.map(() => []);
+  for (const marker of markers) byLetter[marker.letter]?.push(marker);
   const found: Marker[][] = [];
   const extend = (chain: Marker[]) => {
     const last = chain[chain.length - 1];
     if (last === undefined || found.length >= MAX_READINGS) return;
-    const next = markers.filter(
+    const usable = (byLetter[last.letter + 1] ?? []).filter(
       (marker) =>
-        marker.letter === last.letter + 1 &&
         marker.lowerCase === last.lowerCase &&
         marker.start >= last.end &&
-        cleanOptionText(text.slice(last.end, marker.start)) !== '',
+        hasText(last.end, marker.start) &&
+        hasText(marker.end, text.length),
     );
-    const usable = next.filter((marker) => cleanOptionText(text.slice(marker.end)) !== '');
     if (usable.length === 0) {
       if (chain.length >= 2) found.push(chain);
       return;
     }
     for (const marker of usable) extend([...chain, marker]);
   };
-  for (const first of markers.filter((marker) => marker.letter === 0 && marker.start === 0)) {
-    extend([first]);
+  for (const first of byLetter[0] ?? []) {
+    if (first.start === 0) extend([first]);
   }
   return found;
 }
@@ -146,8 +166,29 @@ function ambiguous(text: string, chains: readonly Marker[][]): OptionCellResult 
   };
 }
 
-function chooseReading(text: string, bareLetters: boolean): OptionCellResult | undefined {
-  const all = readings(text, findMarkers(text, bareLetters));
+/** Markers after A all run on from the option text before them (`…器B.熔断器C.…`). */
+function isRunOn(chain: readonly Marker[]): boolean {
+  return chain.slice(1).every((marker) => !marker.spaced);
+}
+
+/**
+ * A run-on cell of five or six options may as well be four (or five) whose last option
+ * contains the next letter: `…D.含维生素E.等`. Those shorter readings (never fewer than four
+ * options, the usual question) are candidates too.
+ */
+function withShorterRunOnReadings(chains: readonly Marker[][]): Marker[][] {
+  const all = [...chains];
+  for (const chain of chains) {
+    if (!isRunOn(chain)) continue;
+    for (let length = chain.length - 1; length >= SHORTEST_RUN_ON_ALTERNATIVE; length -= 1) {
+      all.push(chain.slice(0, length));
+    }
+  }
+  return all;
+}
+
+function chooseReading(text: string, markers: readonly Marker[]): OptionCellResult | undefined {
+  const all = withShorterRunOnReadings(readings(text, markers));
   if (all.length === 0) return undefined;
   const uniform = all.filter(isUniform);
   const candidates = all.length > 1 && uniform.length > 0 ? uniform : all;
@@ -157,26 +198,81 @@ function chooseReading(text: string, bareLetters: boolean): OptionCellResult | u
   // `A.甲B.乙C:丙`) may have taken option text for a marker: refused, not guessed.
   const odd = firstInconsistency(only);
   if (odd > 0) return ambiguous(text, [only.slice(0, odd), only]);
+  const stray = lineStartMarkers(text).find(
+    (marker) => !only.some((m) => m.start === marker.start),
+  );
+  if (stray !== undefined) return lettersOutOfOrder(text);
   return { ok: true, options: toOptions(text, only) };
 }
 
-/** Options without letters: one per line, or separated by tabs. */
-function splitPlainLines(text: string): CellOption[] | undefined {
+/** The parts of a cell written one option per line (or, on one line, per tab). */
+function cellParts(text: string): string[] {
   const byLine = text.split('\n');
-  const parts = (byLine.length >= 2 ? byLine : text.split('\t'))
+  return (byLine.length >= 2 ? byLine : text.split('\t'))
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/** The letter marker a line (or tab-separated part) starts with, if any. */
+function startMarker(part: string): Marker | undefined {
+  const [first] = findMarkers(part.slice(0, 4), true);
+  return first !== undefined && first.start === 0 ? first : undefined;
+}
+
+/** Whether only spaces stand between `index` and the start of its line (or the tab before it). */
+function startsLine(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const char = text.charAt(i);
+    if (char === '\n' || char === '\t') return true;
+    if (char !== ' ' && char !== '\u3000') return false;
+  }
+  return true;
+}
+
+/** Markers at the start of a line or after a tab: option letters as the writer numbered them. */
+function lineStartMarkers(text: string): Marker[] {
+  return findMarkers(text, true).filter((marker) => startsLine(text, marker.start));
+}
+
+function lettersOutOfOrder(text: string): OptionCellResult {
+  const letters = cellParts(text).map((part) => {
+    const marker = startMarker(part);
+    return marker === undefined ? '（无字母）' : (LETTERS[marker.letter] ?? '?');
+  });
+  return {
+    ok: false,
+    reason: `选项字母不连续或顺序错误：各行开头的选项字母依次为 ${letters.join('、')}，应从 A 起依次为 A、B、C…，不能跳过或颠倒。请补齐缺少的选项或改正字母（选项不会被重新编号）`,
+  };
+}
+
+/** Options without letters: one per line, or separated by tabs; never lines that carry letters. */
+function splitPlainLines(text: string): OptionCellResult | undefined {
+  const parts = cellParts(text);
   if (parts.length < 2 || parts.length > LETTERS.length) return undefined;
-  return parts.map((part, index) => ({ id: LETTERS[index] ?? 'A', text: part }));
+  if (parts.some((part) => startMarker(part) !== undefined)) return lettersOutOfOrder(text);
+  return {
+    ok: true,
+    options: parts.map((part, index) => ({ id: LETTERS[index] ?? 'A', text: part })),
+  };
+}
+
+function tooManyMarkers(count: number): OptionCellResult {
+  return {
+    ok: false,
+    reason: `选项单元格中有 ${count} 处像选项标记的字母（如“B.”），超过 ${MAX_MARKERS} 处，不像一道题的选项；请检查该单元格`,
+  };
 }
 
 /** Splits one option cell (already cleaned: `\n` line ends, trimmed). */
 export function splitOptionCell(cellText: string): OptionCellResult {
   const text = cellText.trim();
-  const strict = chooseReading(text, false) ?? chooseReading(text, true);
+  const markers = findMarkers(text, true);
+  if (markers.length > MAX_MARKERS) return tooManyMarkers(markers.length);
+  const strictMarkers = markers.filter((marker) => !marker.style.endsWith(' '));
+  const strict = chooseReading(text, strictMarkers) ?? chooseReading(text, markers);
   if (strict !== undefined) return strict;
   const plain = splitPlainLines(text);
-  if (plain !== undefined) return { ok: true, options: plain };
+  if (plain !== undefined) return plain;
   return {
     ok: false,
     reason: `无法从选项单元格“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”中拆分出选项：应以 A. 开头，依次有 B.、C.…（标记可为 A. A、 A: (A) （A） Ａ．），或每行一个选项`,

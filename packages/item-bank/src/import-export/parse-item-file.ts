@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { itemAssetHashes } from './asset-check';
 import { readBankpkg } from './bankpkg-reader';
 import { isBytes, openByteSource, type ItemFileSource } from './byte-source';
@@ -132,7 +133,7 @@ function* checkedEntries(
 
 function readFailure(error: unknown, fileName: string) {
   // A reader bug, an IO error or a library failure on hostile input: a report, never a crash.
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return { file: fileName, reason: `读取文件失败：${detail}`, severity: 'error' as const };
 }
 

@@ -1,19 +1,53 @@
-import { OPTION_IDS, type ItemBody, type OptionId } from '@skillexam/shared';
-import { parseTrueFalseKey } from './cell-values';
+import {
+  htmlText,
+  OPTION_IDS,
+  type HtmlElement,
+  type HtmlNode,
+  type ItemBody,
+  type OptionId,
+} from '@skillexam/shared';
 import type { ParsedItemContent } from './item-file-types';
-import { elementsOf, textContent, type MarkupElement, type MarkupNode } from './markup-tree';
-import { checkChoiceWeights } from './qti-choice-weights';
+import { elementsOf } from './markup-tree';
+import { checkChoiceWeights, type ChoiceWeightCheck } from './qti-choice-weights';
 import { responseRules } from './qti-response-rules';
 
 /*
- * A QTI choice interaction → 判断 (two choices with true/false ids or T/F texts), 单选 or 多选.
+ * A QTI choice interaction → 判断 (two choices with true/false ids, or texts of which one is
+ * a true word and the other a false word: 正确/错误, 对/错, √/×, True/False), 单选 or 多选.
  * Choices are lettered A–F in document order and the key is translated. The response's
- * cardinality decides 单选/多选; a key that does not fit it, or a mapping the bank cannot score
- * the same way (qti-choice-weights.ts), rejects the item.
+ * cardinality decides 单选/多选; a key that does not fit it, or (on every branch) a mapping the
+ * bank cannot score the same way (qti-choice-weights.ts), rejects the item.
  */
 
+/**
+ * The words that make two choices a 判断, one of each kind (a narrow list: 是/否, 1/0, X/Y or
+ * 对/是 are real options of a 单选; docs/decisions/0659).
+ */
+const TRUE_WORDS = new Set(['正确', '对', '√', 'true']);
+const FALSE_WORDS = new Set(['错误', '错', '×', 'false']);
+
+function wordTruth(word: string): boolean | undefined {
+  const lower = word.trim().toLowerCase();
+  return TRUE_WORDS.has(lower) ? true : FALSE_WORDS.has(lower) ? false : undefined;
+}
+
+/**
+ * Each choice's truth when two choices make a 判断: identifiers true/false (any case), or one
+ * true word and one false word as texts. Otherwise undefined (单选/多选).
+ */
+function trueFalseValues(ids: readonly string[], texts: readonly string[]): boolean[] | undefined {
+  if (ids.length !== 2) return undefined;
+  const idTruth = (id: string) =>
+    id.toLowerCase() === 'true' ? true : id.toLowerCase() === 'false' ? false : undefined;
+  for (const truth of [ids.map(idTruth), texts.map(wordTruth)]) {
+    const [first, second] = truth;
+    if (first !== undefined && second !== undefined && first !== second) return [first, second];
+  }
+  return undefined;
+}
+
 export interface ChoiceDeclaration {
-  element: MarkupElement;
+  element: HtmlElement;
   cardinality: string;
   correct: string[];
 }
@@ -23,11 +57,11 @@ export type ChoiceContentResult =
   | { ok: false; field: string; reason: string };
 
 export function choiceContent(
-  root: MarkupElement,
-  choice: MarkupElement,
+  root: HtmlElement,
+  choice: HtmlElement,
   declaration: ChoiceDeclaration | undefined,
   base: { stem: ItemBody; explanation?: ItemBody },
-  toBody: (nodes: readonly MarkupNode[]) => ItemBody,
+  toBody: (nodes: readonly HtmlNode[]) => ItemBody,
 ): ChoiceContentResult {
   const warnings: string[] = [];
   if (declaration === undefined || declaration.correct.length === 0) {
@@ -35,28 +69,31 @@ export function choiceContent(
   }
   const choices = elementsOf(choice, 'qti-simple-choice');
   const ids = choices.map((node) => node.attrs.identifier ?? '');
-  const texts = choices.map((node) => textContent(node).trim());
-  const isTrueFalse =
-    choices.length === 2 &&
-    (ids
-      .map((id) => id.toLowerCase())
-      .sort()
-      .join() === 'false,true' ||
-      texts.every((text) => parseTrueFalseKey(text).ok && !/^[A-F]$/i.test(text)));
-  if (isTrueFalse) {
-    const index = ids.indexOf(declaration.correct[0] ?? '');
-    const keyText =
-      ids[index]?.toLowerCase() === 'true' || ids[index]?.toLowerCase() === 'false'
-        ? (ids[index] ?? '')
-        : (texts[index] ?? '');
-    const key = parseTrueFalseKey(keyText);
-    if (index < 0 || !key.ok)
+  const texts = choices.map((node) => htmlText(node).trim());
+  const weightsOf = (label: (id: string) => string): ChoiceWeightCheck =>
+    responseRules(root, choice.attrs['response-identifier'] ?? '').template === 'match_correct'
+      ? { warnings: [] }
+      : checkChoiceWeights(declaration.element, declaration.correct, label);
+  const truth = trueFalseValues(ids, texts);
+  if (truth !== undefined) {
+    if (declaration.correct.length > 1) {
+      return {
+        ok: false,
+        field: '答案',
+        reason: `判断题有 ${declaration.correct.length} 个正确答案（${declaration.correct.join('、')}），应只有一个`,
+      };
+    }
+    const key = truth[ids.indexOf(declaration.correct[0] ?? '')];
+    if (key === undefined)
       return {
         ok: false,
         field: '答案',
         reason: `判断题的正确答案“${declaration.correct[0] ?? ''}”不是任何选项`,
       };
-    return { ok: true, warnings, content: { type: 'true_false', ...base, key: key.value } };
+    const weights = weightsOf((id) => texts[ids.indexOf(id)] || id);
+    if (weights.error !== undefined) return { ok: false, field: '答案', reason: weights.error };
+    warnings.push(...weights.warnings);
+    return { ok: true, warnings, content: { type: 'true_false', ...base, key } };
   } else {
     if (choices.length > OPTION_IDS.length) {
       return {
@@ -87,14 +124,7 @@ export function choiceContent(
         reason: `多选交互（cardinality="${declaration.cardinality}"）只有一个正确答案：本系统的多选题至少有两个正确答案；单选题请写 cardinality="single"、max-choices="1"`,
       };
     }
-    const weights =
-      responseRules(root, choice.attrs['response-identifier'] ?? '').template === 'match_correct'
-        ? { warnings: [] }
-        : checkChoiceWeights(
-            declaration.element,
-            declaration.correct,
-            (id) => letterOf.get(id) ?? id,
-          );
+    const weights = weightsOf((id) => letterOf.get(id) ?? id);
     if (weights.error !== undefined) return { ok: false, field: '答案', reason: weights.error };
     warnings.push(...weights.warnings);
     if (!multiple) {

@@ -1,4 +1,5 @@
-import { elementsOf, firstElement, type MarkupElement } from './markup-tree';
+import type { HtmlElement } from '@skillexam/shared';
+import { elementsOf, firstElement } from './markup-tree';
 
 /*
  * The `qti-mapping` of a choice response, checked against its correct response: the bank's
@@ -14,7 +15,7 @@ export interface ChoiceWeightCheck {
 }
 
 export function checkChoiceWeights(
-  declaration: MarkupElement,
+  declaration: HtmlElement,
   correctIds: readonly string[],
   label: (id: string) => string,
 ): ChoiceWeightCheck {

@@ -1,24 +1,20 @@
 import {
   BlankIdSchema,
-  type AcceptedAnswer,
-  ReviewStatusSchema,
   contentBuilders,
+  htmlText,
   isEmptyItemBody,
+  isHtmlElement,
+  ReviewStatusSchema,
+  type AcceptedAnswer,
+  type HtmlElement,
+  type HtmlNode,
   type InlineNode,
   type ItemBody,
 } from '@skillexam/shared';
 import { normalizePointCode, parseDifficulty, parseLevel } from './cell-values';
 import type { ParsedItem, ParsedItemContent } from './item-file-types';
 import { markupToItemBody } from './markup-to-item-body';
-import {
-  elementsOf,
-  findAll,
-  firstElement,
-  isElement,
-  textContent,
-  type MarkupElement,
-  type MarkupNode,
-} from './markup-tree';
+import { elementsOf, findAll, firstElement } from './markup-tree';
 import { BLANK_RESPONSE_PREFIX } from './qti-format';
 import { choiceContent, type ChoiceDeclaration } from './qti-choice-key';
 import { responseRules } from './qti-response-rules';
@@ -79,7 +75,7 @@ const NOT_STEM = new Set([
   'qti-feedback-inline',
 ]);
 
-function declarationsOf(root: MarkupElement): Map<string, ChoiceDeclaration> {
+function declarationsOf(root: HtmlElement): Map<string, ChoiceDeclaration> {
   const map = new Map<string, ChoiceDeclaration>();
   for (const declaration of elementsOf(root, 'qti-response-declaration')) {
     const correctResponse = firstElement(declaration, 'qti-correct-response');
@@ -89,17 +85,17 @@ function declarationsOf(root: MarkupElement): Map<string, ChoiceDeclaration> {
       correct:
         correctResponse === undefined
           ? []
-          : elementsOf(correctResponse, 'qti-value').map((node) => textContent(node).trim()),
+          : elementsOf(correctResponse, 'qti-value').map((node) => htmlText(node).trim()),
     });
   }
   return map;
 }
 
 /** The item body without interactions' choices and scorer-only blocks; prompts stay. */
-function stemNodes(nodes: readonly MarkupNode[]): MarkupNode[] {
-  const out: MarkupNode[] = [];
+function stemNodes(nodes: readonly HtmlNode[]): HtmlNode[] {
+  const out: HtmlNode[] = [];
   for (const node of nodes) {
-    if (!isElement(node)) {
+    if (!isHtmlElement(node)) {
       out.push(node);
       continue;
     }
@@ -114,7 +110,7 @@ function stemNodes(nodes: readonly MarkupNode[]): MarkupNode[] {
   return out;
 }
 
-function rubric(body: MarkupElement, use: string): MarkupElement | undefined {
+function rubric(body: HtmlElement, use: string): HtmlElement | undefined {
   return findAll(body, 'qti-rubric-block').find((block) => (block.attrs.use ?? '') === use);
 }
 
@@ -152,7 +148,7 @@ function metadataFields(
   };
 }
 
-export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiItemResult {
+export function parseQtiItem(root: HtmlElement, context: QtiItemContext): QtiItemResult {
   if (root.tag !== 'qti-assessment-item') {
     return {
       ok: false,
@@ -164,7 +160,7 @@ export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiI
   if (body === undefined) return { ok: false, field: 'itemBody', reason: '缺少 itemBody' };
   const declarations = declarationsOf(root);
   const interactions = [
-    ...body.children.filter(isElement).flatMap((node) => [node, ...findAllElements(node)]),
+    ...body.children.filter(isHtmlElement).flatMap((node) => [node, ...findAllElements(node)]),
   ].filter((node) => node.tag.endsWith('-interaction'));
   const unsupported = interactions.find((node) => !SUPPORTED.has(node.tag));
   if (unsupported !== undefined) {
@@ -204,7 +200,7 @@ export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiI
     }
     return id;
   };
-  const toBody = (nodes: readonly MarkupNode[]): ItemBody =>
+  const toBody = (nodes: readonly HtmlNode[]): ItemBody =>
     markupToItemBody(nodes, {
       resolveImage: context.resolveImage,
       onProblem: (reason) => problems.push(reason),
@@ -295,6 +291,6 @@ export function parseQtiItem(root: MarkupElement, context: QtiItemContext): QtiI
   };
 }
 
-function findAllElements(node: MarkupElement): MarkupElement[] {
-  return node.children.filter(isElement).flatMap((child) => [child, ...findAllElements(child)]);
+function findAllElements(node: HtmlElement): HtmlElement[] {
+  return node.children.filter(isHtmlElement).flatMap((child) => [child, ...findAllElements(child)]);
 }

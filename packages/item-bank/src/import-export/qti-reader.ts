@@ -1,6 +1,7 @@
+import { htmlText, type HtmlElement } from '@skillexam/shared';
 import { createHash } from 'node:crypto';
 import type { FileIssue, ParsedAsset, ParsedItem, ParsedItemFile } from './item-file-types';
-import { elementsOf, findAll, textContent, parseXml, type MarkupElement } from './markup-tree';
+import { elementsOf, findAll, parseXml } from './markup-tree';
 import { QTI_MANIFEST, mimeOfPath, qtiAttributeName, qtiElementName } from './qti-format';
 import { parseQtiItem, type QtiItemMetadata } from './qti-item-parser';
 import { readZipSafely, type ZipLimits } from './safe-zip-reader';
@@ -38,7 +39,7 @@ interface ItemResource {
   metadata?: QtiItemMetadata;
 }
 
-function resourcesOf(manifest: MarkupElement, manifestPath: string): ItemResource[] {
+function resourcesOf(manifest: HtmlElement, manifestPath: string): ItemResource[] {
   return findAll(manifest, 'resource')
     .filter(
       (resource) =>
@@ -56,7 +57,7 @@ function resourcesOf(manifest: MarkupElement, manifestPath: string): ItemResourc
           : {
               attrs: ours.attrs,
               tags: elementsOf(ours, 'tag')
-                .map((tag) => textContent(tag).trim())
+                .map((tag) => htmlText(tag).trim())
                 .filter((tag) => tag !== ''),
             };
       return [{ path, ...(metadata !== undefined ? { metadata } : {}) }];

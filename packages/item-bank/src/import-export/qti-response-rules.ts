@@ -1,10 +1,5 @@
-import {
-  elementsOf,
-  firstElement,
-  isElement,
-  textContent,
-  type MarkupElement,
-} from './markup-tree';
+import { isHtmlElement, htmlText, type HtmlElement } from '@skillexam/shared';
+import { elementsOf, firstElement } from './markup-tree';
 
 /*
  * What a QTI item's response processing does with one response: the comparisons that decide
@@ -45,7 +40,7 @@ const COMPARISONS: Record<string, 'equal' | 'equal-rounded' | 'match'> = {
   'qti-match': 'match',
 };
 
-function templateOf(processing: MarkupElement): ProcessingTemplate | undefined {
+function templateOf(processing: HtmlElement): ProcessingTemplate | undefined {
   const template = processing.attrs.template ?? processing.attrs['template-location'];
   if (template === undefined || template.trim() === '') return undefined;
   if (/match_correct(\.xml)?$/i.test(template)) return 'match_correct';
@@ -54,22 +49,22 @@ function templateOf(processing: MarkupElement): ProcessingTemplate | undefined {
 }
 
 /** The number a branch sets the score to (or adds to it), when that is a literal. */
-function branchScore(branch: MarkupElement | undefined): number | undefined {
+function branchScore(branch: HtmlElement | undefined): number | undefined {
   if (branch === undefined) return undefined;
   for (const set of elementsOf(branch, 'qti-set-outcome-value')) {
     const sum = firstElement(set, 'qti-sum');
     const literal =
       firstElement(set, 'qti-base-value') ??
       (sum === undefined ? undefined : firstElement(sum, 'qti-base-value'));
-    const value = literal === undefined ? NaN : Number(textContent(literal).trim());
+    const value = literal === undefined ? NaN : Number(htmlText(literal).trim());
     if (Number.isFinite(value)) return value;
   }
   return undefined;
 }
 
 function comparedWith(
-  test: MarkupElement,
-  variable: MarkupElement,
+  test: HtmlElement,
+  variable: HtmlElement,
   responseId: string,
 ): ComparedWith | string {
   const others = elementsOf(test).filter((child) => child !== variable);
@@ -78,23 +73,26 @@ function comparedWith(
   if (other.tag === 'qti-correct' && other.attrs.identifier === responseId) {
     return { kind: 'correct' };
   }
-  if (other.tag === 'qti-base-value') return { kind: 'literal', text: textContent(other).trim() };
+  if (other.tag === 'qti-base-value') return { kind: 'literal', text: htmlText(other).trim() };
   if (other.tag === 'qti-variable') {
     return `把它与 ${other.attrs.identifier ?? '另一个变量'} 比较（例如要求各空答案互不相同）`;
   }
   return `把它与 <${other.tag}> 的结果比较`;
 }
 
-export function responseRules(root: MarkupElement, responseId: string): ResponseRules {
+export function responseRules(root: HtmlElement, responseId: string): ResponseRules {
   const processing = firstElement(root, 'qti-response-processing');
   const rules: ResponseRules = { custom: false, tests: [], problems: [] };
   if (processing === undefined) return rules;
   const template = templateOf(processing);
   if (template !== undefined) rules.template = template;
-  rules.custom = processing.children.some(isElement);
+  rules.custom = processing.children.some(isHtmlElement);
   const problem = (what: string) => rules.problems.push(`判分规则对响应 ${responseId} ${what}`);
 
-  const visit = (element: MarkupElement, path: readonly MarkupElement[]) => {
+  // The ancestors of the element being visited: one stack, pushed and popped, never copied.
+  const path: HtmlElement[] = [];
+  let negations = 0;
+  const visit = (element: HtmlElement) => {
     const parent = path.at(-1);
     if (element.tag === 'qti-map-response' && element.attrs.identifier === responseId) {
       rules.tests.push({ kind: 'map-response' });
@@ -110,14 +108,17 @@ export function responseRules(root: MarkupElement, responseId: string): Response
       parent.tag !== 'qti-is-null'
     ) {
       const kind = COMPARISONS[parent.tag];
-      const negated = path.some((node) => node.tag === 'qti-not');
+      const negated = negations > 0;
       if (kind === undefined) problem(`使用了 <${parent.tag}>，无法表示为可接受答案`);
       else if (negated) problem(`在 <qti-not> 中作比较（答错才得分）`);
       else {
         const compared = comparedWith(parent, element, responseId);
         if (typeof compared === 'string') problem(compared);
         else {
-          const branch = [...path].reverse().find((node) => BRANCHES.has(node.tag));
+          let branch: HtmlElement | undefined;
+          for (let i = path.length - 1; i >= 0 && branch === undefined; i -= 1) {
+            if (BRANCHES.has(path[i]?.tag ?? '')) branch = path[i];
+          }
           const score = branchScore(branch);
           rules.tests.push({
             kind,
@@ -128,8 +129,12 @@ export function responseRules(root: MarkupElement, responseId: string): Response
         }
       }
     }
-    for (const child of elementsOf(element)) visit(child, [...path, element]);
+    path.push(element);
+    if (element.tag === 'qti-not') negations += 1;
+    for (const child of elementsOf(element)) visit(child);
+    if (element.tag === 'qti-not') negations -= 1;
+    path.pop();
   };
-  visit(processing, []);
+  visit(processing);
   return rules;
 }

@@ -1,5 +1,11 @@
-import { exactNumber, type AcceptedAnswer, type NumericAnswer } from '@skillexam/shared';
-import { elementsOf, firstElement, textContent, type MarkupElement } from './markup-tree';
+import {
+  exactNumber,
+  htmlText,
+  type AcceptedAnswer,
+  type HtmlElement,
+  type NumericAnswer,
+} from '@skillexam/shared';
+import { elementsOf, firstElement } from './markup-tree';
 import type { ResponseRules, ResponseTest } from './qti-response-rules';
 
 /*
@@ -33,7 +39,7 @@ interface MappingEntry {
 }
 
 /** The full-credit entries of a `qti-mapping`; other non-zero values are partial credit. */
-function mappedAnswers(declaration: MarkupElement, responseId: string): string[] | string {
+function mappedAnswers(declaration: HtmlElement, responseId: string): string[] | string {
   const mapping = firstElement(declaration, 'qti-mapping');
   if (mapping === undefined) return [];
   const defaultValue = Number(mapping.attrs['default-value'] ?? '0');
@@ -108,7 +114,7 @@ function valuesOf(test: ResponseTest, correct: readonly string[]): readonly stri
 
 function answersFromTests(
   tests: readonly ResponseTest[],
-  declaration: MarkupElement,
+  declaration: HtmlElement,
   correct: readonly string[],
   numeric: boolean,
   responseId: string,
@@ -177,7 +183,7 @@ function unique(answers: readonly AcceptedAnswer[]): AcceptedAnswer[] {
 }
 
 export function textEntryKey(
-  declaration: MarkupElement | undefined,
+  declaration: HtmlElement | undefined,
   rules: ResponseRules,
   responseId: string,
 ): TextEntryKeyResult {
@@ -203,7 +209,7 @@ export function textEntryKey(
   const correct =
     correctResponse === undefined
       ? []
-      : elementsOf(correctResponse, 'qti-value').map((node) => textContent(node).trim());
+      : elementsOf(correctResponse, 'qti-value').map((node) => htmlText(node).trim());
 
   let result: Answers;
   if (rules.tests.length > 0) {

@@ -1,11 +1,10 @@
 import {
-  collectAssetHashes,
+  contentAssetHashes,
   escapeHtml,
   toPlainText,
   type ItemBody,
   type ItemContent,
 } from '@skillexam/shared';
-import { itemBodies } from './item-bodies';
 import type { AssetLookup, ExportItem } from './item-file-types';
 import { itemBodyToXhtml } from './item-body-to-xhtml';
 import {
@@ -152,7 +151,7 @@ export async function writeQtiPackage(
     usedNames.add(name);
     entries.set(name, encoder.encode(itemXml(item, assets)));
     const files = [name];
-    for (const hash of new Set(itemBodies(item.content).flatMap(collectAssetHashes))) {
+    for (const hash of contentAssetHashes(item.content)) {
       const asset = assets(hash);
       if (asset === undefined) throw new Error(`Item ${item.id} refers to missing asset ${hash}`);
       const path = assetPath(hash, assets);

@@ -5,7 +5,6 @@ import {
   parseItemType,
   parseKeyLetters,
   parseLevel,
-  parseTrueFalseKey,
 } from './cell-values';
 import {
   TABLE_FIELD_HEADERS,
@@ -27,8 +26,18 @@ import { validateParsedContent } from './validate-parsed-item';
  * that reject it. Shared by both table formats so they accept exactly the same spellings.
  */
 
-/** A cell as read: its text, or the reason it could not be read (e.g. `#REF!`). */
-export type RawCell = string | { corrupted: string };
+/**
+ * A cell as read: its text, the reason it could not be read (e.g. `#REF!`), or the length of
+ * a cell the reader did not keep because it is longer than MAX_CELL_CHARS.
+ */
+export type RawCell = string | { corrupted: string } | { tooLong: number };
+
+/** No cell of a real bank comes near this; a longer one rejects its row before it is split. */
+export const MAX_CELL_CHARS = 20_000;
+
+function tooLongReason(length: number): string {
+  return `单元格有 ${length} 个字符，超过上限 ${MAX_CELL_CHARS} 个字符，不像一道题的内容（是否把整列或整个文件粘贴进了一个单元格？）；此行未导入`;
+}
 
 export interface TableRow {
   /** 1-based row (xlsx row number, CSV record number counting the header). */
@@ -73,7 +82,11 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
     const raw = row.cells[index];
     if (raw === undefined) return '';
     if (typeof raw !== 'string') {
-      error(field, `单元格损坏：${raw.corrupted}`);
+      error(field, 'tooLong' in raw ? tooLongReason(raw.tooLong) : `单元格损坏：${raw.corrupted}`);
+      return '';
+    }
+    if (raw.length > MAX_CELL_CHARS) {
+      error(field, tooLongReason(raw.length));
       return '';
     }
     if (raw.includes('\ufffd')) {
@@ -105,7 +118,9 @@ export function rowToItem(row: TableRow, layout: ColumnLayout, fileName: string)
     itemType === 'multiple_choice' ||
     (itemType === 'true_false' && /^[A-F]$/.test(normalizeCode(keyText)));
   if (splitError !== undefined && needsOptions) error('options', splitError);
-  if (type === undefined && typeText === '' && layout.type !== undefined && stemText !== '') {
+  if (type === undefined && typeText === '' && stemText !== '' && layout.type !== undefined) {
+    // Never silent: an empty 题型 cell names the type it was given. A file without a 题型 column
+    // gets one summary instead (defaults-summary.ts).
     warnings.push({
       ...where,
       field: label('type'),
@@ -254,9 +269,33 @@ function optionalParsed<T>(
 }
 
 /**
- * Without a 题型 column: a T/F key, a key of letters, blanks in the stem, or free text. A key
- * of letters on a row without options (and without blanks) is a choice question whose options
- * are missing — reported as such rather than imported as a short answer "A".
+ * 判断 keys that say so in words or symbols. Digits, 是/否 and single letters (1/0, Y/N, T/F, X)
+ * are also 判断 keys in a 判断 row, but without a 题型 they are as likely a fill-in or short
+ * answer ("三相四线制中性线有几根" → 1), so they never make a row a 判断 by themselves.
+ */
+const TRUE_FALSE_WORDS = new Set([
+  '√',
+  '✓',
+  '✔',
+  '对',
+  '正确',
+  'TRUE',
+  '×',
+  '✗',
+  '✘',
+  '错',
+  '错误',
+  'FALSE',
+]);
+
+function isTrueFalseWord(keyText: string): boolean {
+  return TRUE_FALSE_WORDS.has(normalizeCode(keyText).replace(/[。.]$/, ''));
+}
+
+/**
+ * Without a 题型 column: a 判断 word as key, a key of letters, blanks in the stem, or free
+ * text. A key of letters on a row without options (and without blanks) is a choice question
+ * whose options are missing — reported as such rather than imported as a short answer "A".
  */
 function inferType(
   keyText: string,
@@ -264,7 +303,7 @@ function inferType(
   hasUnsplitOptions: boolean,
   stemText: string,
 ) {
-  if (optionCount === 0 && parseTrueFalseKey(keyText).ok) return 'true_false' as const;
+  if (optionCount === 0 && isTrueFalseWord(keyText)) return 'true_false' as const;
   const letters = parseKeyLetters(keyText);
   const choice = () =>
     letters.ok && letters.value.length > 1

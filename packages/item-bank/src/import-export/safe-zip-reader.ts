@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import iconv from 'iconv-lite';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -144,10 +145,7 @@ async function readEntry(
           'too_large',
         );
       }
-      throw new ZipRefusal(
-        `解压失败：${error instanceof Error ? error.message : String(error)}`,
-        name,
-      );
+      throw new ZipRefusal(`解压失败：${errorMessage(error)}`, name);
     }
   } else {
     throw new ZipRefusal(`不支持的压缩方法 ${entry.compressionMethod}`, name);
@@ -186,7 +184,7 @@ export async function readZipSafely(
   try {
     zipfile = await openZip(bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { ok: false, kind: 'invalid', reason: `不是有效的 zip 文件：${detail}` };
   }
   if (zipfile.entryCount > limits.maxEntries) {
@@ -253,7 +251,7 @@ export async function readZipSafely(
     return {
       ok: false,
       kind: 'invalid',
-      reason: error instanceof Error ? error.message : String(error),
+      reason: errorMessage(error),
     };
   }
   return { ok: true, entries };

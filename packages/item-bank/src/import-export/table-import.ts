@@ -6,7 +6,12 @@ import {
   looksLikeHeader,
   type ColumnLayout,
 } from './column-mapping';
-import { defaultsSummary, newDefaultsTally, tallyDefaults } from './defaults-summary';
+import {
+  defaultsSummary,
+  newDefaultsTally,
+  tallyDefaults,
+  tallyInferredType,
+} from './defaults-summary';
 import type { ColumnMapping, FileIssue, ItemStreamEntry, ParsedItem } from './item-file-types';
 import { isBlankRow, rowToItem, type RawCell, type TableRow } from './row-to-item';
 
@@ -119,6 +124,7 @@ export function* importTableRows(
     // Duplicates are the importer's call (imports/exact-duplicates.ts, docs/decisions/0631).
     issues.push(...result.warnings);
     tallyDefaults(defaults, result.item);
+    if (layout.type === undefined) tallyInferredType(defaults, result.item);
     items.push(result.item);
   };
   let yielded = 0;

@@ -1,12 +1,14 @@
 import type { RawCell, TableRow } from './row-to-item';
-import { columnIndex } from './xlsx-sheet-rows';
+import { columnIndex, MAX_COLUMNS, MAX_ROWS } from './xlsx-sheet-rows';
 
 /*
  * Merged cells as exceljs showed them: every cell of a merged range reads as the range's
  * top-left cell (so a 题型 cell merged down a block of rows applies to each row). The ranges
  * are listed after the rows in the sheet XML, so they are collected while the zip is checked
- * (MergeScanner) and applied as the rows stream by; rows inside a range that the XML leaves out
- * are filled in.
+ * (MergeScanner) and applied as the rows stream by. Only rows the sheet XML has are filled: a
+ * row the XML leaves out has nothing but the merged value, so it adds no item (and a range of
+ * a million rows below the last real row adds nothing). A range past Excel's grid (column XFD,
+ * row 1048576) makes the sheet damaged (docs/decisions/0656).
  */
 
 export interface MergeRange {
@@ -17,7 +19,7 @@ export interface MergeRange {
   readonly right: number;
 }
 
-function parseRange(ref: string): MergeRange | undefined {
+function parseRange(ref: string): MergeRange | string | undefined {
   const [from = '', to = from] = ref.split(':');
   const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? Number.NaN);
   const top = rowOf(from);
@@ -26,12 +28,17 @@ function parseRange(ref: string): MergeRange | undefined {
   const right = columnIndex(to.replace(/\d+$/, ''));
   if (left === undefined || right === undefined || !(top >= 1) || !(bottom >= top))
     return undefined;
+  if (right >= MAX_COLUMNS || left >= MAX_COLUMNS || bottom > MAX_ROWS) {
+    return `合并单元格 ${ref} 超出 Excel 的范围（最多 ${MAX_COLUMNS} 列（A–XFD）、${MAX_ROWS} 行）`;
+  }
   return { top, bottom, left, right };
 }
 
 /** Collects the `<mergeCell ref="…"/>` ranges of a worksheet from its inflated text. */
 export class MergeScanner {
   readonly ranges: MergeRange[] = [];
+  /** The first range past Excel's grid: the sheet is damaged. */
+  problem: string | undefined;
   #decoder = new TextDecoder('utf-8');
   #carry = '';
 
@@ -43,7 +50,8 @@ export class MergeScanner {
     if (!complete.includes('mergeCell')) return;
     for (const match of complete.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?\bref="([^"]+)"/g)) {
       const range = match[1] === undefined ? undefined : parseRange(match[1]);
-      if (range !== undefined && (range.bottom > range.top || range.right > range.left)) {
+      if (typeof range === 'string') this.problem ??= range;
+      else if (range !== undefined && (range.bottom > range.top || range.right > range.left)) {
         this.ranges.push(range);
       }
     }
@@ -53,6 +61,8 @@ export class MergeScanner {
 function fill(cells: RawCell[], range: MergeRange, row: number, master: RawCell): void {
   for (let col = range.left; col <= range.right; col += 1) {
     if (row === range.top && col === range.left) continue;
+    // An empty merged value changes the cells the row has, and pads none.
+    if (master === '' && col >= cells.length) break;
     while (cells.length < col) cells.push('');
     cells[col] = master;
   }
@@ -69,7 +79,6 @@ export function* applyMerges(
   }
   const pending = [...ranges].sort((a, b) => a.top - b.top);
   const active: { range: MergeRange; master: RawCell }[] = [];
-  let last = 0;
   const activate = (row: number, cells: readonly RawCell[]) => {
     while (pending.length > 0 && (pending[0]?.top ?? Infinity) <= row) {
       const range = pending.shift();
@@ -86,22 +95,8 @@ export function* applyMerges(
     }
     return { row, cells };
   };
-  /** Rows left out of the XML but inside a range whose top-left cell holds something. */
-  function* gap(until: number): Generator<TableRow> {
-    if (active.every(({ master }) => master === '')) return;
-    for (let row = last + 1; row < until; row += 1) {
-      activate(row, []);
-      if (active.some(({ range, master }) => master !== '' && range.bottom >= row)) {
-        yield withMerges(row, []);
-      }
-    }
-  }
   for (const { row, cells } of rows) {
-    yield* gap(row);
     activate(row, cells);
     yield withMerges(row, [...cells]);
-    last = row;
   }
-  const end = Math.max(last, ...active.map(({ range }) => range.bottom));
-  yield* gap(end + 1);
 }

@@ -1,3 +1,4 @@
+import { MAX_COLUMNS, MAX_ROWS } from './xlsx-sheet-rows';
 import type { CheckedZip } from './zip-entries';
 import { parseXmlBytes, XmlStream } from './xml-events';
 
@@ -156,7 +157,21 @@ export function readSharedStrings(zip: CheckedZip): string[] {
   return strings;
 }
 
-/** Pictures anchored in the sheet's cells (through its drawing parts). */
+/** A picture anchor's 0-based column or row, refused when it is not a cell of Excel's grid. */
+function anchorIndex(text: string, field: 'row' | 'col', drawing: string): number {
+  const value = Number(text.trim());
+  const max = field === 'col' ? MAX_COLUMNS : MAX_ROWS;
+  if (!Number.isInteger(value) || value < 0 || value >= max) {
+    const shown = Number.isFinite(value) ? String(value + 1) : `“${text.trim()}”`;
+    const where = `第 ${shown} ${field === 'col' ? '列' : '行'}`;
+    throw new Error(
+      `${drawing} 中的图片锚点在${where}，超出 Excel 的范围（最多 ${MAX_COLUMNS} 列（A–XFD）、${MAX_ROWS} 行）`,
+    );
+  }
+  return value;
+}
+
+/** Pictures anchored in the sheet's cells (through its drawing parts); an anchor off the grid is refused. */
 export function readCellPictures(zip: CheckedZip, sheetPath: string): CellPicture[] {
   const pictures: CellPicture[] = [];
   for (const rel of readRelationships(zip, sheetPath).values()) {
@@ -189,7 +204,7 @@ export function readCellPictures(zip: CheckedZip, sheetPath: string): CellPictur
       },
       text(text) {
         if (from !== undefined && field !== undefined && text.trim() !== '') {
-          from[field] = Math.floor(Number(text));
+          from[field] = anchorIndex(text, field, rel.path);
         }
       },
     });

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { createHash } from 'node:crypto';
 import type { ItemFileSource } from './byte-source';
 import { FileReadError } from './file-read-error';
@@ -158,8 +159,22 @@ export async function openXlsxSheet(
       dateStyles: readDateStyles(zip),
       date1904: workbook.date1904,
     };
-    const pictures = placePictures(zip, sheet.path, fileName);
-    const ranges = merges.get(sheet.path)?.ranges ?? [];
+    const damaged = (problem: string) => {
+      zip.close();
+      return {
+        ok: false as const,
+        reason: `无法读取 Excel 文件（工作表“${sheet.name}”损坏）：${problem}`,
+      };
+    };
+    const scanner = merges.get(sheet.path);
+    if (scanner?.problem !== undefined) return damaged(scanner.problem);
+    let pictures: ReturnType<typeof placePictures>;
+    try {
+      pictures = placePictures(zip, sheet.path, fileName);
+    } catch (error) {
+      return damaged(errorMessage(error));
+    }
+    const ranges = scanner?.ranges ?? [];
     const seen = new Set<number>();
     return {
       ok: true,
@@ -190,7 +205,7 @@ export async function openXlsxSheet(
     };
   } catch (error) {
     zip.close();
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { ok: false, reason: `无法读取 Excel 文件（不是有效的 .xlsx 文件）：${detail}` };
   }
 }

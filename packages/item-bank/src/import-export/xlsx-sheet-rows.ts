@@ -1,4 +1,4 @@
-import type { RawCell, TableRow } from './row-to-item';
+import { MAX_CELL_CHARS, type RawCell, type TableRow } from './row-to-item';
 import { XmlStream } from './xml-events';
 
 /*
@@ -7,7 +7,10 @@ import { XmlStream } from './xml-events';
  * read them (the reader used before, docs/decisions/0651): shared and inline strings as text
  * (rich-text runs joined), numbers as JavaScript prints them, numbers in a date style as
  * YYYY-MM-DD, booleans as true/false, errors (#REF!, #N/A …) and formulas without a cached
- * result as corrupted cells.
+ * result as corrupted cells. A cell or row past Excel's grid (column XFD, row 1048576) ends the
+ * sheet as damaged, naming the reference (docs/decisions/0655); empty cells after a row's last
+ * filled cell add nothing.
+ * A cell longer than MAX_CELL_CHARS is not kept, only its length, which rejects its row.
  */
 
 export interface SheetContext {
@@ -22,16 +25,58 @@ interface CellState {
   type: string;
   style: number;
   value: string | undefined;
+  /** Characters of text seen; text past MAX_CELL_CHARS is counted, not kept. */
+  length: number;
   formula: boolean;
 }
 
-/** "AB12" → 27 (0-based column), or undefined. */
+/** Excel's limits: columns A–XFD, rows 1–1048576. Anything beyond is a damaged sheet. */
+export const MAX_COLUMNS = 16_384;
+export const MAX_ROWS = 1_048_576;
+const LIMITS = `最多 ${MAX_COLUMNS} 列（A–XFD）、${MAX_ROWS} 行`;
+
+/** "AB12" → 27 (0-based column), or undefined. Long references stop counting past the limit. */
 export function columnIndex(ref: string): number | undefined {
   const letters = /^([A-Z]+)\d*$/i.exec(ref)?.[1];
   if (letters === undefined) return undefined;
   let col = 0;
-  for (const char of letters.toUpperCase()) col = col * 26 + (char.charCodeAt(0) - 64);
+  for (const char of letters.toUpperCase()) {
+    col = col * 26 + (char.charCodeAt(0) - 64);
+    if (col > MAX_COLUMNS) return col - 1;
+  }
   return col - 1;
+}
+
+/** Why a cell reference ("ZZZZZZ2", "B1048577") lies outside Excel's grid, or undefined. */
+export function referenceProblem(ref: string): string | undefined {
+  const col = columnIndex(ref);
+  const row = /\d+$/.exec(ref)?.[0];
+  if ((col !== undefined && col >= MAX_COLUMNS) || (row !== undefined && Number(row) > MAX_ROWS)) {
+    return `单元格 ${ref} 超出 Excel 的范围（${LIMITS}）`;
+  }
+  return undefined;
+}
+
+function rowNumberOf(raw: string | undefined, previous: number): number {
+  if (raw === undefined) return previous + 1;
+  const row = Number(raw);
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) {
+    throw new Error(`第 ${raw} 行超出 Excel 的范围（${LIMITS}）`);
+  }
+  return row;
+}
+
+/** Where a cell goes in its row (0-based), refusing references and rows past Excel's grid. */
+function cellColumn(ref: string | undefined, next: number, row: number): number {
+  const problem = ref === undefined ? undefined : referenceProblem(ref);
+  if (problem !== undefined) throw new Error(problem);
+  const col = (ref === undefined ? undefined : columnIndex(ref)) ?? next;
+  if (col >= MAX_COLUMNS) {
+    throw new Error(
+      `第 ${row} 行的单元格超过 ${MAX_COLUMNS} 个（Excel 最多 ${MAX_COLUMNS} 列，A–XFD）`,
+    );
+  }
+  return col;
 }
 
 /** exceljs's excelToDate, printed as cellToRaw printed a Date. */
@@ -87,6 +132,14 @@ function cellValue(cell: CellState, context: SheetContext): RawCell {
   }
 }
 
+function cappedCellValue(cell: CellState, context: SheetContext): RawCell {
+  if (cell.length > MAX_CELL_CHARS) return { tooLong: cell.length };
+  const value = cellValue(cell, context);
+  return typeof value === 'string' && value.length > MAX_CELL_CHARS
+    ? { tooLong: value.length }
+    : value;
+}
+
 /** A worksheet's rows (1-based numbers, cells from column A), in file order. */
 export function* sheetRows(
   chunks: Iterable<Uint8Array>,
@@ -95,6 +148,8 @@ export function* sheetRows(
   const done: TableRow[] = [];
   let rowNumber = 0;
   let cells: RawCell[] = [];
+  /** The column of a cell without a reference: the one after the previous cell. */
+  let nextCol = 0;
   let cell: CellState | undefined;
   let capture: 'v' | 't' | undefined;
   let inInline = false;
@@ -104,16 +159,19 @@ export function* sheetRows(
     open(name, attributes) {
       switch (name) {
         case 'row':
-          rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
+          rowNumber = rowNumberOf(attributes.r, rowNumber);
           cells = [];
+          nextCol = 0;
           break;
         case 'c': {
-          const col = columnIndex(attributes.r ?? '') ?? cells.length;
+          const col = cellColumn(attributes.r, nextCol, rowNumber);
+          nextCol = col + 1;
           cell = {
             col,
             type: attributes.t ?? 'n',
             style: Number(attributes.s ?? 0),
             value: undefined,
+            length: 0,
             formula: false,
           };
           break;
@@ -156,8 +214,12 @@ export function* sheetRows(
           break;
         case 'c':
           if (cell !== undefined) {
-            while (cells.length < cell.col) cells.push('');
-            cells[cell.col] = cellValue(cell, context);
+            // Empty cells past the last filled one (styled blanks out to XFD) are not padded.
+            const value = cappedCellValue(cell, context);
+            if (value !== '' || cell.col < cells.length) {
+              while (cells.length < cell.col) cells.push('');
+              cells[cell.col] = value;
+            }
           }
           cell = undefined;
           break;
@@ -171,8 +233,10 @@ export function* sheetRows(
     },
     text(text) {
       if (cell === undefined) return;
-      if (capture !== undefined) cell.value = (cell.value ?? '') + text;
-      else if (inFormula && text !== '') cell.formula = true;
+      if (capture !== undefined) {
+        cell.length += text.length;
+        if (cell.length <= MAX_CELL_CHARS) cell.value = (cell.value ?? '') + text;
+      } else if (inFormula && text !== '') cell.formula = true;
     },
   });
   for (const chunk of chunks) {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { Inflate } from 'fflate';
 import { Readable } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -86,7 +87,7 @@ async function listEntries(
   try {
     zipfile = await openYauzl(source, bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new ZipEntryRefusal(`不是有效的 zip 文件：${detail}`);
   }
   try {
@@ -244,7 +245,7 @@ export class CheckedZip {
         if (cap <= entry.size) throw tooLarge();
         throw new ZipEntryRefusal(`解压后大小超过声明的 ${entry.size}（文件损坏）`, entry.name);
       }
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       throw new ZipEntryRefusal(`解压失败：${detail}`, entry.name);
     }
     if (data.length > cap) throw tooLarge();
@@ -298,7 +299,7 @@ export class CheckedZip {
         try {
           inflater.push(raw, offset + length >= entry.compressedSize);
         } catch (error) {
-          const detail = error instanceof Error ? error.message : String(error);
+          const detail = errorMessage(error);
           throw new ZipEntryRefusal(`解压失败：${detail}`, entry.name);
         }
       }

@@ -1,5 +1,7 @@
 import {
+  ANSWER_KEY_STYLES,
   acceptedAnswerText,
+  formatAnswerKey,
   toPlainText,
   type AcceptedAnswer,
   type ChoiceOption,
@@ -108,22 +110,7 @@ export function variantForm(similarityText: string): string {
 
 /** The answer key as people read it ("B", "ABD", "√", "220/220V；380"), for messages. */
 export function keyLabel(content: ItemContent): string {
-  switch (content.type) {
-    case 'true_false':
-      return content.key ? '√' : '×';
-    case 'single_choice':
-      return content.key;
-    case 'multiple_choice':
-      return [...content.key].sort().join('');
-    case 'fill_blank':
-      return blankEntries(content.key)
-        .map(([, answers]) => answers.join('/'))
-        .join('；');
-    case 'short_answer': {
-      const text = toPlainText(content.key.referenceAnswer).trim();
-      return text.length > 20 ? `${text.slice(0, 20)}…` : text;
-    }
-  }
+  return formatAnswerKey(content, ANSWER_KEY_STYLES.message);
 }
 
 /** The answer key in comparable form: equal forms mean the same type and the same answer. */

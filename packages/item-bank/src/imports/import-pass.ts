@@ -1,7 +1,11 @@
-import type { ItemContent, ReviewStatus, TheoryLevelCode } from '@skillexam/shared';
+import {
+  contentAssetHashes,
+  type ItemContent,
+  type ReviewStatus,
+  type TheoryLevelCode,
+} from '@skillexam/shared';
 import type { FileIssue, ItemFileStream, ParsedItem } from '../import-export/item-file-types';
 import type { ItemServiceDeps } from '../items/item-service';
-import { contentAssetHashes } from '../items/item-validation';
 import { similarityText } from '../items/item-text';
 import { ExactDuplicates, type ExactVerdict } from './exact-duplicates';
 import { NearDuplicates, type NearDuplicateKind, type NearMatch } from './near-duplicates';

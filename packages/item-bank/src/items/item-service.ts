@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
   CodedError,
+  contentAssetHashes,
   type Item,
   type ItemContent,
   type ItemVersionRef,
   type ReviewStatus,
 } from '@skillexam/shared';
 import type { StandardStore } from '../standards/standard-store';
-import { checkPointFits, contentAssetHashes, parseItemContent } from './item-validation';
+import { checkPointFits, parseItemContent } from './item-validation';
 import type { ItemStore, ItemWrite } from './item-store';
 import { readableItemText, searchText, similarityText } from './item-text';
 import { bigramSet, findSimilar, type SimilarityMatch } from './similarity';

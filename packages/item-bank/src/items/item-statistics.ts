@@ -2,7 +2,7 @@ import { CodedError } from '@skillexam/shared';
 import type { ItemStore, StatisticsSample } from './item-store';
 
 /**
- * Feeds measured statistics (issue 9: difficulty, discrimination, exposure) back into the bank,
+ * Feeds measured statistics (difficulty, discrimination, exposure) back into the bank,
  * all samples in one transaction; an unknown item refuses the whole batch.
  */
 export function recordItemStatistics(store: ItemStore, samples: readonly StatisticsSample[]) {

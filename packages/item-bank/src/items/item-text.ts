@@ -1,5 +1,6 @@
 import {
-  describeAcceptedAnswer,
+  ANSWER_KEY_STYLES,
+  formatAnswerKey,
   toPlainText,
   type ChoiceOption,
   type ItemBody,
@@ -15,23 +16,6 @@ import { normalizeText } from '../search/normalize-text';
  *   rewritten in other words does not make two items different).
  */
 
-function keyText(content: ItemContent): string {
-  switch (content.type) {
-    case 'true_false':
-      return content.key ? '√' : '×';
-    case 'single_choice':
-      return content.key;
-    case 'multiple_choice':
-      return content.key.join('');
-    case 'fill_blank':
-      return Object.entries(content.key)
-        .map(([blank, answers]) => `${blank}: ${answers.map(describeAcceptedAnswer).join(' | ')}`)
-        .join('; ');
-    case 'short_answer':
-      return toPlainText(content.key.referenceAnswer);
-  }
-}
-
 function optionLines(content: ItemContent): string[] {
   return content.type === 'single_choice' || content.type === 'multiple_choice'
     ? content.options.map((option) => `${option.id}. ${toPlainText(option.content)}`)
@@ -42,7 +26,7 @@ export function readableItemText(content: ItemContent): string {
   return [
     `【题干】${toPlainText(content.stem)}`,
     ...optionLines(content),
-    `【答案】${keyText(content)}`,
+    `【答案】${formatAnswerKey(content, ANSWER_KEY_STYLES.history)}`,
     ...(content.explanation === undefined ? [] : [`【解析】${toPlainText(content.explanation)}`]),
     `【鉴定点】${content.assessmentPointId} 【等级】${content.level} 【难度】${content.difficulty}`,
   ].join('\n');

@@ -1,6 +1,5 @@
 import {
   CodedError,
-  collectAssetHashes,
   describeZodError,
   ItemContentSchema,
   type ItemContent,
@@ -31,17 +30,4 @@ export function checkPointFits(content: ItemContent, point: PointRecord | undefi
     );
   }
   return point;
-}
-
-/** Every image hash the content uses. */
-export function contentAssetHashes(content: ItemContent): string[] {
-  const bodies = [
-    content.stem,
-    ...(content.explanation === undefined ? [] : [content.explanation]),
-    ...(content.type === 'single_choice' || content.type === 'multiple_choice'
-      ? content.options.map((option) => option.content)
-      : []),
-    ...(content.type === 'short_answer' ? [content.key.referenceAnswer] : []),
-  ];
-  return [...new Set(bodies.flatMap(collectAssetHashes))];
 }

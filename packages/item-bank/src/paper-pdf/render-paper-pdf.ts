@@ -1,5 +1,6 @@
 import {
-  describeAcceptedAnswer,
+  ANSWER_KEY_STYLES,
+  formatAnswerKey,
   sectionScoringPolicy,
   toPlainText,
   type ItemContent,
@@ -210,24 +211,6 @@ export function renderPaperPdf(input: PaperPdfInput): Promise<Uint8Array> {
   );
 }
 
-/** The key of one item as printed: √/×, letters, accepted answers or the reference answer. */
-export function keyText(content: ItemContent): string {
-  switch (content.type) {
-    case 'true_false':
-      return content.key ? '√' : '×';
-    case 'single_choice':
-      return content.key;
-    case 'multiple_choice':
-      return [...content.key].sort().join('');
-    case 'fill_blank':
-      return Object.values(content.key)
-        .map((answers) => answers.map(describeAcceptedAnswer).join(' / '))
-        .join('；');
-    case 'short_answer':
-      return toPlainText(content.key.referenceAnswer);
-  }
-}
-
 export function renderAnswerKeyPdf(input: PaperPdfInput): Promise<Uint8Array> {
   const title = `${input.paper.title} 标准答案`;
   return renderPdfWithFont(
@@ -261,7 +244,7 @@ export function renderAnswerKeyPdf(input: PaperPdfInput): Promise<Uint8Array> {
         doc,
         input,
         (content, number) => {
-          const text = keyText(content);
+          const text = formatAnswerKey(content, ANSWER_KEY_STYLES.printedKey);
           const long = content.type === 'fill_blank' || content.type === 'short_answer';
           if (!long && input.withExplanations !== true) {
             compact.push(`${number}. ${text}`);

@@ -1,4 +1,9 @@
-import { CodedError, type ReviewStatus } from '@skillexam/shared';
+import {
+  BANK_REVIEW_ACTIONS,
+  CodedError,
+  type BankReviewAction,
+  type ReviewStatus,
+} from '@skillexam/shared';
 
 /*
  * 审核流程: draft → in_review → approved | rejected (with a comment) → retired.
@@ -6,8 +11,9 @@ import { CodedError, type ReviewStatus } from '@skillexam/shared';
  * Nobody approves their own item.
  */
 
-export const REVIEW_ACTIONS = ['submit', 'approve', 'reject', 'retire'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+/** The actions are declared once, in the shared `bank:*` contract (bank-channels.ts). */
+export const REVIEW_ACTIONS = BANK_REVIEW_ACTIONS;
+export type ReviewAction = BankReviewAction;
 
 const TRANSITIONS: Record<ReviewAction, { from: readonly ReviewStatus[]; to: ReviewStatus }> = {
   submit: { from: ['draft'], to: 'in_review' },

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { z } from 'zod';
 import { StandardDocumentSchema, type StandardDocument } from './standard-document';
 import type { StandardIssue } from './standard-issue';
@@ -36,7 +37,7 @@ export function readStandardJson(bytes: Uint8Array, file: string): ReadStandardR
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return {
       issues: [{ file, reason: `不是有效的 UTF-8 JSON 文件 (${detail})`, severity: 'error' }],
     };

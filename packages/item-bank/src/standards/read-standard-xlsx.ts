@@ -1,4 +1,4 @@
-import { THEORY_LEVEL_CODES, type TheoryLevelCode } from '@skillexam/shared';
+import { errorMessage, THEORY_LEVEL_CODES, type TheoryLevelCode } from '@skillexam/shared';
 import type ExcelJS from 'exceljs';
 import { finishStandardDocument, type ReadStandardResult } from './read-standard-json';
 import {
@@ -45,7 +45,7 @@ export async function readStandardXlsx(
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { issues: [{ file, reason: `不是有效的 .xlsx 文件 (${detail})`, severity: 'error' }] };
   }
   const info = workbook.getWorksheet(INFO_SHEET);

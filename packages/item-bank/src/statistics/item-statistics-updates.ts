@@ -1,7 +1,7 @@
 import type { AnalysisResult, ItemFlagCode, ItemVersionRef } from '@skillexam/shared';
 
 /*
- * What one analysis changes in the bank (issue 9 §3, `qbank stats import`): per item version,
+ * What one analysis changes in the bank (docs/decisions/0306, `qbank stats import`): per item version,
  * the empirical difficulty (facility), the discrimination (corrected point-biserial), how many
  * more candidates have now seen it, and the review flags. The CLI applies these in one
  * transaction; combining with earlier sessions (e.g. weighting by sampleSize) is the

@@ -192,6 +192,31 @@ describe('qbank blueprint / assemble / package on a real bank file', () => {
     expect((await qbank('keygen', '--out', keys)).code).toBe(0);
     expect((await qbank('keygen', '--out', keys)).code).toBe(2);
     const pkg = join(dir, 'a.exampkg');
+    // The signing public key given as the site key: refused before anything is read or written.
+    const wrongKey = await qbank(
+      'package',
+      '--bank',
+      bankFile,
+      '--paper',
+      join(out, 'paper-A.json'),
+      '--out',
+      pkg,
+      '--signing-key',
+      join(keys, 'signing.key.pem'),
+      '--site-key',
+      join(keys, 'signing.pub.pem'),
+      '--json',
+    );
+    expect(wrongKey.code).toBe(2);
+    expect(JSON.parse(wrongKey.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message:
+          '考点公钥无效：应为考点服务器的 X25519 公钥 PEM（proctor-server package key 生成）',
+      },
+    });
+    expect(existsSync(pkg)).toBe(false);
     const packaged = await qbank(
       'package',
       '--bank',

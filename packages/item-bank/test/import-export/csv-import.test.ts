@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectItemFileFormat, parseItemFile } from '../../src/import-export/index';
-import { withoutDefaultsNote } from './support/defaults-note';
+import { withoutNotes } from './support/defaults-note';
 
 const TEXT = [
   '序号,题干,A,B,C,D,答案',
@@ -14,7 +14,7 @@ const TEXT = [
 describe('CSV item import', () => {
   it('reads UTF-8 without a BOM', async () => {
     const file = await parseItemFile(new TextEncoder().encode(TEXT), { fileName: 'bank.csv' });
-    expect(withoutDefaultsNote(file.issues)).toEqual([]);
+    expect(withoutNotes(file.issues)).toEqual([]);
     expect(file.items.map((item) => item.content.type)).toEqual([
       'single_choice',
       'multiple_choice',
@@ -28,7 +28,7 @@ describe('CSV item import', () => {
     const file = await parseItemFile(new TextEncoder().encode(`\ufeff${tsv}`), {
       fileName: 'bank.txt',
     });
-    expect(withoutDefaultsNote(file.issues)).toEqual([]);
+    expect(withoutNotes(file.issues)).toEqual([]);
     expect(file.items).toHaveLength(3);
   });
 
@@ -37,7 +37,7 @@ describe('CSV item import', () => {
       const bytes = new Uint8Array(iconv.encode(TEXT, encoding));
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
       const file = await parseItemFile(bytes, { fileName: 'bank.csv' });
-      expect(withoutDefaultsNote(file.issues)).toEqual([]);
+      expect(withoutNotes(file.issues)).toEqual([]);
       expect(file.items[0]?.content.stem.content[0]).toMatchObject({
         children: [{ text: '安全电压一般为（ ）V。' }],
       });
@@ -64,7 +64,7 @@ describe('CSV item import', () => {
       iconv.encode(TEXT.replace(/,/g, '\t').replace('"A\tB"', 'AB'), 'utf-16le', { addBOM: true }),
     );
     const file = await parseItemFile(bytes, { fileName: 'bank.txt' });
-    expect(withoutDefaultsNote(file.issues)).toEqual([]);
+    expect(withoutNotes(file.issues)).toEqual([]);
     expect(file.items).toHaveLength(3);
   });
 
@@ -72,7 +72,7 @@ describe('CSV item import', () => {
     const text = '题干,答案\n好题,√\n坏\ufffd\ufffd题,×\n';
     const file = await parseItemFile(new TextEncoder().encode(text), { fileName: 'm.csv' });
     expect(file.items).toHaveLength(1);
-    expect(withoutDefaultsNote(file.issues)).toEqual([
+    expect(withoutNotes(file.issues)).toEqual([
       expect.objectContaining({
         row: 3,
         field: '题干（A列）',

@@ -129,4 +129,18 @@ describe('incremental CSV records', () => {
     records += parser.end().length;
     expect(records).toBe(papa(text, { delimiter: ',', newline: '\r\n' }).length);
   });
+
+  it('reads a record with a huge field whatever the pieces', () => {
+    // A whole bank pasted into one cell (quoted, with doubled quotes and line breaks) or a file
+    // without any line break: each push must not scan the unfinished record from its start.
+    const body = '焊接作业前应检查""接地""，\r\n'.repeat(200_000);
+    const quoted = `题干,答案\r\n"${body}",√\r\n`;
+    const unquoted = `题干,答案\r\n${'电气设备外壳应可靠接地'.repeat(300_000)},√\r\n`;
+    for (const text of [quoted, unquoted]) {
+      const parser = new CsvRecordParser({ delimiter: ',', newline: '\r\n' });
+      const records = [...pieces(text, 8 * 1024).flatMap((piece) => parser.push(piece))];
+      records.push(...parser.end());
+      expect(records).toEqual(papa(text, { delimiter: ',', newline: '\r\n' }));
+    }
+  });
 });

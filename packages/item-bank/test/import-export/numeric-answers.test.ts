@@ -7,7 +7,7 @@ import type { ExportItem } from '../../src/import-export/item-file-types';
 import { toParsedContent } from '../../src/import-export/restore-content';
 
 /*
- * Numeric 填空 answers (issue 16, finding 4) in spreadsheet/CSV key cells (`数值：4 ±0.2`) and
+ * Numeric 填空 answers (docs/decisions/0620) in spreadsheet/CSV key cells (`数值：4 ±0.2`) and
  * through every export → import round trip: the key objects come back exactly.
  */
 

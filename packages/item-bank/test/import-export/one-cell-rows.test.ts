@@ -40,7 +40,13 @@ describe('判断 keys in the one-cell layout', () => {
       '题目内容,题目选项,题目答案,难度,等级',
       '雷雨天可以进行倒闸操作。,A.错误 B.正确,A,2,5',
     ]);
-    expect(file.issues).toEqual([]);
+    expect(file.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: '题型',
+        reason: expect.stringContaining('按内容推断为：判断 1 题'),
+      }),
+    ]);
     expect(file.items.map((item) => [item.content.type, item.content.key])).toEqual([
       ['true_false', false],
     ]);

@@ -33,7 +33,7 @@ function fillKey(key: unknown): ItemAnswerKey {
   return { type: 'fill_blank', key: key as Record<string, AcceptedAnswer[]> };
 }
 
-describe('QTI numeric text entries (issue 16, finding 4)', () => {
+describe('QTI numeric text entries', () => {
   it('imports tolerances and rounding as numeric answers, not as the strings "2.0" / "4.0"', async () => {
     const file = await readPackage();
     const byId = new Map(file.items.map((item) => [item.externalId, item.content]));

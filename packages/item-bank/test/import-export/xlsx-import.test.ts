@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseItemFile, writeItemTemplate } from '../../src/import-export/index';
 import { makeXlsx } from './support/make-sheet';
 import { PNG_BYTES } from './support/sample-items';
-import { withoutDefaultsNote } from './support/defaults-note';
+import { withoutDefaultsNote, withoutNotes } from './support/defaults-note';
 
 const HEADER = [
   '题型',
@@ -139,7 +139,7 @@ describe('xlsx item import', () => {
       [2, '下列属于导体的是（ ）。', '铜', '铝', '橡胶', '玻璃', 'AB'],
       [3, '绝缘手套应定期试验。', '', '', '', '', '√'],
     ]);
-    expect(withoutDefaultsNote(file.issues)).toEqual([]);
+    expect(withoutNotes(file.issues)).toEqual([]);
     expect(file.items.map((item) => item.content.type)).toEqual([
       'single_choice',
       'multiple_choice',
@@ -196,7 +196,7 @@ describe('xlsx item import', () => {
       optionC: 'E',
       答案: 'F',
     });
-    expect(withoutDefaultsNote(mapped.issues)).toEqual([]);
+    expect(withoutNotes(mapped.issues)).toEqual([]);
     expect(mapped.items).toHaveLength(2);
     expect(mapped.items[0]?.row).toBe(1);
   });

@@ -1,7 +1,12 @@
-import { contentBuilders, itemBody, type ItemContent } from '@skillexam/shared';
+import {
+  ANSWER_KEY_STYLES,
+  contentBuilders,
+  formatAnswerKey,
+  itemBody,
+  type ItemContent,
+} from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
 import { readableItemText } from '../../src/items/item-text';
-import { keyText } from '../../src/paper-pdf/render-paper-pdf';
 
 const content: ItemContent = {
   type: 'fill_blank',
@@ -26,6 +31,6 @@ const content: ItemContent = {
 describe('numeric 填空 keys as reviewers and the printed answer key read them', () => {
   it('history text and the answer-key PDF show 2 ±5% and 4 ±0.2', () => {
     expect(readableItemText(content)).toContain('【答案】b1: 2 ±5%; b2: 4 ±0.2');
-    expect(keyText(content)).toBe('2 ±5%；4 ±0.2');
+    expect(formatAnswerKey(content, ANSWER_KEY_STYLES.printedKey)).toBe('2 ±5%；4 ±0.2');
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AssetHashSchema } from './asset-hash';
 
 /*
- * The rich content document model: Slate-compatible JSON (CONVENTIONS.md §11).
+ * The rich content document model: Slate-compatible JSON (docs/architecture.md#rich-content).
  *
  * - Every element has a kebab-case `type` and `children`; text leaves have `text`.
  * - Void elements (`image`, `formula`, `blank`) carry exactly one empty text child, as Slate requires.

@@ -3,8 +3,9 @@ import { BlockElementSchema } from './content-nodes';
 
 /**
  * The stored form of every rich text fragment of an item (stem, option, explanation,
- * reference answer): a versioned envelope around Slate-compatible blocks (CONVENTIONS.md §12).
- * Bump `ITEM_BODY_VERSION` only together with an upgrade step in `item-body-upgrades.ts`.
+ * reference answer): a versioned envelope around Slate-compatible blocks
+ * (docs/architecture.md#rich-content). Bump `ITEM_BODY_VERSION` only together with an upgrade step
+ * in `item-body-upgrades.ts`.
  */
 export const ITEM_BODY_FORMAT = 'item-body';
 export const ITEM_BODY_VERSION = 1;

@@ -22,9 +22,9 @@ export interface SafeHtmlOptions {
 }
 
 /*
- * Document → HTML as a recursive switch (CONVENTIONS.md §12). Every text and attribute value is
- * escaped; element names and attribute names come only from this file; unknown node types
- * render as nothing. No input string ever reaches the output as markup.
+ * Document → HTML as a recursive switch (docs/architecture.md#rich-content). Every text and
+ * attribute value is escaped; element names and attribute names come only from this file; unknown
+ * node types render as nothing. No input string ever reaches the output as markup.
  */
 
 const MARK_TAGS = [

@@ -2,6 +2,7 @@ import type { BlockElement } from './content-nodes';
 import { ITEM_BODY_FORMAT, ITEM_BODY_VERSION, ItemBodySchema, type ItemBody } from './item-body';
 import { upgradeItemBodyContent } from './item-body-upgrades';
 import { restoreBlock, type DroppedNode } from './restore-nodes';
+import { errorMessage } from '../errors/error-message';
 
 export type RestoreItemBodyErrorCode =
   | 'not_an_item_body'
@@ -19,7 +20,8 @@ function fail(code: RestoreItemBodyErrorCode, message: string): RestoreItemBodyR
 }
 
 /**
- * The only way into the system for a stored or imported item body (CONVENTIONS.md §12):
+ * The only way into the system for a stored or imported item body
+ * (docs/architecture.md#rich-content):
  * 1. checks the envelope `{ format: 'item-body', version, content }`;
  * 2. upgrades older versions through the step table;
  * 3. rebuilds the blocks from known node types and attributes, DROPPING what it does not
@@ -43,7 +45,7 @@ export function restoreItemBody(raw: unknown): RestoreItemBodyResult {
   try {
     upgraded = upgradeItemBodyContent(envelope.content, envelope.version);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return fail('upgrade_failed', `upgrading item-body version ${envelope.version}: ${detail}`);
   }
   if (!upgraded.ok) return fail(upgraded.reason, upgraded.message);

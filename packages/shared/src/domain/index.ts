@@ -1,4 +1,5 @@
 export * from './accepted-answer-text';
+export * from './answer-key-text';
 export * from './assessment-point';
 export * from './assessment-range';
 export * from './blueprint';
@@ -15,6 +16,7 @@ export {
   type IsoDateTime,
 } from './common';
 export * from './item';
+export * from './item-bodies';
 export {
   AcceptedAnswerSchema,
   AcceptedTextSchema,

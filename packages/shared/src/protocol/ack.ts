@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Error codes that may leave a server or host. Anything else is reported as INTERNAL
- * with a generic message, so internals never leak to a client (DESIGN.md §7).
+ * with a generic message, so internals never leak to a client
+ * (docs/architecture.md#protocol-conventions).
  */
 export const ERROR_CODES = [
   'BAD_REQUEST',

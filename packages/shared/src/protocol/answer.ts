@@ -17,7 +17,7 @@ export const AnswerValueSchema = z.union([
 ]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 
-/** One journaled answer change: the unit of the answer path (DESIGN.md §6). */
+/** One journaled answer change: the unit of docs/architecture.md#the-answer-path. */
 export const AnswerEventSchema = z.object({
   attemptId: z.string().min(1).max(64),
   seq: z.number().int().positive(),

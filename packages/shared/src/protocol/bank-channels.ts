@@ -127,7 +127,9 @@ export const BankItemViewSchema = z.object({
 });
 export type BankItemView = z.infer<typeof BankItemViewSchema>;
 
-export const BankReviewActionSchema = z.enum(['submit', 'approve', 'reject', 'retire']);
+/** The 审核 actions; item-bank's `ReviewAction` is this type (declared once, here). */
+export const BANK_REVIEW_ACTIONS = ['submit', 'approve', 'reject', 'retire'] as const;
+export const BankReviewActionSchema = z.enum(BANK_REVIEW_ACTIONS);
 export type BankReviewAction = z.infer<typeof BankReviewActionSchema>;
 
 const IdList = z.array(EntityIdSchema).min(1).max(1000);
@@ -141,6 +143,19 @@ const BulkResultSchema = z.object({
     }),
   ),
 });
+
+/** The item file formats the workbench imports (item-bank's `ItemFileFormat` must accept each). */
+export const BANK_IMPORT_FORMATS = [
+  'xlsx',
+  'csv',
+  'qti',
+  'moodle',
+  'gift',
+  'bankpkg',
+  'docx',
+] as const;
+export const BankImportFormatSchema = z.enum(BANK_IMPORT_FORMATS);
+export type BankImportFormat = z.infer<typeof BankImportFormatSchema>;
 
 export const BankImportIssueSchema = z.object({
   file: z.string(),
@@ -165,9 +180,13 @@ export const BankImportNearDuplicateSchema = z.object({
 });
 export type BankImportNearDuplicate = z.infer<typeof BankImportNearDuplicateSchema>;
 
+/**
+ * What an item import did or would do (dry run): the boundary type of item-bank's `importItems`
+ * report, declared once here (the host checks item-bank's report against it at compile time).
+ */
 export const BankImportReportSchema = z.object({
   file: z.string(),
-  format: z.string().optional(),
+  format: BankImportFormatSchema.optional(),
   dryRun: z.boolean(),
   validOnly: z.boolean(),
   committed: z.boolean(),
@@ -188,7 +207,6 @@ export const BankImportReportSchema = z.object({
 });
 export type BankImportReport = z.infer<typeof BankImportReportSchema>;
 
-export const BANK_IMPORT_FORMATS = ['xlsx', 'csv', 'qti', 'moodle', 'gift', 'bankpkg', 'docx'];
 const ImportFileInput = {
   fileName: FileNameSchema,
   data: Base64Schema,
@@ -350,7 +368,7 @@ export const bankChannels = {
   'bank:inspectImport': {
     input: z.object(ImportFileInput).strict(),
     output: z.object({
-      format: z.string().optional(),
+      format: BankImportFormatSchema.optional(),
       headers: z.array(z.string()),
       fields: z.array(z.object({ field: z.string(), header: z.string() })),
     }),
@@ -359,7 +377,7 @@ export const bankChannels = {
     input: z
       .object({
         ...ImportFileInput,
-        format: z.enum(BANK_IMPORT_FORMATS).optional(),
+        format: BankImportFormatSchema.optional(),
         mapping: z.record(z.string(), z.string()).optional(),
         dryRun: z.boolean(),
         validOnly: z.boolean(),

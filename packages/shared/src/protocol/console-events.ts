@@ -5,8 +5,8 @@ import { ITEM_FLAG_CODES } from '../statistics/item-flags';
 import { SessionViewSchema } from './exam-events';
 
 /*
- * Proctor console events (issue 7): the session list, 考场情况记录 (incidents confirmed by two
- * proctors), the candidate timeline, the results view with item statistics and flags (issue 9),
+ * Proctor console events (docs/console.md): the session list, 考场情况记录 (incidents confirmed by two
+ * proctors), the candidate timeline, the results view with item statistics and flags,
  * proctor assignment and the audit verification status for supervisors.
  */
 

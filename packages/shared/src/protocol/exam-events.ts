@@ -8,7 +8,7 @@ import {
 import { KioskProofSchema } from './kiosk-enrollment';
 
 /*
- * Payloads and views of the exam-room protocol (issue 5): candidate login, attempt lifecycle,
+ * Payloads and views of the exam-room protocol: candidate login, attempt lifecycle,
  * proctor actions and the monitor feed. Times are epoch milliseconds of the SERVER clock.
  */
 
@@ -121,7 +121,7 @@ export const HeartbeatResultSchema = z.object({
 });
 export type HeartbeatResult = z.infer<typeof HeartbeatResultSchema>;
 
-/** What the kiosk detects and cannot prevent (DESIGN.md §8). */
+/** What the kiosk detects and cannot prevent (docs/architecture.md#security-model). */
 export const KioskEventKindSchema = z.enum([
   'focus_lost',
   'focus_regained',

@@ -159,7 +159,10 @@ export interface DesktopApi {
   subscribe(listener: (event: HostEvent) => void): () => void;
 }
 
-/** Which window may call which channels: least privilege per window (CONVENTIONS.md §3). */
+/**
+ * Which window may call which channels: least privilege per window
+ * (docs/architecture.md#the-desktop-bridge-windowdesktop).
+ */
 export type WindowKind = 'author' | 'kiosk';
 
 const CHANNEL_PREFIXES: Record<WindowKind, readonly string[]> = {

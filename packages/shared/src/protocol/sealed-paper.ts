@@ -3,11 +3,11 @@ import { AssetHashSchema } from '../content/asset-hash';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
 
 /*
- * Content release (DESIGN.md §8): the kiosk downloads its own variation of the paper early, as
- * AES-256-GCM ciphertext (`attempt:sealed-paper`), and receives the per-session content key only
- * when its attempt runs (`attempt:content-key`). The seal lives in the proctor server and the
- * open in the kiosk host (both node:crypto); this file holds only the shapes and the AAD, so it
- * stays runnable in a browser.
+ * Content release (docs/architecture.md#security-model): the kiosk downloads its own variation of
+ * the paper early, as AES-256-GCM ciphertext (`attempt:sealed-paper`), and receives the per-session
+ * content key only when its attempt runs (`attempt:content-key`). The seal lives in the proctor
+ * server and the open in the kiosk host (both node:crypto); this file holds only the shapes and the
+ * AAD, so it stays runnable in a browser.
  */
 
 const base64Of = (bytes: number) =>

@@ -147,7 +147,7 @@ export interface ClientToServerEvents {
   'room:set-layout': Handler<RoomLayoutPayload, RoomView>;
   'marking:queue': Handler<MarkingQueuePayload, MarkingQueue>;
   'marking:submit': Handler<MarkingSubmitPayload, MarkingSubmitResult>;
-  // proctor console (issue 7)
+  // proctor console
   'console:sessions': Handler<EmptyPayload, ConsoleSessions>;
   'console:timeline': Handler<TimelinePayload, Timeline>;
   'session:assign-proctors': Handler<SessionAssignPayload, SessionAssignResult>;

@@ -15,7 +15,7 @@ import { validateResponseMatrix, type ResponseMatrix } from './response-matrix';
 import { scoreGroups } from './score-groups';
 
 /*
- * Classical test theory item analysis of one response matrix (issue 9): per-item statistics
+ * Classical test theory item analysis of one response matrix (docs/decisions/0300): per-item statistics
  * with flags, and per-test statistics. Pure; the same function serves the proctor server (a
  * finished session), the console and the workbench (`qbank analyze`).
  *

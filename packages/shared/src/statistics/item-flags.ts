@@ -4,7 +4,7 @@ import { t } from '../i18n/translate';
 import type { ItemStatisticsCore } from './item-analysis';
 
 /*
- * Review flags for one item (issue 9 §2). Each has a machine code; `describeItemFlag` turns it
+ * Review flags for one item (docs/decisions/0307). Each has a machine code; `describeItemFlag` turns it
  * into a zh-CN or English sentence through the shared i18n messages `itemStats.flag.<code>`.
  *
  *   facility_low              p < 0.2       (too hard, or a wrong key)

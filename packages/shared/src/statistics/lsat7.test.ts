@@ -11,7 +11,7 @@ import { buildResponseMatrix, type ResponseRow } from './response-matrix';
  *
  * Published figures:
  *   item facilities (proportion correct)  .828 .658 .772 .606 .843
- *   psych::alpha(lsat7) raw_alpha          0.453   (R psych package; issue 9 cites it)
+ *   psych::alpha(lsat7) raw_alpha          0.453   (R psych package)
  */
 const LSAT7_PATTERNS: Readonly<Record<string, number>> = {
   '00000': 12, '00001': 19, '00010': 1, '00011': 7, '00100': 3, '00101': 19, '00110': 3,

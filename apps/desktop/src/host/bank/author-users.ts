@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AuthorUserSchema, CodedError, type AuthorUser } from '@skillexam/shared';
+import { errorMessage, AuthorUserSchema, CodedError, type AuthorUser } from '@skillexam/shared';
 import { z } from 'zod';
 
 /*
@@ -61,7 +61,7 @@ function readAuthors(path: string): AuthorsFile {
   } catch (error) {
     throw new CodedError(
       'BAD_REQUEST',
-      `用户设置文件 ${path} 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`,
+      `用户设置文件 ${path} 不是有效的 JSON：${errorMessage(error)}`,
     );
   }
   const parsed = AuthorsFileSchema.safeParse(raw);

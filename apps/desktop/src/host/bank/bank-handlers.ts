@@ -10,7 +10,7 @@ function bytesOf(base64: string): Uint8Array {
 
 /** The `bank:*` host handlers over one BankService. */
 export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankChannel> {
-  const papers = new PaperService((roles) => bank.paperContext(roles));
+  const papers = new PaperService(() => bank.paperContext());
   const file = (result: { fileName: string; bytes: Uint8Array }) => ({
     fileName: result.fileName,
     data: Buffer.from(result.bytes).toString('base64'),

@@ -1,15 +1,19 @@
+import type { BankImportFormat } from '@skillexam/shared';
 import { detectItemFileFormat, TABLE_FIELD_HEADERS, TABLE_FIELDS } from '@skillexam/item-bank';
 import type ExcelJS from 'exceljs';
 
 export interface ImportInspection {
-  readonly format?: string;
+  readonly format?: BankImportFormat;
   /** The first row of an xlsx/csv file: what the column mapping chooses from. */
   readonly headers: string[];
   readonly fields: { field: string; header: string }[];
 }
 
 /** Word documents are read by the docx reader; everything else by the item-bank detector. */
-export function detectImportFormat(fileName: string, bytes: Uint8Array): string | undefined {
+export function detectImportFormat(
+  fileName: string,
+  bytes: Uint8Array,
+): BankImportFormat | undefined {
   if (/\.docx$/i.test(fileName)) return 'docx';
   return detectItemFileFormat(fileName, bytes);
 }

@@ -1,65 +1,53 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BlueprintSchema,
   CodedError,
-  collectAssetHashes,
-  describeZodError,
   flattenRanges,
   type Blueprint,
   type CandidatePaper,
   type TheoryLevelCode,
 } from '@skillexam/shared';
 import {
-  assemblePapers,
+  assembleForms,
   buildPackagePaper,
+  checkBlueprint,
   cjkFontPath,
   pinnedContents,
   createAssemblyRepository,
   createHighsSolver,
-  DEFAULT_MAX_OVERLAP,
-  diagnoseSupply,
   generateSigningKeyPair,
   keyIdOf,
+  packageForSite,
   publicKeyFromPem,
-  recordPapers,
   renderAnswerKeyPdf,
   renderPaperPdf,
-  resolveBlueprint,
-  standardId,
-  toPaperRecord,
-  writeExamPackage,
-  type AssemblyProblem,
-  type AssemblySource,
+  supplyProblems,
+  type Actor,
   type Bank,
+  type BlueprintCheck,
   type ConstraintCheck,
   type MipSolver,
+  type PaperDeps,
   type PaperRecord,
 } from '@skillexam/item-bank';
 import { feasibleDefault, usualBlueprint, type Relaxation } from './default-blueprint';
 
 /*
  * Blueprints, assembly, paper preview, PDFs and exam packages for the workbench
- * (docs/decisions/0553-workbench-assembly.md). Assembled papers stay in memory until they are
- * packaged; packaging records the paper in the bank (exposure), as `qbank package` does.
+ * (docs/decisions/0553-workbench-editor-and-assembly.md), over item-bank's workflows (which hold
+ * assembling and packaging once, with their role checks). Assembled papers stay in memory until
+ * they are packaged; packaging records the paper in the bank (exposure), as `qbank package` does.
  * The bank's signing key pair lives beside the bank files (signing.key.pem / signing.pub.pem).
  */
 
 export interface PaperContext {
   readonly bank: Bank;
-  readonly actor: string;
+  /** The signed-in user; each workflow checks the roles it needs. */
+  readonly actor: Actor;
   readonly dir: string;
 }
 
-export interface BlueprintCheck {
-  readonly valid: boolean;
-  /** Schema problems (field: message). */
-  readonly issues: string[];
-  /** Supply problems against this bank (zh-CN, with the numbers). */
-  readonly problems: AssemblyProblem[];
-  readonly eligible: number;
-  readonly itemCount: number;
-}
+export type { BlueprintCheck };
 
 export interface AssembledSummary {
   readonly label: string;
@@ -76,32 +64,21 @@ export interface AssembledSummary {
   };
 }
 
-/** The assembly's counting diagnosis of `blueprint` against the bank's supply (no solve). */
-function supplyProblems(
-  blueprint: Blueprint,
-  source: AssemblySource,
-  forms: number,
-  resolved = resolveBlueprint(blueprint, source),
-): AssemblyProblem[] {
-  const n = resolved.requirements.itemCount;
-  return diagnoseSupply(resolved, {
-    forms,
-    maxOverlapItems: Math.floor(DEFAULT_MAX_OVERLAP * n + 1e-9),
-  });
-}
-
-function parseBlueprint(raw: unknown): { blueprint?: Blueprint; issues: string[] } {
-  const parsed = BlueprintSchema.safeParse(raw);
-  if (parsed.success) return { blueprint: parsed.data, issues: [] };
-  return { issues: describeZodError(parsed.error).split('; ') };
+/** The open bank's papers, items and clock, for the paper workflows. */
+function paperDeps(bank: Bank): PaperDeps {
+  return {
+    papers: createAssemblyRepository(bank.db, bank.standards),
+    items: bank.items,
+    clock: bank.clock,
+  };
 }
 
 export class PaperService {
-  readonly #context: (roles?: ('writer' | 'reviewer' | 'admin')[]) => PaperContext;
+  readonly #context: () => PaperContext;
   readonly #papers = new Map<string, PaperRecord>();
   #solver: Promise<MipSolver> | undefined;
 
-  constructor(context: (roles?: ('writer' | 'reviewer' | 'admin')[]) => PaperContext) {
+  constructor(context: () => PaperContext) {
     this.#context = context;
   }
 
@@ -139,41 +116,20 @@ export class PaperService {
 
   /** Live feasibility: the blueprint's own rules, then the counting diagnosis against the bank. */
   check(raw: unknown, forms: number): BlueprintCheck {
-    const { blueprint, issues } = parseBlueprint(raw);
-    if (blueprint === undefined)
-      return { valid: false, issues, problems: [], eligible: 0, itemCount: 0 };
-    const { bank } = this.#context();
-    const repository = createAssemblyRepository(bank.db, bank.standards);
-    const source = repository.loadSource(
-      blueprint.standard,
-      blueprint.level,
-      blueprint.exposure.notUsedInLastPapers ?? 0,
-    );
-    const resolved = resolveBlueprint(blueprint, source);
-    const problems = supplyProblems(blueprint, source, forms, resolved);
-    const n = resolved.requirements.itemCount;
-    return { valid: true, issues: [], problems, eligible: resolved.eligible.length, itemCount: n };
+    return checkBlueprint(paperDeps(this.#context().bank).papers, raw, forms);
   }
 
   async assemble(raw: unknown, seed: number, forms: number) {
-    const { bank } = this.#context(['admin']);
-    const { blueprint, issues } = parseBlueprint(raw);
-    if (blueprint === undefined)
-      throw new CodedError('BAD_REQUEST', `组卷方案有误：${issues.join('；')}`);
-    const repository = createAssemblyRepository(bank.db, bank.standards);
-    const source = repository.loadSource(
-      blueprint.standard,
-      blueprint.level,
-      blueprint.exposure.notUsedInLastPapers ?? 0,
-    );
+    const { bank, actor } = this.#context();
     this.#solver ??= createHighsSolver();
-    const result = assemblePapers(blueprint, source, await this.#solver, {
-      seed,
-      forms,
-      maxOverlap: DEFAULT_MAX_OVERLAP,
-      timeLimitSeconds: 60,
-    });
-    if (!result.ok) {
+    const assembled = assembleForms(
+      paperDeps(bank),
+      actor,
+      { blueprint: raw, seed, forms, timeLimitSeconds: 60 },
+      await this.#solver,
+    );
+    if (!assembled.ok) {
+      const { result } = assembled;
       return {
         ok: false as const,
         stage: result.stage,
@@ -182,21 +138,13 @@ export class PaperService {
         totalMs: result.timings.totalMs,
       };
     }
-    const assembledAt = bank.clock();
-    const summaries: AssembledSummary[] = result.forms.map((form) => {
-      const record = toPaperRecord(form, {
-        blueprint,
-        seed,
-        formCount: forms,
-        maxOverlap: DEFAULT_MAX_OVERLAP,
-        assembledAt,
-      });
+    const summaries: AssembledSummary[] = assembled.records.map((record, index) => {
       this.#papers.set(record.paper.id, record);
       return {
         label: record.form,
         paperId: record.paper.id,
         meanP: record.meanP,
-        items: form.items.length,
+        items: assembled.result.forms[index]?.items.length ?? 0,
         checks: [...record.checks],
         solver: {
           solver: record.solver.solver,
@@ -207,7 +155,12 @@ export class PaperService {
         },
       };
     });
-    return { ok: true as const, problems: [], forms: summaries, totalMs: result.timings.totalMs };
+    return {
+      ok: true as const,
+      problems: [],
+      forms: summaries,
+      totalMs: assembled.result.timings.totalMs,
+    };
   }
 
   #record(paperId: string): PaperRecord {
@@ -275,50 +228,14 @@ export class PaperService {
     paperId: string,
     sitePublicKeyPem: string,
   ): Promise<{ fileName: string; bytes: Uint8Array }> {
-    const { bank, actor, dir } = this.#context(['admin']);
+    const { bank, actor, dir } = this.#context();
     const record = this.#record(paperId);
-    try {
-      publicKeyFromPem(sitePublicKeyPem, 'x25519');
-    } catch {
-      throw new CodedError(
-        'BAD_REQUEST',
-        '考点公钥无效：应为考点服务器的 X25519 公钥 PEM（proctor-server package key 生成）',
-      );
-    }
-    const contents = pinnedContents(bank.items, record.paper);
-    const input = buildPackagePaper(record.paper, (ref) => {
-      const content = contents.get(ref.itemId);
-      if (content === undefined) throw new CodedError('NOT_FOUND', `试题 ${ref.itemId} 的内容缺失`);
-      return content;
-    });
-    const assets = new Map<string, Uint8Array>();
-    const bodies = input.candidatePaper.sections.flatMap((section) =>
-      section.items.flatMap((item) => [
-        item.stem,
-        ...('options' in item ? item.options.map((o) => o.content) : []),
-      ]),
-    );
-    for (const hash of new Set(bodies.flatMap(collectAssetHashes))) {
-      const asset = bank.items.getAsset(hash);
-      if (asset === undefined)
-        throw new CodedError('NOT_FOUND', `试卷用到的图片 ${hash} 不在题库中`);
-      assets.set(hash, asset.bytes);
-    }
-    const bytes = await writeExamPackage({
-      ...input,
-      assets,
-      signerPrivateKeyPem: this.#signingPair(dir).privateKeyPem,
+    const { bytes } = await packageForSite(paperDeps(bank), actor, {
+      record,
+      // Read (made on first use) only once the user may package.
+      readSigningKey: () => this.#signingPair(dir).privateKeyPem,
       recipientPublicKeyPem: sitePublicKeyPem,
-      now: new Date(bank.clock()),
     });
-    const repository = createAssemblyRepository(bank.db, bank.standards);
-    if (!repository.hasPaper(record.paper.id)) {
-      const standard = standardId(
-        record.paper.standard.occupationCode,
-        record.paper.standard.version,
-      );
-      recordPapers(repository, bank.items, [record], standard, actor, bank.clock());
-    }
     return { fileName: `${record.paper.id}.exampkg`, bytes };
   }
 }

@@ -19,9 +19,9 @@ interface EventRow {
 }
 
 /**
- * The kiosk's local answer journal (DESIGN.md §6 step 1): every answer change is committed
- * with `synchronous=FULL` (fsync) before `record` returns, so the UI may say 已保存到本机.
- * Unacked events form the outbox; the highest contiguous seq the server acked is kept.
+ * The kiosk's local answer journal (docs/architecture.md#the-answer-path, step 1): every answer
+ * change is committed with `synchronous=FULL` (fsync) before `record` returns, so the UI may say
+ * 已保存到本机. Unacked events form the outbox; the highest contiguous seq the server acked is kept.
  */
 export class AnswerJournal {
   private readonly db: Database.Database;

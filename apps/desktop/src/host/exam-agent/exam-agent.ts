@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import {
+  errorMessage,
   CodedError,
   type AnswerValue,
   type AttemptMessage,
@@ -8,77 +8,34 @@ import {
   type ClientAckData,
   type ClientPayload,
   type ClientToServerEvents,
-  type KioskEnrollment,
   type KioskEventPayload,
   type SealedPaperPlaintext,
 } from '@skillexam/shared';
-import { signCandidateLogin } from './kiosk-enrollment';
+import { loginForAgent } from './agent-login';
 import { AnswerJournal } from './answer-journal';
-import { ContentRelease, isContentReleased, type ContentState } from './content-release';
+import { agentStatus, type AgentStatus, type ExamAgentOptions } from './agent-status';
+import { syncClock } from './clock-sync';
+import { ContentRelease, isContentReleased } from './content-release';
 import { ExamClock } from './exam-clock';
 import { Outbox, type OutboxStatus } from './outbox';
+import { journalPath } from './journal-path';
+import { KioskEventQueue } from './kiosk-event-queue';
 import { findSavedLogin, saveLogin, updateSavedAttempt } from './saved-login';
 import { CERT_MISMATCH_MESSAGE, type SiteTrust } from '../discovery/site-pin';
 import { keepSiteTrust, sitePinOf } from './site-trust-loop';
-import {
-  connectExamSocket,
-  LoginError,
-  loginCandidate,
-  request,
-  trustSite,
-  type ExamSocket,
-} from './server-api';
+import { connectExamSocket, LoginError, request, trustSite, type ExamSocket } from './server-api';
 
-export interface AgentStatus {
-  readonly connection: 'connecting' | 'online' | 'offline';
-  /**
-   * What the save badge says: 已同步到服务器 / 已保存到本机 / 离线 / held while the exam is paused
-   * (sent after the resume) / rejected: the server refused an answer for good (`saveRejection`).
-   */
-  readonly save: 'synced' | 'local' | 'offline' | 'held' | 'rejected';
-  /** Journaled answers the server has not acknowledged yet. */
-  readonly pending: number;
-  readonly saveRejection?: {
-    readonly code: string;
-    readonly message: string;
-    readonly seq: number;
-    readonly itemId: string;
-  };
-  readonly attempt: AttemptView;
-  readonly remainingMs?: number;
-  readonly message?: string;
-  readonly content: ContentState;
-  readonly notices: AttemptMessage[];
-}
-
-export interface ExamAgentOptions {
-  readonly serverUrl: string;
-  /** Folder for journal.db files (one per attempt). */
-  readonly journalDir: string;
-  readonly clientKind: 'kiosk' | 'web';
-  readonly onStatus?: (status: AgentStatus) => void;
-  readonly heartbeatMs?: number;
-  readonly now?: () => number;
-  /** SHA-256 of the kiosk's bundled code (Electron main computes it; absent in the web shell). */
-  readonly clientIntegrity?: string;
-  /** This PC's enrollment (docs/decisions/0216): a `kiosk` login is signed with its private key. */
-  readonly enrollment?: KioskEnrollment;
-  /**
-   * SHA-256 of the site CA this kiosk is enrolled to (docs/decisions/0232): the kiosk talks only
-   * to a server with that certificate, over HTTPS/WSS. Default: the enrollment's
-   * `serverCertFingerprint`. Neither: no pinning (web practice client, development).
-   */
-  readonly expectedFingerprint?: string;
-}
+export type { AgentStatus, ExamAgentOptions };
+export { journalPath };
 
 /** How many proctor messages the status keeps. */
 const MAX_NOTICES = 5;
 
 /**
- * The exam agent (DESIGN.md §6): journal first, then the server. Runs under plain Node in the
- * host: the web shell and Electron's main process both use it. Every answer is committed to
- * journal.db before `answer` returns; the outbox sends in order and retries forever; every
- * (re)connect resyncs with the server's highest contiguous seq and state hash.
+ * The exam agent (docs/architecture.md#the-answer-path): journal first, then the server. Runs under
+ * plain Node in the host: the web shell and Electron's main process both use it. Every answer is
+ * committed to journal.db before `answer` returns; the outbox sends in order and retries forever;
+ * every (re)connect resyncs with the server's highest contiguous seq and state hash.
  */
 export class ExamAgent {
   private readonly options: ExamAgentOptions;
@@ -95,7 +52,10 @@ export class ExamAgent {
   private identityView: CandidateIdentity | undefined;
   private readonly notices: AttemptMessage[] = [];
   private message: string | undefined;
-  private readonly kioskEvents: KioskEventPayload[] = [];
+  private readonly kioskEvents = new KioskEventQueue(
+    (event) => this.call('kiosk:event', event),
+    () => this.socket.connected,
+  );
   /** Set once the journal was reconciled and deleted: nothing more can be answered. */
   private ended = false;
   /** Set by close(): late callbacks (downloads, acks) must not touch the closed journal. */
@@ -170,21 +130,7 @@ export class ExamAgent {
     examCode: string,
   ): Promise<ExamAgent> {
     const trust = await trustSite(options.serverUrl, sitePinOf(options));
-    const login = await loginCandidate(
-      options.serverUrl,
-      admissionTicketNumber,
-      examCode,
-      options.clientKind,
-      options.clientIntegrity,
-      trust,
-      options.clientKind === 'kiosk' && options.enrollment !== undefined
-        ? signCandidateLogin(
-            options.enrollment,
-            { admissionTicketNumber, examCode, clientIntegrity: options.clientIntegrity },
-            Date.now(),
-          )
-        : undefined,
-    );
+    const login = await loginForAgent(options, admissionTicketNumber, examCode, trust);
     const agent = new ExamAgent(options, login.token, login.attempt, trust);
     agent.journal.withDb((db) =>
       saveLogin(db, admissionTicketNumber, examCode, login.token, login.attempt, agent.now()),
@@ -217,42 +163,16 @@ export class ExamAgent {
   }
 
   status(): AgentStatus {
-    const pending = this.ended ? 0 : this.journal.lastSeq() - this.journal.ackedSeq();
-    const outbox = this.outboxState;
-    // A refusal is shown as what it is, never as 离线 (docs/decisions/0228).
-    const rejected = outbox.state === 'rejected' && pending > 0 ? outbox : undefined;
-    const save: AgentStatus['save'] =
-      rejected !== undefined
-        ? 'rejected'
-        : this.connection === 'offline'
-          ? 'offline'
-          : pending === 0
-            ? 'synced'
-            : outbox.state === 'held'
-              ? 'held'
-              : 'local';
-    const remainingMs = this.clock.remainingMs();
-    const message = rejected !== undefined ? rejected.message : this.message;
-    return {
+    return agentStatus({
       connection: this.connection,
-      save,
-      pending,
-      ...(rejected === undefined
-        ? {}
-        : {
-            saveRejection: {
-              code: rejected.code,
-              message: rejected.message,
-              seq: rejected.seq,
-              itemId: rejected.itemId,
-            },
-          }),
+      outbox: this.outboxState,
+      pending: this.ended ? 0 : this.journal.lastSeq() - this.journal.ackedSeq(),
       attempt: this.attempt,
-      ...(remainingMs === undefined ? {} : { remainingMs }),
-      ...(message === undefined ? {} : { message }),
+      remainingMs: this.clock.remainingMs(),
+      message: this.message,
       content: this.ended ? 'none' : this.content.state(),
-      notices: [...this.notices],
-    };
+      notices: this.notices,
+    });
   }
 
   /** The server URL this agent talks to (the exit prompt verifies proctors there). */
@@ -308,20 +228,6 @@ export class ExamAgent {
   /** Reports what the kiosk detected (focus lost, displays, VM, remote tools) to the proctors. */
   reportKioskEvent(kind: KioskEventPayload['kind'], detail: string): void {
     this.kioskEvents.push({ kind, detail, clientTime: new Date(this.now()).toISOString() });
-    void this.flushKioskEvents();
-  }
-
-  private async flushKioskEvents(): Promise<void> {
-    while (this.socket.connected && this.kioskEvents.length > 0) {
-      const next = this.kioskEvents[0];
-      if (next === undefined) return;
-      try {
-        await this.call('kiosk:event', next);
-      } catch {
-        return; // kept; sent again on the next connect
-      }
-      this.kioskEvents.shift();
-    }
   }
 
   /** Journals an answer durably (已保存到本机) and starts sending it. */
@@ -369,11 +275,7 @@ export class ExamAgent {
   async reconcile(): Promise<boolean> {
     if (this.ended) return true;
     await this.drain();
-    const check = await this.call('attempt:resync', {
-      attemptId: this.attempt.attemptId,
-      clientSeq: this.journal.lastSeq(),
-      stateHash: this.journal.ackedStateHash(),
-    });
+    const check = await this.resync();
     if (check.inSync && check.ackedSeq === this.journal.lastSeq()) {
       this.ended = true;
       this.outbox.stop();
@@ -382,6 +284,15 @@ export class ExamAgent {
       return true;
     }
     return false;
+  }
+
+  /** Compares the journal's last seq and acknowledged state hash with the server's. */
+  private resync() {
+    return this.call('attempt:resync', {
+      attemptId: this.attempt.attemptId,
+      clientSeq: this.journal.lastSeq(),
+      stateHash: this.journal.ackedStateHash(),
+    });
   }
 
   private async drain(): Promise<void> {
@@ -420,11 +331,7 @@ export class ExamAgent {
     }
     try {
       const sentAt = this.now();
-      const result = await this.call('attempt:resync', {
-        attemptId: this.attempt.attemptId,
-        clientSeq: this.journal.lastSeq(),
-        stateHash: this.journal.ackedStateHash(),
-      });
+      const result = await this.resync();
       this.clock.addSample({ sentAt, receivedAt: this.now(), serverTime: result.serverTime });
       if (result.ackedSeq > this.journal.lastSeq() && result.answers !== undefined) {
         this.journal.importServerState(result.ackedSeq, result.answers);
@@ -432,13 +339,13 @@ export class ExamAgent {
         this.journal.adoptServerAck(result.ackedSeq);
       }
     } catch (error) {
-      this.message = error instanceof Error ? error.message : String(error);
+      this.message = errorMessage(error);
     }
     // pushes sent while this PC was away (开考, pause, resume…) are not replayed: ask
     await this.refreshAttempt();
     this.publish();
     void this.outbox.kick();
-    void this.flushKioskEvents();
+    void this.kioskEvents.flush();
     void this.content.prefetch(this.attempt).then(() => this.publish());
     this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs ?? 5_000);
   }
@@ -448,12 +355,7 @@ export class ExamAgent {
     const sentAt = this.now();
     try {
       const result = await this.call('attempt:heartbeat', { sentAt });
-      this.clock.addSample({ sentAt, receivedAt: this.now(), serverTime: result.serverTime });
-      // While paused the server's deadline moves with its clock: frozen at the reply's time.
-      this.clock.setDeadline(
-        result.deadlineAt,
-        result.status === 'paused' ? result.serverTime : undefined,
-      );
+      syncClock(this.clock, sentAt, this.now(), result);
       this.publish();
       // The resume push was lost: the heartbeat says it runs again, so held answers go now.
       if (result.status === 'in_progress' && this.outboxState.state === 'held') {
@@ -467,13 +369,7 @@ export class ExamAgent {
   private adopt(view: AttemptView): AttemptView {
     this.attempt = view;
     if (!this.closed) this.journal.withDb((db) => updateSavedAttempt(db, view, this.now()));
-    this.clock.addSample({
-      sentAt: this.now(),
-      receivedAt: this.now(),
-      serverTime: view.serverTime,
-    });
-    // While paused the view's deadline is "now + what is left": frozen at the view's server time.
-    this.clock.setDeadline(view.deadlineAt, view.status === 'paused' ? view.serverTime : undefined);
+    syncClock(this.clock, this.now(), this.now(), view);
     this.publish();
     // Resumed: answers held during the pause go now (the outbox also asks again by itself).
     if (view.status === 'in_progress' && this.outboxState.state === 'held') void this.outbox.kick();
@@ -496,9 +392,4 @@ export class ExamAgent {
     if (this.closed) return;
     this.options.onStatus?.(this.status());
   }
-}
-
-/** One journal file per attempt; the id is sanitised so it can never leave the folder. */
-export function journalPath(journalDir: string, attemptId: string): string {
-  return join(journalDir, `${attemptId.replace(/[^A-Za-z0-9_-]/g, '_')}.journal.db`);
 }

@@ -1,9 +1,9 @@
 /**
- * The kiosk's view of server time (DESIGN.md §6 step 5). The server decides the deadline;
- * the kiosk estimates its clock offset from ping round trips (keeping the sample with the
- * shortest round trip among the recent ones, as NTP does) and keeps counting down offline from
- * the last deadline. Old samples age out, so a local clock that jumped (an NTP step after a
- * long outage, a hand-set clock) is corrected within a few heartbeats.
+ * The kiosk's view of server time (docs/architecture.md#the-answer-path, step 5). The server
+ * decides the deadline; the kiosk estimates its clock offset from ping round trips (keeping the
+ * sample with the shortest round trip among the recent ones, as NTP does) and keeps counting down
+ * offline from the last deadline. Old samples age out, so a local clock that jumped (an NTP step
+ * after a long outage, a hand-set clock) is corrected within a few heartbeats.
  */
 
 /** How many recent samples the offset is chosen from. */

@@ -1,6 +1,5 @@
 import {
   CodedError,
-  ErrorCodeSchema,
   type ExamAgentStatus,
   type HostEvent,
   type IpcInput,
@@ -86,8 +85,7 @@ export class ExamService {
         // told to the proctors with the next successful login from this PC
         if (error.code === 'SERVER_CERT_MISMATCH')
           this.early.push({ kind: 'server_cert_mismatch', detail: `login: ${input.serverUrl}` });
-        const code = ErrorCodeSchema.safeParse(error.code);
-        throw new CodedError(code.success ? code.data : 'UNAVAILABLE', error.message);
+        throw new CodedError(error.code, error.message);
       }
       throw error;
     }

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '@skillexam/shared';
 
 /**
- * journal.db: one file per exam attempt on the kiosk (DESIGN.md §5). The outbox is the set of
- * events above `acked_seq`; nothing is deleted until the attempt is reconciled with the server.
+ * journal.db: one file per exam attempt on the kiosk (docs/architecture.md#storage-and-migrations).
+ * The outbox is the set of events above `acked_seq`; nothing is deleted until the attempt is
+ * reconciled with the server.
  */
 export const JOURNAL_MIGRATIONS: readonly Migration<Database.Database>[] = [
   {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { Ack, AnswerEvent, AnswerSaveResult } from '@skillexam/shared';
 import type { AnswerJournal } from './answer-journal';
 
@@ -58,10 +59,11 @@ export function classifySaveFailure(code: string): SaveFailureKind {
 }
 
 /**
- * Drains the journal's unacked events to the server in seq order (DESIGN.md §6 step 2):
- * one at a time, retrying with exponential backoff for as long as the exam is open.
- * The server acks with its highest CONTIGUOUS seq, which may be lower than the event sent
- * (it lost an earlier one, e.g. after a restore); the outbox then resends from there.
+ * Drains the journal's unacked events to the server in seq order
+ * (docs/architecture.md#the-answer-path, step 2): one at a time, retrying with exponential backoff
+ * for as long as the exam is open. The server acks with its highest CONTIGUOUS seq, which may be
+ * lower than the event sent (it lost an earlier one, e.g. after a restore); the outbox then resends
+ * from there.
  */
 export class Outbox {
   private running = false;
@@ -114,7 +116,7 @@ export class Outbox {
       try {
         reply = await this.transport(next);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         this.emit({ state: 'retrying', pending, retryInMs: backoff, reason });
         await this.options.sleep(backoff);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs);

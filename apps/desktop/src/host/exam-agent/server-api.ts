@@ -1,11 +1,13 @@
 import {
   ackSchema,
   CandidateLoginResultSchema,
+  CodedError,
   type Ack,
   type CandidateLoginResult,
   type ClientAckData,
   type ClientPayload,
   type ClientToServerEvents,
+  type ErrorCode,
   type KioskProof,
   type ServerToClientEvents,
 } from '@skillexam/shared';
@@ -23,13 +25,14 @@ export type ExamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const LoginReplySchema = ackSchema(CandidateLoginResultSchema);
 
-/** A login the server refused or could not be asked; `code` is the server's or UNAVAILABLE. */
-export class LoginError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+/**
+ * A login the server refused or could not be asked: a CodedError whose code is the server's,
+ * UNAVAILABLE or SERVER_CERT_MISMATCH (its own class so callers can tell a login failure apart).
+ */
+export class LoginError extends CodedError {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
     this.name = 'LoginError';
-    this.code = code;
   }
 }
 

@@ -1,7 +1,7 @@
 /*
- * What the kiosk detects and cannot prevent (DESIGN.md §8): it reports to the proctor, it
- * does not block. Pure functions over facts main collects (screen list, process names,
- * network interfaces, system strings), so every rule is unit tested.
+ * What the kiosk detects and cannot prevent (docs/architecture.md#security-model): it reports to
+ * the proctor, it does not block. Pure functions over facts main collects (screen list, process
+ * names, network interfaces, system strings), so every rule is unit tested.
  */
 
 export interface DisplayInfo {

@@ -11,7 +11,8 @@ export interface WindowOptionsInput {
 
 /**
  * The BrowserWindow settings for each window, as a pure function so the security-critical
- * flags are unit tested (CONVENTIONS.md §4): sandboxed, isolated, no Node in the page.
+ * flags are unit tested (docs/architecture.md#electron-main): sandboxed, isolated, no Node in the
+ * page.
  */
 export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   const kiosk = input.kind === 'kiosk';

@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { AUTHOR_ROLES, type AuthorRole, type BankSession } from '@skillexam/shared';
+import { errorMessage, AUTHOR_ROLES, type AuthorRole, type BankSession } from '@skillexam/shared';
 import {
   Button,
   Card,
@@ -16,7 +16,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatSize } from './format-size';
-import { bank, errorMessage } from './author-api';
+import { bank } from './author-api';
 
 interface UserForm {
   id: string;

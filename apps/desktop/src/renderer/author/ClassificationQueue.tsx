@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { CheckOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type {
   ClassificationQueueEntryView,
@@ -19,7 +20,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage } from './author-api';
+import { bank } from './author-api';
 import { buildTreeData } from './standard-tree-data';
 
 type ClassifyRequest = { pointId: string } | { acceptTopSuggestion: true };

@@ -1,9 +1,10 @@
-import { ITEM_TYPES, type BankDashboard } from '@skillexam/shared';
+import { errorMessage, type BankDashboard } from '@skillexam/shared';
 import { Alert, Button, Card, Col, List, Row, Statistic } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage } from './author-api';
-import { EChart, type ChartOption } from './EChart';
+import { bank } from './author-api';
+import { dashboardCharts } from './dashboard/dashboard-charts';
+import { EChart } from './EChart';
 
 /** 题库看板: coverage per 鉴定范围, X/Y/Z, difficulty, types, and measured p from results. */
 export function Dashboard({
@@ -26,88 +27,10 @@ export function Dashboard({
     );
   }, [standardId, refresh]);
 
-  const charts = useMemo(() => {
-    if (data === undefined) return undefined;
-    const coverage: ChartOption = {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 32, bottom: 48 },
-      xAxis: {
-        type: 'category',
-        data: data.ranges.map((r) => `${r.path} ${r.name}`),
-        axisLabel: { interval: 0, rotate: 20 },
-      },
-      yAxis: { type: 'value' },
-      series: [
-        { name: t('author.dashboard.points'), type: 'bar', data: data.ranges.map((r) => r.points) },
-        {
-          name: t('author.dashboard.covered'),
-          type: 'bar',
-          data: data.ranges.map((r) => r.covered),
-        },
-        {
-          name: t('author.dashboard.approved'),
-          type: 'bar',
-          data: data.ranges.map((r) => r.approved),
-        },
-      ],
-    };
-    const importance: ChartOption = {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          data: (['X', 'Y', 'Z'] as const).map((key) => ({
-            name: `${key} ${t(`importance.${key}`)}`,
-            value: data.importance[key]?.approvedItems ?? 0,
-          })),
-        },
-      ],
-    };
-    const difficulty: ChartOption = {
-      tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 16, bottom: 32 },
-      xAxis: {
-        type: 'category',
-        data: ['1', '2', '3', '4', '5'].map((d) => `${t('author.list.difficulty')} ${d}`),
-      },
-      yAxis: { type: 'value' },
-      series: [
-        {
-          type: 'bar',
-          data: ['1', '2', '3', '4', '5'].map((d) => data.difficulty[d] ?? 0),
-          itemStyle: { color: '#1f5fbf' },
-        },
-      ],
-    };
-    const types: ChartOption = {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: '60%',
-          data: ITEM_TYPES.map((type) => ({
-            name: t(`itemType.${type}`),
-            value: data.byType[type] ?? 0,
-          })),
-        },
-      ],
-    };
-    const p: ChartOption = {
-      tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 16, bottom: 32 },
-      xAxis: {
-        type: 'category',
-        data: data.pHistogram.map((_, i) => `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`),
-      },
-      yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: data.pHistogram, itemStyle: { color: '#389e0d' } }],
-    };
-    return { coverage, importance, difficulty, types, p };
-  }, [data, t]);
+  const charts = useMemo(
+    () => (data === undefined ? undefined : dashboardCharts(data, t)),
+    [data, t],
+  );
 
   if (error !== undefined) return <Alert type="error" message={error} />;
   if (data === undefined || charts === undefined) return <Card loading />;

@@ -1,8 +1,9 @@
+import { errorMessage } from '@skillexam/shared';
 import type { IpcOutput } from '@skillexam/shared';
 import { Alert, Drawer, Select, Space, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage } from './author-api';
+import { bank } from './author-api';
 import { StatusTag } from './StatusTag';
 
 type History = IpcOutput<'bank:history'>;

@@ -1,18 +1,16 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import {
-  ITEM_TYPES,
+  errorMessage,
   type BankSearchFilter,
   type BankSearchHit,
   type ItemType,
   type ReviewStatus,
 } from '@skillexam/shared';
-import { Button, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Modal, Select, Space, Table, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage } from './author-api';
+import { bank } from './author-api';
+import { ItemFilters } from './item-list/ItemFilters';
 import { StatusTag } from './StatusTag';
-
-const STATUSES: ReviewStatus[] = ['draft', 'in_review', 'approved', 'rejected', 'retired'];
 
 export interface ItemListProps {
   readonly standardId?: string;
@@ -110,47 +108,17 @@ export function ItemList(props: ItemListProps) {
 
   return (
     <div className="author-item-list">
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('author.list.searchPlaceholder')}
-          enterButton={<SearchOutlined />}
-          onSearch={setQuery}
-          style={{ width: 280 }}
-          data-testid="item-search"
-        />
-        <Select<ItemType>
-          allowClear
-          placeholder={t('author.list.type')}
-          value={type ?? null}
-          onChange={setType}
-          style={{ width: 110 }}
-          options={ITEM_TYPES.map((v) => ({ value: v, label: t(`itemType.${v}`) }))}
-        />
-        <Select<ReviewStatus>
-          allowClear
-          placeholder={t('author.list.status')}
-          value={status ?? null}
-          onChange={setStatus}
-          style={{ width: 110 }}
-          options={STATUSES.map((v) => ({ value: v, label: t(`author.status.${v}`) }))}
-        />
-        <Select<number>
-          allowClear
-          placeholder={t('author.list.difficulty')}
-          value={difficulty ?? null}
-          onChange={setDifficulty}
-          style={{ width: 100 }}
-          options={[1, 2, 3, 4, 5].map((v) => ({
-            value: v,
-            label: `${t('author.list.difficulty')} ${v}`,
-          }))}
-        />
-        {props.scope !== undefined && <Tag color="blue">{props.scope.label}</Tag>}
-        <Button type="primary" icon={<PlusOutlined />} onClick={props.onNew} data-testid="new-item">
-          {t('author.list.newItem')}
-        </Button>
-      </Space>
+      <ItemFilters
+        type={type}
+        onType={setType}
+        status={status}
+        onStatus={setStatus}
+        difficulty={difficulty}
+        onDifficulty={setDifficulty}
+        onSearch={setQuery}
+        scopeLabel={props.scope?.label}
+        onNew={props.onNew}
+      />
       <Space style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">
           {t('author.list.selected', { count: selected.length })}

@@ -1,6 +1,8 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import {
-  describeAcceptedAnswer,
+  ANSWER_KEY_STYLES,
+  errorMessage,
+  formatAnswerKey,
   type AuthorUser,
   type BankItemView,
   type BankSearchHit,
@@ -21,7 +23,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage } from './author-api';
+import { bank } from './author-api';
 import { BodyView, ItemPreview } from './ItemPreview';
 
 /**
@@ -137,22 +139,7 @@ export function ReviewQueue({
               <ItemPreview content={item} />
               <Card size="small" type="inner" title={t('author.editor.key')}>
                 <Typography.Text strong data-testid="review-key">
-                  {item.type === 'true_false'
-                    ? item.key
-                      ? '√'
-                      : '×'
-                    : item.type === 'single_choice'
-                      ? item.key
-                      : item.type === 'multiple_choice'
-                        ? item.key.join('')
-                        : item.type === 'fill_blank'
-                          ? Object.entries(item.key)
-                              .map(
-                                ([id, answers]) =>
-                                  `${id}: ${answers.map(describeAcceptedAnswer).join(' | ')}`,
-                              )
-                              .join('；')
-                          : ''}
+                  {formatAnswerKey(item, ANSWER_KEY_STYLES.review)}
                 </Typography.Text>
                 {item.type === 'short_answer' && <BodyView body={item.key.referenceAnswer} />}
               </Card>

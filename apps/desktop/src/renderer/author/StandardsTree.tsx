@@ -1,9 +1,10 @@
+import { errorMessage } from '@skillexam/shared';
 import { UploadOutlined } from '@ant-design/icons';
 import type { StandardSummaryView, StandardTreeNode } from '@skillexam/shared';
 import { Button, Empty, Select, Space, Tag, Tree, Typography, message } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useI18n } from '../i18n';
-import { bank, errorMessage, fileToBase64 } from './author-api';
+import { bank, fileToBase64 } from './author-api';
 import { buildTreeData, HEALTH_COLORS } from './standard-tree-data';
 
 export interface StandardsTreeProps {

@@ -7,10 +7,6 @@ export function bank<K extends BankChannel>(channel: K, input: IpcInput<K>): Pro
   return window.desktop.invoke(channel, input);
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** File bytes as base64 for the bridge (chunked so large files do not overflow the stack). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -34,7 +35,7 @@ export function ExitPrompt() {
       await window.desktop.invoke('exam:exit', values);
       setOpen(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);

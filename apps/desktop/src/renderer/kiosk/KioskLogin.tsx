@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -51,7 +52,7 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
       window.localStorage.setItem(SERVER_KEY, values.serverUrl.trim());
       onLoggedIn(status);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import { ClockCircleOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { CandidateIdentity, ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
@@ -36,7 +37,7 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
   useEffect(() => {
     window.desktop
       .invoke('exam:identity', {})
-      .then(setIdentity, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .then(setIdentity, (e: unknown) => setError(errorMessage(e)));
   }, []);
   const rules = (
     <Card size="small" title={t('kiosk.rulesTitle')} className="kiosk-rules">
@@ -104,7 +105,7 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
             onClick={() =>
               window.desktop
                 .invoke('exam:confirmIdentity', {})
-                .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                .catch((e: unknown) => setError(errorMessage(e)))
             }
           >
             {t('kiosk.confirmIdentity')}

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { AnswerValue, CandidatePaper, ExamAgentStatus } from '@skillexam/shared';
 import { Alert, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -45,7 +46,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
           assetUrls: assetDataUrls(resumed.assets),
         });
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, []);
 
@@ -126,7 +127,7 @@ export function LiveExam({ status }: { readonly status: ExamAgentStatus }) {
           writer.flush();
           window.desktop.invoke('exam:submit', {}).then(
             () => setReviewOpen(false),
-            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+            (e: unknown) => setError(errorMessage(e)),
           );
         }}
       />

@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { AnswerValue, CandidatePaper } from '@skillexam/shared';
 import { Alert, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -37,7 +38,7 @@ export function PracticeExam() {
       (error: unknown) =>
         setState({
           phase: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         }),
     );
   }, []);

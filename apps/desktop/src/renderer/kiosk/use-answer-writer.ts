@@ -1,3 +1,4 @@
+import { errorMessage } from '@skillexam/shared';
 import type { AnswerValue } from '@skillexam/shared';
 import { useCallback, useEffect, useRef } from 'react';
 
@@ -17,7 +18,7 @@ export function useAnswerWriter(onError: (message: string) => void) {
     (itemId: string, value: AnswerValue) => {
       window.desktop
         .invoke('exam:answer', { itemId, value })
-        .catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+        .catch((e: unknown) => onError(errorMessage(e)));
     },
     [onError],
   );

@@ -1,8 +1,8 @@
 import { execScript, type WritableDb } from '../sql';
 
 /**
- * The answer path (DESIGN.md §6): every event stored once by (attempt, seq), the latest value per
- * item, kiosk events, incidents and scores.
+ * The answer path (docs/architecture.md#the-answer-path): every event stored once by (attempt,
+ * seq), the latest value per item, kiosk events, incidents and scores.
  */
 export function migrate0030(db: WritableDb): void {
   execScript(

@@ -1,6 +1,6 @@
 import { execScript, type WritableDb } from '../sql';
 
-/** The audit hash chain and its signed checkpoints (DESIGN.md §8). */
+/** The audit hash chain and its signed checkpoints (docs/architecture.md#security-model). */
 export function migrate0040(db: WritableDb): void {
   execScript(
     db,

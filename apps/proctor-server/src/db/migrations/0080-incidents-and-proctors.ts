@@ -1,7 +1,7 @@
 import { execScript, type WritableDb } from '../sql';
 
 /**
- * 考场情况记录 (issue 7): an incident gets a category (违纪 / 设备故障 / 断电断网 / 其他), a
+ * 考场情况记录 (docs/decisions/0402): an incident gets a category (违纪 / 设备故障 / 断电断网 / 其他), a
  * 处理结果, any number of candidates, and a confirmation by a second proctor (never the one who
  * recorded it, also enforced by a trigger). Proctors can be assigned to sessions: a session with
  * assigned proctors accepts room actions from them (and admins) only. Two partial indexes serve

@@ -1,7 +1,7 @@
 import { execScript, type WritableDb } from '../sql';
 
 /**
- * Issue 14: a kiosk report repeated within a short window is one record with a count
+ * A kiosk report repeated within a short window is one record with a count
  * (`count`, `last_server_time`) instead of one row, audit record and console push each; the
  * index serves the monitor's "latest report of each kind per candidate". `extension_cap_ms`
  * is a 补时上限 an exam admin raised for one candidate (NULL: the session's rule applies).

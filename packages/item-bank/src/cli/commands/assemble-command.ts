@@ -1,17 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import {
-  assemblePapers,
-  DEFAULT_MAX_OVERLAP,
-  type AssemblyResult,
-} from '../../assembly/assemble-papers';
+import type { AssemblyResult } from '../../assembly/assemble-papers';
 import { createHighsSolver } from '../../assembly/highs-solver';
-import { toPaperRecord, type PaperRecord } from '../../assembly/paper-record';
-import { recordPapers } from '../../assembly/paper-store';
+import type { PaperRecord } from '../../assembly/paper-record';
 import { createAssemblyRepository } from '../../db/assembly-repository';
 import type { Bank } from '../../db/open-bank';
-import { standardId } from '../../standards/standard-document';
+import { bankOperator } from '../../workflows/actor';
+import { assembleForms, recordForms } from '../../workflows/assemble-forms';
 import {
   defaultActor,
   emit,
@@ -79,31 +75,26 @@ async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
   const blueprint = readBlueprintFile(options.blueprint);
   if (options.forms < 1 || options.forms > 26)
     throw new InvalidInputError('--forms 应在 1 到 26 之间');
-  const repository = createAssemblyRepository(bank.db, bank.standards);
-  const source = repository.loadSource(
-    blueprint.standard,
-    blueprint.level,
-    blueprint.exposure.notUsedInLastPapers ?? 0,
-  );
-  const solver = await createHighsSolver();
-  const maxOverlap = options.maxOverlap ?? DEFAULT_MAX_OVERLAP;
-  const result = assemblePapers(blueprint, source, solver, {
-    seed: options.seed,
-    forms: options.forms,
-    maxOverlap,
-    timeLimitSeconds: options.timeLimit,
-  });
-  if (!result.ok) throw failure(result, options.blueprint);
-  const assembledAt = bank.clock();
-  const records = result.forms.map((form) =>
-    toPaperRecord(form, {
+  const actor = bankOperator(defaultActor());
+  const deps = {
+    papers: createAssemblyRepository(bank.db, bank.standards),
+    items: bank.items,
+    clock: bank.clock,
+  };
+  const assembled = assembleForms(
+    deps,
+    actor,
+    {
       blueprint,
       seed: options.seed,
-      formCount: options.forms,
-      maxOverlap,
-      assembledAt,
-    }),
+      forms: options.forms,
+      ...(options.maxOverlap === undefined ? {} : { maxOverlap: options.maxOverlap }),
+      timeLimitSeconds: options.timeLimit,
+    },
+    await createHighsSolver(),
   );
+  if (!assembled.ok) throw failure(assembled.result, options.blueprint);
+  const { records, result } = assembled;
   // Everything is rendered before anything is recorded or written: a failure changes nothing.
   const outputs = new Map<string, Uint8Array | string>();
   for (const record of records) {
@@ -111,10 +102,9 @@ async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
     if (options.pdf)
       for (const [name, bytes] of await renderPaperPdfs(bank, record)) outputs.set(name, bytes);
   }
-  const standard = standardId(blueprint.standard.occupationCode, blueprint.standard.version);
-  if (options.record) {
-    recordPapers(repository, bank.items, records, standard, defaultActor(), assembledAt);
-  }
+  const assembledAt = records[0]?.assembledAt;
+  if (options.record)
+    recordForms(deps, actor, records, assembledAt === undefined ? {} : { at: assembledAt });
   mkdirSync(options.out, { recursive: true });
   const files: string[] = [];
   for (const [name, content] of outputs) {

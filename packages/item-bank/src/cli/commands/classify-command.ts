@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { chooseStandard, pointByCode } from '../../classification/choose-standard';
 import { classificationQueue } from '../../classification/classification-queue';
-import { classifyItems, type ClassifyTarget } from '../../classification/classify-items';
+import type { ClassifyTarget } from '../../classification/classify-items';
 import { createClassificationRepository } from '../../db/classification-repository';
+import { bankOperator } from '../../workflows/actor';
+import { classifyItemsAs } from '../../workflows/edit-items';
 import {
   defaultActor,
   emit,
@@ -90,7 +92,7 @@ export function registerClassify(program: Command, io: CliIo): void {
           options.point === undefined
             ? { acceptTopSuggestion: true }
             : { pointId: pointByCode(bank.standards, standardId, options.point).id };
-        const results = classifyItems(bank, itemIds, target, options.actor);
+        const results = classifyItemsAs(bank, bankOperator(options.actor), itemIds, target);
         const failed = results.filter((result) => !result.ok);
         const failures = () => failed.map((r) => `${r.id}：${r.error ?? ''}`).join('\n');
         // Each item is classified on its own: when none went through, nothing changed.

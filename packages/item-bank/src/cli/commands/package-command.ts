@@ -1,18 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { collectAssetHashes, type CandidatePaper } from '@skillexam/shared';
+import { CodedError } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { PaperRecordSchema, type PaperRecord } from '../../assembly/paper-record';
-import { recordPapers } from '../../assembly/paper-store';
 import { createAssemblyRepository } from '../../db/assembly-repository';
 import type { Bank } from '../../db/open-bank';
 import { ExamPackageError } from '../../exam-package/exam-package-error';
-import { buildPackagePaper } from '../../exam-package/package-paper';
 import { openExamPackage, verifyExamPackage } from '../../exam-package/read-exam-package';
-import { writeExamPackage } from '../../exam-package/write-exam-package';
-import { standardId } from '../../standards/standard-document';
+import { bankOperator } from '../../workflows/actor';
+import { packageForSite, type SitePackage } from '../../workflows/package-for-site';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
 import { readInputFile } from '../read-input-file';
-import { pinnedContents } from '../../paper-pdf/pinned-contents';
 
 const text = (file: string) => new TextDecoder('utf-8').decode(readInputFile(file));
 
@@ -36,16 +33,6 @@ export function readPaperRecord(file: string): PaperRecord {
   return result.data;
 }
 
-function candidateAssets(paper: CandidatePaper): string[] {
-  const bodies = paper.sections.flatMap((section) =>
-    section.items.flatMap((item) => [
-      item.stem,
-      ...('options' in item ? item.options.map((option) => option.content) : []),
-    ]),
-  );
-  return [...new Set(bodies.flatMap(collectAssetHashes))];
-}
-
 interface PackageOptions {
   bank: string;
   paper: string;
@@ -57,53 +44,35 @@ interface PackageOptions {
 
 async function packagePaper(bank: Bank, options: PackageOptions, io: CliIo) {
   const record = readPaperRecord(options.paper);
-  const signerPrivateKeyPem = text(options.signingKey);
-  const recipientPublicKeyPem = text(options.siteKey);
-  const contents = pinnedContents(bank.items, record.paper);
-  const packagePaperInput = buildPackagePaper(record.paper, (ref) => {
-    const content = contents.get(ref.itemId);
-    if (content === undefined) throw new InvalidInputError(`试题 ${ref.itemId} 的内容缺失`);
-    return content;
-  });
-  const assets = new Map<string, Uint8Array>();
-  for (const hash of candidateAssets(packagePaperInput.candidatePaper)) {
-    const asset = bank.items.getAsset(hash);
-    if (asset === undefined) throw new InvalidInputError(`试卷用到的图片 ${hash} 不在题库中`);
-    assets.set(hash, asset.bytes);
-  }
-  let bytes: Uint8Array;
+  let built: SitePackage;
   try {
-    bytes = await writeExamPackage({
-      ...packagePaperInput,
-      assets,
-      signerPrivateKeyPem,
-      recipientPublicKeyPem,
-      now: new Date(bank.clock()),
+    const papers = createAssemblyRepository(bank.db, bank.standards);
+    const deps = { papers, items: bank.items, clock: bank.clock };
+    built = await packageForSite(deps, bankOperator(defaultActor()), {
+      record,
+      recipientPublicKeyPem: text(options.siteKey),
+      readSigningKey: () => text(options.signingKey),
     });
   } catch (error) {
-    if (error instanceof TypeError || (error instanceof Error && /key/i.test(error.message))) {
+    // The bank's own refusals pass through; a bad key PEM gets the options named.
+    if (
+      !(error instanceof CodedError) &&
+      (error instanceof TypeError || (error instanceof Error && /key/i.test(error.message)))
+    ) {
       throw new InvalidInputError(
         `无法打包：${error.message}（--signing-key 应为 Ed25519 私钥 PEM，--site-key 应为考点服务器的 X25519 公钥 PEM；可用 qbank keygen 生成）`,
       );
     }
     throw error;
   }
-  // A paper that leaves the building always counts as exposed.
-  const repository = createAssemblyRepository(bank.db, bank.standards);
-  const recorded = repository.hasPaper(record.paper.id);
-  if (!recorded) {
-    const standard = standardId(
-      record.paper.standard.occupationCode,
-      record.paper.standard.version,
-    );
-    recordPapers(repository, bank.items, [record], standard, defaultActor(), bank.clock());
-  }
+  const { bytes, assets } = built;
+  const recorded = !built.newlyRecorded;
   writeFileSync(options.out, bytes);
   const data = {
     out: options.out,
     paperId: record.paper.id,
     size: bytes.length,
-    assets: assets.size,
+    assets,
     newlyRecorded: !recorded,
   };
   emit(
@@ -111,7 +80,7 @@ async function packagePaper(bank: Bank, options: PackageOptions, io: CliIo) {
     options.json,
     data,
     () =>
-      `已写出考试包 ${options.out}（${bytes.length} 字节，图片 ${assets.size} 个）：试卷 ${record.paper.id}` +
+      `已写出考试包 ${options.out}（${bytes.length} 字节，图片 ${assets} 个）：试卷 ${record.paper.id}` +
       (recorded ? '' : '；已在题库中登记此试卷并计入曝光'),
   );
 }

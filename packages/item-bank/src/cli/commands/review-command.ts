@@ -2,9 +2,9 @@ import { readableItemText } from '../../items/item-text';
 import { diffItemVersions, itemHistory } from '../../items/item-history';
 import { type Command, Argument } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { reviewItems } from '../../review/bulk-review';
 import { REVIEW_ACTIONS, type ReviewAction } from '../../review/review-workflow';
-import { reviewItem } from '../../review/review-service';
+import { bankOperator } from '../../workflows/actor';
+import { reviewManyItems, reviewOneItem } from '../../workflows/review-items';
 import { reportBulkReview } from './review-report';
 import { isBulk, reviewTargets, type ReviewTargetOptions } from './review-targets';
 import {
@@ -39,13 +39,13 @@ export function registerReview(program: Command, io: CliIo): void {
     .option('--json', '以 JSON 输出')
     .action((action: ReviewAction, itemIds: string[], options: ReviewOptions) => {
       withBank(options.bank, (bank) => {
-        const input = {
+        const actor = bankOperator(options.actor);
+        const request = {
           action,
-          actor: options.actor,
           ...(options.comment === undefined ? {} : { comment: options.comment }),
         };
         if (!isBulk(itemIds, options)) {
-          const item = reviewItem(bank, itemIds[0] ?? '', input);
+          const item = reviewOneItem(bank, actor, itemIds[0] ?? '', request);
           emit(
             io,
             options.json,
@@ -56,7 +56,7 @@ export function registerReview(program: Command, io: CliIo): void {
         }
         const targets = reviewTargets(bank, action, itemIds, options);
         const started = performance.now();
-        const result = reviewItems(bank, targets, input);
+        const result = reviewManyItems(bank, actor, targets, request);
         reportBulkReview(io, action, result, performance.now() - started, options.json);
       });
     });

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importStandardFile } from '../../standards/import-standard';
 import { formatStandardIssue } from '../../standards/standard-issue';
 import { writeStandardXlsx } from '../../standards/write-standard-xlsx';
-import { emit, withBank, withBankAsync, type CliIo } from '../cli-context';
+import { bankOperator } from '../../workflows/actor';
+import { importStandard } from '../../workflows/manage-standards';
+import { defaultActor, emit, withBank, withBankAsync, type CliIo } from '../cli-context';
 import { readInputFile } from '../read-input-file';
 
 export function registerStandard(program: Command, io: CliIo): void {
@@ -17,7 +18,7 @@ export function registerStandard(program: Command, io: CliIo): void {
     .action(async (file: string, options: { bank: string; json?: boolean }) => {
       const bytes = readInputFile(file);
       await withBankAsync(options.bank, async (bank) => {
-        const report = await importStandardFile(bank.standards, bytes, file, bank.clock());
+        const report = await importStandard(bank, bankOperator(defaultActor()), bytes, file);
         emit(io, options.json, report, () =>
           [
             `已导入标准 ${report.standard?.id ?? ''}（${report.standard?.occupationName ?? ''}）：` +

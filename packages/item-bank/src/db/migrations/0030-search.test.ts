@@ -52,6 +52,12 @@ describe('migration 0030 search', () => {
     expect(bigram('"接地"')).toBe(1);
     expect(bigram('"装"*')).toBe(1);
     expect(trigram('"接地"')).toBe(0); // why the bigram index exists
+    // The facet tokens of the 0030 index format, written by the migration's frozen copy:
+    // type true_false = 0, level 5, status draft = 0, difficulty 3, scopes s / s:A / p in hex.
+    for (const facet of ['§t0', '§l5', '§s0', '§d3', '§n73', '§n733a41', '§n70']) {
+      expect(bigram(`"${facet}"`), facet).toBe(1);
+    }
+    expect(bigram('"§t1"')).toBe(0);
     add('new', 2, '变压器的运行');
     expect(trigram('"变压器"')).toBe(1);
     db.prepare("UPDATE item_texts SET search_text = '绝缘电阻测量' WHERE seq = 2").run();

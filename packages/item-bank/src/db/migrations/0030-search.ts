@@ -1,4 +1,3 @@
-import { bigramDocument } from '../../search/bigram-tokens';
 import { all, run, sql, type WritableDb } from '../sql';
 
 /**
@@ -7,6 +6,11 @@ import { all, run, sql, type WritableDb } from '../sql';
  *   sync by triggers) — serves queries of three or more characters, any substring;
  * - `item_bigrams`: contentless FTS5 over bigram tokens (see search/bigram-tokens.ts),
  *   written by the item repository — serves one- and two-character queries.
+ *
+ * The existing items' bigram documents are built by a FROZEN copy of the index format as it was
+ * when this migration was written (below), not by the live `bigramDocument`: a later change to
+ * the live index format must come with its own migration and must not change what this one
+ * wrote (docs/decisions/0800-migrations-import-no-live-code.md).
  */
 export function migrate0030(db: WritableDb): void {
   db.exec(`
@@ -47,7 +51,72 @@ export function migrate0030(db: WritableDb): void {
         FROM item_texts t JOIN items i ON i.seq = t.seq JOIN points p ON p.id = i.point_id`,
   );
   for (const row of rows) {
-    const grams = bigramDocument(row.search_text, row);
+    const grams = bigramDocument0030(row.search_text, row);
     run(db, sql`INSERT INTO item_bigrams (rowid, grams) VALUES (${row.seq}, ${grams})`);
   }
+}
+
+// ---- Frozen copy of search/bigram-tokens.ts and search/normalize-text.ts `wordRuns` ----------
+
+interface Facets0030 {
+  readonly type: string;
+  readonly level: number;
+  readonly status: string;
+  readonly difficulty: number;
+  readonly standardId: string;
+  readonly rangePath: string;
+  readonly pointId: string;
+}
+
+const FACET_MARK = '§';
+const FACET_TYPES = [
+  'true_false',
+  'single_choice',
+  'multiple_choice',
+  'fill_blank',
+  'short_answer',
+];
+const FACET_STATUSES = ['draft', 'in_review', 'approved', 'rejected', 'retired'];
+
+/** "电缆接地" → "电缆 缆接 接地 地"; the last character of every word run also stands alone. */
+function bigramTokens0030(normalized: string): string {
+  const tokens: string[] = [];
+  for (const run of normalized.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let index = 0; index < chars.length - 1; index += 1) {
+      tokens.push(`${chars[index] ?? ''}${chars[index + 1] ?? ''}`);
+    }
+    const last = chars.at(-1);
+    if (last !== undefined) tokens.push(last);
+  }
+  return tokens.join(' ');
+}
+
+function hex0030(value: string): string {
+  return Array.from(new TextEncoder().encode(value), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** The standard, every enclosing 鉴定范围 and the point, each as a hex-encoded scope token. */
+function scopeTokens0030(facets: Facets0030): string[] {
+  const segments = facets.rangePath.split('-');
+  const ids = [
+    facets.standardId,
+    ...segments.map((_, index) => `${facets.standardId}:${segments.slice(0, index + 1).join('-')}`),
+    facets.pointId,
+  ];
+  return ids.map((id) => `${FACET_MARK}n${hex0030(id)}`);
+}
+
+/** One item's bigram document: its bigrams, then its type, level, status, difficulty and scope facets. */
+function bigramDocument0030(normalized: string, facets: Facets0030): string {
+  return [
+    bigramTokens0030(normalized),
+    `${FACET_MARK}t${FACET_TYPES.indexOf(facets.type)}`,
+    `${FACET_MARK}l${facets.level}`,
+    `${FACET_MARK}s${FACET_STATUSES.indexOf(facets.status)}`,
+    `${FACET_MARK}d${facets.difficulty}`,
+    ...scopeTokens0030(facets),
+  ].join(' ');
 }

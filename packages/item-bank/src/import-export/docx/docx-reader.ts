@@ -1,10 +1,17 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { isEmptyItemBody, type AuthoredDifficulty, type ItemBody } from '@skillexam/shared';
+import {
+  errorMessage,
+  FRAGMENT_HTML,
+  isEmptyItemBody,
+  parseHtml,
+  type AuthoredDifficulty,
+  type HtmlNode,
+  type ItemBody,
+} from '@skillexam/shared';
 import type mammoth from 'mammoth';
 import type { FileIssue, ParsedAsset, ParsedItem, ParsedItemFile } from '../item-file-types';
 import { markupToItemBody } from '../markup-to-item-body';
-import { parseHtmlFragment, type MarkupNode } from '../markup-tree';
 import { segmentDocx, type DocxSegment } from './docx-segments';
 
 /*
@@ -79,7 +86,7 @@ function buildItem(segment: DocxSegment, fileName: string): Built {
   const issues: FileIssue[] = [];
   const issue = (field: string, reason: string, severity: FileIssue['severity'] = 'error') =>
     issues.push({ file: fileName, item: ref, field, reason, severity });
-  const body = (nodes: MarkupNode[], field: string, blanks?: () => string): ItemBody =>
+  const body = (nodes: HtmlNode[], field: string, blanks?: () => string): ItemBody =>
     markupToItemBody(nodes, {
       resolveImage: (src) => (src.startsWith(ASSET_SRC) ? src.slice(ASSET_SRC.length) : undefined),
       ...(blanks === undefined ? {} : { nextBlankId: blanks }),
@@ -197,7 +204,7 @@ export async function readDocxItems(bytes: Uint8Array, fileName: string): Promis
   try {
     converted = await toHtml(bytes, assets);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     issues.push({
       file: fileName,
       reason: `无法读取 Word 文档（应为 .docx 格式，旧版 .doc 请先另存为 .docx）：${detail}`,
@@ -209,7 +216,7 @@ export async function readDocxItems(bytes: Uint8Array, fileName: string): Promis
   for (const warning of warnings) {
     issues.push({ file: fileName, reason: `Word 转换提示：${warning}`, severity: 'warning' });
   }
-  const { segments, stray } = segmentDocx(parseHtmlFragment(html));
+  const { segments, stray } = segmentDocx(parseHtml(html, FRAGMENT_HTML));
   if (stray.length > 0) {
     issues.push({
       file: fileName,

@@ -1,4 +1,4 @@
-import { isElement, textContent, type MarkupElement, type MarkupNode } from '../markup-tree';
+import { isHtmlElement, htmlText, type HtmlElement, type HtmlNode } from '@skillexam/shared';
 
 /*
  * A Word document (as mammoth's HTML, parsed to a markup tree) → one raw segment per item,
@@ -19,7 +19,7 @@ export type DocxTypeHint =
 export interface DocxOption {
   readonly letter: string;
   /** The option's markup with the `A.` prefix removed. */
-  readonly nodes: MarkupNode[];
+  readonly nodes: HtmlNode[];
 }
 
 export interface DocxSegment {
@@ -27,10 +27,10 @@ export interface DocxSegment {
   readonly paragraph: number;
   readonly number: string;
   readonly typeHint?: DocxTypeHint;
-  readonly stem: MarkupNode[];
+  readonly stem: HtmlNode[];
   readonly options: DocxOption[];
   answer?: string;
-  readonly explanation: MarkupNode[];
+  readonly explanation: HtmlNode[];
   difficulty?: string;
   pointCode?: string;
   /** Lines that could not be placed (text before the first numbered stem). */
@@ -56,11 +56,11 @@ const SECTION_TYPES: Record<string, DocxTypeHint> = {
 };
 
 /** Removes the first `count` characters of text from a markup list (keeps the marks around the rest). */
-export function dropLeadingText(nodes: readonly MarkupNode[], count: number): MarkupNode[] {
+export function dropLeadingText(nodes: readonly HtmlNode[], count: number): HtmlNode[] {
   let left = count;
-  const visit = (node: MarkupNode): MarkupNode | undefined => {
+  const visit = (node: HtmlNode): HtmlNode | undefined => {
     if (left <= 0) return node;
-    if (!isElement(node)) {
+    if (!isHtmlElement(node)) {
       if (node.text.length <= left) {
         left -= node.text.length;
         return undefined;
@@ -76,7 +76,7 @@ export function dropLeadingText(nodes: readonly MarkupNode[], count: number): Ma
   return nodes.map(visit).filter((node) => node !== undefined);
 }
 
-function paragraph(nodes: MarkupNode[]): MarkupElement {
+function paragraph(nodes: HtmlNode[]): HtmlElement {
   return { tag: 'p', attrs: {}, children: nodes };
 }
 
@@ -97,10 +97,10 @@ interface Draft {
   paragraph: number;
   number: string;
   typeHint?: DocxTypeHint;
-  stem: MarkupNode[];
+  stem: HtmlNode[];
   options: DocxOption[];
   answer?: string;
-  explanation: MarkupNode[];
+  explanation: HtmlNode[];
   difficulty?: string;
   pointCode?: string;
   /** Where loose blocks go. */
@@ -113,7 +113,7 @@ export interface SegmentResult {
   readonly stray: number[];
 }
 
-export function segmentDocx(root: MarkupElement): SegmentResult {
+export function segmentDocx(root: HtmlElement): SegmentResult {
   const segments: DocxSegment[] = [];
   const stray: number[] = [];
   let typeHint: DocxTypeHint | undefined;
@@ -127,14 +127,14 @@ export function segmentDocx(root: MarkupElement): SegmentResult {
     current = undefined;
   };
   for (const block of root.children) {
-    if (!isElement(block)) {
-      if (textContent(block).trim() !== '' && current !== undefined) {
+    if (!isHtmlElement(block)) {
+      if (htmlText(block).trim() !== '' && current !== undefined) {
         current.stem.push(paragraph([block]));
       }
       continue;
     }
     index += 1;
-    const text = textContent(block);
+    const text = htmlText(block);
     const isParagraph = /^(p|h[1-6])$/.test(block.tag);
     const heading = isParagraph ? SECTION_HEADING.exec(text) : null;
     if (heading !== null) {
@@ -167,7 +167,7 @@ export function segmentDocx(root: MarkupElement): SegmentResult {
       if (name === '解析' || name === '试题解析') {
         current.part = 'explanation';
         const rest = dropLeadingText(block.children, field[0].length);
-        if (textContent(paragraph(rest)).trim() !== '' || rest.some(isElement)) {
+        if (htmlText(paragraph(rest)).trim() !== '' || rest.some(isHtmlElement)) {
           current.explanation.push(paragraph(rest));
         }
       } else if (name === '难度') current.difficulty = value;
@@ -200,8 +200,8 @@ export function segmentDocx(root: MarkupElement): SegmentResult {
   return { segments, stray };
 }
 
-function containsImage(element: MarkupElement): boolean {
+function containsImage(element: HtmlElement): boolean {
   return element.children.some(
-    (child) => isElement(child) && (child.tag === 'img' || containsImage(child)),
+    (child) => isHtmlElement(child) && (child.tag === 'img' || containsImage(child)),
   );
 }

@@ -6,7 +6,7 @@ import { htmlToEditorBlocks } from './html-paste';
 import { FIXTURES } from './fixtures/index';
 
 /*
- * One runner for the editor's document fixtures (CONVENTIONS.md §13): each file in
+ * One runner for the editor's document fixtures (docs/architecture.md#rich-content): each file in
  * fixtures/<kind>/ exports `input` and `output`; fixtures/index.ts lists them.
  *   normalization: editor value → normalizeEditorValue
  *   paste:         clipboard HTML → htmlToEditorBlocks → normalizeEditorValue

@@ -4,8 +4,8 @@ import type { ReactEditor } from 'slate-react';
 import type { ContentElementType, TextMark } from '@skillexam/shared';
 
 /*
- * The editor's node types (CONVENTIONS.md §11): the shared content model, loosened to one
- * element shape so Slate can build intermediate states; `fromEditorValue` turns it back into
+ * The editor's node types (docs/architecture.md#rich-content): the shared content model, loosened
+ * to one element shape so Slate can build intermediate states; `fromEditorValue` turns it back into
  * the canonical, validated ItemBody.
  */
 

@@ -1,39 +1,27 @@
-import type { TextMark } from '@skillexam/shared';
+import {
+  HTML_BLOCK_TAGS,
+  HTML_MARK_TAGS,
+  htmlText,
+  isHtmlElement,
+  parseHtml,
+  PASTE_HTML,
+  type HtmlElement,
+  type HtmlNode,
+  type TextMark,
+} from '@skillexam/shared';
 import type { EditorElement, EditorNode, EditorText } from './editor-types';
-import { htmlText, isHtmlElement, parseHtml, type HtmlElement, type HtmlNode } from './html-tree';
 
 /*
- * Pasted HTML (Word, WPS, web pages) → editor blocks (CONVENTIONS.md §12 `fromHtml`):
- * ELEMENT_TAGS make blocks, TEXT_TAGS and inline styles make marks. Word specifics: `<o:p>`,
+ * Pasted HTML (Word, WPS, web pages) → editor blocks (docs/architecture.md#rich-content):
+ * the shared `parseHtml` (PASTE_HTML) reads the HTML; BLOCK_TAGS make blocks, HTML_MARK_TAGS
+ * and inline styles make marks. Word specifics: `<o:p>`,
  * `mso-*` classes and styles, list paragraphs (`MsoListParagraph`, `mso-list:`) become list
  * items, `mso-list:Ignore` bullets are dropped. Fonts, colours and sizes are not kept (the exam
  * renders one typeface). Images in HTML are left out: their bytes arrive as clipboard files.
  */
 
-const TEXT_TAGS: Record<string, TextMark> = {
-  b: 'bold',
-  strong: 'bold',
-  i: 'italic',
-  em: 'italic',
-  u: 'underline',
-  ins: 'underline',
-  sub: 'subscript',
-  sup: 'superscript',
-};
-
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'li',
-]);
+/** The shared tag tables; a pasted `li` outside a list reads as a paragraph. */
+const BLOCK_TAGS = new Set([...HTML_BLOCK_TAGS, 'li']);
 
 type Marks = Partial<Record<TextMark, boolean>>;
 
@@ -72,7 +60,7 @@ function inlineNodes(nodes: readonly HtmlNode[], marks: Marks): EditorNode[] {
       continue;
     }
     if (node.tag === 'img') continue;
-    const mark = TEXT_TAGS[node.tag];
+    const mark = HTML_MARK_TAGS[node.tag];
     const nextMarks = styleMarks(
       node.attrs['style'],
       mark === undefined ? marks : { ...marks, [mark]: true },
@@ -174,7 +162,7 @@ function blocksOf(nodes: readonly HtmlNode[], out: EditorElement[]): void {
   for (const node of nodes) {
     if (
       !isHtmlElement(node) ||
-      TEXT_TAGS[node.tag] !== undefined ||
+      HTML_MARK_TAGS[node.tag] !== undefined ||
       ['span', 'a', 'font', 'br', 'o:p'].includes(node.tag)
     ) {
       loose.push(node);
@@ -232,7 +220,7 @@ function blocksOf(nodes: readonly HtmlNode[], out: EditorElement[]): void {
 /** Clipboard HTML → editor blocks (not yet normalized: pass through `normalizeEditorValue`). */
 export function htmlToEditorBlocks(html: string): EditorElement[] {
   const out: EditorElement[] = [];
-  const root = parseHtml(html);
+  const root = parseHtml(html, PASTE_HTML);
   const body = findBody(root) ?? root;
   blocksOf(body.children, out);
   return out;

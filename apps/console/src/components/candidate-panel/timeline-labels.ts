@@ -1,0 +1,41 @@
+/** How each audit action of a candidate reads in the panel's timeline. */
+export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
+  'candidate.login': '登录',
+  'candidate.login-failed': '登录失败',
+  'candidate.locked': '登录锁定',
+  'attempt.confirm-identity': '确认身份',
+  'attempt.admit': '准入',
+  'attempt.start': '开始作答',
+  'attempt.pause': '暂停',
+  'attempt.resume': '恢复',
+  'attempt.extend': '补时',
+  'attempt.extension-cap': '提高补时上限',
+  'attempt.force-submit': '强制交卷',
+  'attempt.submit': '交卷',
+  'attempt.auto-submit': '到时自动交卷',
+  'attempt.void': '试卷作废',
+  'attempt.move': '调换座位',
+  'attempt.unlock': '解除锁定',
+  'auth.logout': '退出登录',
+  'kiosk.focus_lost': '窗口失去焦点',
+  'kiosk.focus_regained': '窗口恢复焦点',
+  'kiosk.display_changed': '显示器变化',
+  'kiosk.vm_suspected': '疑似虚拟机',
+  'kiosk.remote_tool_found': '发现远程控制软件',
+  'kiosk.client_restarted': '客户端重启',
+  'kiosk.server_cert_mismatch': '考点服务器证书不符',
+  'answer.rejected': '答案被服务器拒收',
+  'incident.record': '考场记录',
+};
+
+/** Timeline entries drawn in red. */
+export const WARNING_KINDS: ReadonlySet<string> = new Set([
+  'kiosk.focus_lost',
+  'kiosk.display_changed',
+  'kiosk.vm_suspected',
+  'kiosk.remote_tool_found',
+  'kiosk.server_cert_mismatch',
+  'candidate.locked',
+  'attempt.void',
+  'answer.rejected',
+]);

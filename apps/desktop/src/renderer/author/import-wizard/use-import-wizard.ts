@@ -1,0 +1,114 @@
+import { errorMessage, type BankImportFormat, type BankImportReport } from '@skillexam/shared';
+import { useState } from 'react';
+import { useI18n } from '../../i18n';
+import { bank, fileToBase64 } from '../author-api';
+import { guessMapping, type TemplateFieldInfo } from '../import-mapping';
+
+export interface PickedFile {
+  readonly name: string;
+  readonly data: string;
+  readonly size: number;
+}
+
+export interface ImportProgress {
+  readonly percent: number;
+  readonly label: string;
+}
+
+/** The wizard's state: the picked file, its format and column mapping, the options and the report. */
+export function useImportWizard(onImported: () => void, standardId: string | undefined) {
+  const { t } = useI18n();
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<PickedFile>();
+  const [format, setFormat] = useState<BankImportFormat>();
+  const [headers, setHeaders] = useState<string[]>([]);
+  const [fields, setFields] = useState<TemplateFieldInfo[]>([]);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [pointCode, setPointCode] = useState('');
+  const [validOnly, setValidOnly] = useState(false);
+  const [report, setReport] = useState<BankImportReport>();
+  const [progress, setProgress] = useState<ImportProgress>();
+  const [error, setError] = useState<string>();
+
+  const pick = async (raw: File) => {
+    setError(undefined);
+    setReport(undefined);
+    setProgress({ percent: 10, label: t('author.import.reading') });
+    try {
+      const data = await fileToBase64(raw);
+      const inspection = await bank('bank:inspectImport', { fileName: raw.name, data });
+      setFile({ name: raw.name, data, size: raw.size });
+      setFormat(inspection.format);
+      setHeaders(inspection.headers);
+      setFields(inspection.fields);
+      setMapping(guessMapping(inspection.headers, inspection.fields));
+      setStep(1);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (file === undefined) return;
+    setError(undefined);
+    setProgress({
+      percent: 30,
+      label: dryRun ? t('author.import.checking') : t('author.import.writing'),
+    });
+    const ticker = setInterval(
+      () =>
+        setProgress((p) => (p === undefined ? p : { ...p, percent: Math.min(95, p.percent + 5) })),
+      300,
+    );
+    try {
+      const result = await bank('bank:importItems', {
+        fileName: file.name,
+        data: file.data,
+        dryRun,
+        validOnly,
+        ...(format === undefined ? {} : { format }),
+        ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
+        ...(pointCode.trim() === '' ? {} : { defaultPointCode: pointCode.trim() }),
+        ...(standardId === undefined ? {} : { standardId }),
+      });
+      setReport(result);
+      setProgress({ percent: 100, label: t('author.import.done') });
+      setStep(dryRun ? 2 : 3);
+      if (!dryRun && result.committed) onImported();
+    } catch (e) {
+      setError(errorMessage(e));
+      setProgress(undefined);
+    } finally {
+      clearInterval(ticker);
+    }
+  };
+
+  const restart = () => {
+    setStep(0);
+    setFile(undefined);
+    setReport(undefined);
+  };
+
+  return {
+    step,
+    file,
+    format,
+    setFormat,
+    headers,
+    fields,
+    mapping,
+    setMapping,
+    pointCode,
+    setPointCode,
+    validOnly,
+    setValidOnly,
+    report,
+    progress,
+    error,
+    pick,
+    run,
+    restart,
+  };
+}

@@ -1,0 +1,87 @@
+import {
+  type CandidatePaper,
+  type IpcOutput,
+  type StandardSummaryView,
+  type TheoryLevelCode,
+} from '@skillexam/shared';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '@skillexam/shared';
+import { bank } from '../author-api';
+import { type EditableBlueprint } from '../blueprint-edit';
+
+export type BlueprintCheck = IpcOutput<'bank:checkBlueprint'>;
+export type AssembledForms = IpcOutput<'bank:assemble'>;
+export type BlueprintDraft = IpcOutput<'bank:draftBlueprint'>;
+export type RangeWeight = BlueprintDraft['weights'][number];
+
+/** The state of the 组卷 page: the drafted blueprint, its live feasibility check and the assembly run. */
+export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
+  const [level, setLevel] = useState<TheoryLevelCode>();
+  const [draft, setDraft] = useState<BlueprintDraft>();
+  const [blueprint, setBlueprint] = useState<EditableBlueprint>();
+  const [weights, setWeights] = useState<RangeWeight[]>([]);
+  const [check, setCheck] = useState<BlueprintCheck>();
+  const [forms, setForms] = useState(1);
+  const [seed, setSeed] = useState(1);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<AssembledForms>();
+  const [preview, setPreview] = useState<CandidatePaper>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (standard === undefined) return;
+    const chosen = level ?? standard.levels[0];
+    if (chosen === undefined) return;
+    bank('bank:draftBlueprint', { standardId: standard.id, level: chosen }).then(
+      (drafted) => {
+        setDraft(drafted);
+        setBlueprint(drafted.blueprint as EditableBlueprint);
+        setWeights(drafted.weights);
+        setResult(undefined);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [standard, level]);
+
+  useEffect(() => {
+    if (blueprint === undefined) return undefined;
+    const timer = setTimeout(() => {
+      bank('bank:checkBlueprint', { blueprint, forms }).then(setCheck, (e: unknown) =>
+        setError(errorMessage(e)),
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [blueprint, forms]);
+
+  const assemble = async (current: EditableBlueprint) => {
+    setRunning(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await bank('bank:assemble', { blueprint: current, seed, forms }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return {
+    setLevel,
+    draft,
+    blueprint,
+    setBlueprint,
+    weights,
+    check,
+    forms,
+    setForms,
+    seed,
+    setSeed,
+    running,
+    result,
+    preview,
+    setPreview,
+    error,
+    assemble,
+  };
+}

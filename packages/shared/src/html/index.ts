@@ -1,0 +1,2 @@
+export * from './html-tags';
+export * from './html-tree';
