@@ -7,17 +7,23 @@ export interface ServerTimeReport {
   readonly status: string;
 }
 
+/** When the request that brought a reply was sent and its reply received (local clock, ms). */
+export interface RoundTrip {
+  readonly sentAt: number;
+  readonly receivedAt: number;
+}
+
 /**
- * Feeds one server reply to the clock: a sample of the server's time, and the deadline. While
- * paused the server's deadline moves with its clock ("now + what is left"), so it is frozen at
- * the reply's server time.
+ * Feeds one server reply to the clock: a sample of the server's time (timed by its round trip,
+ * or untimed for a push), and the deadline. While paused the server's deadline moves with its
+ * clock ("now + what is left"), so it is frozen at the reply's server time.
  */
 export function syncClock(
   clock: ExamClock,
-  sentAt: number,
-  receivedAt: number,
+  roundTrip: RoundTrip | undefined,
   report: ServerTimeReport,
 ): void {
-  clock.addSample({ sentAt, receivedAt, serverTime: report.serverTime });
+  if (roundTrip === undefined) clock.addUntimedSample(report.serverTime);
+  else clock.addSample({ ...roundTrip, serverTime: report.serverTime });
   clock.setDeadline(report.deadlineAt, report.status === 'paused' ? report.serverTime : undefined);
 }

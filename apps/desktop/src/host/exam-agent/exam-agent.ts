@@ -186,7 +186,8 @@ export class ExamAgent {
   }
 
   async confirmIdentity(): Promise<AttemptView> {
-    return this.adopt(await this.call('attempt:confirm-identity', {}));
+    const sentAt = this.now();
+    return this.adopt(await this.call('attempt:confirm-identity', {}), sentAt);
   }
 
   /** 身份核对 data (photo, occupation, level, seat); asked once per login. */
@@ -214,7 +215,8 @@ export class ExamAgent {
   private async refreshAttempt(): Promise<void> {
     if (this.closed || this.ended || !this.socket.connected) return;
     try {
-      this.adopt(await this.call('attempt:state', {}));
+      const sentAt = this.now();
+      this.adopt(await this.call('attempt:state', {}), sentAt);
     } catch {
       // the next (re)connect asks again
     }
@@ -262,7 +264,8 @@ export class ExamAgent {
   /** Submits after every answer reached the server, then reconciles (see `reconcile`). */
   async submit(): Promise<AttemptView> {
     await this.drain();
-    const view = this.adopt(await this.call('attempt:submit', {}));
+    const sentAt = this.now();
+    const view = this.adopt(await this.call('attempt:submit', {}), sentAt);
     await this.reconcile();
     return view;
   }
@@ -355,7 +358,7 @@ export class ExamAgent {
     const sentAt = this.now();
     try {
       const result = await this.call('attempt:heartbeat', { sentAt });
-      syncClock(this.clock, sentAt, this.now(), result);
+      syncClock(this.clock, { sentAt, receivedAt: this.now() }, result);
       this.publish();
       // The resume push was lost: the heartbeat says it runs again, so held answers go now.
       if (result.status === 'in_progress' && this.outboxState.state === 'held') {
@@ -366,10 +369,12 @@ export class ExamAgent {
     }
   }
 
-  private adopt(view: AttemptView): AttemptView {
+  /** A view from a push, or from a request sent at `sentAt` (its round trip times the clock). */
+  private adopt(view: AttemptView, sentAt?: number): AttemptView {
     this.attempt = view;
     if (!this.closed) this.journal.withDb((db) => updateSavedAttempt(db, view, this.now()));
-    syncClock(this.clock, this.now(), this.now(), view);
+    const roundTrip = sentAt === undefined ? undefined : { sentAt, receivedAt: this.now() };
+    syncClock(this.clock, roundTrip, view);
     this.publish();
     // Resumed: answers held during the pause go now (the outbox also asks again by itself).
     if (view.status === 'in_progress' && this.outboxState.state === 'held') void this.outbox.kick();

@@ -19,6 +19,23 @@ describe('ExamClock', () => {
     expect(clock.serverNow()).toBe(16_000);
   });
 
+  it('a pushed server time (round trip unknown) never displaces a timed sample', () => {
+    let local = 10_000;
+    const clock = new ExamClock(() => local);
+    // Before any ping: the push is the best there is.
+    clock.addUntimedSample(14_000);
+    expect(clock.offset()).toBe(4_000);
+    // A timed sample replaces it: the server is 5 s ahead.
+    clock.addSample({ sentAt: 10_000, receivedAt: 10_020, serverTime: 15_010 });
+    expect(clock.offset()).toBe(5_000);
+    // A push delivered 3 s late (a loaded room) must not make the exam look 3 s longer.
+    local = 20_000;
+    clock.addUntimedSample(22_000);
+    expect(clock.offset()).toBe(5_000);
+    clock.setDeadline(60 * 60_000);
+    expect(clock.remainingMs()).toBe(60 * 60_000 - 25_000);
+  });
+
   it('counts down offline from the server deadline and freezes while paused', () => {
     let local = 0;
     const clock = new ExamClock(() => local);

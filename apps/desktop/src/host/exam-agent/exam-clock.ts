@@ -33,11 +33,25 @@ export class ExamClock {
   addSample(sample: ClockSample): void {
     const roundTrip = sample.receivedAt - sample.sentAt;
     if (roundTrip < 0) return;
+    const untimed = this.samples.findIndex((kept) => !Number.isFinite(kept.roundTrip));
+    if (untimed >= 0) this.samples.splice(untimed, 1);
     this.samples.push({ roundTrip, offset: sample.serverTime - (sample.sentAt + roundTrip / 2) });
     if (this.samples.length > CLOCK_SAMPLE_WINDOW) this.samples.shift();
     let best = this.samples[0];
     for (const s of this.samples) if (best === undefined || s.roundTrip <= best.roundTrip) best = s;
     this.offsetMs = best?.offset ?? 0;
+  }
+
+  /**
+   * A server time whose round trip is unknown (a push, a reply whose request time was not kept):
+   * used only while no timed sample exists, since its offset is off by the unknown delivery delay
+   * (taken as a round trip of 0 it would always win and show that delay as extra exam time).
+   */
+  addUntimedSample(serverTime: number): void {
+    if (this.samples.some((sample) => Number.isFinite(sample.roundTrip))) return;
+    this.samples.length = 0;
+    this.samples.push({ roundTrip: Number.POSITIVE_INFINITY, offset: serverTime - this.now() });
+    this.offsetMs = serverTime - this.now();
   }
 
   /** Local clock corrected to the server's, ms. */
