@@ -1,8 +1,10 @@
-import type {
-  AuthoredDifficulty,
-  ItemContent,
-  ReviewStatus,
-  TheoryLevelCode,
+import {
+  BANK_IMPORT_FORMATS,
+  type AuthoredDifficulty,
+  type BankImportFormat,
+  type ItemContent,
+  type ReviewStatus,
+  type TheoryLevelCode,
 } from '@skillexam/shared';
 import type { ZipLimits } from './safe-zip-reader';
 
@@ -12,16 +14,9 @@ import type { ZipLimits } from './safe-zip-reader';
  * not by id); writers turn ExportItems back into bytes.
  */
 
-export type ItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'moodle' | 'gift' | 'bankpkg' | 'docx';
-export const ITEM_FILE_FORMATS = [
-  'xlsx',
-  'csv',
-  'qti',
-  'moodle',
-  'gift',
-  'bankpkg',
-  'docx',
-] as const;
+/** The formats an item file can be read from: the bank contract's list (declared once, in shared). */
+export const ITEM_FILE_FORMATS = BANK_IMPORT_FORMATS;
+export type ItemFileFormat = BankImportFormat;
 export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg';
 
 /** One problem found in a file: where it is and why it was rejected (or only warned about). */

@@ -108,6 +108,28 @@ function readRaw(zipfile: yauzl.ZipFile, entry: yauzl.Entry, name: string): Prom
 }
 
 /**
+ * An entry's name (UTF-8 when flagged, else UTF-8 or GBK) and why it may not be read, if so:
+ * zip-slip names, symlinks, encrypted entries, a name seen before. Both zip readers use it.
+ */
+export function checkZipEntry(
+  entry: yauzl.Entry,
+  seen: (name: string) => boolean,
+): { name: string; refusal?: string } {
+  const name = decodeName(entry.fileName as unknown, (entry.generalPurposeBitFlag & 0x800) !== 0);
+  const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+  const refusal =
+    unsafeEntryName(name) ??
+    (mode === 0o120000
+      ? '条目是符号链接'
+      : (entry.generalPurposeBitFlag & 0x1) !== 0
+        ? '条目已加密'
+        : seen(name)
+          ? '条目重复出现'
+          : undefined);
+  return refusal === undefined ? { name } : { name, refusal };
+}
+
+/**
  * Inflates one entry with a hard output cap: zlib stops at `maxOutputLength`, so a bomb never
  * gets further than the remaining total budget or the ratio limit, whatever its headers claim.
  * The result must then match the declared size and CRC-32.
@@ -206,17 +228,8 @@ export async function readZipSafely(
       );
       zipfile.on('end', () => resolve());
       zipfile.on('entry', (entry: yauzl.Entry) => {
-        const name = decodeName(
-          entry.fileName as unknown,
-          (entry.generalPurposeBitFlag & 0x800) !== 0,
-        );
-        const unsafe = unsafeEntryName(name);
-        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (unsafe !== undefined) return reject(new ZipRefusal(unsafe, name, 'unsafe'));
-        if (mode === 0o120000) return reject(new ZipRefusal('条目是符号链接', name, 'unsafe'));
-        if ((entry.generalPurposeBitFlag & 0x1) !== 0)
-          return reject(new ZipRefusal('条目已加密', name, 'unsafe'));
-        if (entries.has(name)) return reject(new ZipRefusal('条目重复出现', name, 'unsafe'));
+        const { name, refusal } = checkZipEntry(entry, (seen) => entries.has(seen));
+        if (refusal !== undefined) return reject(new ZipRefusal(refusal, name, 'unsafe'));
         if (entry.uncompressedSize > budget.remaining) {
           return reject(
             new ZipRefusal(

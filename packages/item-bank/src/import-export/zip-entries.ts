@@ -5,10 +5,9 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { isBytes, openByteSource, type ByteSource, type ItemFileSource } from './byte-source';
 import {
-  decodeName,
+  checkZipEntry,
   DEFAULT_ZIP_LIMITS,
   RATIO_FLOOR_BYTES,
-  unsafeEntryName,
   type ZipLimits,
   type ZipRefusalKind,
 } from './safe-zip-reader';
@@ -106,17 +105,8 @@ async function listEntries(
       );
       zipfile.on('end', () => resolve());
       zipfile.on('entry', (entry: yauzl.Entry) => {
-        const name = decodeName(
-          entry.fileName as unknown,
-          (entry.generalPurposeBitFlag & 0x800) !== 0,
-        );
-        const unsafe = unsafeEntryName(name);
-        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (unsafe !== undefined) return reject(new ZipEntryRefusal(unsafe, name, 'unsafe'));
-        if (mode === 0o120000) return reject(new ZipEntryRefusal('条目是符号链接', name, 'unsafe'));
-        if ((entry.generalPurposeBitFlag & 0x1) !== 0)
-          return reject(new ZipEntryRefusal('条目已加密', name, 'unsafe'));
-        if (names.has(name)) return reject(new ZipEntryRefusal('条目重复出现', name, 'unsafe'));
+        const { name, refusal } = checkZipEntry(entry, (seen) => names.has(seen));
+        if (refusal !== undefined) return reject(new ZipEntryRefusal(refusal, name, 'unsafe'));
         names.add(name);
         if (!name.endsWith('/')) {
           entries.push({
