@@ -22,8 +22,8 @@ export interface ImportItemsOptions extends ResolveOptions {
 class RollBack extends Error {}
 
 /**
- * Imports an item file all-or-nothing (docs/decisions/0106): parse (formats engineer's
- * readers) → bind 鉴定点 codes → validate → exact copies and key conflicts, then near
+ * Imports an item file all-or-nothing (docs/decisions/0106): parse (the format readers in
+ * import-export/) → bind 鉴定点 codes → validate → exact copies and key conflicts, then near
  * duplicates, within the file and against the bank (docs/decisions/0631, 0632) → ONE
  * transaction. Without `validOnly` any rejected item refuses the whole import; with it the
  * valid items go in and every skipped one is listed. A dry run goes through the very same
