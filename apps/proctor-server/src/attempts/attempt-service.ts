@@ -2,7 +2,6 @@ import {
   CodedError,
   isFinishedAttemptStatus,
   type AttemptView,
-  type IncidentPayload,
   type KioskEventNotice,
   type KioskEventPayload,
   type MovePayload,
@@ -320,38 +319,6 @@ export class AttemptService {
     });
     if (recorded.opened) this.deps.notifier.kioskEvent(recorded.notice);
     return recorded.notice;
-  }
-
-  incident(payload: IncidentPayload, actor: string): number {
-    const { db, audit } = this.deps;
-    const now = this.deps.now();
-    return transaction(db, () => {
-      getSession(db, payload.sessionId);
-      if (
-        payload.attemptId !== undefined &&
-        getAttempt(db, payload.attemptId).sessionId !== payload.sessionId
-      ) {
-        throw new CodedError(
-          'BAD_REQUEST',
-          `考生 ${payload.attemptId} 不属于场次 ${payload.sessionId}`,
-        );
-      }
-      const id = insertIncident(
-        db,
-        payload.sessionId,
-        payload.attemptId,
-        'note',
-        payload.description,
-        actor,
-        now,
-      );
-      audit.append(
-        db,
-        { actor, action: 'incident.record', payload: { incidentId: id, ...payload } },
-        now,
-      );
-      return id;
-    });
   }
 
   /** Submits every running attempt whose deadline (plus the grace for in-flight answers) passed. */

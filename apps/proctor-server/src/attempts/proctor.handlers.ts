@@ -56,9 +56,6 @@ export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): 
   onAction(socket, ctx, 'proctor:unlock', ({ attemptId }, p) =>
     attempts.unlock(attemptId, actorName(p)),
   );
-  onAction(socket, ctx, 'proctor:incident', (payload, p) => ({
-    incidentId: attempts.incident(payload, actorName(p)),
-  }));
   onAction(socket, ctx, 'proctor:message', (payload, p) =>
     sendProctorMessage(
       { db, audit: ctx.components.store.audit, notifier: ctx.notifier },

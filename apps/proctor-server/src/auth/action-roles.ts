@@ -39,7 +39,6 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'proctor:void': ROOM_ACTION,
   'proctor:move': ROOM_ACTION,
   'proctor:unlock': ROOM_ACTION,
-  'proctor:incident': ROOM_ACTION,
   'proctor:message': ROOM_ACTION,
   // 座位图 is set-up work of the exam admin.
   'room:set-layout': ['admin'],
@@ -56,15 +55,6 @@ export const ACTION_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'results:summary': STAFF_READ,
   'audit:status': STAFF_READ,
 };
-
-/** HTTP/CLI actions that are not socket events. */
-export const ADMIN_ACTIONS = {
-  'exam:import': ['admin'],
-  'roster:import': ['admin'],
-  'session:create': ['admin'],
-  'results:export': ['admin'],
-  'user:add': ['admin'],
-} as const satisfies Record<string, readonly PrincipalRole[]>;
 
 export function mayCall(role: PrincipalRole, event: ClientEventName): boolean {
   return ACTION_ROLES[event].includes(role);

@@ -4,7 +4,7 @@ import { queryAll, run, sql, type ReadableDb, type WritableDb } from '../db/sql'
 /*
  * 考场情况记录 rows. Incidents come from the incidents page (`kind = 'manual'`) and from proctor
  * actions that record one themselves (试卷作废 `void`, 调换座位 `move`, 全场暂停 `session_pause`,
- * `note` from proctor:incident); the action's kind decides the category of the latter.
+ * `note`, proctor notes recorded by earlier versions); the action's kind decides the category of the latter.
  */
 
 interface IncidentRow {

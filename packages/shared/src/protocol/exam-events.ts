@@ -189,12 +189,6 @@ export const MovePayloadSchema = z.object({
   reason: ReasonSchema,
 });
 export type MovePayload = z.infer<typeof MovePayloadSchema>;
-export const IncidentPayloadSchema = z.object({
-  sessionId: IdSchema,
-  attemptId: IdSchema.optional(),
-  description: ReasonSchema,
-});
-export type IncidentPayload = z.infer<typeof IncidentPayloadSchema>;
 
 export const AdmitResultSchema = z.object({ admitted: z.array(z.string()) });
 export type AdmitResult = z.infer<typeof AdmitResultSchema>;
@@ -269,8 +263,6 @@ export const MonitorSnapshotSchema = z.object({
   latestKioskEvents: z.array(KioskEventNoticeSchema),
 });
 export type MonitorSnapshot = z.infer<typeof MonitorSnapshotSchema>;
-export const IncidentResultSchema = z.object({ incidentId: z.int() });
-export type IncidentResult = z.infer<typeof IncidentResultSchema>;
 export const DoneResultSchema = z.object({ done: z.literal(true) });
 export type DoneResult = z.infer<typeof DoneResultSchema>;
 export const RevokedNoticeSchema = z.object({ reason: z.string() });

@@ -46,7 +46,6 @@ import {
   ExtendPayloadSchema,
   ExtensionCapPayloadSchema,
   HeartbeatPayloadSchema,
-  IncidentPayloadSchema,
   KioskEventPayloadSchema,
   MovePayloadSchema,
   ProctorMessagePayloadSchema,
@@ -66,8 +65,6 @@ import {
   type ExtensionCapPayload,
   type HeartbeatPayload,
   type HeartbeatResult,
-  type IncidentPayload,
-  type IncidentResult,
   type KioskEventNotice,
   type KioskEventPayload,
   type MonitorSnapshot,
@@ -142,7 +139,6 @@ export interface ClientToServerEvents {
   'proctor:void': Handler<AttemptReason, AttemptView>;
   'proctor:move': Handler<MovePayload, AttemptView>;
   'proctor:unlock': Handler<AttemptRef, AttemptView>;
-  'proctor:incident': Handler<IncidentPayload, IncidentResult>;
   'proctor:message': Handler<ProctorMessagePayload, ProctorMessageResult>;
   'room:set-layout': Handler<RoomLayoutPayload, RoomView>;
   'marking:queue': Handler<MarkingQueuePayload, MarkingQueue>;
@@ -206,7 +202,6 @@ export const clientPayloadSchemas = {
   'proctor:void': AttemptReasonSchema,
   'proctor:move': MovePayloadSchema,
   'proctor:unlock': AttemptRefSchema,
-  'proctor:incident': IncidentPayloadSchema,
   'proctor:message': ProctorMessagePayloadSchema,
   'room:set-layout': RoomLayoutPayloadSchema,
   'marking:queue': MarkingQueuePayloadSchema,
