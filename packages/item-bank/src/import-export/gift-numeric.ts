@@ -57,12 +57,7 @@ export function giftNumericAnswers(text: string): WeightDecision<NumericAnswer[]
       body = body.slice(weighted[0].length).trim();
     }
     if (body === '*') {
-      answers.push({
-        value: { number: 0, tolerance: 0, mode: 'absolute' },
-        label: '*',
-        weight,
-        problem: '是通配符',
-      });
+      answers.push(wildcardNumericAnswer(weight));
       continue;
     }
     const value = numericSpec(body);
@@ -74,4 +69,17 @@ export function giftNumericAnswers(text: string): WeightDecision<NumericAnswer[]
     answers.push({ value, label: body, weight });
   }
   return fullCreditAnswers(answers, '数值填空');
+}
+
+/**
+ * A `*` numeric answer (GIFT and Moodle XML): any number. Kept as an answer with a problem so the
+ * reason names it; the bank cannot hold "any number" as a key.
+ */
+export function wildcardNumericAnswer(weight: number): FullCreditAnswer<NumericAnswer> {
+  return {
+    value: { number: 0, tolerance: 0, mode: 'absolute' },
+    label: '*',
+    weight,
+    problem: '是通配符',
+  };
 }

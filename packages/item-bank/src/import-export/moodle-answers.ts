@@ -13,7 +13,7 @@ import {
   type FullCreditAnswer,
   type WeightDecision,
 } from './answer-weights';
-import { numericSpec } from './gift-numeric';
+import { numericSpec, wildcardNumericAnswer } from './gift-numeric';
 import { elementsOf, firstElement } from './markup-tree';
 
 /*
@@ -85,12 +85,7 @@ export function moodleNumericAnswers(
     const tolerance = childText(answer, 'tolerance');
     const weight = fraction(answer);
     if (text === '*') {
-      parsed.push({
-        value: { number: 0, tolerance: 0, mode: 'absolute' },
-        label: '*',
-        weight,
-        problem: '是通配符',
-      });
+      parsed.push(wildcardNumericAnswer(weight));
       continue;
     }
     const value = numericSpec(tolerance === '' ? text : `${text}:${tolerance}`);
