@@ -78,13 +78,19 @@ const noApps = {
 export const importBoundaries = [
   {
     files: ['packages/shared/src/**'],
-    ignores: ['**/*.test.ts'],
+    // The SQL helper (`@skillexam/shared/sql`) is the one Node-only corner: next block.
+    ignores: ['**/*.test.ts', 'packages/shared/src/sql/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             ...nodeAndNative('packages/shared (no IO, runs anywhere)'),
+            {
+              group: ['**/sql', '**/sql/*'],
+              message:
+                'The SQL helper is Node-only and not part of the browser-safe shared index; Node code imports @skillexam/shared/sql.',
+            },
             {
               group: ['react', 'react-dom', 'electron'],
               message: 'packages/shared must stay UI- and platform-free.',
@@ -96,6 +102,29 @@ export const importBoundaries = [
             {
               group: ['@skillexam/shared', '@skillexam/shared/*'],
               message: "Do not import a package's own barrel from inside it; import the file.",
+            },
+            noApps,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // docs/decisions/0850: a subpath export of shared that only Node code imports. It may use
+    // better-sqlite3 (its types), nothing else that does IO.
+    files: ['packages/shared/src/sql/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The SQL helper must not import Node built-ins.' },
+            { group: NODE_BUILTINS, message: 'The SQL helper must not import Node built-ins.' },
+            { group: ['argon2'], message: 'The SQL helper must not import native Node addons.' },
+            {
+              group: ['react', 'react-dom', 'electron', '@skillexam/*'],
+              message: 'The SQL helper depends on better-sqlite3 only.',
             },
             noApps,
           ],

@@ -41,6 +41,24 @@ describe('import-direction rules (eslint/import-boundaries.js)', () => {
     ).toHaveLength(1);
   });
 
+  it('lets only the SQL helper in shared use better-sqlite3, and keeps it out of the rest', async () => {
+    const sqlite =
+      "import type Database from 'better-sqlite3';\nexport type D = Database.Database;\n";
+    expect(await boundaryErrors('packages/shared/src/sql/sql-db.ts', sqlite)).toEqual([]);
+    expect(await boundaryErrors('packages/shared/src/domain/a.ts', sqlite)).toEqual([
+      expect.stringContaining('better-sqlite3'),
+    ]);
+    expect(
+      await boundaryErrors('packages/shared/src/index.ts', "export * from './sql/index';\n"),
+    ).toEqual([expect.stringContaining('Node-only')]);
+    expect(
+      await boundaryErrors(
+        'packages/shared/src/sql/x.ts',
+        "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
   it('keeps packages from importing apps', async () => {
     const code = "import { x } from '@skillexam/proctor-server';\nvoid x;\n";
     expect(await boundaryErrors('packages/shared/src/a.ts', code)).toHaveLength(1);

@@ -8,6 +8,7 @@ import { connectStaff } from '../../apps/desktop/test/support/exam-room';
 import { ProctorServerProcess } from '../../apps/desktop/test/support/proctor-server-process';
 import { siteCaOf } from '../../apps/desktop/test/support/site-tls-client';
 import { ensureDemoSite, OCCUPATION_LABEL, SITE_NAME } from './demo-site';
+import { bankStatisticsSummary, publishToDemoWorkbench } from './exam-day-statistics';
 import { ROOT, runCli } from './run-cli';
 import { planAnswers, type PlannedAnswer } from './simulated-candidate';
 
@@ -172,15 +173,32 @@ const results = (await runCli('proctor-server', [
 const responses = String(results['responses'] ?? '');
 const analysis = join(runDir, 'results', 'item-analysis.xlsx');
 await runCli('qbank', ['analyze', responses, '--out', analysis]);
+// The response file names its paper, session and date (#考试/#场次/#日期): the bank records the
+// figures on the versions that paper pinned, once, with the server's scoring options.
+const itemAnalysisFile = JSON.parse(readFileSync(String(results['itemStatistics']), 'utf8')) as {
+  scoring?: { multipleChoiceScoring: string; groupFraction: number };
+};
+const scoring = itemAnalysisFile.scoring;
 const updated = (await runCli('qbank', [
   'stats',
   'import',
   responses,
   '--bank',
   site.bankFile,
+  ...(scoring === undefined
+    ? []
+    : [
+        '--multiple-choice',
+        scoring.multipleChoiceScoring,
+        '--group-fraction',
+        String(scoring.groupFraction),
+      ]),
 ])) as {
   updated: number;
 };
+const measured = bankStatisticsSummary(site.bankFile);
+if (measured.withStatistics === 0) throw new Error('no measured statistics reached the bank');
+const published = publishToDemoWorkbench(site.bankFile);
 
 log('');
 log('考试日演示完成 · exam day finished');
@@ -196,6 +214,14 @@ log(
   `  mean score 平均分: ${itemAnalysis.test.mean.toFixed(1)} · KR-20: ${itemAnalysis.test.kr20?.toFixed(3) ?? '—'} · items flagged for review 需复查试题: ${itemAnalysis.items.filter((i) => i.flags.length > 0).length}`,
 );
 log(`  item statistics written back to the bank: ${updated.updated} items (${site.bankFile})`);
+log(
+  `  题库看板「实测难度 p 分布」 measured p of ${measured.withStatistics} items: [${measured.pHistogram.join(', ')}]`,
+);
+log(
+  published === undefined
+    ? `  (run \`npm start\` once, then again this demo, to see this bank in the workbench)`
+    : `  workbench of \`npm start\`: open ${published}`,
+);
 for (const [name, value] of Object.entries(results)) {
   if (typeof value === 'string') log(`  ${name}: ${value}`);
 }

@@ -8,6 +8,7 @@ import { connectConsole } from './api/console-client';
 import { ConsoleContext, translator } from './console-context';
 import { ConsoleShell } from './pages/ConsoleShell';
 import { LoginPage } from './pages/LoginPage';
+import { CONSOLE_THEME } from './theme';
 
 const LANG_KEY = 'skillexam.console.lang';
 
@@ -20,7 +21,7 @@ function initialLang(): Locale {
 
 /**
  * zh-CN by default (antd's Chinese locale), English switchable; login, then the shell.
- * Animations are off: a live room screen should show a change at once, on any exam-site PC.
+ * Animations are off (theme.ts): a live room screen should show a change at once.
  */
 export function App() {
   const [lang, setLang] = useState<Locale>(initialLang);
@@ -49,7 +50,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { borderRadius: 4, motion: false } }}
+      theme={CONSOLE_THEME}
       button={{ autoInsertSpace: false }}
     >
       <AntApp style={FILL_COLUMN}>

@@ -294,6 +294,53 @@ test('write an item with an image and a formula, approve it as another user, ass
     data: { decrypted: true, items: 1 },
   });
 
+  // 11. Results flow back: 40 candidates' scores on the packaged item go into the bank with
+  // `qbank stats import` (recorded on the version the paper pinned); the dashboard's
+  // 「实测难度 p 分布」 and the item list show the measured p (30 of 40 right: 0.75).
+  const bankFile = join(dataDir, 'banks', '电工四级.qbank');
+  const found = spawnSync(
+    process.execPath,
+    [qbank, 'search', '电阻消耗', '--bank', bankFile, '--json'],
+    { encoding: 'utf8' },
+  );
+  const itemId =
+    (JSON.parse(found.stdout) as { data: { hits: { id: string }[] } }).data.hits[0]?.id ?? '';
+  const responses = join(dataDir, 'responses.csv');
+  writeFileSync(
+    responses,
+    [`考生,${itemId}`, ...Array.from({ length: 40 }, (_, c) => `C${c + 1},${c < 30 ? 1 : 0}`)].join(
+      '\n',
+    ),
+  );
+  const imported = spawnSync(
+    process.execPath,
+    [qbank, 'stats', 'import', responses, '--bank', bankFile, '--json'],
+    { encoding: 'utf8' },
+  );
+  expect(imported.status, imported.stdout + imported.stderr).toBe(0);
+  await page.getByTestId('author-nav').getByText('题库看板').click();
+  await expect(page.getByTestId('dashboard-with-stats')).toContainText('1');
+  await expect(page.getByTestId('chart-p').locator('canvas')).toBeVisible();
+  await page.waitForTimeout(1500); // the chart animation
+  await page.screenshot({ path: `${SHOTS}/13-dashboard-measured-p.png`, fullPage: true });
+  await page.getByTestId('author-nav').getByText('试题', { exact: true }).click();
+  await expect(page.getByTestId('item-table').getByTestId('measured-value').first()).toHaveText(
+    '0.75',
+  );
+  // …and the item's history lists the administration on the version the paper pinned.
+  await page
+    .getByTestId('item-table')
+    .locator('.ant-table-row')
+    .first()
+    .getByText('电阻消耗的功率')
+    .click();
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('item-statistics')).toContainText('v1：p 0.750');
+  await expect(page.getByTestId('item-statistics')).toContainText(
+    '用过的试卷 1 套，作答考生 40 人',
+  );
+  await page.keyboard.press('Escape');
+
   expect(problems, problems.join('\n')).toEqual([]);
 });
 

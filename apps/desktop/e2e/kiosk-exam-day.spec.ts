@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { ClientToServerEvents } from '@skillexam/shared';
+import type { ClientEventName, ClientPayload } from '@skillexam/shared';
 import type { ExamDay } from '../test/support/exam-day';
 import { openExamRoom, type ExamRoom } from '../test/support/exam-room';
 import type { ProctorServerProcess } from '../test/support/proctor-server-process';
@@ -21,7 +21,7 @@ let shell: RunningWebShell;
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/exam-day-${name}.png` });
 
-const staffCall = (event: keyof ClientToServerEvents, payload: unknown) =>
+const staffCall = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) =>
   room.staff.call(event, payload);
 
 test.beforeAll(async () => {

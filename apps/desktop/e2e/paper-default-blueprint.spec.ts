@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { importItems, importStandardFile, openBank, reviewItems } from '@skillexam/item-bank';
+import { buildDemoBank } from './support/demo-bank';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell-process';
 
 /*
@@ -13,36 +12,9 @@ import { startWebShellProcess, type RunningWebShell } from './support/web-shell-
  */
 
 const SHOTS = 'test-results/author';
-const SAMPLE = fileURLToPath(new URL('../../../samples/electrician/', import.meta.url));
 
 let shell: RunningWebShell;
 let dataDir: string;
-
-/** The demo bank as `npm start` builds it: standard, sample items, reviewed by another person. */
-async function buildDemoBank(file: string): Promise<void> {
-  const bank = openBank(file);
-  try {
-    const standardFile = join(SAMPLE, 'standard.json');
-    await importStandardFile(
-      bank.standards,
-      readFileSync(standardFile),
-      standardFile,
-      bank.clock(),
-    );
-    const ids: string[] = [];
-    for (const name of readdirSync(join(SAMPLE, 'items')).sort()) {
-      const report = await importItems(bank, readFileSync(join(SAMPLE, 'items', name)), {
-        fileName: name,
-        actor: '示例命题人',
-      });
-      ids.push(...report.importedIds);
-    }
-    reviewItems(bank, ids, { action: 'submit', actor: '示例命题人' });
-    reviewItems(bank, ids, { action: 'approve', actor: '示例审核人' });
-  } finally {
-    bank.close();
-  }
-}
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'paper-default-e2e-'));

@@ -13,7 +13,7 @@ import { createHostHandlers } from '../src/host/host-handlers';
 import { nearDuplicateRows } from '../src/renderer/author/import-report-view';
 
 /*
- * The import report crosses the bank:importItems bridge whole (docs/decisions/0635): the near
+ * The import report crosses the bank:import-items bridge whole (docs/decisions/0635): the near
  * duplicates, exact copies and the refusal flag reach the workbench, through dispatchIpc (the
  * reply is checked against the channel's output schema) on a real .qbank file.
  */
@@ -55,11 +55,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('bank:importItems report', () => {
+describe('bank:import-items report', () => {
   it('carries near duplicates, copies and the refusal flag to the workbench', async () => {
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
     await call('bank:open', { name: '电工四级', create: true });
-    await call('bank:importStandard', {
+    await call('bank:import-standard', {
       fileName: 'standard.json',
       data: standardJson.toString('base64'),
     });
@@ -68,8 +68,8 @@ describe('bank:importItems report', () => {
       data: Buffer.from(CSV, 'utf8').toString('base64'),
       validOnly: false,
     };
-    const dry = await call('bank:importItems', { ...input, dryRun: true });
-    const done = await call('bank:importItems', { ...input, dryRun: false });
+    const dry = await call('bank:import-items', { ...input, dryRun: true });
+    const done = await call('bank:import-items', { ...input, dryRun: false });
     for (const report of [dry, done]) {
       expect(report).toMatchObject({
         refused: false,

@@ -59,9 +59,9 @@ function singleChoice(stem: string) {
 }
 
 async function openWithStandard(): Promise<void> {
-  await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
+  await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
   await call('bank:open', { name: '电工四级', create: true });
-  await call('bank:importStandard', {
+  await call('bank:import-standard', {
     fileName: 'standard.json',
     data: standardJson.toString('base64'),
   });
@@ -88,10 +88,12 @@ describe('bank service (author workbench host)', () => {
     expect(await failure('bank:open', { name: 'x', create: true })).toMatchObject({
       code: 'UNAUTHORIZED',
     });
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer'] });
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer'] });
     const session = await call('bank:open', { name: '电工四级', create: true });
     expect(session.bank?.name).toBe('电工四级.qbank');
-    expect((await call('bank:listFiles', {})).files.map((f) => f.name)).toEqual(['电工四级.qbank']);
+    expect((await call('bank:list-files', {})).files.map((f) => f.name)).toEqual([
+      '电工四级.qbank',
+    ]);
     expect(await failure('bank:open', { name: '电工四级', create: true })).toMatchObject({
       code: 'CONFLICT',
     });
@@ -126,7 +128,7 @@ describe('bank service (author workbench host)', () => {
     expect(standards).toEqual([
       expect.objectContaining({ id: '6-31-01-03:2018', occupationName: '电工', levels: [4] }),
     ]);
-    const { nodes } = await call('bank:standardTree', { standardId: '6-31-01-03:2018' });
+    const { nodes } = await call('bank:standard-tree', { standardId: '6-31-01-03:2018' });
     const point = nodes.find((node) => node.key === POINT);
     expect(point).toMatchObject({ kind: 'point', path: 'A-A-001', items: 0, health: 'empty' });
     const top = nodes.find((node) => node.key === '6-31-01-03:2018:A');
@@ -138,7 +140,7 @@ describe('bank service (author workbench host)', () => {
   it('runs the whole review: save, submit, the writer cannot approve, a reviewer approves', async () => {
     await openWithStandard();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const { hash } = await call('bank:putAsset', {
+    const { hash } = await call('bank:put-asset', {
       mime: 'image/png',
       data: Buffer.from(png).toString('base64'),
     });
@@ -147,7 +149,7 @@ describe('bank service (author workbench host)', () => {
       contentBuilders.paragraph('电阻的功率', contentBuilders.formula('P=I^2R')),
       contentBuilders.image(hash, '电路图'),
     );
-    const saved = await call('bank:saveItem', { content, tags: ['功率'] });
+    const saved = await call('bank:save-item', { content, tags: ['功率'] });
     const id = saved.item.item.id;
     expect(saved.item).toMatchObject({ author: 'zhangsan', item: { reviewStatus: 'draft' } });
     const { assets } = await call('bank:assets', { hashes: [hash] });
@@ -157,17 +159,17 @@ describe('bank service (author workbench host)', () => {
       { id, ok: true, status: 'in_review' },
     ]);
     // zhangsan has no reviewer role: refused before the bank is asked.
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer'] });
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer'] });
     expect(await failure('bank:review', { ids: [id], action: 'approve' })).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringContaining('审题人员'),
     });
     // With the role, the bank's four-eyes rule refuses the own item, per item, with the reason.
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer', 'reviewer'] });
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer', 'reviewer'] });
     const own = await call('bank:review', { ids: [id], action: 'approve' });
     expect(own.results[0]).toMatchObject({ ok: false, error: expect.stringContaining('自己编写') });
 
-    await call('bank:setUser', { id: 'lisi', name: '李四', roles: ['reviewer'] });
+    await call('bank:set-user', { id: 'lisi', name: '李四', roles: ['reviewer'] });
     const queue = await call('bank:search', {
       query: '',
       filter: { status: 'in_review' },
@@ -185,7 +187,7 @@ describe('bank service (author workbench host)', () => {
       ['in_review', 'zhangsan'],
       ['approved', 'lisi'],
     ]);
-    const { nodes } = await call('bank:standardTree', { standardId: '6-31-01-03:2018' });
+    const { nodes } = await call('bank:standard-tree', { standardId: '6-31-01-03:2018' });
     expect(nodes.find((node) => node.key === POINT)).toMatchObject({
       items: 1,
       approved: 1,
@@ -198,18 +200,18 @@ describe('bank service (author workbench host)', () => {
 
   it('editing an approved item makes version 2 with a diff; tagging reports per item', async () => {
     await openWithStandard();
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer'] });
-    const id = (await call('bank:saveItem', { content: singleChoice('原题干') })).item.item.id;
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer'] });
+    const id = (await call('bank:save-item', { content: singleChoice('原题干') })).item.item.id;
     await call('bank:review', { ids: [id], action: 'submit' });
     const inReview = await call('bank:tag', { ids: [id], tags: ['新'] });
     expect(inReview.results[0]).toMatchObject({
       ok: false,
       error: expect.stringContaining('审核中'),
     });
-    await call('bank:setUser', { id: 'lisi', name: '李四', roles: ['reviewer'] });
+    await call('bank:set-user', { id: 'lisi', name: '李四', roles: ['reviewer'] });
     await call('bank:review', { ids: [id], action: 'approve' });
-    await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer'] });
-    const edited = await call('bank:saveItem', { id, content: singleChoice('新题干') });
+    await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer'] });
+    const edited = await call('bank:save-item', { id, content: singleChoice('新题干') });
     expect(edited).toMatchObject({ newVersion: true, item: { item: { version: 2 } } });
     const diff = await call('bank:diff', { id, from: 1, to: 2 });
     expect(diff.patch).toContain('-');
@@ -221,13 +223,13 @@ describe('bank service (author workbench host)', () => {
       { id, ok: true, status: 'draft' },
       { id: 'no-such-item', ok: false, error: expect.stringContaining('不存在') },
     ]);
-    expect((await call('bank:getItem', { id })).item.tags).toEqual(['功率']);
+    expect((await call('bank:get-item', { id })).item.tags).toEqual(['功率']);
   });
 
   it('rejects invalid content with the schema messages and changes nothing', async () => {
     await openWithStandard();
     const bad = { ...singleChoice('题干'), key: 'F' };
-    const error = await failure('bank:saveItem', { content: bad });
+    const error = await failure('bank:save-item', { content: bad });
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/key/);
     const page = await call('bank:search', { query: '', filter: {}, offset: 0, limit: 10 });
@@ -242,7 +244,7 @@ describe('bank service (author workbench host)', () => {
       '单选,错误的鉴定点,甲,乙,丙,丁,A,Z-Z-999',
     ].join('\r\n');
     const data = Buffer.from(csv, 'utf8').toString('base64');
-    const inspection = await call('bank:inspectImport', { fileName: 'items.csv', data });
+    const inspection = await call('bank:inspect-import', { fileName: 'items.csv', data });
     expect(inspection).toMatchObject({
       format: 'csv',
       headers: ['类型', '试题内容', 'A', 'B', 'C', 'D', '正确答案', '鉴定点'],
@@ -257,7 +259,7 @@ describe('bank service (author workbench host)', () => {
       key: '正确答案',
       pointCode: '鉴定点',
     };
-    const dry = await call('bank:importItems', {
+    const dry = await call('bank:import-items', {
       fileName: 'items.csv',
       data,
       mapping,
@@ -268,7 +270,7 @@ describe('bank service (author workbench host)', () => {
     expect(dry.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ row: 3, severity: 'error' })]),
     );
-    const refused = await call('bank:importItems', {
+    const refused = await call('bank:import-items', {
       fileName: 'items.csv',
       data,
       mapping,
@@ -276,7 +278,7 @@ describe('bank service (author workbench host)', () => {
       validOnly: false,
     });
     expect(refused.committed).toBe(false);
-    const done = await call('bank:importItems', {
+    const done = await call('bank:import-items', {
       fileName: 'items.csv',
       data,
       mapping,
@@ -284,7 +286,7 @@ describe('bank service (author workbench host)', () => {
       validOnly: true,
     });
     expect(done).toMatchObject({ committed: true, imported: 1, skipped: 1 });
-    const exported = await call('bank:exportItems', { format: 'csv', query: '', filter: {} });
+    const exported = await call('bank:export-items', { format: 'csv', query: '', filter: {} });
     expect(exported.count).toBe(1);
     expect(Buffer.from(exported.data, 'base64').toString('utf8')).toContain(
       '电工作业必须持证上岗吗',

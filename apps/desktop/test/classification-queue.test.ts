@@ -13,7 +13,7 @@ import { createHostHandlers } from '../src/host/host-handlers';
 
 /*
  * The 分类队列 bridge end to end: a real .qbank file, the sample 电工 standard, a GIFT bank
- * without 鉴定点 codes imported through `bank:importItems`; every call goes through
+ * without 鉴定点 codes imported through `bank:import-items`; every call goes through
  * `dispatchIpc`, so the input and output schemas are checked on each reply.
  */
 
@@ -39,13 +39,13 @@ async function call<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promi
 }
 
 async function importPooled(): Promise<string[]> {
-  await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
+  await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['writer', 'admin'] });
   await call('bank:open', { name: '电工题库', create: true });
-  await call('bank:importStandard', {
+  await call('bank:import-standard', {
     fileName: 'standard.json',
     data: standardJson.toString('base64'),
   });
-  const report = await call('bank:importItems', {
+  const report = await call('bank:import-items', {
     fileName: 'diangong-no-codes.gift',
     data: giftBank.toString('base64'),
     dryRun: false,
@@ -74,7 +74,7 @@ describe('classification queue (author workbench host)', () => {
   it('counts unclassified items on the dashboard and lists them with 鉴定点 suggestions', async () => {
     const ids = await importPooled();
     expect((await call('bank:dashboard', {})).unclassified).toBe(12);
-    const queue = await call('bank:classificationQueue', {
+    const queue = await call('bank:classification-queue', {
       standardId: STANDARD,
       offset: 0,
       limit: 50,
@@ -89,7 +89,7 @@ describe('classification queue (author workbench host)', () => {
     expect(byStem('星形—三角形降压启动')?.suggestions[0]?.path).toBe('B-A-006');
     expect(byStem('发现有人触电')?.suggestions[0]?.path).toBe('A-B-E-001');
     expect(queue.entries.every((entry) => entry.suggestions.length <= 3)).toBe(true);
-    const { nodes } = await call('bank:standardTree', { standardId: STANDARD });
+    const { nodes } = await call('bank:standard-tree', { standardId: STANDARD });
     expect(nodes.some((node) => node.name === '未分类')).toBe(false);
   });
 
@@ -117,10 +117,10 @@ describe('classification queue (author workbench host)', () => {
       actor: 'zhangsan',
       comment: '分类到鉴定点 B-A-013（熔断器与低压断路器的选择）',
     });
-    expect((await call('bank:getItem', { id: fuse })).pointPath).toBe('B-A-013');
+    expect((await call('bank:get-item', { id: fuse })).pointPath).toBe('B-A-013');
     expect((await call('bank:dashboard', {})).unclassified).toBe(0);
     expect(
-      (await call('bank:classificationQueue', { standardId: STANDARD, offset: 0, limit: 10 }))
+      (await call('bank:classification-queue', { standardId: STANDARD, offset: 0, limit: 10 }))
         .total,
     ).toBe(0);
     expect((await call('bank:review', { ids: [fuse], action: 'submit' })).results[0]?.ok).toBe(
@@ -132,7 +132,7 @@ describe('classification queue (author workbench host)', () => {
     await importPooled();
     const older = JSON.parse(standardJson.toString('utf8')) as { standard: { version: string } };
     older.standard.version = '2009';
-    await call('bank:importStandard', {
+    await call('bank:import-standard', {
       fileName: 'standard-2009.json',
       data: Buffer.from(JSON.stringify(older)).toString('base64'),
     });
@@ -142,12 +142,12 @@ describe('classification queue (author workbench host)', () => {
       dryRun: false,
       validOnly: false,
     };
-    const refused = await call('bank:importItems', input);
+    const refused = await call('bank:import-items', input);
     expect(refused.committed).toBe(false);
     expect(refused.issues[0]?.reason).toMatch(/题库有 2 个标准.*--standard/);
-    const chosen = await call('bank:importItems', { ...input, standardId: '6-31-01-03:2009' });
+    const chosen = await call('bank:import-items', { ...input, standardId: '6-31-01-03:2009' });
     expect(chosen).toMatchObject({ committed: true, imported: 12 });
-    const queue = await call('bank:classificationQueue', {
+    const queue = await call('bank:classification-queue', {
       standardId: '6-31-01-03:2009',
       offset: 0,
       limit: 1,
@@ -163,7 +163,7 @@ describe('classification queue (author workbench host)', () => {
       acceptTopSuggestion: true,
     });
     expect(both.ok).toBe(false);
-    await call('bank:setUser', { id: 'lisi', name: '李四', roles: ['reviewer'] });
+    await call('bank:set-user', { id: 'lisi', name: '李四', roles: ['reviewer'] });
     const reviewer = await dispatchIpc(handlers, 'author', 'bank:classify', {
       ids,
       acceptTopSuggestion: true,

@@ -81,7 +81,7 @@ beforeAll(async () => {
     journalDir: join(dir, 'journals'),
     bankDir: join(dir, 'banks'),
   });
-  await call('bank:setUser', { id: 'zhangsan', name: '张三', roles: ['admin'] });
+  await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['admin'] });
   await call('bank:open', { name: '电工示例' });
 }, 120_000);
 
@@ -92,7 +92,7 @@ afterAll(async () => {
 
 describe('the 组卷 page default blueprint on the demo bank', () => {
   it('is the level-4 usual format over the weight table, with only 每个鉴定点最多 3 relaxed, and feasible', async () => {
-    const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
+    const draft = await call('bank:draft-blueprint', { standardId: STANDARD_ID, level: 4 });
     expect(draft.feasible).toBe(true);
     expect(draft.relaxed).toEqual([{ kind: 'maxItemsPerPoint', value: 3 }]);
     expect(draft.blueprint).toMatchObject({
@@ -117,7 +117,7 @@ describe('the 组卷 page default blueprint on the demo bank', () => {
       ['B-C', 20],
       ['B-D', 10],
     ]);
-    const check = await call('bank:checkBlueprint', { blueprint: draft.blueprint, forms: 1 });
+    const check = await call('bank:check-blueprint', { blueprint: draft.blueprint, forms: 1 });
     expect(check).toMatchObject({ valid: true, problems: [], itemCount: 200 });
   });
 
@@ -125,7 +125,7 @@ describe('the 组卷 page default blueprint on the demo bank', () => {
     'is assembled by the real solver with every constraint met',
     { timeout: 120_000 },
     async () => {
-      const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
+      const draft = await call('bank:draft-blueprint', { standardId: STANDARD_ID, level: 4 });
       const result = await call('bank:assemble', { blueprint: draft.blueprint, seed: 1, forms: 1 });
       expect(result.ok).toBe(true);
       expect(result.forms).toHaveLength(1);
@@ -143,33 +143,33 @@ describe('assembling and packaging from the workbench (the workflows check the r
     'refuses a non-admin, then packages an assembled form the site can open',
     { timeout: 120_000 },
     async () => {
-      const draft = await call('bank:draftBlueprint', { standardId: STANDARD_ID, level: 4 });
-      await call('bank:setUser', writer);
+      const draft = await call('bank:draft-blueprint', { standardId: STANDARD_ID, level: 4 });
+      await call('bank:set-user', writer);
       expect(
         await failure('bank:assemble', { blueprint: draft.blueprint, seed: 3, forms: 1 }),
       ).toEqual({ code: 'FORBIDDEN', message: '李四（lisi）没有此操作的权限，需要：题库管理员' });
 
-      await call('bank:setUser', admin);
+      await call('bank:set-user', admin);
       const assembled = await call('bank:assemble', {
         blueprint: draft.blueprint,
         seed: 3,
         forms: 1,
       });
       const paperId = assembled.forms[0]?.paperId ?? '';
-      const preview = await call('bank:paperPreview', { paperId });
+      const preview = await call('bank:paper-preview', { paperId });
       expect(preview.sections.flatMap((section) => section.items)).toHaveLength(200);
 
       const site = generateServerKeyPair();
-      await call('bank:setUser', writer);
+      await call('bank:set-user', writer);
       expect(
-        await failure('bank:exportPackage', { paperId, sitePublicKeyPem: site.publicKeyPem }),
+        await failure('bank:export-package', { paperId, sitePublicKeyPem: site.publicKeyPem }),
       ).toEqual({ code: 'FORBIDDEN', message: '李四（lisi）没有此操作的权限，需要：题库管理员' });
       // A refused packaging makes no signing key either.
       expect(existsSync(join(dir, 'banks', 'signing.key.pem'))).toBe(false);
 
-      await call('bank:setUser', admin);
-      const { publicKeyPem } = await call('bank:signingKey', {});
-      const exported = await call('bank:exportPackage', {
+      await call('bank:set-user', admin);
+      const { publicKeyPem } = await call('bank:signing-key', {});
+      const exported = await call('bank:export-package', {
         paperId,
         sitePublicKeyPem: site.publicKeyPem,
       });

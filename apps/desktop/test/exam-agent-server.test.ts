@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   AttemptView,
-  ClientToServerEvents,
+  ClientEventName,
+  ClientPayload,
   ExamAgentStatus,
   MonitorSnapshot,
 } from '@skillexam/shared';
@@ -28,7 +29,7 @@ let dir: string;
 let server: ProctorServerProcess;
 let day: ExamDay;
 
-const staffCall = (event: keyof ClientToServerEvents, payload: unknown) =>
+const staffCall = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) =>
   room.staff.call(event, payload);
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
-import { transaction } from '../src/db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { startServer } from '../src/server/serve';

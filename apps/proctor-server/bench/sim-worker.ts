@@ -1,4 +1,4 @@
-import type { Ack } from '@skillexam/shared';
+import { asAckEmitter, callSocket } from '@skillexam/shared';
 import { between, createRandom } from '../faults/support/prng';
 import { SimCandidate } from '../faults/support/sim-candidate';
 
@@ -50,9 +50,12 @@ async function confirmIdentity(sim: SimCandidate): Promise<void> {
     try {
       if (!sim.socket.connected)
         await new Promise((r) => sim.socket.once('connect', () => r(undefined)));
-      const reply = (await sim.socket
-        .timeout(20_000)
-        .emitWithAck('attempt:confirm-identity', {})) as Ack<unknown>;
+      const reply = await callSocket(
+        asAckEmitter(sim.socket),
+        'attempt:confirm-identity',
+        {},
+        20_000,
+      );
       if (reply.ok || reply.error.code === 'CONFLICT') return;
     } catch {
       await sleep(500);

@@ -3,11 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  Ack,
-  AttemptView,
-  ClientToServerEvents,
-  ServerToClientEvents,
+import {
+  asAckEmitter,
+  callSocket,
+  type Ack,
+  type AttemptView,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '@skillexam/shared';
 import { io as ioc, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +21,7 @@ import { addStaff } from '../src/auth/staff-accounts';
 import { verifyAuditChain } from '../src/audit/verify';
 import { readWitnessOf } from '../src/audit/verify-store';
 import { openStore } from '../src/db/store';
-import { assignProctors } from '../src/incidents/session-scope';
+import { assignProctors } from '../src/sessions/session-proctors';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { keysDirOf, readAuditPublicKey } from '../src/keys/site-keys';
 import { kioskLoginBody } from '../test/support/enrolled-kiosk';
@@ -69,19 +74,15 @@ async function connect(url: string, token: string): Promise<ClientSocket> {
   return socket;
 }
 
-/** emitWithAck that survives the server being down: retries until it gets an answer. */
-async function callRetrying<T>(
+/** The shared typed caller, surviving the server being down: retries until it gets an answer. */
+async function callRetrying<E extends ClientEventName>(
   socket: ClientSocket,
-  event: keyof ClientToServerEvents,
-  payload: unknown,
-): Promise<Ack<T>> {
-  const emit = socket.timeout(2000).emitWithAck as unknown as (
-    e: string,
-    p: unknown,
-  ) => Promise<Ack<T>>;
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<Ack<ClientAckData<E>>> {
   for (let i = 0; i < 100; i++) {
     try {
-      return await emit.call(socket.timeout(2000), event, payload);
+      return await callSocket(asAckEmitter(socket), event, payload, 2000);
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -164,11 +165,12 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
     }
     okData(await callRetrying(proctor, 'proctor:admit', { sessionId: seeded.sessionId }));
     const session = okData(
-      await callRetrying<{ startedAt: number }>(proctor, 'session:start', {
+      await callRetrying(proctor, 'session:start', {
         sessionId: seeded.sessionId,
       }),
     );
     const startedAt = session.startedAt;
+    if (startedAt === undefined) throw new Error('session:start acked without startedAt');
     for (const sim of sims.slice(0, EXTENDED)) {
       okData(
         await callRetrying(proctor, 'proctor:extend', {
@@ -214,7 +216,7 @@ describe('fault suite: SIGKILL mid-exam, dropped connections, duplicated and reo
 
     const states: AttemptView[] = [];
     for (const sim of sims) {
-      const reply = await callRetrying<AttemptView>(sim.socket, 'attempt:state', {});
+      const reply = await callRetrying(sim.socket, 'attempt:state', {});
       states.push(okData(reply));
     }
     for (const sim of sims) sim.close();

@@ -1,6 +1,6 @@
 import type { KioskEventNotice, KioskEventPayload } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryAll, queryOne, sql } from '../src/db/sql';
+import { queryAll, queryOne, sql } from '@skillexam/shared/sql';
 import {
   okData,
   runningSession,

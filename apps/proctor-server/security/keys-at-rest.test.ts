@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrations/index';
 import { runMigrations } from '../src/db/migrations/runner';
-import type { WritableDb } from '../src/db/sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
 import { legacyExamCodeSecret } from '../src/keys/legacy-db-keys';
 import { keysDirOf } from '../src/keys/site-keys';

@@ -1,6 +1,6 @@
 import type { AttemptView } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryAll, sql } from '../src/db/sql';
+import { queryAll, sql } from '@skillexam/shared/sql';
 import { enrollKiosk } from '../src/kiosks/kiosk-registry';
 import { kioskLoginBody, kioskProof } from '../test/support/enrolled-kiosk';
 import { seedSession } from '../test/support/exam-fixture';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsVerifyReport } from '../src/cli/results-commands';
-import { transaction } from '../src/db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
 import { signResultsPackage, type ResultsPayload } from '../src/results/results-package';
 import { pdfText } from '../test/pdf/pdf-tools';

@@ -6,40 +6,64 @@ import { registerAnswerHandlers } from './answers/answer.handlers';
 import { AttemptService } from './attempts/attempt-service';
 import { registerCandidateHandlers } from './attempts/candidate.handlers';
 import { registerProctorHandlers } from './attempts/proctor.handlers';
-import { registerMarkingHandlers } from './marking/marking.handlers';
-import { registerContentHandlers } from './content/content.handlers';
-import { registerRoomHandlers } from './rooms/room.handlers';
-import { MarkingService } from './marking/marking-service';
+import { candidateLoginRoute, staffLoginRoute } from './auth/auth.routes';
 import { LoginGuard } from './auth/login-guard';
-import { KioskProofVerifier } from './kiosks/kiosk-proof';
-import { addKioskRoutes } from './http/kiosk.routes';
-import { addStaffRoutes } from './http/staff.routes';
+import { addStaffRoutes } from './auth/staff.routes';
 import type { Components } from './components';
 import { candidatePhotoRoute } from './console/candidate-photo.route';
 import { consoleDownloadRoute } from './console/console-downloads.route';
 import { isConsoleRequest, resolveConsoleDir, serveConsole } from './console/console-static';
 import { registerConsoleHandlers } from './console/console.handlers';
-import { registerIncidentHandlers } from './incidents/incident.handlers';
+import { registerContentHandlers } from './content/content.handlers';
+import { addExamRoutes } from './exams/exam.routes';
 import { ExamCatalog } from './exams/exam-repository';
-import { candidateLoginRoute, staffLoginRoute } from './http/auth.routes';
-import { addExamRoutes } from './http/exam.routes';
 import { Router, sendJson } from './http/router';
-import { addSessionRoutes } from './http/session.routes';
+import { IncidentService } from './incidents/incident-service';
+import { registerIncidentHandlers } from './incidents/incident.handlers';
+import { KioskProofVerifier } from './kiosks/kiosk-proof';
+import { addKioskRoutes } from './kiosks/kiosk.routes';
+import { MarkingService } from './marking/marking-service';
+import { registerMarkingHandlers } from './marking/marking.handlers';
+import { registerMonitorHandlers } from './monitor/monitor.handlers';
+import { registerRoomHandlers } from './rooms/room.handlers';
 import { createScoreOnFinish } from './scoring/score-on-finish';
 import type { ServerContext } from './server-context';
 import { SessionService } from './sessions/session-service';
+import { registerSessionHandlers } from './sessions/session.handlers';
+import { addSessionRoutes } from './sessions/session.routes';
 import { createSocketNotifier } from './socket/notifier';
 import { createSocketAuth } from './socket/socket-auth';
 import { TokenWatch } from './socket/token-watch';
+import type { AppSocket } from './socket/validated';
 import { healthRoute } from './system/health.route';
 import { registerSystemHandlers } from './system/system.handlers';
 
 /** Names printed on the console's downloads (考场情况记录, results) until sites configure them. */
 const CONSOLE_DOWNLOAD_DEFAULTS = { siteName: '考点', occupationAndLevel: '职业技能等级认定' };
 
+/**
+ * The socket handlers, one registration per event namespace (each folder owns its namespace);
+ * every event's roles are in src/auth/roles.ts.
+ */
+const SOCKET_HANDLERS: readonly ((socket: AppSocket, ctx: ServerContext) => void)[] = [
+  (socket, ctx) => registerSystemHandlers(socket, ctx.components), // system:*
+  registerAnswerHandlers, // answer:save, attempt:resync
+  registerCandidateHandlers, // attempt:state/heartbeat/submit…, kiosk:event, auth:logout
+  registerContentHandlers, // attempt:identity, attempt:sealed-paper, attempt:content-key
+  registerSessionHandlers, // session:*
+  registerProctorHandlers, // proctor:*
+  registerMonitorHandlers, // monitor:*
+  registerMarkingHandlers, // marking:*
+  registerRoomHandlers, // room:*
+  registerIncidentHandlers, // incident:*
+  registerConsoleHandlers, // console:*, results:summary, audit:status
+];
+
 export interface Application {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
   readonly context: ServerContext;
+  /** The HTTP routes registered, as `METHOD /path` (each has its roles in src/auth/roles.ts). */
+  readonly routes: readonly string[];
   /** Flushes queued answers, tells clients, closes every socket, and stops the HTTP server. */
   close(reason?: string): Promise<void>;
 }
@@ -88,6 +112,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     now,
     policy: { markersRequired: settings.manualMarkersRequired },
   });
+  const incidents = new IncidentService({ db: store.db, audit: store.audit, notifier, now });
   const context: ServerContext = {
     components,
     collector,
@@ -96,6 +121,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     catalog,
     notifier,
     marking,
+    incidents,
   };
 
   const loginDeps = {
@@ -106,20 +132,21 @@ export function createApplication(httpServer: HttpServer, components: Components
     guard: new LoginGuard(settings),
     proofs: new KioskProofVerifier(store.db),
   };
+  // HTTP routes, one registration per route family; each route's roles are in src/auth/roles.ts.
   const router = new Router()
-    .get('/api/health', healthRoute(components, io))
+    .get('/api/health', healthRoute(components, io)) // system
     .post('/api/auth/staff-login', staffLoginRoute({ ...loginDeps, hasher: components.hasher }))
     .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }))
     .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS))
     .get('/api/console/photo', candidatePhotoRoute(components));
-  addSessionRoutes(router, components);
-  addStaffRoutes(router, components);
+  addStaffRoutes(router, components); // /api/staff/*
+  addSessionRoutes(router, components); // /api/sessions*
+  addExamRoutes(router, components); // /api/exams*
   addKioskRoutes(router, {
     components,
     credentials: { ...loginDeps, hasher: components.hasher },
     proofs: loginDeps.proofs,
-  });
-  addExamRoutes(router, components);
+  }); // /api/kiosks*, /api/kiosk/exit*
   const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
@@ -138,15 +165,7 @@ export function createApplication(httpServer: HttpServer, components: Components
   const tokenWatch = new TokenWatch(store.db, now);
   io.use(createSocketAuth(store.db, now, tokenWatch));
   io.on('connection', (socket) => {
-    registerSystemHandlers(socket, components);
-    registerAnswerHandlers(socket, context);
-    registerCandidateHandlers(socket, context);
-    registerProctorHandlers(socket, context);
-    registerMarkingHandlers(socket, context);
-    registerContentHandlers(socket, context);
-    registerRoomHandlers(socket, context);
-    registerConsoleHandlers(socket, context);
-    registerIncidentHandlers(socket, context);
+    for (const register of SOCKET_HANDLERS) register(socket, context);
   });
 
   // Automatic check-in and auto-submission at the deadline; recomputed from the database,
@@ -166,6 +185,7 @@ export function createApplication(httpServer: HttpServer, components: Components
   return {
     io,
     context,
+    routes: router.keys(),
     async close(reason = 'server shutting down') {
       clearInterval(sweeper);
       tokenWatch.close();

@@ -3,6 +3,7 @@ import type { AnswerCollector } from './answers/answer-collector';
 import type { AttemptService } from './attempts/attempt-service';
 import type { Components } from './components';
 import type { ExamCatalog } from './exams/exam-repository';
+import type { IncidentService } from './incidents/incident-service';
 import type { SessionService } from './sessions/session-service';
 import type { Notifier } from './socket/notifier';
 
@@ -15,4 +16,5 @@ export interface ServerContext {
   readonly catalog: ExamCatalog;
   readonly notifier: Notifier;
   readonly marking: MarkingService;
+  readonly incidents: IncidentService;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARGON2_OPTIONS } from '../src/auth/password-hasher';
-import { ACTION_ROLES } from '../src/auth/action-roles';
-import { clientPayloadSchemas } from '@skillexam/shared';
+import { SOCKET_ROLES } from '../src/auth/roles';
+import { socketContract } from '@skillexam/shared';
 import { TestClock } from './support/clock';
 import { seedSession } from './support/exam-fixture';
 import { okData, runningSession, START, type RunningSession } from './support/running-session';
@@ -105,7 +105,7 @@ describe('staff authentication', () => {
 
 describe('roles', () => {
   it('every event has an entry in the role table', () => {
-    expect(Object.keys(ACTION_ROLES).sort()).toEqual(Object.keys(clientPayloadSchemas).sort());
+    expect(Object.keys(SOCKET_ROLES).sort()).toEqual(Object.keys(socketContract).sort());
   });
 
   it('a supervisor sees everything but cannot change anything; anonymous sockets only ping', async () => {

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createArgon2Hasher } from '../src/auth/password-hasher';
 import { addStaff } from '../src/auth/staff-accounts';
 import { buildProgram } from '../src/cli/program';
-import { queryAll, sql } from '../src/db/sql';
+import { queryAll, sql } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
-import { assignedProctors } from '../src/incidents/session-scope';
+import { assignedProctors } from '../src/sessions/session-proctor-repository';
 import { seedSession } from './support/exam-fixture';
 import { call, startTestServer, type TestServer } from './support/util';
 

@@ -6,7 +6,7 @@ import { parseResponsesCsv } from '@skillexam/item-bank/statistics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/program';
 import { exitCodeOf } from '../src/cli/cli-io';
-import { insertExam } from '../src/exams/exam-repository';
+import { insertExam } from '../src/exams/insert-exam';
 import { openStore } from '../src/db/store';
 import { fixturePaper, idNumber } from './support/exam-fixture';
 
@@ -141,6 +141,19 @@ describe('proctor-server CLI', () => {
       '#满分',
       '#选项',
     ]);
+    // …naming its administration, so the bank imports it once (qbank stats import)
+    expect(responses.slice(4, 7).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      expect.stringMatching(/^#考试,.+/),
+      '#场次,s1',
+      expect.stringMatching(/^#日期,\d{4}-\d{2}-\d{2}$/),
+    ]);
+    const analysis = JSON.parse(readFileSync(String(files['itemStatistics']), 'utf8')) as {
+      scoring: unknown;
+    };
+    expect(analysis.scoring).toEqual({
+      multipleChoiceScoring: 'all_or_nothing',
+      groupFraction: 0.27,
+    });
     expect(parseResponsesCsv(Buffer.from(responses.join('\r\n')), { fileName: 'r.csv' })).toEqual({
       ok: false,
       issues: [{ file: 'r.csv', row: 2, reason: '文件中没有考生作答行' }],

@@ -5,7 +5,7 @@ import type { RoomView } from '@skillexam/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/program';
 import { openStore } from '../src/db/store';
-import { insertExam } from '../src/exams/exam-repository';
+import { insertExam } from '../src/exams/insert-exam';
 import { importRosterFile } from '../src/sessions/roster-import';
 import { createSession } from '../src/sessions/session-setup';
 import { gridLayout } from '../src/rooms/grid-layout';

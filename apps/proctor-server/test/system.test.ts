@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShutdownNotice } from '@skillexam/shared';
-import { startTestServer, waitFor, type TestServer } from './support/util';
+import { call, callRaw, startTestServer, waitFor, type TestServer } from './support/util';
 
 let server: TestServer | undefined;
 
@@ -34,7 +34,7 @@ describe('proctor server over real HTTP and socket.io on port 0', () => {
     let clock = 1_000;
     server = await startTestServer({ now: () => (clock += 1) });
     const client = await server.createClient();
-    const reply = await client.timeout(2000).emitWithAck('system:ping', { sentAt: 42 });
+    const reply = await call(client, 'system:ping', { sentAt: 42 });
     expect(reply).toEqual({
       ok: true,
       data: { sentAt: 42, serverTime: expect.any(Number), serverVersion: 'test' },
@@ -45,19 +45,16 @@ describe('proctor server over real HTTP and socket.io on port 0', () => {
   it('rejects a bad payload with a specific error and keeps the connection usable', async () => {
     server = await startTestServer();
     const client = await server.createClient();
-    const raw = client as unknown as {
-      timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
-    };
-    const bad = await raw.timeout(2000).emitWithAck('system:ping', { sentAt: 'yesterday' });
+    const bad = await callRaw(client, 'system:ping', { sentAt: 'yesterday' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(JSON.stringify(bad)).toContain('sentAt');
-    const extraArgs = await raw.timeout(2000).emitWithAck('system:ping', { sentAt: 1 }, 'more');
+    const extraArgs = await callRaw(client, 'system:ping', { sentAt: 1 }, 'more');
     expect(extraArgs).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     // An event without an ack callback is ignored, not fatal.
     (client as unknown as { emit(event: string, payload: unknown): void }).emit('system:ping', {
       sentAt: 1,
     });
-    const good = await client.timeout(2000).emitWithAck('system:ping', { sentAt: 7 });
+    const good = await call(client, 'system:ping', { sentAt: 7 });
     expect(good.ok).toBe(true);
     expect(client.connected).toBe(true);
   });

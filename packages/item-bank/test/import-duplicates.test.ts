@@ -17,7 +17,9 @@ const bytes = new Uint8Array(
   readFileSync(new URL(`./import-export/fixtures/${FILE}`, import.meta.url)),
 );
 
-function at(report: { issues: readonly { row?: number; severity: string; reason: string }[] }) {
+function at(report: {
+  issues: readonly { row?: number | undefined; severity: string; reason: string }[];
+}) {
   return (row: number, severity: 'error' | 'warning') =>
     report.issues.filter((issue) => issue.row === row && issue.severity === severity);
 }

@@ -131,7 +131,11 @@ describe('items', () => {
     expect(bank.items.getVersion(item.id, 1)?.content.stem).toEqual(
       itemBodyFromText('绝缘手套使用前应检查。'),
     );
-    expect(bank.items.getItem(item.id)?.stats?.exposureCount).toBe(1);
+    // The paper pinned version 1: its exposure stays with version 1, not the new version 2.
+    expect(bank.statistics.pooled(item.id).map((v) => [v.version, v.papersPinned])).toEqual([
+      [1, 1],
+    ]);
+    expect(bank.items.getItem(item.id)?.stats).toBeUndefined();
     expect(() => pinItemVersion(bank, 'paper-1', { itemId: item.id, version: 9 })).toThrow(
       /没有第 9 版/,
     );

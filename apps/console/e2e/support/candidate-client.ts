@@ -1,10 +1,15 @@
 import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import {
+  asAckEmitter,
+  callSocketData,
   candidateLoginProofFields,
   kioskProofMessage,
   type Ack,
   type AnswerValue,
   type AttemptView,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
   type ClientToServerEvents,
   type KioskEnrollment,
   type ServerToClientEvents,
@@ -71,13 +76,8 @@ export class CandidateClient {
     return client;
   }
 
-  async call(event: keyof ClientToServerEvents, payload: unknown): Promise<unknown> {
-    const emitter = this.socket.timeout(5_000) as unknown as {
-      emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
-    };
-    const reply = await emitter.emitWithAck(event, payload);
-    if (!reply.ok) throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
-    return reply.data;
+  call<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientAckData<E>> {
+    return callSocketData(asAckEmitter(this.socket), event, payload, 5_000);
   }
 
   confirmIdentity(): Promise<unknown> {

@@ -65,6 +65,8 @@ export async function prepareExamDay(
   dir: string,
   dataDir: string,
   count: number,
+  /** The roster's 延长时间/分钟, 大字体 and 高对比度 cells, by candidate (0 = the first). */
+  accommodations?: Readonly<Record<number, readonly [string, string, string]>>,
 ): Promise<ExamDay> {
   const site = (await proctorCli(['package', 'key', '--data', dataDir, '--json'])) as {
     publicKeyPem: string;
@@ -152,10 +154,12 @@ export async function prepareExamDay(
       `${body}${chineseIdCheckChar(body)}`,
       'r1',
       String(i + 1),
+      ...(accommodations === undefined ? [] : (accommodations[i] ?? ['', '', ''])),
     ].join(',');
   });
   const rosterFile = join(dir, 'roster.csv');
-  await writeFile(rosterFile, ['准考证号,姓名,身份证号,考场,座位号', ...rows].join('\n'));
+  const header = `准考证号,姓名,身份证号,考场,座位号${accommodations === undefined ? '' : ',延长时间/分钟,大字体,高对比度'}`;
+  await writeFile(rosterFile, [header, ...rows].join('\n'));
   const roster = (await proctorCli([
     'roster',
     'import',

@@ -1,8 +1,10 @@
 import {
   CodedError,
-  ErrorCodeSchema,
   StaffLoginResultSchema,
   ackSchema,
+  asAckEmitter,
+  callSocketData,
+  unwrapAck,
   type Ack,
   type ClientAckData,
   type ClientEventName,
@@ -16,8 +18,9 @@ import { io, type Socket } from 'socket.io-client';
 
 /*
  * The console's link to the proctor server (same origin): staff login over HTTP, then one
- * socket.io connection with the bearer token in the handshake. `call` sends an event and
- * resolves with the ack's data or throws a CodedError carrying the server's code and message.
+ * socket.io connection with the bearer token in the handshake. `call` sends an event through the
+ * shared typed caller (socket-call.ts) and resolves with the ack's data or throws a CodedError
+ * carrying the server's code and message (UNAVAILABLE when no reply comes in time).
  */
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,11 +35,7 @@ export async function staffLogin(username: string, password: string): Promise<St
   });
   const parsed = ackSchema(StaffLoginResultSchema).safeParse(await res.json());
   if (!parsed.success) throw new CodedError('INTERNAL', `登录响应无效 (HTTP ${res.status})`);
-  if (!parsed.data.ok) {
-    const code = ErrorCodeSchema.safeParse(parsed.data.error.code);
-    throw new CodedError(code.success ? code.data : 'INTERNAL', parsed.data.error.message);
-  }
-  return parsed.data.data;
+  return unwrapAck(parsed.data);
 }
 
 export interface ConsoleConnection {
@@ -53,20 +52,14 @@ export function connectConsole(token: string): ConsoleConnection {
   });
   return {
     socket,
-    async call(event, payload) {
-      // socket.io's typed emit cannot follow a generic event name; the ack shape is checked here.
-      const emitter = socket.timeout(CALL_TIMEOUT_MS) as unknown as {
-        emitWithAck(name: string, body: unknown): Promise<Ack<unknown>>;
-      };
-      let reply: Ack<unknown>;
-      try {
-        reply = await emitter.emitWithAck(event, payload);
-      } catch {
-        throw new CodedError('UNAVAILABLE', '服务器无响应，请检查网络 (no reply from the server)');
-      }
-      if (reply.ok) return reply.data as ClientAckData<typeof event>;
-      const code = ErrorCodeSchema.safeParse(reply.error.code);
-      throw new CodedError(code.success ? code.data : 'INTERNAL', reply.error.message);
+    call(event, payload) {
+      return callSocketData(
+        asAckEmitter(socket),
+        event,
+        payload,
+        CALL_TIMEOUT_MS,
+        () => new CodedError('UNAVAILABLE', '服务器无响应，请检查网络 (no reply from the server)'),
+      );
     },
     close() {
       socket.close();

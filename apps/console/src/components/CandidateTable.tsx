@@ -2,6 +2,7 @@ import { Select, Space } from 'antd';
 import type { AttemptProgress, AttemptStatus, AttemptView, Locale } from '@skillexam/shared';
 import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { useConsole } from '../console-context';
+import { AccommodationChip } from './AccommodationChip';
 import { attemptStatusLabel } from '../format/format';
 import type { MessageKey } from '../i18n/messages';
 import { isOffline } from '../store/counts';
@@ -19,23 +20,28 @@ export const STATUS_COLORS: Readonly<Record<AttemptStatus, string>> = {
   voided: 'red',
 };
 
-/** Text, background and border of each status chip (antd's tag palette, as plain CSS). */
-const CHIP_COLORS: Readonly<Record<AttemptStatus | 'offline', readonly [string, string, string]>> =
-  {
-    registered: ['#595959', '#fafafa', '#d9d9d9'],
-    logged_in: ['#0958d9', '#e6f4ff', '#91caff'],
-    admitted: ['#1d39c4', '#f0f5ff', '#adc6ff'],
-    in_progress: ['#389e0d', '#f6ffed', '#b7eb8f'],
-    paused: ['#d48806', '#fffbe6', '#ffe58f'],
-    submitted: ['#531dab', '#f9f0ff', '#d3adf7'],
-    force_submitted: ['#c41d7f', '#fff0f6', '#ffadd2'],
-    absent: ['#595959', '#fafafa', '#d9d9d9'],
-    voided: ['#cf1322', '#fff1f0', '#ffa39e'],
-    offline: ['#cf1322', '#fff1f0', '#ffa39e'],
-  };
+/**
+ * Text, background and border of each status chip (antd's tag palette, as plain CSS; text shades
+ * dark enough for 4.5:1 on their backgrounds, as the theme's tokens, docs/decisions/0910).
+ */
+const CHIP_COLORS: Readonly<
+  Record<AttemptStatus | 'offline' | 'accommodation', readonly [string, string, string]>
+> = {
+  registered: ['#595959', '#fafafa', '#d9d9d9'],
+  logged_in: ['#0958d9', '#e6f4ff', '#91caff'],
+  admitted: ['#1d39c4', '#f0f5ff', '#adc6ff'],
+  in_progress: ['#237804', '#f6ffed', '#b7eb8f'],
+  paused: ['#ad6800', '#fffbe6', '#ffe58f'],
+  submitted: ['#531dab', '#f9f0ff', '#d3adf7'],
+  force_submitted: ['#c41d7f', '#fff0f6', '#ffadd2'],
+  absent: ['#595959', '#fafafa', '#d9d9d9'],
+  voided: ['#cf1322', '#fff1f0', '#ffa39e'],
+  offline: ['#cf1322', '#fff1f0', '#ffa39e'],
+  accommodation: ['#0958d9', '#e6f4ff', '#91caff'],
+};
 
 const ROW_HEIGHT = 40;
-const COLUMNS = '90px 150px 110px 1fr 180px 80px 90px';
+const COLUMNS = '90px 150px 150px 1fr 180px 80px 90px';
 
 interface Row {
   readonly attempt: AttemptView;
@@ -74,7 +80,9 @@ const CandidateRow = memo(function CandidateRow({ row, top, lang, t, onSelect }:
         {attempt.roomId}-{attempt.seat}
       </span>
       <span>{attempt.admissionTicketNumber}</span>
-      <span>{attempt.name}</span>
+      <span>
+        {attempt.name} <AccommodationChip accommodations={attempt.accommodations} t={t} />
+      </span>
       <span>
         <span className={`status-chip status-${attempt.status}`}>
           {attemptStatusLabel(attempt.status, lang, attempt.identityConfirmed)}
@@ -107,7 +115,7 @@ const TABLE_CSS = `
 .candidate-head, .candidate-row { display: grid; grid-template-columns: ${COLUMNS}; align-items: center;
   column-gap: 8px; padding: 0 8px; box-sizing: border-box; font-size: 13px; }
 .candidate-head { height: 38px; background: #fafafa; border-bottom: 1px solid #f0f0f0; font-weight: 600;
-  min-width: 860px; }
+  min-width: 900px; }
 .candidate-head button { all: unset; cursor: pointer; }
 .candidate-row { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px;
   border-bottom: 1px solid #f0f0f0; background: #fff; }
@@ -115,10 +123,10 @@ const TABLE_CSS = `
 .candidate-row > span { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .candidate-progress { display: flex; align-items: center; gap: 8px; font-size: 12px; }
 .candidate-bar { flex: 1; height: 6px; border-radius: 3px; background: #f0f0f0; overflow: hidden; }
-.candidate-bar > span { display: block; height: 6px; background: #1677ff; }
+.candidate-bar > span { display: block; height: 6px; background: #1f5fbf; }
 .row-button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #d9d9d9; border-radius: 4px;
   background: #fff; cursor: pointer; }
-.row-button:hover { color: #1677ff; border-color: #1677ff; }
+.row-button:hover { color: #1f5fbf; border-color: #1f5fbf; }
 .status-chip { display: inline-block; margin-right: 4px; padding: 0 7px; font-size: 12px; line-height: 20px;
   border: 1px solid; border-radius: 4px; }
 ${Object.entries(CHIP_COLORS)
@@ -220,6 +228,7 @@ export function CandidateTable({ attempts, progress, serverNow, height, onSelect
         <Select
           size="small"
           style={{ width: 160 }}
+          aria-label={t('status')}
           value={status}
           onChange={setStatus}
           options={[
@@ -227,7 +236,7 @@ export function CandidateTable({ attempts, progress, serverNow, height, onSelect
             ...statuses.map((s) => ({ value: s, label: attemptStatusLabel(s, lang) })),
           ]}
         />
-        <span style={{ color: '#8c8c8c' }}>{rows.length}</span>
+        <span style={{ color: '#595959' }}>{rows.length}</span>
       </Space>
       <div style={{ overflowX: 'auto' }}>
         <div className="candidate-head">

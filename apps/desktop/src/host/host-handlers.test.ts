@@ -13,7 +13,7 @@ describe('host handlers', () => {
   });
 
   it('reports the real process it runs in', async () => {
-    const reply = await dispatchIpc(handlers, 'author', 'app:getInfo', {});
+    const reply = await dispatchIpc(handlers, 'author', 'app:get-info', {});
     expect(reply).toEqual({
       ok: true,
       data: {
@@ -30,7 +30,7 @@ describe('host handlers', () => {
   });
 
   it('serves a practice paper to the kiosk only, sized like a level-4 paper, without keys', async () => {
-    const reply = await dispatchIpc(handlers, 'kiosk', 'exam:practicePaper', {});
+    const reply = await dispatchIpc(handlers, 'kiosk', 'exam:practice-paper', {});
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     const paper = CandidatePaperSchema.parse(reply.data);
@@ -39,7 +39,7 @@ describe('host handlers', () => {
     expect(items.map((i) => i.number)).toEqual(items.map((_, k) => k + 1));
     expect(items.reduce((sum, i) => sum + i.points, 0)).toBe(paper.fullMarks);
     expect(JSON.stringify(reply.data)).not.toMatch(/"key"|explanation/);
-    expect((await dispatchIpc(handlers, 'author', 'exam:practicePaper', {})).ok).toBe(false);
+    expect((await dispatchIpc(handlers, 'author', 'exam:practice-paper', {})).ok).toBe(false);
   });
 
   it('echoes Chinese text unchanged', async () => {

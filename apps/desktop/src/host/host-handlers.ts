@@ -46,7 +46,7 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
   });
   return {
     ...createBankHandlers(bank),
-    'app:getInfo': async (_input, context) => ({
+    'app:get-info': async (_input, context) => ({
       product: 'SkillExam',
       version: options.version,
       runtime: options.runtime,
@@ -57,17 +57,17 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
       startedAt,
     }),
     'app:echo': async ({ message }) => ({ message, receivedAt: now().toISOString() }),
-    'exam:practicePaper': async () => practicePaper(),
+    'exam:practice-paper': async () => practicePaper(),
     'exam:login': (input) => exam.login(input),
     'exam:status': async () => exam.status(),
-    'exam:confirmIdentity': () => exam.confirmIdentity(),
+    'exam:confirm-identity': () => exam.confirmIdentity(),
     'exam:resume': () => exam.resume(),
     'exam:answer': async (input) => exam.answer(input),
     'exam:position': async ({ itemId }) => exam.position(itemId),
     'exam:flag': async ({ itemId, flagged }) => exam.flag(itemId, flagged),
     'exam:submit': () => exam.submit(),
     'exam:identity': () => exam.identity(),
-    'exam:discoverServers': () => exam.discoverServers(),
+    'exam:discover-servers': () => exam.discoverServers(),
     'exam:exit': (input) => exam.exit(input),
   };
 }

@@ -1,2 +1,2 @@
-/** The desktop app's version, shown in the UI and reported by app:getInfo. */
+/** The desktop app's version, shown in the UI and reported by app:get-info. */
 export const DESKTOP_VERSION = '0.1.0';

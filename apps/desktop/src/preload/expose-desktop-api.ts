@@ -2,13 +2,11 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   CodedError,
   HostEventSchema,
+  createDesktopApi,
   isChannelAllowed,
-  unwrapAck,
-  type Ack,
-  type DesktopApi,
   type HostEvent,
-  type IpcChannel,
   type WindowKind,
+  type WireReply,
 } from '@skillexam/shared';
 
 /**
@@ -16,14 +14,15 @@ import {
  * Each window's preload passes its kind, so a kiosk page cannot even ask for bank channels.
  */
 export function exposeDesktopApi(kind: WindowKind): void {
-  const api = {
+  const api = createDesktopApi({
     transport: 'electron-ipc',
-    async invoke(channel: IpcChannel, input: unknown) {
+    async send(channel, input) {
       if (!isChannelAllowed(kind, channel)) {
         throw new CodedError('FORBIDDEN', `Channel ${String(channel)} is not available here`);
       }
-      const reply = (await ipcRenderer.invoke('desktop:invoke', channel, input)) as Ack<unknown>;
-      return unwrapAck(reply);
+      // main/ipc.ts answers every call with the ack dispatchIpc built.
+      const reply: WireReply = await ipcRenderer.invoke('desktop:invoke', channel, input);
+      return reply;
     },
     subscribe(listener: (event: HostEvent) => void) {
       const onEvent = (_event: unknown, payload: unknown) => {
@@ -35,6 +34,6 @@ export function exposeDesktopApi(kind: WindowKind): void {
         ipcRenderer.removeListener('desktop:event', onEvent);
       };
     },
-  } as DesktopApi satisfies DesktopApi;
+  });
   contextBridge.exposeInMainWorld('desktop', api);
 }

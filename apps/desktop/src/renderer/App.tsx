@@ -7,6 +7,7 @@ import { AuthorApp } from './author/AuthorApp';
 import { HostStatusCard } from './HostStatusCard';
 import { I18nProvider, useI18n } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
+import { DESKTOP_THEME } from './theme';
 import { useHostInfo } from './use-host-info';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
@@ -26,7 +27,7 @@ function Shell() {
   const { locale, setLocale, t } = useI18n();
   const host = useHostInfo();
   const [authorRoute, openAuthor] = useAuthorRoute();
-  const theme = { token: { colorPrimary: '#1f5fbf' } };
+  const theme = DESKTOP_THEME;
   if (host.status === 'connected' && host.info.windowKind === 'kiosk') {
     // The exam kiosk: candidate login against the proctor server, or a practice paper.
     return (

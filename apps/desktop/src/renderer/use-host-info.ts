@@ -13,7 +13,7 @@ export function useHostInfo(): HostState {
   useEffect(() => {
     let cancelled = false;
     const started = performance.now();
-    window.desktop.invoke('app:getInfo', {}).then(
+    window.desktop.invoke('app:get-info', {}).then(
       (info) => {
         if (!cancelled) {
           setState({ status: 'connected', info, roundTripMs: performance.now() - started });

@@ -7,6 +7,7 @@ import {
   itemBodyFromText,
   KioskEnrollmentSchema,
   PaperSchema,
+  type Accommodations,
   type ItemContent,
   type KioskEnrollment,
   type ItemVersionRef,
@@ -30,6 +31,32 @@ const options = ['A', 'B', 'C', 'D'] as const;
 
 function contentOf(ref: ItemVersionRef): ItemContent {
   const common = { assessmentPointId: 'ap-001', level: 4, difficulty: 3 } as const;
+  const b = contentBuilders;
+  if (ref.itemId.startsWith('mc')) {
+    return {
+      type: 'multiple_choice',
+      ...common,
+      stem: itemBodyFromText(`多选题 ${ref.itemId}`),
+      options: options.map((id) => ({ id, content: itemBodyFromText(`选项 ${id}`) })),
+      key: ['A', 'C'],
+    };
+  }
+  if (ref.itemId.startsWith('fb')) {
+    return {
+      type: 'fill_blank',
+      ...common,
+      stem: itemBody(b.paragraph('填空题：工频交流电的频率为', b.blank('f'), '赫兹。')),
+      key: { f: ['50'] },
+    };
+  }
+  if (ref.itemId.startsWith('sa')) {
+    return {
+      type: 'short_answer',
+      ...common,
+      stem: itemBodyFromText(`简答题 ${ref.itemId}：简述停电检修的安全措施。`),
+      key: { referenceAnswer: itemBodyFromText('停电、验电、装设接地线、悬挂标示牌。') },
+    };
+  }
   if (ref.itemId.startsWith('tf')) {
     return {
       type: 'true_false',
@@ -53,6 +80,33 @@ function contentOf(ref: ItemVersionRef): ItemContent {
   };
 }
 
+/** One 多选题, one 填空题 and one 简答题 after the usual two sections (the paper then totals 130). */
+const MIXED_SECTIONS = [
+  {
+    title: '三、多选题',
+    itemType: 'multiple_choice',
+    pointsEach: 10,
+    items: [{ itemId: 'mc1', version: 1 }],
+  },
+  {
+    title: '四、填空题',
+    itemType: 'fill_blank',
+    pointsEach: 10,
+    items: [{ itemId: 'fb1', version: 1 }],
+  },
+  {
+    title: '五、简答题',
+    itemType: 'short_answer',
+    pointsEach: 10,
+    items: [{ itemId: 'sa1', version: 1 }],
+  },
+] as const;
+
+function accommodationCells(a: Accommodations | undefined): string[] {
+  if (a === undefined) return ['', '', ''];
+  return [String(a.extraMinutes), a.largeText ? '是' : '否', a.highContrast ? '是' : '否'];
+}
+
 function idNumber(serial: number): string {
   const body = `11010519900307${String(serial).padStart(3, '0')}`;
   return `${body}${chineseIdCheckChar(body)}`;
@@ -69,6 +123,10 @@ export interface ExamDayRules {
   readonly earliestSubmissionMinutes?: number;
   /** Shuffle items within sections and options per candidate (the paper's variation flags). */
   readonly variation?: { readonly shuffleItems: boolean; readonly shuffleOptions: boolean };
+  /** Three more sections, one 多选题, one 填空题, one 简答题: every item type on the kiosk. */
+  readonly allItemTypes?: boolean;
+  /** 考生便利措施 on the roster, by candidate (0 = the first): its three optional columns. */
+  readonly accommodations?: Readonly<Record<number, Accommodations>>;
 }
 
 export async function prepareExamDay(
@@ -92,7 +150,7 @@ export async function prepareExamDay(
     standard: { occupationCode: '6-31-01-03', version: '2018' },
     level: 4,
     durationMinutes: 60,
-    fullMarks: 100,
+    fullMarks: rules.allItemTypes === true ? 130 : 100,
     passMark: 60,
     ...(rules.variation === undefined ? {} : { variation: rules.variation }),
     sections: [
@@ -108,6 +166,7 @@ export async function prepareExamDay(
         pointsEach: 10,
         items: ['sc1', 'sc2', 'sc3', 'sc4', 'sc5'].map(ref),
       },
+      ...(rules.allItemTypes === true ? MIXED_SECTIONS : []),
     ],
   });
   const bytes = await writeExamPackage({
@@ -165,6 +224,7 @@ export async function prepareExamDay(
       'r1',
       String(i + 1),
       i === 0 ? 'c1.png' : '',
+      ...(rules.accommodations === undefined ? [] : accommodationCells(rules.accommodations[i])),
     ].join(','),
   );
   // Candidate 1 has a photo (a stand-in portrait), the others none.
@@ -172,7 +232,8 @@ export async function prepareExamDay(
   await mkdir(photosDir, { recursive: true });
   await writeFile(join(photosDir, 'c1.png'), diagramPng(120, 160).bytes);
   const rosterFile = join(dir, 'roster.csv');
-  await writeFile(rosterFile, ['准考证号,姓名,身份证号,考场,座位号,照片', ...rows].join('\n'));
+  const header = `准考证号,姓名,身份证号,考场,座位号,照片${rules.accommodations === undefined ? '' : ',延长时间/分钟,大字体,高对比度'}`;
+  await writeFile(rosterFile, [header, ...rows].join('\n'));
   const roster = (await proctorCli([
     'roster',
     'import',

@@ -2,7 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@skillexam/shared';
+import {
+  asAckEmitter,
+  callSocketData,
+  type Ack,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
 import { prepareExamDay, type ExamDay, type ExamDayRules } from './exam-day';
 import { ProctorServerProcess } from './proctor-server-process';
@@ -10,7 +19,7 @@ import { postJson, siteCaOf, type SiteCa } from './site-tls-client';
 
 /** A proctor logged in to the real server: calls staff events and throws on a failed ack. */
 export interface StaffConsole {
-  call(event: keyof ClientToServerEvents, payload: unknown): Promise<unknown>;
+  call<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientAckData<E>>;
   close(): void;
 }
 
@@ -56,14 +65,7 @@ export async function connectStaff(
     socket.once('connect_error', reject);
   });
   return {
-    async call(event, payload) {
-      const emit = socket.timeout(5000) as unknown as {
-        emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
-      };
-      const reply = await emit.emitWithAck(event, payload);
-      if (!reply.ok) throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
-      return reply.data;
-    },
+    call: (event, payload) => callSocketData(asAckEmitter(socket), event, payload, 5000),
     close: () => socket.close(),
   };
 }

@@ -1,15 +1,19 @@
-import type {
-  Ack,
-  AnswerEvent,
-  AnswerSaveResult,
-  ClientToServerEvents,
-  ServerToClientEvents,
+import {
+  asAckEmitter,
+  callSocket,
+  type Ack,
+  type AnswerEvent,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '@skillexam/shared';
 import { io as ioc, type Socket } from 'socket.io-client';
 import { createArgon2Hasher } from '../../src/auth/password-hasher';
 import { addStaff } from '../../src/auth/staff-accounts';
 import { openStore } from '../../src/db/store';
-import { assignProctors } from '../../src/incidents/session-scope';
+import { assignProctors } from '../../src/sessions/session-proctors';
 import { enrollKiosk } from '../../src/kiosks/kiosk-registry';
 import { freePort, ServerProcess } from '../../faults/support/server-process';
 import { requestJson, type SiteClientTls } from '../../faults/support/site-tls-client';
@@ -54,12 +58,12 @@ function connect(
   });
 }
 
-async function call<T>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
-  const emit = socket.timeout(5000).emitWithAck as unknown as (
-    name: string,
-    body: unknown,
-  ) => Promise<Ack<T>>;
-  return emit.call(socket.timeout(5000), event, payload);
+function call<E extends ClientEventName>(
+  socket: ClientSocket,
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<Ack<ClientAckData<E>>> {
+  return callSocket(asAckEmitter(socket), event, payload, 5000);
 }
 
 /** Connects and saves `event` until the server acks it; returns when it did. */
@@ -73,7 +77,7 @@ async function saveUntilAcked(
     try {
       const socket = await connect(url, token, tls);
       try {
-        const reply = await call<AnswerSaveResult>(socket, 'answer:save', event);
+        const reply = await call(socket, 'answer:save', event);
         if (reply.ok && reply.data.ackedSeq >= event.seq) return;
       } finally {
         socket.close();

@@ -1,10 +1,9 @@
 import {
   answerStateHash,
+  asAckEmitter,
+  callSocket,
   type AnswerEvent,
   type AnswerValue,
-  type Ack,
-  type AnswerSaveResult,
-  type AttemptResyncResult,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@skillexam/shared';
@@ -40,8 +39,8 @@ export interface FaultOptions {
 
 /**
  * A kiosk as the fault suite and the benchmark see it: an in-memory journal of answer events,
- * an outbox that sends unacked events with emitWithAck + timeout and retries forever, and a
- * resync on every (re)connect (docs/architecture.md#the-answer-path).
+ * an outbox that sends unacked events with the shared caller (socket-call.ts) and a timeout and
+ * retries forever, and a resync on every (re)connect (docs/architecture.md#the-answer-path).
  */
 export class SimCandidate {
   readonly journal: AnswerEvent[] = [];
@@ -99,11 +98,16 @@ export class SimCandidate {
 
   private async resync(): Promise<void> {
     try {
-      const reply = (await this.socket.timeout(this.ackTimeoutMs).emitWithAck('attempt:resync', {
-        attemptId: this.attemptId,
-        clientSeq: this.journal.length,
-        stateHash: answerStateHash(this.stateOf(this.journal)),
-      })) as Ack<AttemptResyncResult>;
+      const reply = await callSocket(
+        asAckEmitter(this.socket),
+        'attempt:resync',
+        {
+          attemptId: this.attemptId,
+          clientSeq: this.journal.length,
+          stateHash: answerStateHash(this.stateOf(this.journal)),
+        },
+        this.ackTimeoutMs,
+      );
       if (reply.ok) {
         this.maxAcked = Math.max(this.maxAcked, reply.data.ackedSeq);
         this.storedAbove = new Set(reply.data.storedAbove);
@@ -123,9 +127,12 @@ export class SimCandidate {
 
   private async send(event: AnswerEvent): Promise<void> {
     const started = performance.now();
-    const reply = (await this.socket
-      .timeout(this.ackTimeoutMs)
-      .emitWithAck('answer:save', event)) as Ack<AnswerSaveResult>;
+    const reply = await callSocket(
+      asAckEmitter(this.socket),
+      'answer:save',
+      event,
+      this.ackTimeoutMs,
+    );
     if (reply.ok) {
       this.ackLatencies.push(performance.now() - started);
       this.maxAcked = Math.max(this.maxAcked, reply.data.ackedSeq);

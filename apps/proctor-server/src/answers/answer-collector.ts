@@ -1,7 +1,14 @@
 import { CodedError, type AnswerEvent } from '@skillexam/shared';
 import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
+import {
+  attemptAckedSeq,
+  insertAnswerEvent,
+  setAttemptAckedSeq,
+  storedSeqsAfter,
+  upsertCurrentAnswer,
+} from './answer-repository';
 
 interface Pending {
   readonly event: AnswerEvent;
@@ -96,22 +103,11 @@ export class AnswerCollector {
       for (const { event, receivedAt } of batch) {
         touched.add(event.attemptId);
         const valueJson = JSON.stringify(event.value);
-        const inserted = run(
-          db,
-          sql`INSERT OR IGNORE INTO answer_events (attempt_id, seq, item_id, value_json, client_time, server_time)
-              VALUES (${event.attemptId}, ${event.seq}, ${event.itemId}, ${valueJson}, ${event.clientTime}, ${receivedAt})`,
-        );
-        if (inserted.changes === 0) {
+        if (!insertAnswerEvent(db, event, valueJson, receivedAt)) {
           this.statsValue.duplicates += 1;
           continue; // idempotent: a re-delivered (attempt, seq) is re-acked, never re-applied
         }
-        run(
-          db,
-          sql`INSERT INTO answers_current (attempt_id, item_id, seq, value_json)
-              VALUES (${event.attemptId}, ${event.itemId}, ${event.seq}, ${valueJson})
-              ON CONFLICT (attempt_id, item_id) DO UPDATE SET seq = excluded.seq, value_json = excluded.value_json
-              WHERE excluded.seq > answers_current.seq`,
-        );
+        upsertCurrentAnswer(db, event, valueJson);
         this.audit.append(
           db,
           {
@@ -138,24 +134,18 @@ export class AnswerCollector {
 
 /** Moves attempts.acked_seq over every contiguous seq now stored and returns it. */
 export function advanceAckedSeq(db: WritableDb, attemptId: string): number {
-  const current =
-    queryOne<{ acked_seq: number }>(db, sql`SELECT acked_seq FROM attempts WHERE id = ${attemptId}`)
-      ?.acked_seq ?? 0;
+  const current = attemptAckedSeq(db, attemptId);
   let acked = current;
   for (;;) {
-    const next = queryAll<{ seq: number }>(
-      db,
-      sql`SELECT seq FROM answer_events WHERE attempt_id = ${attemptId} AND seq > ${acked} ORDER BY seq LIMIT 256`,
-    );
+    const next = storedSeqsAfter(db, attemptId, acked, 256);
     let advanced = false;
-    for (const { seq } of next) {
+    for (const seq of next) {
       if (seq !== acked + 1) break;
       acked = seq;
       advanced = true;
     }
     if (!advanced || next.length < 256) break;
   }
-  if (acked !== current)
-    run(db, sql`UPDATE attempts SET acked_seq = ${acked} WHERE id = ${attemptId}`);
+  if (acked !== current) setAttemptAckedSeq(db, attemptId, acked);
   return acked;
 }

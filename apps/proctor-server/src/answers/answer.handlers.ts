@@ -1,12 +1,12 @@
 import { CodedError, type AnswerEvent } from '@skillexam/shared';
 import { findAttempt, getAttempt } from '../attempts/attempt-repository';
-import { queryOne, sql } from '../db/sql';
 import type { ServerContext } from '../server-context';
 import { candidateOf, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
 import { checkAnswerFitsItem } from './answer-validation';
 import { admitAnswer, isPermanentSaveError } from './answer-admission';
-import { currentAnswers, seqsAbove, stateHashOf } from './answer-state';
+import { answerEventStored, currentAnswers, seqsAbove } from './answer-repository';
+import { stateHashOf } from './answer-state';
 import { SAVE_REJECTION_INTERVAL_MS, SaveRejectionLog } from './save-rejection-log';
 
 /** `answer:save` and `attempt:resync`: steps 3 and 4 of docs/architecture.md#the-answer-path. */
@@ -73,11 +73,7 @@ async function saveAnswer(
   const admission = admitAnswer(attempt, now, ctx.components.settings.answerGraceMs);
   if (!admission.accepted) {
     // A re-delivery of something stored before is re-acked (its first ack was lost).
-    const stored = queryOne(
-      db,
-      sql`SELECT 1 AS x FROM answer_events WHERE attempt_id = ${event.attemptId} AND seq = ${event.seq}`,
-    );
-    if (stored !== undefined) return attempt.ackedSeq;
+    if (answerEventStored(db, event.attemptId, event.seq)) return attempt.ackedSeq;
     throw new CodedError(admission.code, admission.message);
   }
   const item = ctx.catalog.item(attempt.examId, event.itemId);

@@ -1,6 +1,6 @@
 import type { ErrorCode, KioskEventNotice } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import type { Notifier } from '../socket/notifier';
 
 /** A save the server refused for good (never PAUSED or UNAVAILABLE: those are sent again). */

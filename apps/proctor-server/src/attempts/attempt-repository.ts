@@ -1,38 +1,9 @@
-import { CodedError, type AttemptStatus, type AttemptView } from '@skillexam/shared';
-import { queryAll, queryOne, type ReadableDb } from '../db/sql';
-import { attemptDeadline, maskIdNumber } from './deadline';
+import { CodedError, type Accommodations, type AttemptStatus } from '@skillexam/shared';
+import { queryAll, queryOne, type ReadableDb } from '@skillexam/shared/sql';
+import type { AttemptRecord } from './attempt-record';
 
-/** An attempt joined with the session fields that decide its timing. */
-export interface AttemptRecord {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly examId: string;
-  readonly admissionTicket: string;
-  readonly name: string;
-  readonly idNumber: string;
-  readonly photoHash: string | undefined;
-  readonly roomId: string;
-  readonly seat: number;
-  readonly examCodeHash: string;
-  readonly status: AttemptStatus;
-  readonly failedLogins: number;
-  readonly lockedUntil: number | undefined;
-  readonly identityConfirmedAt: number | undefined;
-  readonly startedAt: number | undefined;
-  readonly pausedAt: number | undefined;
-  readonly pauseKind: 'attempt' | 'session' | undefined;
-  readonly pausedTotalMs: number;
-  readonly extensionMs: number;
-  /** 补时上限 raised for this candidate by an exam admin; undefined: the session rule. */
-  readonly extensionCapMs: number | undefined;
-  readonly submittedAt: number | undefined;
-  readonly ackedSeq: number;
-  readonly lastHeartbeatAt: number | undefined;
-  readonly sessionStartedAt: number | undefined;
-  readonly durationMs: number;
-  /** 乱序 seed of the candidate's own item and option order. */
-  readonly variationSeed: number;
-}
+/* Callers outside this folder still import these from here; new code imports attempt-record.ts. */
+export { toAttemptView, type AttemptRecord } from './attempt-record';
 
 interface AttemptRow {
   id: string;
@@ -55,6 +26,9 @@ interface AttemptRow {
   paused_total_ms: number;
   extension_ms: number;
   extension_cap_ms: number | null;
+  roster_extra_ms: number;
+  large_text: number;
+  high_contrast: number;
   submitted_at: number | null;
   acked_seq: number;
   last_heartbeat_at: number | null;
@@ -64,6 +38,14 @@ interface AttemptRow {
 }
 
 const opt = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** 考生便利措施 from the roster, or undefined when it granted none. */
+function accommodationsOf(row: AttemptRow): Accommodations | undefined {
+  const extraMinutes = Math.round(row.roster_extra_ms / 60_000);
+  return extraMinutes === 0 && row.large_text === 0 && row.high_contrast === 0
+    ? undefined
+    : { extraMinutes, largeText: row.large_text === 1, highContrast: row.high_contrast === 1 };
+}
 
 function toRecord(row: AttemptRow): AttemptRecord {
   return {
@@ -87,6 +69,7 @@ function toRecord(row: AttemptRow): AttemptRecord {
     pausedTotalMs: row.paused_total_ms,
     extensionMs: row.extension_ms,
     extensionCapMs: opt(row.extension_cap_ms),
+    accommodations: accommodationsOf(row),
     submittedAt: opt(row.submitted_at),
     ackedSeq: row.acked_seq,
     lastHeartbeatAt: opt(row.last_heartbeat_at),
@@ -100,7 +83,7 @@ const SELECT_ATTEMPT = `
   SELECT a.id, a.session_id, s.exam_id, a.admission_ticket, a.name, a.id_number, a.photo_hash,
          a.room_id, a.seat, a.exam_code_hash, a.status, a.failed_logins, a.locked_until,
          a.identity_confirmed_at, a.started_at, a.paused_at, a.pause_kind, a.paused_total_ms,
-         a.extension_ms, a.extension_cap_ms, a.submitted_at, a.acked_seq, a.last_heartbeat_at, a.variation_seed,
+         a.extension_ms, a.extension_cap_ms, a.roster_extra_ms, a.large_text, a.high_contrast, a.submitted_at, a.acked_seq, a.last_heartbeat_at, a.variation_seed,
          s.started_at AS session_started_at, s.duration_ms
   FROM attempts a JOIN sessions s ON s.id = a.session_id`;
 
@@ -119,6 +102,14 @@ export function getAttempt(db: ReadableDb, attemptId: string): AttemptRecord {
   return attempt;
 }
 
+/** The session of an attempt, or undefined for an unknown attempt (scope checks). */
+export function sessionOfAttempt(db: ReadableDb, attemptId: string): string | undefined {
+  return queryOne<{ session_id: string }>(db, {
+    text: 'SELECT session_id FROM attempts WHERE id = ?',
+    params: [attemptId],
+  })?.session_id;
+}
+
 export function findAttemptByTicket(db: ReadableDb, admissionTicket: string): AttemptRecord[] {
   return queryAll<AttemptRow>(db, {
     text: `${SELECT_ATTEMPT} WHERE a.admission_ticket = ? ORDER BY s.scheduled_start DESC`,
@@ -131,37 +122,4 @@ export function listAttempts(db: ReadableDb, sessionId: string): AttemptRecord[]
     text: `${SELECT_ATTEMPT} WHERE a.session_id = ? ORDER BY a.room_id, a.seat`,
     params: [sessionId],
   }).map(toRecord);
-}
-
-export function deadlineOf(attempt: AttemptRecord, now: number): number | undefined {
-  return attemptDeadline(attempt, now);
-}
-
-export function toAttemptView(attempt: AttemptRecord, now: number): AttemptView {
-  const deadlineAt = attemptDeadline(attempt, now);
-  return {
-    attemptId: attempt.id,
-    sessionId: attempt.sessionId,
-    admissionTicketNumber: attempt.admissionTicket,
-    name: attempt.name,
-    maskedIdNumber: maskIdNumber(attempt.idNumber),
-    ...(attempt.photoHash === undefined ? {} : { photoAssetHash: attempt.photoHash }),
-    roomId: attempt.roomId,
-    seat: attempt.seat,
-    status: attempt.status,
-    identityConfirmed: attempt.identityConfirmedAt !== undefined,
-    ...(attempt.lockedUntil !== undefined && attempt.lockedUntil > now
-      ? { lockedUntil: attempt.lockedUntil }
-      : {}),
-    ...(attempt.startedAt === undefined ? {} : { startedAt: attempt.startedAt }),
-    ...(deadlineAt === undefined ? {} : { deadlineAt }),
-    ...(attempt.pausedAt === undefined ? {} : { pausedAt: attempt.pausedAt }),
-    ...(attempt.pauseKind === undefined ? {} : { pauseKind: attempt.pauseKind }),
-    extensionMs: attempt.extensionMs,
-    ...(attempt.extensionCapMs === undefined ? {} : { extensionCapMs: attempt.extensionCapMs }),
-    ...(attempt.submittedAt === undefined ? {} : { submittedAt: attempt.submittedAt }),
-    ackedSeq: attempt.ackedSeq,
-    ...(attempt.lastHeartbeatAt === undefined ? {} : { lastHeartbeatAt: attempt.lastHeartbeatAt }),
-    serverTime: now,
-  };
 }

@@ -9,23 +9,25 @@ import {
 import type { AnswerCollector } from '../answers/answer-collector';
 import type { AuditLog } from '../audit/audit-log';
 import { RateLimiter } from '../auth/rate-limiter';
-import { revokeSubjectTokens } from '../auth/tokens';
-import { transaction, type WritableDb } from '../db/sql';
+import { revokeSubjectTokens } from '../auth/token-repository';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import {
   COALESCE_WINDOW_MS,
   KIOSK_EVENTS_PER_WINDOW,
   recordKioskEvent,
 } from '../monitor/kiosk-event-log';
-import { requireSeat } from '../rooms/room-repository';
+import { insertIncident } from '../incidents/incident-repository';
+import { requireSeat } from '../rooms/room-layout';
 import { earliestSubmissionAt, getSession } from '../sessions/session-repository';
 import type { Notifier } from '../socket/notifier';
-import { deadlineOf, getAttempt, toAttemptView, type AttemptRecord } from './attempt-repository';
+import { getAttempt } from './attempt-repository';
+import { toAttemptView, type AttemptRecord } from './attempt-record';
+import { attemptDeadline } from './deadline';
 import {
   addExtension,
   admitAttemptRow,
   admittableAttemptIds,
   finishAttemptRow,
-  insertIncident,
   makePauseOwn,
   markIdentityConfirmed,
   moveAttemptRow,
@@ -170,8 +172,9 @@ export class AttemptService {
         throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能补时`);
       }
       const rule = getSession(this.deps.db, attempt.sessionId).rules.extensionCapMinutes;
+      // the roster's 延长时间 is not the proctors' to spend: the cap counts their own 补时 only
       assertWithinExtensionCap(
-        attempt.extensionMs,
+        attempt.extensionMs - (attempt.accommodations?.extraMinutes ?? 0) * 60_000,
         minutes,
         extensionCapMs(attempt.extensionCapMs, rule),
       );
@@ -195,7 +198,9 @@ export class AttemptService {
         if (isFinishedAttemptStatus(attempt.status))
           throw new CodedError('CONFLICT', `当前状态 ${attempt.status} 不能调整补时上限`);
         const rule = getSession(this.deps.db, attempt.sessionId).rules.extensionCapMinutes;
-        assertRaisedCap(capMinutes, rule, attempt.extensionMs);
+        const ownExtensionMs =
+          attempt.extensionMs - (attempt.accommodations?.extraMinutes ?? 0) * 60_000;
+        assertRaisedCap(capMinutes, rule, ownExtensionMs);
         setExtensionCap(this.deps.db, attemptId, capMinutes);
       },
     );
@@ -329,7 +334,7 @@ export class AttemptService {
     for (const id of due) {
       this.change(id, 'system', 'attempt.auto-submit', {}, (attempt) => {
         if (attempt.status !== 'in_progress') return;
-        this.finish(attempt, 'submitted', deadlineOf(attempt, now) ?? now);
+        this.finish(attempt, 'submitted', attemptDeadline(attempt, now) ?? now);
       });
     }
     return due;
@@ -346,6 +351,3 @@ export class AttemptService {
     this.deps.onFinished(this.deps.db, attempt.id, now);
   }
 }
-
-// Kept importable from here for the session service.
-export { insertIncident, resumeAttemptRow };

@@ -1,5 +1,12 @@
-import { queryAll, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
-import type { AttemptRecord } from './attempt-repository';
+import {
+  queryAll,
+  queryOne,
+  run,
+  sql,
+  type ReadableDb,
+  type WritableDb,
+} from '@skillexam/shared/sql';
+import type { AttemptRecord } from './attempt-record';
 
 /*
  * The UPDATEs behind each per-candidate action of AttemptService. The rules (which status may
@@ -137,18 +144,39 @@ export function finishAttemptRow(
   );
 }
 
-export function insertIncident(
-  db: WritableDb,
-  sessionId: string,
-  attemptId: string | undefined,
-  kind: string,
-  description: string,
-  actor: string,
-  now: number,
-): number {
-  return run(
+/** Attempts of a session a proctor message reaches: logged in and not finished. */
+export function reachableAttemptIds(db: ReadableDb, sessionId: string): string[] {
+  return queryAll<{ id: string }>(
     db,
-    sql`INSERT INTO incidents (session_id, attempt_id, kind, description, actor, created_at)
-        VALUES (${sessionId}, ${attemptId ?? null}, ${kind}, ${description}, ${actor}, ${now})`,
-  ).lastInsertRowid;
+    sql`SELECT id FROM attempts WHERE session_id = ${sessionId}
+        AND status IN ('logged_in', 'admitted', 'in_progress', 'paused')`,
+  ).map((row) => row.id);
+}
+
+/** A successful login: failures cleared, `registered` becomes `logged_in`. */
+export function markAttemptLoggedIn(db: WritableDb, attemptId: string, now: number): void {
+  run(
+    db,
+    sql`UPDATE attempts SET failed_logins = 0, locked_until = NULL, logged_in_at = ${now},
+               status = CASE status WHEN 'registered' THEN 'logged_in' ELSE status END
+        WHERE id = ${attemptId}`,
+  );
+}
+
+/** Counts one failed login and keeps the later of the stored and the new wait; the new count. */
+export function countAttemptLoginFailure(
+  db: WritableDb,
+  attemptId: string,
+  waitUntil: number | null,
+): number {
+  return (
+    queryOne<{ failed_logins: number }>(
+      db,
+      sql`UPDATE attempts SET failed_logins = failed_logins + 1,
+                 locked_until = CASE WHEN ${waitUntil} IS NULL THEN locked_until
+                                     ELSE MAX(COALESCE(locked_until, 0), ${waitUntil}) END
+          WHERE id = ${attemptId}
+          RETURNING failed_logins`,
+    )?.failed_logins ?? 1
+  );
 }

@@ -1,10 +1,10 @@
 import { CodedError } from '@skillexam/shared';
 import { revokeToken } from '../auth/tokens';
-import { transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import type { ServerContext } from '../server-context';
 import { candidateOf, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
-import { deadlineOf } from './attempt-repository';
+import { attemptDeadline } from './deadline';
 
 /** The kiosk's own events: state, identity confirmation, heartbeat, kiosk reports, submit, logout. */
 export function registerCandidateHandlers(socket: AppSocket, ctx: ServerContext): void {
@@ -22,7 +22,7 @@ export function registerCandidateHandlers(socket: AppSocket, ctx: ServerContext)
   onAction(socket, ctx, 'attempt:heartbeat', ({ sentAt }, principal) => {
     const attempt = ctx.attempts.heartbeat(candidateOf(principal).attemptId, sentAt);
     const now = ctx.components.now();
-    const deadlineAt = deadlineOf(attempt, now);
+    const deadlineAt = attemptDeadline(attempt, now);
     return {
       serverTime: now,
       sentAt,

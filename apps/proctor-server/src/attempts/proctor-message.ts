@@ -4,10 +4,11 @@ import {
   type ProctorMessageResult,
 } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import { getSession } from '../sessions/session-repository';
 import type { Notifier } from '../socket/notifier';
 import { getAttempt } from './attempt-repository';
+import { reachableAttemptIds } from './attempt-status-repository';
 
 export interface ProctorMessageDeps {
   readonly db: WritableDb;
@@ -39,11 +40,7 @@ export function sendProctorMessage(
       }
       ids = [attempt.id];
     } else {
-      ids = queryAll<{ id: string }>(
-        db,
-        sql`SELECT id FROM attempts WHERE session_id = ${payload.sessionId}
-            AND status IN ('logged_in', 'admitted', 'in_progress', 'paused')`,
-      ).map((row) => row.id);
+      ids = reachableAttemptIds(db, payload.sessionId);
     }
     audit.append(
       db,

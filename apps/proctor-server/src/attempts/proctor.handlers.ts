@@ -1,35 +1,12 @@
-import { buildMonitorSnapshot } from '../monitor/monitor-snapshot';
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
 import { sendProctorMessage } from './proctor-message';
 
-/** Proctor console events: the monitor snapshot, session steps and per-candidate actions. */
+/** `proctor:*`: a proctor's actions on one candidate's attempt (admit, pause, 补时, 作废, move…). */
 export function registerProctorHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { db } = ctx.components.store;
-  const { sessions, attempts } = ctx;
-
-  onAction(socket, ctx, 'monitor:snapshot', ({ sessionId }) =>
-    buildMonitorSnapshot(
-      { db, catalog: ctx.catalog, isOnline: (id) => ctx.notifier.isOnline(id) },
-      sessionId,
-      ctx.components.now(),
-    ),
-  );
-
-  onAction(socket, ctx, 'session:open-check-in', ({ sessionId }, p) =>
-    sessions.openCheckIn(sessionId, actorName(p)),
-  );
-  onAction(socket, ctx, 'session:start', ({ sessionId }, p) =>
-    sessions.start(sessionId, actorName(p)),
-  );
-  onAction(socket, ctx, 'session:pause', ({ sessionId, reason }, p) =>
-    sessions.pause(sessionId, reason, actorName(p)),
-  );
-  onAction(socket, ctx, 'session:resume', ({ sessionId }, p) =>
-    sessions.resume(sessionId, actorName(p)),
-  );
-  onAction(socket, ctx, 'session:end', ({ sessionId }, p) => sessions.end(sessionId, actorName(p)));
+  const { attempts } = ctx;
 
   onAction(socket, ctx, 'proctor:admit', ({ sessionId, attemptIds }, p) => ({
     admitted: attempts.admit(sessionId, attemptIds, actorName(p)),

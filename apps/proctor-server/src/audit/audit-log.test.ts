@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import { openStore, type Store } from '../db/store';
 import { verifyStoreChain } from './verify-store';
 

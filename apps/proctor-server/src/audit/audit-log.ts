@@ -1,7 +1,8 @@
 import { sign } from 'node:crypto';
 import { canonicalJson } from '@skillexam/shared';
-import { queryOne, run, sql, type WritableDb } from '../db/sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import type { Ed25519Key } from '../keys/site-keys';
+import { chainHead, headForSeal, insertAuditRecord, insertCheckpoint } from './audit-repository';
 import { GENESIS_HASH, recordHash, sha256 } from './chain';
 
 export interface AuditEntry {
@@ -56,28 +57,16 @@ export function createAuditLog(key: Ed25519Key, options: AuditLogOptions = {}): 
   // The head is read from the database, never remembered: a rolled-back transaction leaves
   // nothing behind to sign, and a record another process appended (and signed) is left alone.
   const seal = (db: WritableDb): void => {
-    const head = queryOne<{ seq: number; hash: string; at: number; signed: number }>(
-      db,
-      sql`SELECT seq, hash, at,
-                 EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.seq = audit_log.seq) AS signed
-          FROM audit_log ORDER BY seq DESC LIMIT 1`,
-    );
+    const head = headForSeal(db);
     if (head === undefined || head.signed === 1) return;
     const checkpoint = signCheckpoint(key, head.seq, head.hash, head.at);
-    run(
-      db,
-      sql`INSERT INTO audit_checkpoints (seq, hash, signature, at)
-          VALUES (${checkpoint.seq}, ${checkpoint.hash}, ${checkpoint.signature}, ${checkpoint.at})`,
-    );
+    insertCheckpoint(db, checkpoint);
     options.onSealed?.(checkpoint);
   };
   return {
     sealTransaction: seal,
     append(db, entry, at) {
-      const head = queryOne<{ seq: number; hash: string }>(
-        db,
-        sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
-      );
+      const head = chainHead(db);
       const seq = (head?.seq ?? 0) + 1;
       const payloadJson = canonicalJson(entry.payload);
       const record = {
@@ -89,12 +78,7 @@ export function createAuditLog(key: Ed25519Key, options: AuditLogOptions = {}): 
         prevHash: head?.hash ?? GENESIS_HASH,
       };
       const hash = recordHash(record);
-      run(
-        db,
-        sql`INSERT INTO audit_log (seq, at, actor, action, payload_json, payload_hash, prev_hash, hash)
-            VALUES (${seq}, ${at}, ${record.actor}, ${record.action}, ${payloadJson},
-                    ${record.payloadHash}, ${record.prevHash}, ${hash})`,
-      );
+      insertAuditRecord(db, { ...record, payloadJson, hash });
       if (!db.inTransaction) seal(db);
       return seq;
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../db/store';
-import { transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import { headWitnessPath, readChainHead } from './head-witness';
 
 function append(store: ReturnType<typeof openStore>, count: number): void {

@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { writePrivateFileAtomic } from '../keys/key-file';
 import type { AuditCheckpoint } from './audit-log';
+import { latestCheckpoint, recordHashAt, recordsOfAction } from './audit-repository';
+
+/* Callers outside audit/ import this from here (console/console-downloads.route.ts among them). */
+export { latestCheckpoint } from './audit-repository';
 
 /*
  * The chain-head witness (docs/decisions/0211): the newest signed checkpoint, copied outside the
@@ -48,13 +52,6 @@ export function writeChainHead(path: string, head: ChainHead): void {
 }
 
 /** The newest signed checkpoint committed in a database. */
-export function latestCheckpoint(db: ReadableDb): AuditCheckpoint | undefined {
-  return queryOne<AuditCheckpoint>(
-    db,
-    sql`SELECT seq, hash, signature, at FROM audit_checkpoints ORDER BY seq DESC LIMIT 1`,
-  );
-}
-
 export interface HeadWitness {
   /** A checkpoint was signed: write the witness within `intervalMs`. */
   noteSealed(): void;
@@ -90,11 +87,8 @@ export function createHeadWitness(
     }
     if (existing !== undefined) {
       if (existing.seq === latest.seq && existing.hash === latest.hash) return;
-      const named = queryOne<{ hash: string }>(
-        db,
-        sql`SELECT hash FROM audit_log WHERE seq = ${existing.seq}`,
-      );
-      if (named?.hash !== existing.hash || existing.seq > latest.seq) {
+      const namedHash = recordHashAt(db, existing.seq);
+      if (namedHash !== existing.hash || existing.seq > latest.seq) {
         conflicted = true;
         onConflict(
           `数据库审计链与链头见证不一致 (chain no longer contains the witnessed head #${existing.seq}); audit-head.json 保持不变`,
@@ -139,10 +133,7 @@ export interface WitnessRecreation {
  * as the files were while the witness was gone (docs/decisions/0211), so verification names them.
  */
 export function witnessRecreations(db: ReadableDb): WitnessRecreation[] {
-  return queryAll<{ seq: number; at: number; payload_json: string }>(
-    db,
-    sql`SELECT seq, at, payload_json FROM audit_log WHERE action = ${WITNESS_RECREATED_ACTION} ORDER BY seq`,
-  ).map((row) => {
+  return recordsOfAction(db, WITNESS_RECREATED_ACTION).map((row) => {
     const payload = JSON.parse(row.payload_json) as Partial<WitnessRecreatedPayload>;
     return { seq: row.seq, at: row.at, headSeq: Number(payload.headSeq ?? 0) };
   });

@@ -6,7 +6,7 @@ import {
   type AnswerValue,
   type PaperAnswerKeys,
 } from '@skillexam/shared';
-import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import {
   answerKeysHash,
   identityHash,
@@ -14,6 +14,15 @@ import {
   ScoreRecordPayloadSchema,
   type ScoreRecordPayload,
 } from '../scoring/score-record';
+import {
+  attemptOwnerRows,
+  examAnswerKeyJson,
+  iterateAnswerEventRows,
+  iterateCurrentAnswerRows,
+  iterateRecordsOfActions,
+  scoreRows,
+  type AttemptOwnerRow,
+} from './audit-repository';
 import type { AuditProblem } from './verify';
 
 /*
@@ -80,35 +89,22 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
   const note = (seq: number, problem: string): void => {
     if (problems.length < maxProblems) problems.push({ seq, problem });
   };
-  const tickets = new Map(
-    queryAll<AttemptRow>(
-      db,
-      sql`SELECT a.id, a.admission_ticket AS ticket, a.name, a.id_number, a.status, s.exam_id
-          FROM attempts a JOIN sessions s ON s.id = a.session_id`,
-    ).map((r) => [r.id, r]),
-  );
+  const tickets = new Map(attemptOwnerRows(db).map((r) => [r.id, r]));
   const who = (attemptId: string): string =>
     `考生 ${tickets.get(attemptId)?.ticket ?? '?'} (attempt ${attemptId})`;
   const keysCache = new Map<string, PaperAnswerKeys | undefined>();
   const keysOf = (attemptId: string): PaperAnswerKeys | undefined => {
     const examId = tickets.get(attemptId)?.exam_id ?? '';
     if (!keysCache.has(examId)) {
-      const row = queryOne<{ answer_key_json: string }>(
-        db,
-        sql`SELECT answer_key_json FROM exams WHERE id = ${examId}`,
-      );
-      const parsed = PaperAnswerKeysSchema.safeParse(JSON.parse(row?.answer_key_json ?? 'null'));
+      const answerKeyJson = examAnswerKeyJson(db, examId);
+      const parsed = PaperAnswerKeysSchema.safeParse(JSON.parse(answerKeyJson ?? 'null'));
       keysCache.set(examId, parsed.success ? parsed.data : undefined);
     }
     return keysCache.get(examId);
   };
 
   const replay = new Replay();
-  const rows = db
-    .prepare(
-      `SELECT seq, action, payload_json FROM audit_log WHERE action IN ('answer.save', '${SCORE_SAVE_ACTION}', '${VOID_ACTION}') ORDER BY seq`,
-    )
-    .iterate() as IterableIterator<{ seq: number; action: string; payload_json: string }>;
+  const rows = iterateRecordsOfActions(db, ['answer.save', SCORE_SAVE_ACTION, VOID_ACTION]);
   for (const row of rows) {
     let json: unknown;
     try {
@@ -169,14 +165,7 @@ export function verifyChainedRecords(db: ReadableDb, maxProblems = 50): AuditPro
 /** `attempt.void` (attempts/attempt-service.ts): the one status change after scoring. */
 const VOID_ACTION = 'attempt.void';
 
-interface AttemptRow {
-  readonly id: string;
-  readonly ticket: string;
-  readonly name: string;
-  readonly id_number: string;
-  readonly status: string;
-  readonly exam_id: string;
-}
+type AttemptRow = AttemptOwnerRow;
 
 /**
  * Whose score and which status (docs/decisions/0213, owner binding): every attempt's ticket,
@@ -270,16 +259,7 @@ function checkAnswerEvents(
   note: Note,
 ): void {
   const seen = new Set<string>();
-  const rows = db
-    .prepare(
-      'SELECT attempt_id, seq, item_id, value_json FROM answer_events ORDER BY attempt_id, seq',
-    )
-    .iterate() as IterableIterator<{
-    attempt_id: string;
-    seq: number;
-    item_id: string;
-    value_json: string;
-  }>;
+  const rows = iterateAnswerEventRows(db);
   for (const row of rows) {
     const chained = replay.events.get(row.attempt_id)?.get(row.seq);
     const where = `answer_events: ${who(row.attempt_id)} 试题 ${row.item_id} seq ${row.seq}`;
@@ -309,16 +289,7 @@ function checkAnswersCurrent(
   note: Note,
 ): void {
   const seen = new Set<string>();
-  const rows = db
-    .prepare(
-      'SELECT attempt_id, item_id, seq, value_json FROM answers_current ORDER BY attempt_id, item_id',
-    )
-    .iterate() as IterableIterator<{
-    attempt_id: string;
-    seq: number;
-    item_id: string;
-    value_json: string;
-  }>;
+  const rows = iterateCurrentAnswerRows(db);
   for (const row of rows) {
     const chained = replay.current.get(row.attempt_id)?.get(row.item_id);
     const where = `answers_current: ${who(row.attempt_id)} 试题 ${row.item_id} seq ${row.seq}`;
@@ -347,10 +318,7 @@ function checkScores(
   who: (attemptId: string) => string,
   note: Note,
 ): void {
-  const rows = queryAll<{ attempt_id: string; total: number; passed: number; detail_json: string }>(
-    db,
-    sql`SELECT attempt_id, total, passed, detail_json FROM scores ORDER BY attempt_id`,
-  );
+  const rows = scoreRows(db);
   const seen = new Set<string>();
   for (const row of rows) {
     seen.add(row.attempt_id);

@@ -1,9 +1,10 @@
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { checkpointRows, iterateAuditRecords } from './audit-repository';
 import { GENESIS_HASH, recordHash, sha256 } from './chain';
 import type { ChainHead } from './head-witness';
 import { verifyChainedRecords } from './verify-records';
-import { readServerPublicKey } from './server-key';
+import { readServerPublicKey } from './server-key-repository';
 
 export interface AuditProblem {
   readonly seq: number;
@@ -37,17 +38,6 @@ export interface AuditVerifyOptions {
 /** Seq 0 marks problems of the chain as a whole (keys, witness). */
 export const WHOLE_CHAIN = 0;
 
-interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  payload_json: string;
-  payload_hash: string;
-  prev_hash: string;
-  hash: string;
-}
-
 /**
  * Walks the whole chain: seqs must run 1, 2, 3… without a gap, every payload must match its
  * hash, every record must link to the previous hash and hash to its own; every checkpoint must
@@ -67,11 +57,7 @@ export function verifyAuditChain(
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let records = 0;
-  const rows = db
-    .prepare(
-      'SELECT seq, at, actor, action, payload_json, payload_hash, prev_hash, hash FROM audit_log ORDER BY seq',
-    )
-    .iterate() as IterableIterator<AuditRow>;
+  const rows = iterateAuditRecords(db);
   for (const row of rows) {
     records += 1;
     if (row.seq !== expectedSeq)
@@ -112,10 +98,7 @@ export function verifyAuditChain(
   const signedBy = (hash: string, signature: string): boolean =>
     publicKey !== undefined &&
     verifySignature(null, Buffer.from(hash, 'hex'), publicKey, Buffer.from(signature, 'base64'));
-  const checkpoints = queryAll<{ seq: number; hash: string; signature: string }>(
-    db,
-    sql`SELECT seq, hash, signature FROM audit_checkpoints ORDER BY seq`,
-  );
+  const checkpoints = checkpointRows(db);
   for (const checkpoint of checkpoints) {
     if (!signedBy(checkpoint.hash, checkpoint.signature))
       note(checkpoint.seq, 'checkpoint signature is invalid');

@@ -1,5 +1,7 @@
-import { getAttempt, toAttemptView, type AttemptRecord } from '../attempts/attempt-repository';
-import { queryOne, sql, transaction } from '../db/sql';
+import { getAttempt } from '../attempts/attempt-repository';
+import { toAttemptView, type AttemptRecord } from '../attempts/attempt-record';
+import { countAttemptLoginFailure } from '../attempts/attempt-status-repository';
+import { transaction } from '@skillexam/shared/sql';
 import type { CandidateLoginDeps } from './candidate-login';
 
 /** A placeholder in the stored form of an exam code, checked when the ticket does not exist. */
@@ -42,15 +44,7 @@ function recordLoginFailure(deps: CandidateLoginDeps, failure: CandidateLoginFai
   const { db, audit } = deps;
   const { attempt, ticket, ip, waitUntil, at } = failure;
   transaction(db, () => {
-    const failures =
-      queryOne<{ failed_logins: number }>(
-        db,
-        sql`UPDATE attempts SET failed_logins = failed_logins + 1,
-                   locked_until = CASE WHEN ${waitUntil} IS NULL THEN locked_until
-                                       ELSE MAX(COALESCE(locked_until, 0), ${waitUntil}) END
-            WHERE id = ${attempt.id}
-            RETURNING failed_logins`,
-      )?.failed_logins ?? 1;
+    const failures = countAttemptLoginFailure(db, attempt.id, waitUntil);
     audit.append(
       db,
       {

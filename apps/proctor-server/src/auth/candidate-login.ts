@@ -4,9 +4,11 @@ import {
   type CandidateLoginRequest,
   type CandidateLoginResult,
 } from '@skillexam/shared';
-import { findAttemptByTicket, getAttempt, toAttemptView } from '../attempts/attempt-repository';
+import { findAttemptByTicket, getAttempt } from '../attempts/attempt-repository';
+import { toAttemptView } from '../attempts/attempt-record';
+import { markAttemptLoggedIn } from '../attempts/attempt-status-repository';
 import type { AuditLog } from '../audit/audit-log';
-import { run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import { checkInOpensAt, getSession, lateEntryCutoffAt } from '../sessions/session-repository';
 import { verifyExamCode } from '../roster/index';
 import { examCodeSecret } from './exam-code-secret';
@@ -14,10 +16,12 @@ import type { ServerSettings } from '../settings';
 import type { Notifier } from '../socket/notifier';
 import { NO_SUCH_CODE_HASH, recordLoginFailureLater } from './candidate-login-failures';
 import type { LoginGuard } from './login-guard';
-import { issueToken, revokeSubjectTokens } from './tokens';
+import { revokeSubjectTokens } from './token-repository';
+import { issueToken } from './tokens';
 import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
 import { kioskRejectionMessage } from '../kiosks/kiosk-rejection-message';
-import { recordKioskLogin, type KioskRecord } from '../kiosks/kiosk-registry';
+import type { KioskRecord } from '../kiosks/kiosk-registry';
+import { recordKioskLogin } from '../kiosks/kiosk-repository';
 
 export interface CandidateLoginDeps {
   readonly db: WritableDb;
@@ -103,12 +107,7 @@ export function candidateLogin(
   const issued = transaction(db, () => {
     revoked = revokeSubjectTokens(db, 'candidate', attempt.id, now);
     if (kiosk !== undefined) recordKioskLogin(db, kiosk.id, now);
-    run(
-      db,
-      sql`UPDATE attempts SET failed_logins = 0, locked_until = NULL, logged_in_at = ${now},
-                 status = CASE status WHEN 'registered' THEN 'logged_in' ELSE status END
-          WHERE id = ${attempt.id}`,
-    );
+    markAttemptLoggedIn(db, attempt.id, now);
     // bound to the kiosk: its exit grant finds this attempt, its revocation ends this session
     const token = issueToken(
       db,

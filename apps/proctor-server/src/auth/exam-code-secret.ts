@@ -1,4 +1,4 @@
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { siteKeysOf } from '../keys/bound-site-keys';
 
 /**

@@ -1,56 +1,14 @@
-import {
-  CodedError,
-  StaffRoleSchema,
-  type StaffLoginResult,
-  type StaffRole,
-} from '@skillexam/shared';
+import { CodedError, StaffRoleSchema, type StaffLoginResult } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import type { ServerSettings } from '../settings';
 import type { PasswordHasher } from './password-hasher';
 import { verifyStaffCredentials, type StaffCredentialDeps } from './staff-credentials';
+import { findStaff, insertStaff, type StaffRecord } from './staff-repository';
 import { issueToken } from './tokens';
 
-export interface StaffRecord {
-  readonly id: number;
-  readonly username: string;
-  readonly role: StaffRole;
-  readonly passwordHash: string;
-  readonly failedAttempts: number;
-  readonly lockedUntil: number | undefined;
-  /** A disabled account cannot log in; its tokens were revoked when it was disabled (0219). */
-  readonly disabledAt: number | undefined;
-}
-
-export function findStaff(
-  db: ReadableDb,
-  by: { username: string } | { id: number },
-): StaffRecord | undefined {
-  const row = queryOne<{
-    id: number;
-    username: string;
-    role: StaffRole;
-    password_hash: string;
-    failed_attempts: number;
-    locked_until: number | null;
-    disabled_at: number | null;
-  }>(
-    db,
-    'username' in by
-      ? sql`SELECT id, username, role, password_hash, failed_attempts, locked_until, disabled_at FROM staff WHERE username = ${by.username}`
-      : sql`SELECT id, username, role, password_hash, failed_attempts, locked_until, disabled_at FROM staff WHERE id = ${by.id}`,
-  );
-  if (row === undefined) return undefined;
-  return {
-    id: row.id,
-    username: row.username,
-    role: row.role,
-    passwordHash: row.password_hash,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: row.locked_until ?? undefined,
-    disabledAt: row.disabled_at ?? undefined,
-  };
-}
+/* http/staff-route.ts and socket/socket-auth.ts import these from here. */
+export { findStaff, type StaffRecord } from './staff-repository';
 
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
 
@@ -81,10 +39,7 @@ export async function addStaff(
     if (findStaff(db, { username: input.username }) !== undefined) {
       throw new CodedError('CONFLICT', `用户 ${input.username} 已存在 (user exists)`);
     }
-    run(
-      db,
-      sql`INSERT INTO staff (username, password_hash, role, created_at) VALUES (${input.username}, ${hash}, ${role.data}, ${now})`,
-    );
+    insertStaff(db, { username: input.username, passwordHash: hash, role: role.data }, now);
     audit.append(
       db,
       { actor, action: 'staff.add', payload: { username: input.username, role: role.data } },

@@ -1,9 +1,16 @@
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import type { PasswordHasher } from './password-hasher';
-import { findStaff, type StaffRecord } from './staff-accounts';
-import { revokeSubjectTokens } from './tokens';
+import {
+  findStaff,
+  clearStaffLoginFailures,
+  markStaffDisabled,
+  markStaffEnabled,
+  updateStaffPasswordHash,
+  type StaffRecord,
+} from './staff-repository';
+import { revokeSubjectTokens } from './token-repository';
 
 /*
  * An exam admin's account actions (docs/decisions/0219): disable, enable, set a password, clear
@@ -33,10 +40,7 @@ export function disableStaff(
   }
   return transaction(db, () => {
     const staff = existing(db, username);
-    run(
-      db,
-      sql`UPDATE staff SET disabled_at = ${now} WHERE id = ${staff.id} AND disabled_at IS NULL`,
-    );
+    markStaffDisabled(db, staff.id, now);
     const revokedTokens = revokeSubjectTokens(db, 'staff', String(staff.id), now);
     audit.append(db, { actor, action: 'staff.disable', payload: { username, revokedTokens } }, now);
     return { username, revokedTokens };
@@ -52,11 +56,7 @@ export function enableStaff(
 ): { username: string } {
   return transaction(db, () => {
     const staff = existing(db, username);
-    run(
-      db,
-      sql`UPDATE staff SET disabled_at = NULL, failed_attempts = 0, locked_until = NULL
-          WHERE id = ${staff.id}`,
-    );
+    markStaffEnabled(db, staff.id);
     audit.append(db, { actor, action: 'staff.enable', payload: { username } }, now);
     return { username };
   });
@@ -78,11 +78,7 @@ export async function setStaffPassword(
   const hash = await hasher.hash(input.password);
   return transaction(db, () => {
     const staff = existing(db, input.username);
-    run(
-      db,
-      sql`UPDATE staff SET password_hash = ${hash}, failed_attempts = 0, locked_until = NULL
-          WHERE id = ${staff.id}`,
-    );
+    updateStaffPasswordHash(db, staff.id, hash);
     const revokedTokens = revokeSubjectTokens(db, 'staff', String(staff.id), now);
     audit.append(
       db,
@@ -103,7 +99,7 @@ export function unlockStaff(
 ): { username: string } {
   return transaction(db, () => {
     const staff = existing(db, username);
-    run(db, sql`UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ${staff.id}`);
+    clearStaffLoginFailures(db, staff.id);
     audit.append(db, { actor, action: 'staff.unlock', payload: { username } }, now);
     return { username };
   });

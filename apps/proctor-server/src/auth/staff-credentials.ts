@@ -1,9 +1,14 @@
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import type { LoginGuard } from './login-guard';
 import type { PasswordHasher } from './password-hasher';
-import { findStaff, type StaffRecord } from './staff-accounts';
+import {
+  clearStaffLoginFailures,
+  countStaffLoginFailure,
+  findStaff,
+  type StaffRecord,
+} from './staff-repository';
 
 export interface StaffCredentialDeps {
   readonly db: WritableDb;
@@ -50,15 +55,7 @@ export async function verifyStaffCredentials(
     throw new CodedError('UNAUTHORIZED', BAD_STAFF_LOGIN);
   }
   // The account's count is for display and alerting (the admin sees it, unlock clears it).
-  const failures =
-    queryOne<{ failed_attempts: number }>(
-      db,
-      sql`UPDATE staff SET failed_attempts = failed_attempts + 1,
-                 locked_until = CASE WHEN ${waitUntil} IS NULL THEN locked_until
-                                     ELSE MAX(COALESCE(locked_until, 0), ${waitUntil}) END
-          WHERE id = ${staff.id}
-          RETURNING failed_attempts`,
-    )?.failed_attempts ?? 1;
+  const failures = countStaffLoginFailure(db, staff.id, waitUntil);
   // A disabled account verifies like any other (same timing) and fails like a wrong password.
   const valid =
     (await hasher.verify(staff.passwordHash, password)) && staff.disabledAt === undefined;
@@ -78,6 +75,6 @@ export async function verifyStaffCredentials(
     throw new CodedError('UNAUTHORIZED', BAD_STAFF_LOGIN);
   }
   guard.succeeded(who, now, true);
-  run(db, sql`UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ${staff.id}`);
+  clearStaffLoginFailures(db, staff.id);
   return staff;
 }

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { queryAll, queryOne, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
+import type { ReadableDb, WritableDb } from '@skillexam/shared/sql';
+import { findTokenRow, insertToken, revokeTokenHash, type TokenKind } from './token-repository';
 
-export type TokenKind = 'staff' | 'candidate';
+/* Login tokens: random, opaque, only their SHA-256 stored (SQL in token-repository.ts). */
+
+export type { TokenKind } from './token-repository';
+
+/* kiosks/kiosk.routes.ts still imports this from here; new code imports token-repository.ts. */
+export { liveAttemptsAtKiosk } from './token-repository';
 
 export interface TokenSubject {
   readonly kind: TokenKind;
@@ -31,11 +37,14 @@ export function issueToken(
 ): { token: string; expiresAt: number } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + ttlMs;
-  run(
-    db,
-    sql`INSERT INTO auth_tokens (token_hash, kind, subject, issued_at, expires_at, kiosk_id)
-        VALUES (${hashToken(token)}, ${kind}, ${subject}, ${now}, ${expiresAt}, ${kioskId ?? null})`,
-  );
+  insertToken(db, {
+    hash: hashToken(token),
+    kind,
+    subject,
+    issuedAt: now,
+    expiresAt,
+    kioskId: kioskId ?? null,
+  });
   return { token, expiresAt };
 }
 
@@ -44,19 +53,7 @@ export function issueToken(
  * token whose account is disabled even if nobody revoked it (0219).
  */
 export function resolveToken(db: ReadableDb, token: string, now: number): TokenSubject | undefined {
-  const row = queryOne<{
-    kind: TokenKind;
-    subject: string;
-    expires_at: number;
-    revoked_at: number | null;
-    kiosk_id: string | null;
-  }>(
-    db,
-    sql`SELECT kind, subject, expires_at, revoked_at, kiosk_id FROM auth_tokens t
-        WHERE token_hash = ${hashToken(token)}
-          AND (t.kind <> 'staff' OR NOT EXISTS (SELECT 1 FROM staff s
-                 WHERE s.id = CAST(t.subject AS INTEGER) AND s.disabled_at IS NOT NULL))`,
-  );
+  const row = findTokenRow(db, hashToken(token));
   if (row === undefined || row.revoked_at !== null || row.expires_at <= now) return undefined;
   return {
     kind: row.kind,
@@ -67,42 +64,5 @@ export function resolveToken(db: ReadableDb, token: string, now: number): TokenS
 }
 
 export function revokeToken(db: WritableDb, token: string, now: number): void {
-  run(
-    db,
-    sql`UPDATE auth_tokens SET revoked_at = ${now} WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`,
-  );
-}
-
-/** Revokes every live token of a subject (a new login, a move to another PC, a finished attempt). */
-export function revokeSubjectTokens(
-  db: WritableDb,
-  kind: TokenKind,
-  subject: string,
-  now: number,
-): number {
-  return run(
-    db,
-    sql`UPDATE auth_tokens SET revoked_at = ${now}
-        WHERE kind = ${kind} AND subject = ${subject} AND revoked_at IS NULL`,
-  ).changes;
-}
-
-/** The attempts with a live candidate token issued at this kiosk, newest login first. */
-export function liveAttemptsAtKiosk(db: ReadableDb, kioskId: string, now: number): string[] {
-  return queryAll<{ subject: string }>(
-    db,
-    sql`SELECT subject FROM auth_tokens
-        WHERE kiosk_id = ${kioskId} AND kind = 'candidate' AND revoked_at IS NULL
-          AND expires_at > ${now}
-        ORDER BY issued_at DESC`,
-  ).map((row) => row.subject);
-}
-
-/** Revokes every live token issued at a kiosk (the kiosk was revoked); their sockets drop. */
-export function revokeKioskTokens(db: WritableDb, kioskId: string, now: number): number {
-  return run(
-    db,
-    sql`UPDATE auth_tokens SET revoked_at = ${now}
-        WHERE kiosk_id = ${kioskId} AND revoked_at IS NULL`,
-  ).changes;
+  revokeTokenHash(db, hashToken(token), now);
 }

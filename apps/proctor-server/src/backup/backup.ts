@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { latestCheckpoint, toChainHead, writeChainHead } from '../audit/head-witness';
 import { openReadonlyDb } from '../db/connection';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictFile } from '../keys/key-file';
 
 const BACKUP_NAME = /^server-(\d{8}T\d{6}\d{3}Z)\.db$/;

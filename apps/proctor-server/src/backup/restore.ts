@@ -5,10 +5,10 @@ import { headWitnessPath, readChainHead, writeChainHead } from '../audit/head-wi
 import { verifyAuditChain, type AuditVerification } from '../audit/verify';
 import { openReadonlyDb } from '../db/connection';
 import { DB_FILE_NAME } from '../db/store';
-import { queryOne, sql } from '../db/sql';
 import { restrictFile } from '../keys/key-file';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { backupHeadPath } from './backup';
+import { integrityCheck } from './backup-repository';
 
 export const PID_FILE_NAME = 'server.pid';
 
@@ -46,9 +46,7 @@ export interface BackupCheck {
 export function checkBackup(path: string, publicKey?: KeyObject): BackupCheck {
   const db = openReadonlyDb(path);
   try {
-    const integrity =
-      queryOne<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`)?.integrity_check ??
-      'unknown';
+    const integrity = integrityCheck(db);
     const head = readChainHead(backupHeadPath(path));
     return {
       integrity,

@@ -2,7 +2,7 @@ import { InvalidInputError } from '@skillexam/shared';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import { openStore } from '../db/store';
 import { importExamPackage } from '../exams/package-import';
 import { sitePackageKey, trustSigningKey } from '../exams/package-keys';

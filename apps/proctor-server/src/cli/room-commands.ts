@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { gridLayout, parseGaps } from '../rooms/grid-layout';
-import { listRooms, setRoomLayout } from '../rooms/room-repository';
+import { setRoomLayout } from '../rooms/room-layout';
+import { listRooms } from '../rooms/room-repository';
 import { output } from './cli-io';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;

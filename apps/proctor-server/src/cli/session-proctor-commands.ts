@@ -1,7 +1,7 @@
 import { InvalidInputError } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
-import { assignProctors } from '../incidents/session-scope';
+import { assignProctors } from '../sessions/session-proctors';
 import { output } from './cli-io';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '@skillexam/shared';
 import { getAttempt } from '../attempts/attempt-repository';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { attemptAuditRows } from './console-repository';
 
 /*
  * The event timeline of one candidate for the console's candidate panel: logins, identity
@@ -10,14 +11,6 @@ import { queryAll, sql, type ReadableDb } from '../db/sql';
  */
 
 const MAX_ENTRIES = 500;
-
-interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  payload_json: string;
-}
 
 const DETAIL_FORMAT: readonly [string, (value: string | number) => string][] = [
   ['minutes', (v) => `${v} 分钟`],
@@ -45,16 +38,7 @@ function detailOf(action: string, payload: Record<string, unknown>): string {
 
 export function candidateTimeline(db: ReadableDb, attemptId: string): TimelineEntry[] {
   getAttempt(db, attemptId);
-  const actor = `candidate:${attemptId}`;
-  const rows = queryAll<AuditRow>(
-    db,
-    sql`SELECT seq, at, actor, action, payload_json FROM audit_log
-         WHERE json_extract(payload_json, '$.attemptId') = ${attemptId} AND action <> 'answer.save'
-        UNION
-        SELECT seq, at, actor, action, payload_json FROM audit_log
-         WHERE actor = ${actor} AND action <> 'answer.save'
-        ORDER BY seq DESC LIMIT ${MAX_ENTRIES}`,
-  );
+  const rows = attemptAuditRows(db, attemptId, MAX_ENTRIES);
   return rows.reverse().map((row) => {
     const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
     const kind =

@@ -2,20 +2,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CodedError,
-  CONSOLE_DOWNLOADS,
-  StaffRoleSchema,
-  type ConsoleDownload,
-  type StaffRole,
-} from '@skillexam/shared';
+import { CodedError, CONSOLE_DOWNLOADS, type ConsoleDownload } from '@skillexam/shared';
 import { latestCheckpoint } from '../audit/head-witness';
+import type { PrincipalRole } from '../auth/principal';
+import { DOWNLOAD_ROLES } from '../auth/roles';
+import { assertStaffMaySee } from '../auth/session-scope';
 import type { Components } from '../components';
 import { exportResults, type ResultsExportFiles } from '../export/results-export';
 import { sendError, type RouteHandler } from '../http/router';
 import { requireStaff, type StaffPrincipal } from '../http/staff-route';
 import { buildIncidentRecord } from '../incidents/incident-record-data';
-import { assertStaffMaySee } from '../incidents/session-scope';
 import { renderIncidentRecord } from '../pdf/index';
 import { findSession } from '../sessions/session-repository';
 import { assertKeyReleased, recordKeyRelease } from './key-release';
@@ -66,29 +62,19 @@ const CARRIES_KEY: ReadonlySet<DownloadFile> = new Set([
   'item-statistics',
   'responses',
 ]);
-const ALLOWED: Readonly<Record<DownloadFile, readonly StaffRole[]>> = {
-  'incident-record': ['admin', 'proctor', 'supervisor'],
-  'score-summary': ['admin'],
-  'answer-sheets': ['admin'],
-  'results-package': ['admin'],
-  'item-statistics': ['admin'],
-  responses: ['admin'],
-};
-
 export interface DownloadOptions {
   readonly siteName: string;
   readonly occupationAndLevel: string;
 }
 
-/** The role of the staff member behind the bearer token (any staff role). */
-export function staffRoleOf(req: IncomingMessage, components: Components): StaffRole {
-  return staffOf(req, components).role;
-}
-
-/** The staff member behind the bearer token (any staff role). */
-export function staffOf(req: IncomingMessage, components: Components): StaffPrincipal {
+/** The staff member behind the bearer token, if they hold one of the route's `roles`. */
+export function staffOf(
+  req: IncomingMessage,
+  components: Components,
+  roles: readonly PrincipalRole[],
+): StaffPrincipal {
   const deps = { db: components.store.db, now: components.now };
-  return requireStaff(deps, req, StaffRoleSchema.options);
+  return requireStaff(deps, req, roles);
 }
 
 async function fileBytes(
@@ -123,17 +109,17 @@ export function consoleDownloadRoute(
   components: Components,
   options: DownloadOptions,
 ): RouteHandler {
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  return async (req: IncomingMessage, res: ServerResponse, route) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const staff = staffOf(req, components);
+      const staff = staffOf(req, components, route.roles);
       const { role } = staff;
       const sessionId = url.searchParams.get('sessionId') ?? '';
       const file = url.searchParams.get('file') ?? '';
       if (!(CONSOLE_DOWNLOADS as readonly string[]).includes(file))
         throw new CodedError('BAD_REQUEST', `file: 应为 ${CONSOLE_DOWNLOADS.join(' / ')} 之一`);
       const kind = file as DownloadFile;
-      if (!ALLOWED[kind].includes(role))
+      if (!DOWNLOAD_ROLES[kind].includes(role))
         throw new CodedError(
           'FORBIDDEN',
           `角色 ${role} 不能下载 ${file} (role may not download it)`,

@@ -1,6 +1,5 @@
 import { readWitnessOf, verifyStoreChain } from '../audit/verify-store';
 import { roleOf } from '../auth/principal';
-import { assignProctors } from '../incidents/session-scope';
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
@@ -25,9 +24,6 @@ export function registerConsoleHandlers(socket: AppSocket, ctx: ServerContext): 
       recordKeyRelease(store.db, store.audit, sessionId, 'results-summary', actorName(p), now());
     return summary;
   });
-  onAction(socket, ctx, 'session:assign-proctors', ({ sessionId, usernames }, p) => ({
-    proctors: assignProctors(store.db, store.audit, sessionId, usernames, actorName(p), now()),
-  }));
   onAction(socket, ctx, 'audit:status', () => {
     // Chain, signatures and witness only: replaying answers and scores takes seconds on a full
     // site and would stall the exam-day event loop; `proctor-server audit verify` does it all.

@@ -1,6 +1,7 @@
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, queryOne, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
+import { transaction, type ReadableDb, type WritableDb } from '@skillexam/shared/sql';
+import { firstAuditSeqOfExam, openSessionIdsOfExam } from './console-repository';
 import { getSession } from '../sessions/session-repository';
 
 /*
@@ -12,10 +13,7 @@ import { getSession } from '../sessions/session-repository';
 
 /** The sessions of the exam that have not ended yet (empty: the key may be released). */
 export function openSessionsOfExam(db: ReadableDb, examId: string): string[] {
-  return queryAll<{ id: string }>(
-    db,
-    sql`SELECT id FROM sessions WHERE exam_id = ${examId} AND status <> 'ended' ORDER BY id`,
-  ).map((row) => row.id);
+  return openSessionIdsOfExam(db, examId);
 }
 
 /** Whether every session of the session's exam has ended. */
@@ -44,11 +42,7 @@ export const KEY_RELEASED_ACTION = 'exam.key-released';
 
 /** The chained release of the exam's key, if any (audit seq). */
 export function keyReleaseOf(db: ReadableDb, examId: string): number | undefined {
-  return queryOne<{ seq: number }>(
-    db,
-    sql`SELECT seq FROM audit_log WHERE action = ${KEY_RELEASED_ACTION}
-          AND json_extract(payload_json, '$.examId') = ${examId} ORDER BY seq LIMIT 1`,
-  )?.seq;
+  return firstAuditSeqOfExam(db, KEY_RELEASED_ACTION, examId);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { currentAnswers } from '../answers/answer-state';
 import { listAttempts } from '../attempts/attempt-repository';
 import type { PrincipalRole } from '../auth/principal';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
 import { keyReleasedForSession } from './key-release';

@@ -5,8 +5,9 @@ import {
   type SealedAsset,
   type SealedPaperPlaintext,
 } from '@skillexam/shared';
-import type { AttemptRecord } from '../attempts/attempt-repository';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { AttemptRecord } from '../attempts/attempt-record';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { examAssetRows } from './content-repository';
 import type { ExamCatalog } from '../exams/exam-repository';
 import { examMeta } from '../exams/exam-meta';
 
@@ -55,10 +56,7 @@ export function candidateContent(
   const wanted = new Set(paperAssetHashes(paper));
   const assets: Record<string, SealedAsset> = {};
   if (wanted.size > 0) {
-    const rows = queryAll<{ asset_hash: string; bytes: Buffer }>(
-      db,
-      sql`SELECT asset_hash, bytes FROM exam_assets WHERE exam_id = ${attempt.examId}`,
-    );
+    const rows = examAssetRows(db, attempt.examId);
     for (const row of rows) {
       if (!wanted.has(row.asset_hash)) continue;
       assets[row.asset_hash] = {

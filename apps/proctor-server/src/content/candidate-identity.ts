@@ -1,8 +1,10 @@
 import { maskIdNumber, type CandidateIdentity } from '@skillexam/shared';
-import type { AttemptRecord } from '../attempts/attempt-repository';
-import { queryOne, sql, type ReadableDb } from '../db/sql';
+import type { AttemptRecord } from '../attempts/attempt-record';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { candidatePhotoRow, sessionIdentityRow } from './content-repository';
 import { examMeta, levelView, occupationNameFromTitle } from '../exams/exam-meta';
-import { findRoom, seatLabel } from '../rooms/room-repository';
+import { seatLabel } from '../rooms/room-layout';
+import { findRoom } from '../rooms/room-repository';
 
 /**
  * 身份核对: what the kiosk shows before the candidate confirms — name, masked 身份证号, photo,
@@ -10,18 +12,10 @@ import { findRoom, seatLabel } from '../rooms/room-repository';
  */
 export function candidateIdentity(db: ReadableDb, attempt: AttemptRecord): CandidateIdentity {
   const meta = examMeta(db, attempt.examId);
-  const session = queryOne<{ occupation_name: string | null; scheduled_start: number }>(
-    db,
-    sql`SELECT occupation_name, scheduled_start FROM sessions WHERE id = ${attempt.sessionId}`,
-  );
+  const session = sessionIdentityRow(db, attempt.sessionId);
   const room = findRoom(db, attempt.sessionId, attempt.roomId);
   const photo =
-    attempt.photoHash === undefined
-      ? undefined
-      : queryOne<{ mime_type: 'image/jpeg' | 'image/png'; bytes: Buffer }>(
-          db,
-          sql`SELECT mime_type, bytes FROM candidate_photos WHERE hash = ${attempt.photoHash}`,
-        );
+    attempt.photoHash === undefined ? undefined : candidatePhotoRow(db, attempt.photoHash);
   return {
     admissionNumber: attempt.admissionTicket,
     name: attempt.name,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ContentKey } from '@skillexam/shared';
-import { queryOne, run, sql, type WritableDb } from '../db/sql';
+import type { WritableDb } from '@skillexam/shared/sql';
+import { findSessionContentKey, insertSessionContentKey } from './content-repository';
 
 /** First 16 hex digits of SHA-256(key): the kiosk matches a key to its sealed paper by it. */
 export function contentKeyId(key: Uint8Array): string {
@@ -21,18 +22,11 @@ export function sessionContentKey(
   sessionId: string,
   now: number,
 ): SessionContentKey {
-  const existing = queryOne<{ key_bytes: Buffer; key_id: string }>(
-    db,
-    sql`SELECT key_bytes, key_id FROM session_content_keys WHERE session_id = ${sessionId}`,
-  );
+  const existing = findSessionContentKey(db, sessionId);
   if (existing !== undefined) return { key: existing.key_bytes, keyId: existing.key_id };
   const key = randomBytes(32);
   const keyId = contentKeyId(key);
-  run(
-    db,
-    sql`INSERT INTO session_content_keys (session_id, key_bytes, key_id, created_at)
-        VALUES (${sessionId}, ${key}, ${keyId}, ${now})`,
-  );
+  insertSessionContentKey(db, sessionId, key, keyId, now);
   return { key, keyId };
 }
 

@@ -1,6 +1,6 @@
 import { CodedError } from '@skillexam/shared';
 import { getAttempt } from '../attempts/attempt-repository';
-import { transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import type { ServerContext } from '../server-context';
 import { candidateOf, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { ReadableDb, WritableDb } from './sql';
+import type { ReadableDb, WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Creates the database file 0600 before SQLite opens it: SQLite gives the -wal and -shm files

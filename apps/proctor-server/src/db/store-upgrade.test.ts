@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyStoreChain } from '../audit/verify-store';
 import { MIGRATIONS } from './migrations/index';
 import { runMigrations } from './migrations/runner';
-import type { WritableDb } from './sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { openStore } from './store';
 import { insertRows, seedOneAttempt } from './test-helpers';
 

@@ -9,10 +9,10 @@ import {
   type HeadWitness,
   type WitnessRecreatedPayload,
 } from '../audit/head-witness';
-import { recordPublicKeys, type ServerKey } from '../audit/server-key';
+import { recordPublicKeys, type ServerKey } from '../audit/server-key-repository';
 import { bindSiteKeys } from '../keys/bound-site-keys';
 import { ensurePrivateDir, KeyFileError, restrictFile } from '../keys/key-file';
-import { databaseHasKeyHistory } from '../keys/key-history';
+import { databaseHasKeyHistory, scrubFreedPages } from '../keys/key-repository';
 import { checkLegacySecretsMatch, readLegacySecrets } from '../keys/legacy-db-keys';
 import {
   inMemorySiteKeys,
@@ -20,7 +20,6 @@ import {
   loadOrCreateSiteKeys,
   type SiteKeys,
 } from '../keys/site-keys';
-import { scrubFreedPages } from '../keys/scrub-freed-pages';
 import {
   adoptedScoreRecordPayload,
   SCORE_SAVE_ACTION,
@@ -37,7 +36,7 @@ import {
   sql,
   transaction,
   type WritableDb,
-} from './sql';
+} from '@skillexam/shared/sql';
 
 export const DB_FILE_NAME = 'server.db';
 /** The env variable holding the passphrase of passphrase-protected key files. */

@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3';
 import { runMigrations } from './migrations/runner';
 import { MIGRATIONS } from './migrations/index';
-import { queryAll, sqlId, type WritableDb } from './sql';
+import {
+  queryAll,
+  run,
+  sql,
+  SqlQuery,
+  sqlId,
+  sqlJoin,
+  sqlList,
+  type WritableDb,
+} from '@skillexam/shared/sql';
 
 /*
  * Helpers for migration tests (docs/architecture.md#storage-and-migrations). Not used by product
@@ -24,9 +33,8 @@ export function insertRows(
   rows: readonly Record<string, string | number | Buffer | null>[],
 ): void {
   for (const row of rows) {
-    const columns = Object.keys(row).map((c) => `"${sqlId(c).name}"`);
-    const text = `INSERT INTO "${sqlId(table).name}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    db.prepare(text).run(...Object.values(row));
+    const columns = sqlJoin(Object.keys(row).map(sqlId));
+    run(db, sql`INSERT INTO ${sqlId(table)} (${columns}) VALUES (${sqlList(Object.values(row))})`);
   }
 }
 
@@ -76,11 +84,11 @@ export function seedOneAttempt(
 }
 
 export function readRows(db: WritableDb, table: string): Record<string, unknown>[] {
-  return queryAll(db, { text: `SELECT * FROM "${sqlId(table).name}"`, params: [] });
+  return queryAll(db, sql`SELECT * FROM ${sqlId(table)}`);
 }
 
 export function explain(db: WritableDb, query: string): string {
-  return queryAll<{ detail: string }>(db, { text: `EXPLAIN QUERY PLAN ${query}`, params: [] })
+  return queryAll<{ detail: string }>(db, new SqlQuery(`EXPLAIN QUERY PLAN ${query}`, []))
     .map((row) => row.detail)
     .join('\n');
 }

@@ -6,7 +6,8 @@ import {
   type TheoryLevelCode,
 } from '@skillexam/shared';
 import { z } from 'zod';
-import { queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { examManifestRow } from './exam-repository';
 
 /*
  * What the server needs from an exam's package manifest besides the paper: the occupation and
@@ -31,10 +32,7 @@ export interface ExamMeta {
 }
 
 export function examMeta(db: ReadableDb, examId: string): ExamMeta {
-  const row = queryOne<{ title: string; manifest_json: string }>(
-    db,
-    sql`SELECT title, manifest_json FROM exams WHERE id = ${examId}`,
-  );
+  const row = examManifestRow(db, examId);
   if (row === undefined) throw new CodedError('NOT_FOUND', `考试 ${examId} 不存在 (unknown exam)`);
   const facts = ManifestFactsSchema.safeParse(JSON.parse(row.manifest_json));
   const data = facts.success ? facts.data : {};

@@ -4,47 +4,62 @@ import {
   type CandidatePaper,
   type CandidatePaperItem,
 } from '@skillexam/shared';
-import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
+import {
+  queryAll,
+  queryOne,
+  run,
+  sql,
+  type ReadableDb,
+  type WritableDb,
+} from '@skillexam/shared/sql';
 
-/** An exam as stored: the candidate view of the paper, answer keys for the server only. */
-export interface ExamRecord {
-  readonly id: string;
-  readonly title: string;
-  readonly manifest: unknown;
-  readonly candidatePaper: CandidatePaper;
-  /** Opaque to this module; read by scoring. Never sent to a client. */
-  readonly answerKey: unknown;
-  readonly packageBytes?: Buffer;
+export function examExists(db: ReadableDb, examId: string): boolean {
+  return queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${examId}`) !== undefined;
 }
 
-export function insertExam(
+/** Stores an imported exam; the paper arrives checked, the rest as JSON text. */
+export function insertExamRow(
   db: WritableDb,
-  audit: AuditLog,
-  exam: ExamRecord,
-  actor: string,
+  exam: {
+    readonly id: string;
+    readonly title: string;
+    readonly manifestJson: string;
+    readonly packageBytes: Buffer | null;
+    readonly paperJson: string;
+    readonly answerKeyJson: string;
+  },
   now: number,
 ): void {
-  const paper = CandidatePaperSchema.parse(exam.candidatePaper);
-  transaction(db, () => {
-    const exists = queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${exam.id}`);
-    if (exists !== undefined)
-      throw new CodedError('CONFLICT', `考试 ${exam.id} 已导入 (exam already imported)`);
-    run(
-      db,
-      sql`INSERT INTO exams (id, title, manifest_json, package, candidate_paper_json, answer_key_json, imported_at)
-          VALUES (${exam.id}, ${exam.title}, ${JSON.stringify(exam.manifest)}, ${exam.packageBytes ?? null},
-                  ${JSON.stringify(paper)}, ${JSON.stringify(exam.answerKey)}, ${now})`,
-    );
-    audit.append(
-      db,
-      { actor, action: 'exam.import', payload: { examId: exam.id, title: exam.title } },
-      now,
-    );
-  });
+  run(
+    db,
+    sql`INSERT INTO exams (id, title, manifest_json, package, candidate_paper_json, answer_key_json, imported_at)
+        VALUES (${exam.id}, ${exam.title}, ${exam.manifestJson}, ${exam.packageBytes},
+                ${exam.paperJson}, ${exam.answerKeyJson}, ${now})`,
+  );
 }
 
 /** Candidate papers and item types per exam; exams never change after import, so they are cached. */
+export interface ImportedExam {
+  readonly examId: string;
+  readonly title: string;
+  readonly importedAt: number;
+  readonly sessions: number;
+}
+
+/** Every imported exam with its number of sessions, newest import first (GET /api/exams). */
+export function listImportedExams(db: ReadableDb): ImportedExam[] {
+  return queryAll<{ id: string; title: string; imported_at: number; sessions: number }>(
+    db,
+    sql`SELECT e.id, e.title, e.imported_at, (SELECT count(*) FROM sessions s WHERE s.exam_id = e.id) AS sessions
+        FROM exams e ORDER BY e.imported_at DESC, e.id`,
+  ).map((row) => ({
+    examId: row.id,
+    title: row.title,
+    importedAt: row.imported_at,
+    sessions: row.sessions,
+  }));
+}
+
 export class ExamCatalog {
   private readonly papers = new Map<string, CandidatePaper>();
   private readonly items = new Map<string, Map<string, CandidatePaperItem>>();
@@ -87,4 +102,44 @@ export class ExamCatalog {
       throw new CodedError('NOT_FOUND', `考试 ${examId} 不存在 (unknown exam)`);
     return JSON.parse(row.answer_key_json) as unknown;
   }
+}
+
+/** The exam's title and package manifest (JSON text), or undefined for an unknown exam. */
+export function examManifestRow(
+  db: ReadableDb,
+  examId: string,
+): { title: string; manifest_json: string } | undefined {
+  return queryOne<{ title: string; manifest_json: string }>(
+    db,
+    sql`SELECT title, manifest_json FROM exams WHERE id = ${examId}`,
+  );
+}
+
+export function insertExamAsset(db: WritableDb, examId: string, hash: string, bytes: Buffer): void {
+  run(
+    db,
+    sql`INSERT INTO exam_assets (exam_id, asset_hash, bytes) VALUES (${examId}, ${hash}, ${bytes})`,
+  );
+}
+
+/** Adds a trusted package-signing key, or renames one already trusted. */
+export function upsertTrustedSigningKey(
+  db: WritableDb,
+  keyId: string,
+  pem: string,
+  label: string,
+  now: number,
+): void {
+  run(
+    db,
+    sql`INSERT INTO trusted_signing_keys (key_id, public_key_pem, label, added_at) VALUES (${keyId}, ${pem}, ${label}, ${now})
+        ON CONFLICT (key_id) DO UPDATE SET label = excluded.label`,
+  );
+}
+
+export function trustedSigningKeys(db: ReadableDb): string[] {
+  return queryAll<{ public_key_pem: string }>(
+    db,
+    sql`SELECT public_key_pem FROM trusted_signing_keys ORDER BY key_id`,
+  ).map((r) => r.public_key_pem);
 }

@@ -1,9 +1,10 @@
 import { isExamPackageError, openExamPackage } from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { Store } from '../db/store';
-import { run, sql, transaction } from '../db/sql';
-import { insertExam } from './exam-repository';
-import { sitePackageKey, trustedSigningKeys } from './package-keys';
+import { transaction } from '@skillexam/shared/sql';
+import { insertExamAsset, trustedSigningKeys } from './exam-repository';
+import { insertExam } from './insert-exam';
+import { sitePackageKey } from './package-keys';
 
 export interface ImportedExam {
   readonly examId: string;
@@ -59,10 +60,7 @@ export async function importExamPackage(
       now,
     );
     for (const [hash, asset] of opened.assets) {
-      run(
-        store.db,
-        sql`INSERT INTO exam_assets (exam_id, asset_hash, bytes) VALUES (${examId}, ${hash}, ${Buffer.from(asset)})`,
-      );
+      insertExamAsset(store.db, examId, hash, Buffer.from(asset));
     }
   });
   return {

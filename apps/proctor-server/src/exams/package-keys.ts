@@ -2,7 +2,8 @@ import { keyIdOf, publicKeyFromPem } from '@skillexam/item-bank/exam-package';
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import { siteKeysOf } from '../keys/bound-site-keys';
-import { queryAll, run, sql, transaction, type ReadableDb, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
+import { upsertTrustedSigningKey } from './exam-repository';
 
 /**
  * This site's X25519 key pair: exam packages are encrypted to its public key. It lives in the
@@ -34,19 +35,8 @@ export function trustSigningKey(
     );
   }
   transaction(db, () => {
-    run(
-      db,
-      sql`INSERT INTO trusted_signing_keys (key_id, public_key_pem, label, added_at) VALUES (${keyId}, ${pem}, ${label}, ${now})
-          ON CONFLICT (key_id) DO UPDATE SET label = excluded.label`,
-    );
+    upsertTrustedSigningKey(db, keyId, pem, label, now);
     audit.append(db, { actor, action: 'package.trust-key', payload: { keyId, label } }, now);
   });
   return keyId;
-}
-
-export function trustedSigningKeys(db: ReadableDb): string[] {
-  return queryAll<{ public_key_pem: string }>(
-    db,
-    sql`SELECT public_key_pem FROM trusted_signing_keys ORDER BY key_id`,
-  ).map((r) => r.public_key_pem);
 }

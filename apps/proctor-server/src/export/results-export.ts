@@ -1,21 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
-import { analysisToJson, writeResponsesCsv } from '@skillexam/item-bank/statistics';
-import {
-  analyzeResponses,
-  CodedError,
-  sessionResponseMatrix,
-  type AnswerValue,
-} from '@skillexam/shared';
-import { currentAnswers } from '../answers/answer-state';
+import { CodedError, sessionResponseMatrix, type AnswerValue } from '@skillexam/shared';
+import { currentAnswers } from '../answers/answer-repository';
 import { latestCheckpoint } from '../audit/head-witness';
 import { verifyStoreChain } from '../audit/verify-store';
 import { listAttempts } from '../attempts/attempt-repository';
 import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
 import { examMeta } from '../exams/exam-meta';
 import { ExamCatalog } from '../exams/exam-repository';
-import { queryAll, sql } from '../db/sql';
 import type { Store } from '../db/store';
 import { buildIncidentRecord } from '../incidents/incident-record-data';
 import { renderIncidentRecord } from '../pdf/index';
@@ -29,8 +22,10 @@ import {
   type ResultsSession,
 } from '../results/index';
 import { chainedScoresOfSession, type ChainedScore } from '../results/chained-score-records';
+import { listRooms } from '../rooms/room-repository';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
+import { statisticsExport } from './statistics-export';
 
 export interface ResultsExportOptions {
   readonly sessionId: string;
@@ -63,12 +58,7 @@ export async function exportResults(
   const session = getSession(db, options.sessionId);
   const exam = examAnswerKeys(db, session.examId);
   const { keys } = exam;
-  const rooms = new Map(
-    queryAll<{ id: string; name: string }>(
-      db,
-      sql`SELECT id, name FROM rooms WHERE session_id = ${session.id}`,
-    ).map((r) => [r.id, r.name]),
-  );
+  const rooms = new Map(listRooms(db, session.id).map((room) => [room.roomId, room.name]));
   // A forged score must never be signed: the chain and the tables are checked first.
   // ... and against the chain-head witness: a tail cut back to an earlier checkpoint is refused.
   const audit = verifyStoreChain(store);
@@ -170,11 +160,12 @@ export async function exportResults(
         : [],
     ),
   );
-  writeFileSync(files.responses, writeResponsesCsv(matrix));
-  writeFileSync(
-    files.itemStatistics,
-    JSON.stringify(analysisToJson(analyzeResponses(matrix)), null, 2),
-  );
+  const statistics = statisticsExport(matrix, keys, {
+    id: session.id,
+    startsAt: resultsSession.startsAt,
+  });
+  writeFileSync(files.responses, statistics.responsesCsv);
+  writeFileSync(files.itemStatistics, statistics.analysisJson);
 
   writeFileSync(
     files.incidentRecord,

@@ -1,27 +1,61 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CodedError, toFailedAck, type ErrorCode } from '@skillexam/shared';
 import { z } from 'zod';
+import type { PrincipalRole } from '../auth/principal';
+import {
+  ROUTE_ROLES,
+  isHttpRouteKey,
+  type HttpMethod,
+  type HttpRouteKey,
+  type RoutePath,
+} from '../auth/roles';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** The route a request matched, with its roles from the role table (src/auth/roles.ts). */
+export interface MatchedRoute {
+  readonly key: HttpRouteKey;
+  readonly roles: readonly PrincipalRole[];
+}
 
-/** A small exact-path router; socket.io handles its own path before requests reach it. */
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: MatchedRoute,
+) => void | Promise<void>;
+
+/**
+ * A small exact-path router; socket.io handles its own path before requests reach it. Only the
+ * routes of the role table can be registered (the types say so, and a key without an entry
+ * throws at start-up), each once.
+ */
 export class Router {
-  private readonly routes = new Map<string, RouteHandler>();
+  private readonly routes = new Map<string, { route: MatchedRoute; handler: RouteHandler }>();
 
-  get(path: string, handler: RouteHandler): this {
-    this.routes.set(`GET ${path}`, handler);
-    return this;
+  get(path: RoutePath<'GET'>, handler: RouteHandler): this {
+    return this.add('GET', path, handler);
   }
 
-  post(path: string, handler: RouteHandler): this {
-    this.routes.set(`POST ${path}`, handler);
+  post(path: RoutePath<'POST'>, handler: RouteHandler): this {
+    return this.add('POST', path, handler);
+  }
+
+  /** Every registered route as `METHOD /path`. */
+  keys(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  private add(method: HttpMethod, path: string, handler: RouteHandler): this {
+    const key = `${method} ${path}`;
+    if (!isHttpRouteKey(key))
+      throw new Error(`路由 ${key} 不在角色表中 (no entry in ROUTE_ROLES, src/auth/roles.ts)`);
+    if (this.routes.has(key)) throw new Error(`路由 ${key} 重复注册 (route registered twice)`);
+    this.routes.set(key, { route: { key, roles: ROUTE_ROLES[key] }, handler });
     return this;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = this.routes.get(`${req.method ?? 'GET'} ${url.pathname}`);
-    if (handler === undefined) {
+    const entry = this.routes.get(`${req.method ?? 'GET'} ${url.pathname}`);
+    if (entry === undefined) {
       const known = [...this.routes.keys()].some((key) => key.endsWith(` ${url.pathname}`));
       sendJson(res, known ? 405 : 404, {
         ok: false,
@@ -31,7 +65,7 @@ export class Router {
       });
       return;
     }
-    await handler(req, res);
+    await entry.handler(req, res, entry.route);
   }
 }
 

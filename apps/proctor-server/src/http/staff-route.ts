@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CodedError, describeZodError, type StaffRole } from '@skillexam/shared';
+import { CodedError, describeZodError } from '@skillexam/shared';
 import type { z } from 'zod';
-import type { Principal } from '../auth/principal';
+import type { Principal, PrincipalRole } from '../auth/principal';
 import { findStaff } from '../auth/staff-accounts';
 import { resolveToken } from '../auth/tokens';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { HttpError, readJsonBody, sendError, sendJson, type RouteHandler } from './router';
 
 /*
  * Setup endpoints for the console and scripts: a staff bearer token (from /api/auth/staff-login)
- * in the Authorization header, the role checked before anything is read, JSON replies
+ * in the Authorization header, the route's roles (ROUTE_ROLES, src/auth/roles.ts) checked before
+ * anything is read, JSON replies
  * `{ ok, data | error }`, files as raw bodies (application/octet-stream) with a size limit.
  */
 
@@ -24,7 +25,7 @@ export interface StaffRouteDeps {
 export function requireStaff(
   deps: StaffRouteDeps,
   req: IncomingMessage,
-  roles: readonly StaffRole[],
+  roles: readonly PrincipalRole[],
 ): StaffPrincipal {
   const match = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
   const token = match?.[1];
@@ -68,15 +69,11 @@ export function isFileReply(value: unknown): value is FileReply {
   return typeof value === 'object' && value !== null && 'file' in value && 'contentType' in value;
 }
 
-/** Wraps a handler with the role check and the `{ ok, data | error }` envelope. */
-export function staffRoute(
-  deps: StaffRouteDeps,
-  roles: readonly StaffRole[],
-  handle: StaffHandler,
-): RouteHandler {
-  return async (req, res) => {
+/** Wraps a handler with the route's role check and the `{ ok, data | error }` envelope. */
+export function staffRoute(deps: StaffRouteDeps, handle: StaffHandler): RouteHandler {
+  return async (req, res, route) => {
     try {
-      const staff = requireStaff(deps, req, roles);
+      const staff = requireStaff(deps, req, route.roles);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const result = await handle(req, staff, url);
       if (isFileReply(result)) sendFile(res, result);

@@ -1,8 +1,9 @@
 import { listAttempts } from '../attempts/attempt-repository';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import type { IncidentEntry, IncidentRecord } from '../pdf/index';
+import { listRooms } from '../rooms/room-repository';
 import { getSession } from '../sessions/session-repository';
-import { listIncidents } from './incident-repository';
+import { listIncidents, staffActorsOfSession } from './incident-repository';
 
 /*
  * The data of a session's 考场情况记录 PDF: the recorded incidents with their categories,
@@ -44,15 +45,8 @@ export function buildIncidentRecord(
 ): IncidentRecord {
   const session = getSession(db, sessionId);
   const attempts = listAttempts(db, sessionId);
-  const rooms = queryAll<{ name: string }>(
-    db,
-    sql`SELECT name FROM rooms WHERE session_id = ${sessionId} ORDER BY id`,
-  ).map((room) => room.name);
-  const proctors = queryAll<{ actor: string }>(
-    db,
-    sql`SELECT DISTINCT actor FROM audit_log
-         WHERE actor LIKE 'staff:%' AND json_extract(payload_json, '$.sessionId') = ${sessionId}`,
-  ).map((row) => staffName(row.actor));
+  const rooms = listRooms(db, sessionId).map((room) => room.name);
+  const proctors = staffActorsOfSession(db, sessionId).map(staffName);
   const absent = attempts.filter((a) => NOT_PRESENT.has(a.status)).length;
   return {
     examName: session.name,

@@ -1,5 +1,12 @@
 import type { IncidentCategory, IncidentView } from '@skillexam/shared';
-import { queryAll, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
+import {
+  queryAll,
+  queryOne,
+  run,
+  sql,
+  type ReadableDb,
+  type WritableDb,
+} from '@skillexam/shared/sql';
 
 /*
  * 考场情况记录 rows. Incidents come from the incidents page (`kind = 'manual'`) and from proctor
@@ -154,4 +161,41 @@ export function insertConfirmation(
     sql`INSERT INTO incident_confirmations (incident_id, confirmed_by, confirmed_at)
         VALUES (${incidentId}, ${confirmedBy}, ${at})`,
   );
+}
+
+/**
+ * Records the incident of a proctor action — 试卷作废 `void`, 调换座位 `move`, 全场暂停
+ * `session_pause` — with its reason (inside the action's transaction).
+ */
+export function insertIncident(
+  db: WritableDb,
+  sessionId: string,
+  attemptId: string | undefined,
+  kind: string,
+  description: string,
+  actor: string,
+  now: number,
+): number {
+  return run(
+    db,
+    sql`INSERT INTO incidents (session_id, attempt_id, kind, description, actor, created_at)
+        VALUES (${sessionId}, ${attemptId ?? null}, ${kind}, ${description}, ${actor}, ${now})`,
+  ).lastInsertRowid;
+}
+
+/** The session of an incident, or undefined for an unknown incident (scope checks). */
+export function sessionOfIncident(db: ReadableDb, incidentId: number): string | undefined {
+  return queryOne<{ session_id: string }>(
+    db,
+    sql`SELECT session_id FROM incidents WHERE id = ${incidentId}`,
+  )?.session_id;
+}
+
+/** The staff who acted on the session (audit records naming it), for the record's 监考人员. */
+export function staffActorsOfSession(db: ReadableDb, sessionId: string): string[] {
+  return queryAll<{ actor: string }>(
+    db,
+    sql`SELECT DISTINCT actor FROM audit_log
+         WHERE actor LIKE 'staff:%' AND json_extract(payload_json, '$.sessionId') = ${sessionId}`,
+  ).map((row) => row.actor);
 }

@@ -5,8 +5,10 @@ import {
   type IncidentView,
 } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, sql, transaction, type WritableDb } from '../db/sql';
+import { sessionOfAttempt } from '../attempts/attempt-repository';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import { getSession } from '../sessions/session-repository';
+import type { Notifier } from '../socket/notifier';
 import {
   findIncident,
   insertConfirmation,
@@ -17,12 +19,14 @@ import {
 export interface IncidentServiceDeps {
   readonly db: WritableDb;
   readonly audit: AuditLog;
+  readonly notifier: Notifier;
   readonly now: () => number;
 }
 
 /**
  * 考场情况记录: a proctor records an incident; a SECOND proctor confirms it (the one who recorded
- * it cannot, and nobody can confirm twice). Each change is audited in its own transaction.
+ * it cannot, and nobody can confirm twice). Each change is audited in its own transaction and
+ * pushed to the consoles of the staff who may see the session (`notifier.incidentChanged`).
  */
 export class IncidentService {
   constructor(private readonly deps: IncidentServiceDeps) {}
@@ -44,11 +48,7 @@ export class IncidentService {
           '考试场次尚未开始检录，不能记录考场情况 (session not open)',
         );
       for (const attemptId of payload.attemptIds) {
-        const attempt = queryOne<{ session_id: string }>(
-          db,
-          sql`SELECT session_id FROM attempts WHERE id = ${attemptId}`,
-        );
-        if (attempt?.session_id !== payload.sessionId)
+        if (sessionOfAttempt(db, attemptId) !== payload.sessionId)
           throw new CodedError(
             'BAD_REQUEST',
             `考生 ${attemptId} 不属于场次 ${payload.sessionId} (attemptIds: candidate not in session)`,
@@ -62,7 +62,7 @@ export class IncidentService {
       );
       return incidentId;
     });
-    return this.get(id);
+    return this.announce(id);
   }
 
   confirm(incidentId: number, actor: string): IncidentView {
@@ -93,7 +93,13 @@ export class IncidentService {
         now,
       );
     });
-    return this.get(incidentId);
+    return this.announce(incidentId);
+  }
+
+  private announce(incidentId: number): IncidentView {
+    const view = this.get(incidentId);
+    this.deps.notifier.incidentChanged(view);
+    return view;
   }
 
   private get(incidentId: number): IncidentView {

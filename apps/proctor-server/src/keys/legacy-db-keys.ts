@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey } from 'node:crypto';
-import { queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { KeyFileError } from './key-file';
+import { legacyPrivatePem } from './key-repository';
 import type { LegacySecrets, SiteKeys } from './site-keys';
 
 /*
@@ -9,25 +10,6 @@ import type { LegacySecrets, SiteKeys } from './site-keys';
  * On the first start after the upgrade these are written to key files, then migration 0090
  * clears the columns. The exam-code secret keeps its old value so printed admission slips work.
  */
-
-function tableExists(db: ReadableDb, name: string): boolean {
-  return (
-    queryOne<{ n: number }>(
-      db,
-      sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${name}`,
-    )?.n === 1
-  );
-}
-
-function privatePemIn(db: ReadableDb, table: 'server_keys' | 'package_key'): string | undefined {
-  if (!tableExists(db, table)) return undefined;
-  const query =
-    table === 'server_keys'
-      ? sql`SELECT private_key_pem FROM server_keys WHERE id = 1`
-      : sql`SELECT private_key_pem FROM package_key WHERE id = 1`;
-  const pem = queryOne<{ private_key_pem: string }>(db, query)?.private_key_pem;
-  return pem === undefined || pem === '' ? undefined : pem;
-}
 
 /** The exam-code secret as the old code derived it from the signing key. */
 export function legacyExamCodeSecret(signingKeyPem: string): Uint8Array {
@@ -39,8 +21,8 @@ export function legacyExamCodeSecret(signingKeyPem: string): Uint8Array {
 
 /** Private keys an old database still holds (nothing for a new or migrated one). */
 export function readLegacySecrets(db: ReadableDb): LegacySecrets {
-  const auditSigningPem = privatePemIn(db, 'server_keys');
-  const sitePackagePem = privatePemIn(db, 'package_key');
+  const auditSigningPem = legacyPrivatePem(db, 'server_keys');
+  const sitePackagePem = legacyPrivatePem(db, 'package_key');
   return {
     ...(auditSigningPem === undefined
       ? {}

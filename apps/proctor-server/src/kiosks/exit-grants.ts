@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CodedError, type ExitGrantResult, type StaffRole } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
+import { insertExitGrant, spendExitGrant } from './kiosk-repository';
 
 /** How long a kiosk exit grant can be spent. */
 export const EXIT_GRANT_TTL_MS = 60_000;
@@ -46,10 +47,10 @@ export function issueExitGrant(
   const attemptId = holder.kind === 'attempt' ? holder.attemptId : null;
   const kioskId = holder.kioskId ?? null;
   transaction(db, () => {
-    run(
+    insertExitGrant(
       db,
-      sql`INSERT INTO exit_grants (grant_hash, attempt_id, kiosk_id, granted_by, issued_at, expires_at)
-          VALUES (${hashGrant(grant)}, ${attemptId}, ${kioskId}, ${staff.username}, ${now}, ${expiresAt})`,
+      { hash: hashGrant(grant), attemptId, kioskId, grantedBy: staff.username, expiresAt },
+      now,
     );
     audit.append(
       db,
@@ -77,16 +78,7 @@ export function redeemExitGrant(
   now: number,
 ): { done: true; grantedBy: string } {
   return transaction(db, () => {
-    const spent = queryOne<{
-      attempt_id: string | null;
-      kiosk_id: string | null;
-      granted_by: string;
-    }>(
-      db,
-      sql`UPDATE exit_grants SET used_at = ${now}
-          WHERE grant_hash = ${hashGrant(grant)} AND used_at IS NULL AND expires_at > ${now}
-          RETURNING attempt_id, kiosk_id, granted_by`,
-    );
+    const spent = spendExitGrant(db, hashGrant(grant), now);
     if (spent === undefined) {
       throw new CodedError(
         'FORBIDDEN',
@@ -111,13 +103,4 @@ export function redeemExitGrant(
     );
     return { done: true as const, grantedBy: spent.granted_by };
   });
-}
-
-/** Voids the unspent grants of a kiosk (the kiosk was revoked): marked used, so never spent. */
-export function voidKioskExitGrants(db: WritableDb, kioskId: string, now: number): number {
-  return run(
-    db,
-    sql`UPDATE exit_grants SET used_at = ${now}
-        WHERE kiosk_id = ${kioskId} AND used_at IS NULL AND expires_at > ${now}`,
-  ).changes;
 }

@@ -1,6 +1,6 @@
 import { verify as verifySignature } from 'node:crypto';
 import { kioskProofMessage, type KioskProof, type KioskProofPurpose } from '@skillexam/shared';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { findKiosk, type KioskRecord } from './kiosk-registry';
 import { NonceReplayCache } from './nonce-replay-cache';
 

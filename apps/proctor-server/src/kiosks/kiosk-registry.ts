@@ -1,17 +1,18 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { CodedError, KioskNameSchema, type KioskSummary } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { revokeKioskTokens } from '../auth/tokens';
+import { revokeKioskTokens } from '../auth/token-repository';
+import { transaction, type ReadableDb, type WritableDb } from '@skillexam/shared/sql';
 import {
-  queryAll,
-  queryOne,
-  run,
-  sql,
-  transaction,
-  type ReadableDb,
-  type WritableDb,
-} from '../db/sql';
-import { voidKioskExitGrants } from './exit-grants';
+  insertKiosk,
+  kioskIdByIdOrName,
+  kioskRow,
+  kioskRows,
+  liveKioskIds,
+  liveKioskNamed,
+  markKioskRevoked,
+  voidKioskExitGrants,
+} from './kiosk-repository';
 
 /** An enrolled exam PC (docs/decisions/0216). */
 export interface KioskRecord {
@@ -20,17 +21,6 @@ export interface KioskRecord {
   /** Its Ed25519 public key; undefined for a PC enrolled with a format /1 file (re-enroll it). */
   readonly publicKey: KeyObject | undefined;
   readonly revokedAt: number | undefined;
-}
-
-interface KioskRow {
-  id: string;
-  name: string;
-  /** Ed25519 SPKI DER, base64; NULL for a kiosk enrolled before migration 0140. */
-  public_key_b64: string | null;
-  enrolled_at: number;
-  enrolled_by: string;
-  revoked_at: number | null;
-  last_login_at: number | null;
 }
 
 /**
@@ -57,12 +47,9 @@ export function enrollKiosk(
     .toString('base64');
   const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   transaction(db, () => {
-    const taken = queryOne<{ id: string; public_key_b64: string | null }>(
-      db,
-      sql`SELECT id, public_key_b64 FROM kiosks WHERE name = ${kioskName} AND revoked_at IS NULL`,
-    );
+    const taken = liveKioskNamed(db, kioskName);
     if (taken !== undefined && taken.public_key_b64 === null) {
-      run(db, sql`UPDATE kiosks SET revoked_at = ${now} WHERE id = ${taken.id}`);
+      markKioskRevoked(db, taken.id, now);
       audit.append(
         db,
         {
@@ -78,10 +65,10 @@ export function enrollKiosk(
         `考试机 ${kioskName} 已登记，请先注销 (kiosk already enrolled: revoke it first)`,
       );
     }
-    run(
+    insertKiosk(
       db,
-      sql`INSERT INTO kiosks (id, name, public_key_b64, enrolled_at, enrolled_by)
-          VALUES (${kioskId}, ${kioskName}, ${publicKey}, ${now}, ${actor})`,
+      { id: kioskId, name: kioskName, publicKeyB64: publicKey, enrolledBy: actor },
+      now,
     );
     audit.append(db, { actor, action: 'kiosk.enroll', payload: { kioskId, name: kioskName } }, now);
   });
@@ -89,7 +76,7 @@ export function enrollKiosk(
 }
 
 export function findKiosk(db: ReadableDb, kioskId: string): KioskRecord | undefined {
-  const row = queryOne<KioskRow>(db, sql`SELECT * FROM kiosks WHERE id = ${kioskId}`);
+  const row = kioskRow(db, kioskId);
   if (row === undefined) return undefined;
   return {
     id: row.id,
@@ -108,19 +95,17 @@ function parsePublicKey(base64: string): KeyObject | undefined {
 }
 
 export function listKiosks(db: ReadableDb): KioskSummary[] {
-  return queryAll<KioskRow>(db, sql`SELECT * FROM kiosks ORDER BY name, enrolled_at`).map(
-    (row) => ({
-      kioskId: row.id,
-      name: row.name,
-      enrolledAt: row.enrolled_at,
-      enrolledBy: row.enrolled_by,
-      ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
-      ...(row.last_login_at === null ? {} : { lastLoginAt: row.last_login_at }),
-      ...(row.public_key_b64 === null && row.revoked_at === null
-        ? { needsReenrollment: true as const }
-        : {}),
-    }),
-  );
+  return kioskRows(db).map((row) => ({
+    kioskId: row.id,
+    name: row.name,
+    enrolledAt: row.enrolled_at,
+    enrolledBy: row.enrolled_by,
+    ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
+    ...(row.last_login_at === null ? {} : { lastLoginAt: row.last_login_at }),
+    ...(row.public_key_b64 === null && row.revoked_at === null
+      ? { needsReenrollment: true as const }
+      : {}),
+  }));
 }
 
 /**
@@ -137,25 +122,20 @@ export function revokeKiosk(
   reason?: string,
 ): KioskSummary {
   return transaction(db, () => {
-    const row =
-      queryOne<{ id: string }>(db, sql`SELECT id FROM kiosks WHERE id = ${idOrName}`) ??
-      queryOne<{ id: string }>(
-        db,
-        sql`SELECT id FROM kiosks WHERE name = ${idOrName} AND revoked_at IS NULL`,
-      );
-    if (row === undefined) {
+    const kioskId = kioskIdByIdOrName(db, idOrName);
+    if (kioskId === undefined) {
       throw new CodedError('NOT_FOUND', `没有这台考试机: ${idOrName} (no such kiosk)`);
     }
-    run(db, sql`UPDATE kiosks SET revoked_at = ${now} WHERE id = ${row.id} AND revoked_at IS NULL`);
-    const revokedTokens = revokeKioskTokens(db, row.id, now);
-    const voidedExitGrants = voidKioskExitGrants(db, row.id, now);
+    markKioskRevoked(db, kioskId, now);
+    const revokedTokens = revokeKioskTokens(db, kioskId, now);
+    const voidedExitGrants = voidKioskExitGrants(db, kioskId, now);
     audit.append(
       db,
       {
         actor,
         action: 'kiosk.revoke',
         payload: {
-          kioskId: row.id,
+          kioskId,
           ...(reason === undefined ? {} : { reason }),
           revokedTokens,
           voidedExitGrants,
@@ -163,14 +143,10 @@ export function revokeKiosk(
       },
       now,
     );
-    const summary = listKiosks(db).find((k) => k.kioskId === row.id);
+    const summary = listKiosks(db).find((k) => k.kioskId === kioskId);
     if (summary === undefined) throw new Error('kiosk row missing after revoke');
     return summary;
   });
-}
-
-export function recordKioskLogin(db: WritableDb, kioskId: string, now: number): void {
-  run(db, sql`UPDATE kiosks SET last_login_at = ${now} WHERE id = ${kioskId}`);
 }
 
 /** Revokes every live kiosk in one audited transaction (e.g. the site CA was replaced). */
@@ -182,9 +158,6 @@ export function revokeAllKiosks(
   reason: string,
 ): KioskSummary[] {
   return transaction(db, () =>
-    queryAll<{ id: string }>(
-      db,
-      sql`SELECT id FROM kiosks WHERE revoked_at IS NULL ORDER BY name`,
-    ).map((row) => revokeKiosk(db, audit, row.id, actor, now, reason)),
+    liveKioskIds(db).map((id) => revokeKiosk(db, audit, id, actor, now, reason)),
   );
 }

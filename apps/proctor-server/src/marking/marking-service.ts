@@ -12,12 +12,14 @@ import {
   type MarkingTask,
   type PaperAnswerKeys,
 } from '@skillexam/shared';
-import { currentAnswers } from '../answers/answer-state';
-import { getAttempt, listAttempts, type AttemptRecord } from '../attempts/attempt-repository';
+import { currentAnswers } from '../answers/answer-repository';
+import { getAttempt, listAttempts } from '../attempts/attempt-repository';
+import type { AttemptRecord } from '../attempts/attempt-record';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
 import { saveScore } from '../scoring/score-on-finish';
+import { insertManualMark, manualMarkRows } from './marking-repository';
 
 export interface MarkingDeps {
   readonly db: WritableDb;
@@ -114,11 +116,14 @@ export class MarkingService {
         throw new CodedError('CONFLICT', '您已评过此题 (already marked by you)');
       }
       const outcome = finalizeManualMark(item.maxPoints, marks, this.deps.policy);
-      run(
-        db,
-        sql`INSERT INTO manual_marks (attempt_id, item_id, marker, points, comment, marked_at)
-            VALUES (${attempt.id}, ${item.itemId}, ${marker}, ${payload.points}, ${payload.comment ?? null}, ${at})`,
-      );
+      insertManualMark(db, {
+        attemptId: attempt.id,
+        itemId: item.itemId,
+        marker,
+        points: payload.points,
+        comment: payload.comment ?? null,
+        markedAt: at,
+      });
       audit.append(
         db,
         { actor: marker, action: 'marking.mark', payload: { ...payload, status: outcome.status } },
@@ -177,11 +182,7 @@ export class MarkingService {
   }
 
   private marksOf(attemptId: string, itemId: string): ManualMark[] {
-    return queryAll<{ marker: string; points: number; comment: string | null; marked_at: number }>(
-      this.deps.db,
-      sql`SELECT marker, points, comment, marked_at FROM manual_marks
-          WHERE attempt_id = ${attemptId} AND item_id = ${itemId} ORDER BY marked_at, rowid`,
-    ).map((row) => ({
+    return manualMarkRows(this.deps.db, attemptId, itemId).map((row) => ({
       markerId: row.marker,
       points: row.points,
       markedAt: new Date(row.marked_at).toISOString(),

@@ -1,6 +1,14 @@
 import type { KioskEventNotice, KioskEventPayload } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, queryOne, run, sql, type ReadableDb, type WritableDb } from '../db/sql';
+import type { ReadableDb, WritableDb } from '@skillexam/shared/sql';
+import {
+  bumpKioskEvent,
+  insertKioskEvent,
+  lastKioskEventOf,
+  latestKioskEventRows,
+  recentKioskEventRows,
+  type KioskEventRow,
+} from './monitor-repository';
 
 /*
  * Kiosk reports (focus lost, displays, VM, remote tools) stored coalesced
@@ -33,39 +41,19 @@ export function recordKioskEvent(
 ): RecordedKioskEvent {
   // the window is looked up by kind AND detail: alternating details (A, B, A, B) coalesce into
   // one record each, not a new audited, pushed record per report
-  const open = queryOne<{ id: number; count: number; server_time: number }>(
-    db,
-    sql`SELECT id, count, server_time FROM kiosk_events
-         WHERE attempt_id = ${attemptId} AND kind = ${event.kind} AND detail = ${event.detail}
-         ORDER BY id DESC LIMIT 1`,
-  );
+  const open = lastKioskEventOf(db, attemptId, event.kind, event.detail);
   const base = { attemptId, sessionId, kind: event.kind, detail: event.detail };
   if (open !== undefined && now - open.server_time < COALESCE_WINDOW_MS) {
-    run(
-      db,
-      sql`UPDATE kiosk_events SET count = count + 1, last_server_time = ${now} WHERE id = ${open.id}`,
-    );
+    bumpKioskEvent(db, open.id, now);
     return { notice: { ...base, at: now, count: open.count + 1 }, opened: false };
   }
-  run(
-    db,
-    sql`INSERT INTO kiosk_events (attempt_id, kind, detail, client_time, server_time, last_server_time)
-        VALUES (${attemptId}, ${event.kind}, ${event.detail}, ${event.clientTime}, ${now}, ${now})`,
-  );
+  insertKioskEvent(db, attemptId, event, now);
   audit.append(
     db,
     { actor: `candidate:${attemptId}`, action: 'kiosk.event', payload: { attemptId, ...event } },
     now,
   );
   return { notice: { ...base, at: now, count: 1 }, opened: true };
-}
-
-interface KioskEventRow {
-  attempt_id: string;
-  kind: KioskEventNotice['kind'];
-  detail: string;
-  at: number;
-  count: number;
 }
 
 function toNotice(sessionId: string, row: KioskEventRow): KioskEventNotice {
@@ -85,14 +73,7 @@ export function recentKioskEvents(
   sessionId: string,
   limit: number,
 ): KioskEventNotice[] {
-  return queryAll<KioskEventRow>(
-    db,
-    sql`SELECT k.attempt_id, k.kind, k.detail, coalesce(k.last_server_time, k.server_time) AS at,
-               k.count
-          FROM kiosk_events k JOIN attempts a ON a.id = k.attempt_id
-         WHERE a.session_id = ${sessionId}
-         ORDER BY at DESC, k.id DESC LIMIT ${limit}`,
-  ).map((row) => toNotice(sessionId, row));
+  return recentKioskEventRows(db, sessionId, limit).map((row) => toNotice(sessionId, row));
 }
 
 /**
@@ -100,15 +81,5 @@ export function recentKioskEvents(
  * of that kind; newest first. At most candidates × kinds rows, whatever a kiosk sends.
  */
 export function latestKioskEvents(db: ReadableDb, sessionId: string): KioskEventNotice[] {
-  return queryAll<KioskEventRow>(
-    db,
-    sql`SELECT k.attempt_id, k.kind, k.detail, coalesce(k.last_server_time, k.server_time) AS at,
-               t.total AS count
-          FROM (SELECT e.attempt_id, e.kind, max(e.id) AS id, sum(e.count) AS total
-                  FROM kiosk_events e JOIN attempts a ON a.id = e.attempt_id
-                 WHERE a.session_id = ${sessionId}
-                 GROUP BY e.attempt_id, e.kind) t
-          JOIN kiosk_events k ON k.id = t.id
-         ORDER BY at DESC, k.id DESC`,
-  ).map((row) => toNotice(sessionId, row));
+  return latestKioskEventRows(db, sessionId).map((row) => toNotice(sessionId, row));
 }

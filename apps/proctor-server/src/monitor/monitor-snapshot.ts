@@ -8,11 +8,14 @@ import {
   type MonitorCounts,
   type MonitorSnapshot,
 } from '@skillexam/shared';
-import { listAttempts, toAttemptView, type AttemptRecord } from '../attempts/attempt-repository';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import { listAttempts } from '../attempts/attempt-repository';
+import { toAttemptView, type AttemptRecord } from '../attempts/attempt-record';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
 import { latestKioskEvents, recentKioskEvents } from './kiosk-event-log';
-import { listRooms, seatLabel } from '../rooms/room-repository';
+import { answeredCounts } from './monitor-repository';
+import { seatLabel } from '../rooms/room-layout';
+import { listRooms } from '../rooms/room-repository';
 import { getSession, lateEntryCutoffAt, toSessionView } from '../sessions/session-repository';
 
 /*
@@ -28,18 +31,6 @@ export interface SnapshotDeps {
   readonly db: ReadableDb;
   readonly catalog: ExamCatalog;
   readonly isOnline: (attemptId: string) => boolean;
-}
-
-function answeredCounts(db: ReadableDb, sessionId: string): Map<string, number> {
-  return new Map(
-    queryAll<{ attempt_id: string; n: number }>(
-      db,
-      sql`SELECT c.attempt_id, count(*) AS n FROM answers_current c
-          JOIN attempts a ON a.id = c.attempt_id
-          WHERE a.session_id = ${sessionId} AND c.value_json <> 'null'
-          GROUP BY c.attempt_id`,
-    ).map((row) => [row.attempt_id, row.n]),
-  );
 }
 
 /** Counts per state; `offline` overlaps the live states, every other bucket partitions the roster. */

@@ -1,10 +1,11 @@
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import {
   SCORE_SAVE_ACTION,
   ScoreRecordPayloadSchema,
   type ScoreRecordPayload,
 } from '../scoring/score-record';
 import type { ChainedScoreRecord } from './candidate-result';
+import { sessionAttemptRecords } from './results-repository';
 
 export interface ChainedScore {
   readonly record: ChainedScoreRecord;
@@ -20,19 +21,7 @@ export function chainedScoresOfSession(
   db: ReadableDb,
   sessionId: string,
 ): Map<string, ChainedScore> {
-  const rows = queryAll<{
-    seq: number;
-    at: number;
-    actor: string;
-    prev_hash: string;
-    hash: string;
-    payload_json: string;
-  }>(
-    db,
-    sql`SELECT l.seq, l.at, l.actor, l.prev_hash, l.hash, l.payload_json FROM audit_log l
-        JOIN attempts a ON a.id = json_extract(l.payload_json, '$.attemptId')
-        WHERE l.action = ${SCORE_SAVE_ACTION} AND a.session_id = ${sessionId} ORDER BY l.seq`,
-  );
+  const rows = sessionAttemptRecords(db, sessionId, SCORE_SAVE_ACTION);
   const result = new Map<string, ChainedScore>();
   for (const row of rows) {
     const payload = ScoreRecordPayloadSchema.parse(JSON.parse(row.payload_json));

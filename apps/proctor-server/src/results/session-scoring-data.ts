@@ -4,7 +4,8 @@ import {
   type AttemptScore,
   type PaperAnswerKeys,
 } from '@skillexam/shared';
-import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { examAnswerKeyRow, sessionScoreRows } from './results-repository';
 
 /*
  * What every results view of a session starts from: the exam's answer keys (server-only part of
@@ -18,10 +19,7 @@ export interface ExamKeys {
 }
 
 export function examAnswerKeys(db: ReadableDb, examId: string): ExamKeys {
-  const exam = queryOne<{ title: string; answer_key_json: string }>(
-    db,
-    sql`SELECT title, answer_key_json FROM exams WHERE id = ${examId}`,
-  );
+  const exam = examAnswerKeyRow(db, examId);
   if (exam === undefined) throw new CodedError('NOT_FOUND', `考试 ${examId} 不存在`);
   const keys = PaperAnswerKeysSchema.safeParse(JSON.parse(exam.answer_key_json));
   if (!keys.success) {
@@ -33,10 +31,9 @@ export function examAnswerKeys(db: ReadableDb, examId: string): ExamKeys {
 /** Attempt id → its score, for every scored attempt of the session. */
 export function sessionScores(db: ReadableDb, sessionId: string): Map<string, AttemptScore> {
   return new Map(
-    queryAll<{ attempt_id: string; detail_json: string }>(
-      db,
-      sql`SELECT s.attempt_id, s.detail_json FROM scores s JOIN attempts a ON a.id = s.attempt_id
-          WHERE a.session_id = ${sessionId}`,
-    ).map((row) => [row.attempt_id, JSON.parse(row.detail_json) as AttemptScore]),
+    sessionScoreRows(db, sessionId).map((row) => [
+      row.attempt_id,
+      JSON.parse(row.detail_json) as AttemptScore,
+    ]),
   );
 }

@@ -1,7 +1,7 @@
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
-import { setRoomLayout } from './room-repository';
+import { setRoomLayout } from './room-layout';
 
 /** `room:set-layout`: the exam admin redraws a room's seat map. */
 export function registerRoomHandlers(socket: AppSocket, ctx: ServerContext): void {

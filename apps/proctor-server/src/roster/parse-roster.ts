@@ -3,6 +3,7 @@ import {
   errorMessage,
   AdmissionTicketNumberSchema,
   isValidChineseIdNumber,
+  type Accommodations,
 } from '@skillexam/shared';
 import {
   REQUIRED_ROSTER_FIELDS,
@@ -11,6 +12,7 @@ import {
   rosterFieldOfHeader,
   type RosterField,
 } from './roster-columns';
+import { accommodationsOf, parseExtraMinutes, parseYesNo } from './accommodation-cells';
 import { readTableFile, tableFileKind } from './read-table-file';
 
 /*
@@ -39,6 +41,8 @@ export interface RosterRow {
   readonly photo?: RosterPhoto;
   /** The photo's file name when the file names one but no photos were supplied. */
   readonly photoFileName?: string;
+  /** 延长时间/分钟, 大字体, 高对比度 when the row grants any. */
+  readonly accommodations?: Accommodations;
 }
 
 export interface RosterIssue {
@@ -218,6 +222,17 @@ export async function parseRoster(
       }
     }
 
+    const extra = parseExtraMinutes(value('extraMinutes'));
+    if ('problem' in extra) problem('extraMinutes', extra.problem);
+    const largeText = parseYesNo(value('largeText'));
+    if ('problem' in largeText) problem('largeText', largeText.problem);
+    const highContrast = parseYesNo(value('highContrast'));
+    if ('problem' in highContrast) problem('highContrast', highContrast.problem);
+    const accommodations =
+      'value' in extra && 'value' in largeText && 'value' in highContrast
+        ? accommodationsOf(extra.value, largeText.value, highContrast.value)
+        : undefined;
+
     const duplicate = (
       map: Map<string, number>,
       key: string,
@@ -247,6 +262,7 @@ export async function parseRoster(
         ...(photo === undefined && photoFileName !== '' && options.photos === undefined
           ? { photoFileName }
           : {}),
+        ...(accommodations === undefined ? {} : { accommodations }),
       });
     }
   });

@@ -1,6 +1,6 @@
 /*
  * The roster template's columns (考生名单): Chinese headers as Chinese exam offices write them,
- * plus English aliases. Headers match after NFKC, trimming, removing spaces and lower-casing,
+ * plus English aliases; the last three (accommodations) are optional. Headers match after NFKC, trimming, removing spaces and lower-casing,
  * so `准考证号 `, `准 考 证 号` and `Admission Ticket Number` all match.
  */
 
@@ -11,6 +11,9 @@ export const ROSTER_FIELDS = [
   'photo',
   'room',
   'seat',
+  'extraMinutes',
+  'largeText',
+  'highContrast',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -22,6 +25,9 @@ export const ROSTER_FIELD_LABELS: Readonly<Record<RosterField, string>> = {
   photo: '照片',
   room: '考场',
   seat: '座位号',
+  extraMinutes: '延长时间/分钟',
+  largeText: '大字体',
+  highContrast: '高对比度',
 };
 
 export const REQUIRED_ROSTER_FIELDS: readonly RosterField[] = [
@@ -57,6 +63,19 @@ const ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
   photo: ['照片', '照片文件', '照片文件名', '相片', 'photo', 'photofile', 'photofilename'],
   room: ['考场', '考场号', '考场名称', 'room', 'examroom', 'roomname'],
   seat: ['座位号', '座号', '座位', 'seat', 'seatnumber'],
+  // 考生便利措施 (optional): extra time in minutes, the kiosk's largest text, high contrast
+  extraMinutes: [
+    '延长时间/分钟',
+    '延长时间(分钟)',
+    '延长时间',
+    '延时(分钟)',
+    '延时',
+    'extratime',
+    'extraminutes',
+    'extratime(minutes)',
+  ],
+  largeText: ['大字体', '大字号', 'largetext', 'largefont'],
+  highContrast: ['高对比度', 'highcontrast'],
 };
 
 export function normalizeHeader(value: string): string {

@@ -6,13 +6,14 @@ import {
   type PaperAnswerKeys,
 } from '@skillexam/shared';
 import type { Logger } from 'pino';
-import { currentAnswers } from '../answers/answer-state';
+import { currentAnswers } from '../answers/answer-repository';
 import type { AuditLog } from '../audit/audit-log';
 import { getAttempt } from '../attempts/attempt-repository';
 import type { FinishedHook } from '../attempts/attempt-service';
-import { run, sql, type WritableDb } from '../db/sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
 import { SCORE_SAVE_ACTION, scoreRecordPayload } from './score-record';
+import { upsertScore } from './score-repository';
 
 /**
  * Scores an attempt when it is finished, inside the same transaction, with the shared scoring
@@ -72,13 +73,7 @@ export function saveScore(db: WritableDb, audit: AuditLog, input: ScoreToSave): 
     idNumber: attempt.idNumber,
     status: attempt.status,
   };
-  run(
-    db,
-    sql`INSERT INTO scores (attempt_id, total, passed, detail_json, scored_at)
-        VALUES (${attemptId}, ${score.total}, ${score.result === 'pass' ? 1 : 0}, ${JSON.stringify(score)}, ${now})
-        ON CONFLICT (attempt_id) DO UPDATE SET total = excluded.total, passed = excluded.passed,
-          detail_json = excluded.detail_json, scored_at = excluded.scored_at`,
-  );
+  upsertScore(db, attemptId, score, now);
   audit.append(
     db,
     {

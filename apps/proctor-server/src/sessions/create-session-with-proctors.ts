@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/audit-log';
-import { transaction, type WritableDb } from '../db/sql';
-import { assignProctors } from '../incidents/session-scope';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
+import { assignProctors } from './session-proctors';
 import { createSession, type CreateSessionInput } from './session-setup';
 
 /**

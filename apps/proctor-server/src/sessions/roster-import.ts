@@ -1,8 +1,9 @@
 import { CodedError } from '@skillexam/shared';
-import { queryAll, run, sql, transaction } from '../db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import type { Store } from '../db/store';
 import { parseRoster, type RosterRow } from '../roster/index';
 import { insertRoom } from '../rooms/room-repository';
+import { insertCandidatePhoto, rosterRooms } from './roster-repository';
 import { addRoster, type IssuedCandidate } from './session-setup';
 
 export interface RosterImportResult {
@@ -58,10 +59,7 @@ export async function importRosterFile(
     ...(options.photos === undefined ? {} : { photos: options.photos }),
   });
   const problems = parsed.issues.map((i) => `${i.file} 第 ${i.row} 行 ${i.field}: ${i.reason}`);
-  const rooms = queryAll<{ id: string; name: string }>(
-    store.db,
-    sql`SELECT id, name FROM rooms WHERE session_id = ${sessionId}`,
-  );
+  const rooms = rosterRooms(store.db, sessionId);
   const taken = new Set(rooms.map((r) => r.id));
   const created = new Map<string, NewRoom>();
   const roomOf = (written: string, seat: number): string => {
@@ -87,6 +85,7 @@ export async function importRosterFile(
       roomId,
       seat: row.seat,
       ...(row.photo === undefined ? {} : { photoAssetHash: row.photo.sha256 }),
+      ...(row.accommodations === undefined ? {} : { accommodations: row.accommodations }),
     };
   });
   if (problems.length > 0) {
@@ -110,10 +109,7 @@ export async function importRosterFile(
     }
     for (const row of parsed.rows) {
       if (row.photo === undefined) continue;
-      run(
-        store.db,
-        sql`INSERT OR IGNORE INTO candidate_photos (hash, mime_type, bytes) VALUES (${row.photo.sha256}, ${row.photo.mimeType}, ${Buffer.from(row.photo.bytes)})`,
-      );
+      insertCandidatePhoto(store.db, row.photo);
     }
     return addRoster(store.db, store.audit, sessionId, candidates, actor, now);
   });

@@ -5,7 +5,14 @@ import {
   type SessionStatus,
   type SessionView,
 } from '@skillexam/shared';
-import { queryAll, queryOne, sql, type ReadableDb } from '../db/sql';
+import {
+  queryAll,
+  queryOne,
+  run,
+  sql,
+  type ReadableDb,
+  type WritableDb,
+} from '@skillexam/shared/sql';
 
 export interface SessionRecord {
   readonly id: string;
@@ -64,6 +71,100 @@ export function listSessions(db: ReadableDb): SessionRecord[] {
   return queryAll<SessionRow>(db, sql`SELECT * FROM sessions ORDER BY scheduled_start`).map(
     toRecord,
   );
+}
+
+export function sessionExists(db: ReadableDb, sessionId: string): boolean {
+  return queryOne(db, sql`SELECT 1 AS x FROM sessions WHERE id = ${sessionId}`) !== undefined;
+}
+
+export function examIsImported(db: ReadableDb, examId: string): boolean {
+  return queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${examId}`) !== undefined;
+}
+
+/** 职业名称 set for the session, if any (otherwise it comes from the exam title). */
+export function occupationNameOf(db: ReadableDb, sessionId: string): string | undefined {
+  return (
+    queryOne<{ occupation_name: string | null }>(
+      db,
+      sql`SELECT occupation_name FROM sessions WHERE id = ${sessionId}`,
+    )?.occupation_name ?? undefined
+  );
+}
+
+export interface NewSession {
+  readonly id: string;
+  readonly examId: string;
+  readonly name: string;
+  readonly scheduledStart: number;
+  readonly durationMs: number;
+  readonly rules: SessionRules;
+  readonly autoCheckInAt: number | undefined;
+  readonly occupationName: string | undefined;
+}
+
+/** A scheduled session (inside the caller's transaction). */
+export function insertSession(db: WritableDb, s: NewSession): void {
+  run(
+    db,
+    sql`INSERT INTO sessions (id, exam_id, name, scheduled_start, duration_ms, rules_json, status,
+                              auto_check_in_at, occupation_name)
+        VALUES (${s.id}, ${s.examId}, ${s.name}, ${s.scheduledStart},
+                ${s.durationMs}, ${JSON.stringify(s.rules)}, 'scheduled',
+                ${s.autoCheckInAt ?? null}, ${s.occupationName ?? null})`,
+  );
+}
+
+/** Scheduled sessions whose automatic check-in time has come. */
+export function dueCheckInSessionIds(db: ReadableDb, now: number): string[] {
+  return queryAll<{ id: string }>(
+    db,
+    sql`SELECT id FROM sessions WHERE status = 'scheduled' AND auto_check_in_at IS NOT NULL
+        AND auto_check_in_at <= ${now}`,
+  ).map((row) => row.id);
+}
+
+/*
+ * The rows of each session step (SessionService keeps the rules, the transaction and the audit
+ * record). Steps that move the whole room move its attempts in the same statement set.
+ */
+
+export function markCheckIn(db: WritableDb, sessionId: string): void {
+  run(db, sql`UPDATE sessions SET status = 'check_in' WHERE id = ${sessionId}`);
+}
+
+/** 开考: the session runs and every admitted candidate starts now. */
+export function markStarted(db: WritableDb, sessionId: string, now: number): void {
+  run(db, sql`UPDATE sessions SET status = 'running', started_at = ${now} WHERE id = ${sessionId}`);
+  run(
+    db,
+    sql`UPDATE attempts SET status = 'in_progress', started_at = ${now} WHERE session_id = ${sessionId} AND status = 'admitted'`,
+  );
+}
+
+/** 全场暂停: the session and every running candidate pause (pause kind `session`). */
+export function markPaused(db: WritableDb, sessionId: string, now: number): void {
+  run(db, sql`UPDATE sessions SET status = 'paused', paused_at = ${now} WHERE id = ${sessionId}`);
+  run(
+    db,
+    sql`UPDATE attempts SET status = 'paused', paused_at = ${now}, pause_kind = 'session'
+        WHERE session_id = ${sessionId} AND status = 'in_progress'`,
+  );
+}
+
+export function markResumed(db: WritableDb, sessionId: string): void {
+  run(db, sql`UPDATE sessions SET status = 'running', paused_at = NULL WHERE id = ${sessionId}`);
+}
+
+export function markEnded(db: WritableDb, sessionId: string, now: number): void {
+  run(
+    db,
+    sql`UPDATE sessions SET status = 'ended', ended_at = ${now}, paused_at = NULL WHERE id = ${sessionId}`,
+  );
+}
+
+/** 缺考: a candidate who never started when the session ended. */
+export function markAbsent(db: WritableDb, attemptId: string): void {
+  run(db, sql`UPDATE attempts SET status = 'absent' WHERE id = ${attemptId}`);
 }
 
 const MINUTE_MS = 60_000;

@@ -1,11 +1,24 @@
 import { CodedError, type SessionView } from '@skillexam/shared';
 import type { AnswerCollector } from '../answers/answer-collector';
-import { resumeAttemptRow, insertIncident, type AttemptService } from '../attempts/attempt-service';
+import type { AttemptService } from '../attempts/attempt-service';
+import { resumeAttemptRow } from '../attempts/attempt-status-repository';
 import { listAttempts, toAttemptView } from '../attempts/attempt-repository';
 import type { AuditLog } from '../audit/audit-log';
-import { queryAll, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
+import { insertIncident } from '../incidents/incident-repository';
 import type { Notifier } from '../socket/notifier';
-import { getSession, toSessionView, type SessionRecord } from './session-repository';
+import {
+  dueCheckInSessionIds,
+  getSession,
+  markAbsent,
+  markCheckIn,
+  markEnded,
+  markPaused,
+  markResumed,
+  markStarted,
+  toSessionView,
+  type SessionRecord,
+} from './session-repository';
 
 export interface SessionServiceDeps {
   readonly db: WritableDb;
@@ -50,11 +63,7 @@ export class SessionService {
    * (run by the deadline sweep; audited as actor `system`). Returns the sessions opened.
    */
   openDueCheckIns(): string[] {
-    const due = queryAll<{ id: string }>(
-      this.deps.db,
-      sql`SELECT id FROM sessions WHERE status = 'scheduled' AND auto_check_in_at IS NOT NULL
-          AND auto_check_in_at <= ${this.deps.now()}`,
-    ).map((row) => row.id);
+    const due = dueCheckInSessionIds(this.deps.db, this.deps.now());
     for (const id of due) this.openCheckIn(id, 'system', { automatic: true });
     return due;
   }
@@ -67,7 +76,7 @@ export class SessionService {
     return this.transition(sessionId, actor, 'session.open-check-in', details, (session) => {
       if (session.status !== 'scheduled')
         throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能开始检录`);
-      run(this.deps.db, sql`UPDATE sessions SET status = 'check_in' WHERE id = ${sessionId}`);
+      markCheckIn(this.deps.db, sessionId);
     });
   }
 
@@ -77,14 +86,7 @@ export class SessionService {
       if (session.status !== 'scheduled' && session.status !== 'check_in') {
         throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能开考`);
       }
-      run(
-        this.deps.db,
-        sql`UPDATE sessions SET status = 'running', started_at = ${now} WHERE id = ${sessionId}`,
-      );
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET status = 'in_progress', started_at = ${now} WHERE session_id = ${sessionId} AND status = 'admitted'`,
-      );
+      markStarted(this.deps.db, sessionId, now);
     });
   }
 
@@ -93,15 +95,7 @@ export class SessionService {
     return this.transition(sessionId, actor, 'session.pause', { reason }, (session, now) => {
       if (session.status !== 'running')
         throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能暂停`);
-      run(
-        this.deps.db,
-        sql`UPDATE sessions SET status = 'paused', paused_at = ${now} WHERE id = ${sessionId}`,
-      );
-      run(
-        this.deps.db,
-        sql`UPDATE attempts SET status = 'paused', paused_at = ${now}, pause_kind = 'session'
-            WHERE session_id = ${sessionId} AND status = 'in_progress'`,
-      );
+      markPaused(this.deps.db, sessionId, now);
       insertIncident(this.deps.db, sessionId, undefined, 'session_pause', reason, actor, now);
     });
   }
@@ -110,10 +104,7 @@ export class SessionService {
     return this.transition(sessionId, actor, 'session.resume', {}, (session, now) => {
       if (session.status !== 'paused')
         throw new CodedError('CONFLICT', `场次状态 ${session.status} 不能恢复`);
-      run(
-        this.deps.db,
-        sql`UPDATE sessions SET status = 'running', paused_at = NULL WHERE id = ${sessionId}`,
-      );
+      markResumed(this.deps.db, sessionId);
       for (const attempt of listAttempts(this.deps.db, sessionId)) {
         if (attempt.status === 'paused' && attempt.pauseKind === 'session')
           resumeAttemptRow(this.deps.db, attempt, now);
@@ -125,15 +116,12 @@ export class SessionService {
   end(sessionId: string, actor: string): SessionView {
     return this.transition(sessionId, actor, 'session.end', {}, (session, now) => {
       if (session.status === 'ended') throw new CodedError('CONFLICT', '场次已结束');
-      run(
-        this.deps.db,
-        sql`UPDATE sessions SET status = 'ended', ended_at = ${now}, paused_at = NULL WHERE id = ${sessionId}`,
-      );
+      markEnded(this.deps.db, sessionId, now);
       for (const attempt of listAttempts(this.deps.db, sessionId)) {
         if (attempt.status === 'in_progress' || attempt.status === 'paused') {
           this.deps.attempts.finish(attempt, 'force_submitted', now);
         } else if (['registered', 'logged_in', 'admitted'].includes(attempt.status)) {
-          run(this.deps.db, sql`UPDATE attempts SET status = 'absent' WHERE id = ${attempt.id}`);
+          markAbsent(this.deps.db, attempt.id);
         }
       }
     });

@@ -11,13 +11,14 @@ import {
 } from '@skillexam/shared';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
-import { queryOne, run, sql, transaction, type WritableDb } from '../db/sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 import { examCodeSecret } from '../auth/exam-code-secret';
 import { generateExamCodes, hashExamCode } from '../roster/index';
 import { sessionContentKey } from '../content/content-key';
 import { findRoom, insertRoom, seatLabel } from '../rooms/room-repository';
 import { assertKeyNotReleased } from '../console/key-release';
-import { getSession } from './session-repository';
+import { insertRosterAttempt, ticketOrSeatTaken } from './roster-repository';
+import { examIsImported, getSession, insertSession, sessionExists } from './session-repository';
 
 export const CreateSessionInputSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/),
@@ -61,21 +62,23 @@ export function createSession(
   const twice = roomIds.find((id, index) => roomIds.indexOf(id) !== index);
   if (twice !== undefined) throw new CodedError('BAD_REQUEST', `rooms: 考场 ${twice} 重复`);
   transaction(db, () => {
-    if (queryOne(db, sql`SELECT 1 AS x FROM exams WHERE id = ${session.examId}`) === undefined) {
+    if (!examIsImported(db, session.examId)) {
       throw new CodedError('NOT_FOUND', `考试 ${session.examId} 未导入 (exam not imported)`);
     }
     assertKeyNotReleased(db, session.examId); // docs/decisions/0220: released is recorded
-    if (queryOne(db, sql`SELECT 1 AS x FROM sessions WHERE id = ${session.id}`) !== undefined) {
+    if (sessionExists(db, session.id)) {
       throw new CodedError('CONFLICT', `考试场次 ${session.id} 已存在 (session exists)`);
     }
-    run(
-      db,
-      sql`INSERT INTO sessions (id, exam_id, name, scheduled_start, duration_ms, rules_json, status,
-                                auto_check_in_at, occupation_name)
-          VALUES (${session.id}, ${session.examId}, ${session.name}, ${session.scheduledStart},
-                  ${session.durationMinutes * 60_000}, ${JSON.stringify(rules)}, 'scheduled',
-                  ${session.checkInAt ?? null}, ${session.occupationName ?? null})`,
-    );
+    insertSession(db, {
+      id: session.id,
+      examId: session.examId,
+      name: session.name,
+      scheduledStart: session.scheduledStart,
+      durationMs: session.durationMinutes * 60_000,
+      rules,
+      autoCheckInAt: session.checkInAt,
+      occupationName: session.occupationName,
+    });
     for (const room of session.rooms satisfies ExamRoom[]) insertRoom(db, session.id, room);
     sessionContentKey(db, session.id, now);
     audit.append(db, { actor, action: 'session.create', payload: session }, now);
@@ -138,12 +141,7 @@ export function addRoster(
           `准考证号 ${candidate.admissionTicketNumber}: 考场 ${room.name} 的座位图没有 ${candidate.seat} 号座位`,
         );
       }
-      const existing = queryOne(
-        db,
-        sql`SELECT 1 AS x FROM attempts WHERE session_id = ${sessionId}
-            AND (admission_ticket = ${candidate.admissionTicketNumber} OR (room_id = ${candidate.roomId} AND seat = ${candidate.seat}))`,
-      );
-      if (existing !== undefined)
+      if (ticketOrSeatTaken(db, sessionId, candidate))
         problems.push(
           `准考证号 ${candidate.admissionTicketNumber}: 已在名单中或座位已占用 (already on the roster)`,
         );
@@ -159,13 +157,36 @@ export function addRoster(
     const issued = candidates.map((candidate, index) => {
       const attemptId = `a${randomBytes(12).toString('hex')}`;
       const examCode = codes[index] ?? '';
-      run(
-        db,
-        sql`INSERT INTO attempts (id, session_id, admission_ticket, name, id_number, photo_hash, room_id, seat, exam_code_hash, status, variation_seed)
-            VALUES (${attemptId}, ${sessionId}, ${candidate.admissionTicketNumber}, ${candidate.name}, ${candidate.idNumber},
-                    ${candidate.photoAssetHash ?? null}, ${candidate.roomId}, ${candidate.seat},
-                    ${hashExamCode(examCode, secret)}, 'registered', ${randomBytes(4).readUInt32BE(0)})`,
-      );
+      insertRosterAttempt(db, {
+        attemptId,
+        sessionId,
+        admissionTicketNumber: candidate.admissionTicketNumber,
+        name: candidate.name,
+        idNumber: candidate.idNumber,
+        photoAssetHash: candidate.photoAssetHash,
+        roomId: candidate.roomId,
+        seat: candidate.seat,
+        examCodeHash: hashExamCode(examCode, secret),
+        variationSeed: randomBytes(4).readUInt32BE(0),
+        accommodations: candidate.accommodations,
+      });
+      const extra = candidate.accommodations?.extraMinutes ?? 0;
+      if (extra > 0) {
+        // the roster's 延长时间 is 补时 granted at import: audited like a proctor's (0914)
+        audit.append(
+          db,
+          {
+            actor,
+            action: 'attempt.extend',
+            payload: {
+              attemptId,
+              minutes: extra,
+              reason: '考生名单：延长时间 (roster accommodation)',
+            },
+          },
+          now,
+        );
+      }
       return {
         admissionTicketNumber: candidate.admissionTicketNumber,
         attemptId,

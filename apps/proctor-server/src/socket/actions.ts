@@ -2,17 +2,17 @@ import {
   CodedError,
   type ClientAckData,
   type ClientEventName,
-  type ClientPayload,
+  type ParsedClientPayload,
 } from '@skillexam/shared';
-import { mayCall } from '../auth/action-roles';
+import { mayCall } from '../auth/roles';
 import { roleOf, type Principal } from '../auth/principal';
+import { assertSessionScope } from '../auth/session-scope';
 import type { ServerContext } from '../server-context';
-import { assertSessionScope } from '../incidents/session-scope';
 import { principalOf } from './socket-auth';
 import { onValidated, type AppSocket } from './validated';
 
 /**
- * Registers an event handler behind the role table (ACTION_ROLES), the token expiry and the
+ * Registers an event handler behind the role table (SOCKET_ROLES, src/auth/roles.ts), the token expiry and the
  * payload size limit; only then is the payload parsed and the handler called.
  */
 export function onAction<E extends ClientEventName>(
@@ -20,7 +20,7 @@ export function onAction<E extends ClientEventName>(
   ctx: ServerContext,
   event: E,
   handler: (
-    payload: ClientPayload<E>,
+    payload: ParsedClientPayload<E>,
     principal: Principal,
   ) => Promise<ClientAckData<E>> | ClientAckData<E>,
 ): void {
@@ -31,7 +31,7 @@ export function onAction<E extends ClientEventName>(
     logger,
     (payload) => {
       const { principal } = principalOf(socket);
-      // Proctors act on their own sessions only (src/incidents/session-scope.ts).
+      // Proctors act on their own sessions only (src/auth/session-scope.ts).
       assertSessionScope(ctx.components.store.db, event, payload, principal);
       return handler(payload, principal);
     },

@@ -2,12 +2,13 @@ import type {
   AttemptMessage,
   AttemptView,
   ClientToServerEvents,
+  IncidentView,
   KioskEventNotice,
   ServerToClientEvents,
   SessionView,
 } from '@skillexam/shared';
 import type { Server } from 'socket.io';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { sessionStaffRooms } from './staff-rooms';
 
 /**
@@ -18,6 +19,8 @@ export interface Notifier {
   attemptChanged(view: AttemptView): void;
   sessionChanged(view: SessionView): void;
   kioskEvent(notice: KioskEventNotice): void;
+  /** A 考场情况记录 was recorded or confirmed (`monitor:incident`). */
+  incidentChanged(view: IncidentView): void;
   /** Tells the sockets of an attempt that their login is no longer valid, then drops them. */
   revokeAttempt(attemptId: string, reason: string): void;
   /** A proctor's message to the kiosks of these attempts (`attempt:message`). */
@@ -44,6 +47,9 @@ export function createSocketNotifier(
     kioskEvent(notice) {
       io.to(sessionStaffRooms(db, notice.sessionId)).emit('monitor:kiosk-event', notice);
     },
+    incidentChanged(view) {
+      io.to(sessionStaffRooms(db, view.sessionId)).emit('monitor:incident', view);
+    },
     revokeAttempt(attemptId, reason) {
       io.to(attemptRoom(attemptId)).emit('attempt:revoked', { reason });
       io.in(attemptRoom(attemptId)).disconnectSockets(true);
@@ -63,6 +69,7 @@ export const silentNotifier: Notifier = {
   attemptChanged: () => undefined,
   sessionChanged: () => undefined,
   kioskEvent: () => undefined,
+  incidentChanged: () => undefined,
   revokeAttempt: () => undefined,
   message: () => undefined,
   isOnline: () => false,

@@ -2,7 +2,7 @@ import { findAttempt } from '../attempts/attempt-repository';
 import type { Principal } from '../auth/principal';
 import { findStaff } from '../auth/staff-accounts';
 import { resolveToken } from '../auth/tokens';
-import type { ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import { attemptRoom, STAFF_ROOM } from './notifier';
 import { staffRooms } from './staff-rooms';
 import type { TokenWatch } from './token-watch';

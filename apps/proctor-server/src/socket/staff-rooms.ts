@@ -1,6 +1,6 @@
 import type { StaffRole } from '@skillexam/shared';
-import type { ReadableDb } from '../db/sql';
-import { assignedProctors } from '../incidents/session-scope';
+import type { ReadableDb } from '@skillexam/shared/sql';
+import { assignedProctors } from '../sessions/session-proctor-repository';
 
 /*
  * Socket rooms for pushes about one session (docs/decisions/0221): every staff socket joins

@@ -1,5 +1,6 @@
+import { liveTokenHashes } from '../auth/token-repository';
 import { hashToken } from '../auth/tokens';
-import { queryAll, sql, type ReadableDb } from '../db/sql';
+import type { ReadableDb } from '@skillexam/shared/sql';
 import type { AppSocket } from './validated';
 
 /** How often open sockets are checked against their tokens (well under the one-second promise). */
@@ -52,16 +53,7 @@ export class TokenWatch {
     const now = this.now();
     for (let i = 0; i < hashes.length; i += CHUNK) {
       const chunk = hashes.slice(i, i + CHUNK);
-      const live = new Set(
-        queryAll<{ token_hash: string }>(
-          this.db,
-          sql`SELECT token_hash FROM auth_tokens t
-              WHERE token_hash IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))
-                AND revoked_at IS NULL AND expires_at > ${now}
-                AND (t.kind <> 'staff' OR NOT EXISTS (SELECT 1 FROM staff s
-                       WHERE s.id = CAST(t.subject AS INTEGER) AND s.disabled_at IS NOT NULL))`,
-        ).map((row) => row.token_hash),
-      );
+      const live = new Set(liveTokenHashes(this.db, chunk, now));
       for (const hash of chunk) if (!live.has(hash)) this.drop(hash);
     }
   }

@@ -1,14 +1,14 @@
 import {
-  clientPayloadSchemas,
   describeZodError,
   fail,
+  socketContract,
   toFailedAck,
   type Ack,
   type AppError,
   type ClientAckData,
   type ClientEventName,
-  type ClientPayload,
   type ClientToServerEvents,
+  type ParsedClientPayload,
   type ServerToClientEvents,
 } from '@skillexam/shared';
 import type { Socket } from 'socket.io';
@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /**
- * Registers a handler that only ever sees a payload that passed its zod schema.
+ * Registers a handler that only ever sees a payload that passed its schema in the socket contract.
  * A bad payload, a handler error or a missing ack callback never crashes the server;
  * the client always gets `{ ok: false, error: { code, message } }`.
  */
@@ -32,10 +32,10 @@ export function onValidated<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
   logger: Logger,
-  handler: (payload: ClientPayload<E>) => Promise<ClientAckData<E>> | ClientAckData<E>,
+  handler: (payload: ParsedClientPayload<E>) => Promise<ClientAckData<E>> | ClientAckData<E>,
   guards: ValidationGuards = {},
 ): void {
-  const schema = clientPayloadSchemas[event];
+  const schema = socketContract[event].payload;
   const listener = async (...args: unknown[]): Promise<void> => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') {
@@ -70,7 +70,7 @@ export function onValidated<E extends ClientEventName>(
       return;
     }
     try {
-      reply({ ok: true, data: await handler(parsed.data as ClientPayload<E>) });
+      reply({ ok: true, data: await handler(parsed.data as ParsedClientPayload<E>) });
     } catch (error) {
       const failed = toFailedAck(error);
       if (failed.error.code === 'INTERNAL') logger.error({ err: error, event }, 'handler failed');

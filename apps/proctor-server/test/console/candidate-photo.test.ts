@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, sql } from '../../src/db/sql';
+import { run, sql } from '@skillexam/shared/sql';
 import { runningSession, type RunningSession } from '../support/running-session';
 
 let room: RunningSession | undefined;

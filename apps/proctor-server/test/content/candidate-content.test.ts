@@ -3,9 +3,10 @@ import { contentBuilders, itemBody, paperAssetHashes } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAttempt } from '../../src/attempts/attempt-repository';
 import { candidateContent, sniffImageType } from '../../src/content/candidate-content';
-import { run, sql } from '../../src/db/sql';
+import { run, sql } from '@skillexam/shared/sql';
 import { openStore, type Store } from '../../src/db/store';
-import { ExamCatalog, insertExam } from '../../src/exams/exam-repository';
+import { ExamCatalog } from '../../src/exams/exam-repository';
+import { insertExam } from '../../src/exams/insert-exam';
 import { addRoster, createSession } from '../../src/sessions/session-setup';
 import { fixturePaper, idNumber } from '../support/exam-fixture';
 

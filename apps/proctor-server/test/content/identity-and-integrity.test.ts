@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AttemptMessage } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, sql } from '../../src/db/sql';
+import { run, sql } from '@skillexam/shared/sql';
 import { TestClock } from '../support/clock';
 import { seedSession } from '../support/exam-fixture';
 import { okData, START } from '../support/running-session';

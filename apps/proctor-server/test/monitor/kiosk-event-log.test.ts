@@ -1,6 +1,6 @@
 import type { KioskEventPayload } from '@skillexam/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryAll, queryOne, sql, transaction } from '../../src/db/sql';
+import { queryAll, queryOne, sql, transaction } from '@skillexam/shared/sql';
 import { openStore, type Store } from '../../src/db/store';
 import { keyReleasedForSession, openSessionsOfExam } from '../../src/console/key-release';
 import {

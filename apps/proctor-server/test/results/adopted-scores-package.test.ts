@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/db/migrations/index';
 import { runMigrations } from '../../src/db/migrations/runner';
-import type { WritableDb } from '../../src/db/sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { openStore } from '../../src/db/store';
 import { insertRows } from '../../src/db/test-helpers';
 import type { ResultsVerifyReport } from '../../src/cli/results-commands';

@@ -5,7 +5,7 @@ import {
   type CandidatePaper,
   type PaperAnswerKeys,
 } from '@skillexam/shared';
-import { insertExam } from '../../src/exams/exam-repository';
+import { insertExam } from '../../src/exams/insert-exam';
 import type { Store } from '../../src/db/store';
 import { addRoster, createSession, type IssuedCandidate } from '../../src/sessions/session-setup';
 

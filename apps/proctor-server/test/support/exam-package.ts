@@ -1,6 +1,6 @@
 import { generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
 import type { Paper } from '@skillexam/shared';
-import { transaction } from '../../src/db/sql';
+import { transaction } from '@skillexam/shared/sql';
 import type { Store } from '../../src/db/store';
 import { sitePackageKey } from '../../src/exams/package-keys';
 import { fixturePaper } from './exam-fixture';

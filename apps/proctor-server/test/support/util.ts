@@ -1,12 +1,25 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, StaffRole } from '@skillexam/shared';
+import {
+  asAckEmitter,
+  callSocket,
+  checkPush,
+  type Ack,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type ServerPush,
+  type ServerPushName,
+  type ServerToClientEvents,
+  type StaffRole,
+} from '@skillexam/shared';
 import { pino } from 'pino';
 import { io as ioc, type Socket as ClientSocket } from 'socket.io-client';
 import { createApplication, type Application } from '../../src/app';
 import { createArgon2Hasher } from '../../src/auth/password-hasher';
 import { addStaff } from '../../src/auth/staff-accounts';
-import { assignProctors } from '../../src/incidents/session-scope';
+import { assignProctors } from '../../src/sessions/session-proctors';
 import { enrollKiosk } from '../../src/kiosks/kiosk-registry';
 import { kioskLoginBody, type KioskKey } from './enrolled-kiosk';
 import type { Components } from '../../src/components';
@@ -157,38 +170,54 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
   };
 }
 
-/** Resolves with the first payload of `event`, or rejects after `timeoutMs`. */
-export function waitFor<T>(
+/**
+ * Resolves with the first payload of `event` (checked against its schema in the contract: a push
+ * of another shape rejects), or rejects after `timeoutMs`.
+ */
+export function waitFor<T = never, E extends ServerPushName = ServerPushName>(
   client: TestClient,
-  event: keyof ServerToClientEvents,
+  event: E,
   timeoutMs = 2000,
-  predicate: (payload: T) => boolean = () => true,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
-    const listener = (payload: unknown): void => {
-      if (!predicate(payload as T)) return;
+  predicate: (payload: [T] extends [never] ? ServerPush<E> : T) => boolean = () => true,
+): Promise<[T] extends [never] ? ServerPush<E> : T> {
+  type Pushed = [T] extends [never] ? ServerPush<E> : T;
+  const socket = client as unknown as {
+    on(e: string, l: (p: unknown) => void): void;
+    off(e: string, l: (p: unknown) => void): void;
+  };
+  return new Promise<Pushed>((resolve, reject) => {
+    const done = (): void => {
       clearTimeout(timer);
-      (client as unknown as { off(e: string, l: (p: unknown) => void): void }).off(event, listener);
-      resolve(payload as T);
+      socket.off(event, listener);
     };
-    (client as unknown as { on(e: string, l: (p: unknown) => void): void }).on(event, listener);
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
+    const listener = (payload: unknown): void => {
+      let pushed: Pushed;
+      try {
+        pushed = checkPush(event, payload) as Pushed;
+      } catch (error) {
+        done();
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (!predicate(pushed)) return;
+      done();
+      resolve(pushed);
+    };
+    socket.on(event, listener);
   });
 }
 
-/** emitWithAck with a timeout, typed by event. */
-export async function call<E extends keyof ClientToServerEvents>(
+/** Sends `event` through the shared typed caller (socket-call.ts): the reply is checked. */
+export async function call<E extends ClientEventName>(
   client: TestClient,
   event: E,
-  payload: Parameters<ClientToServerEvents[E]>[0],
-): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
-  const emit = client.timeout(5000).emitWithAck as unknown as (
-    e: string,
-    p: unknown,
-  ) => Promise<unknown>;
-  return (await emit.call(client.timeout(5000), event, payload)) as Parameters<
-    Parameters<ClientToServerEvents[E]>[1]
-  >[0];
+  payload: ClientPayload<E>,
+): Promise<Ack<ClientAckData<E>>> {
+  return callSocket(asAckEmitter(client), event, payload, 5000);
 }
 
 /** Sends anything (bad payloads included) and returns the raw ack. */

@@ -20,12 +20,18 @@ export interface PoolItem {
   readonly pointPath: string;
   readonly importance: Importance;
   readonly difficulty: AuthoredDifficulty;
-  /** Measured proportion correct, when statistics were imported. */
+  /**
+   * Pooled measured proportion correct of this version (n-weighted over its administrations),
+   * present only when it rests on at least the minimum number of responses.
+   */
   readonly empiricalP?: number;
   readonly enemyGroup?: string;
-  /** Papers the item has been recorded in. */
-  readonly exposureCount: number;
+  /** Papers that pinned this version (exposure in papers, not candidates). */
+  readonly papersPinned: number;
 }
+
+/** Fewest responses a measured p needs to replace the author's difficulty in assembly. */
+export const DEFAULT_MIN_RESPONSES = 30;
 
 /** Everything assembly reads from the bank, loaded up front (assembly itself does no IO). */
 export interface AssemblySource {
@@ -45,5 +51,11 @@ export interface AssemblySource {
 
 /** How assembly reads a bank (implemented over SQLite in db/assembly-repository.ts). */
 export interface AssemblyStore {
-  loadSource(standard: StandardRef, level: TheoryLevelCode, recentPapers: number): AssemblySource;
+  /** `minResponses`: the measured p is used from this many pooled responses on (default 30). */
+  loadSource(
+    standard: StandardRef,
+    level: TheoryLevelCode,
+    recentPapers: number,
+    minResponses?: number,
+  ): AssemblySource;
 }

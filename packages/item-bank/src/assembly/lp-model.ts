@@ -228,9 +228,9 @@ export function itemCostFunction(
   seed: number,
 ): (item: EligibleItem) => number {
   let maxExposure = 0;
-  for (const item of resolved.eligible) maxExposure = Math.max(maxExposure, item.exposureCount);
+  for (const item of resolved.eligible) maxExposure = Math.max(maxExposure, item.papersPinned);
   return (item) =>
-    (OBJECTIVE_WEIGHTS.exposure * item.exposureCount) / (1 + maxExposure) +
+    (OBJECTIVE_WEIGHTS.exposure * item.papersPinned) / (1 + maxExposure) +
     OBJECTIVE_WEIGHTS.perturbation * seededUnit(seed, item.itemId);
 }
 

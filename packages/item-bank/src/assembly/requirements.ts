@@ -78,7 +78,7 @@ function eligibleItem(item: PoolItem, rangePath: string, p: number): EligibleIte
     difficulty: item.difficulty,
     ...(item.empiricalP === undefined ? {} : { empiricalP: item.empiricalP }),
     ...(item.enemyGroup === undefined ? {} : { enemyGroup: item.enemyGroup }),
-    exposureCount: item.exposureCount,
+    papersPinned: item.papersPinned,
     rangePath,
     p,
     band: bandOfP(p),
@@ -181,7 +181,7 @@ export function resolveBlueprint(blueprint: Blueprint, source: AssemblySource): 
     const { maxExposure } = blueprint.exposure;
     if (source.recentlyUsed.has(item.itemId))
       excluded.push({ ...resolved, reason: 'recently_used' });
-    else if (maxExposure !== undefined && item.exposureCount >= maxExposure)
+    else if (maxExposure !== undefined && item.papersPinned >= maxExposure)
       excluded.push({ ...resolved, reason: 'over_exposed' });
     else eligible.push(resolved);
   }

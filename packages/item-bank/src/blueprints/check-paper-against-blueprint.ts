@@ -28,7 +28,8 @@ export interface CheckedItemFacts {
   readonly difficulty: AuthoredDifficulty;
   readonly empiricalP?: number;
   readonly enemyGroup?: string;
-  readonly exposureCount: number;
+  /** Papers that pinned this version. */
+  readonly papersPinned: number;
 }
 
 export interface PaperCheckInput {
@@ -297,7 +298,7 @@ export function checkPaperAgainstBlueprint(input: PaperCheckInput): ConstraintCh
 
   const recent = [...inPaper].filter((id) => input.recentlyUsed.has(id));
   const limit = blueprint.exposure.maxExposure;
-  const overExposed = facts.filter((f) => limit !== undefined && f.exposureCount >= limit);
+  const overExposed = facts.filter((f) => limit !== undefined && f.papersPinned >= limit);
   add(
     'exposure',
     '曝光限制',

@@ -1,20 +1,15 @@
 import {
   CodedError,
   toPlainText,
-  type ItemType,
-  type ReviewStatus,
-  type TheoryLevelCode,
+  type ClassificationQueueEntrySchema,
+  type ClassificationQueueSchema,
 } from '@skillexam/shared';
+import type { z } from 'zod';
 import type { ItemStore } from '../items/item-store';
 import type { PointRecord, StandardStore } from '../standards/standard-store';
 import type { ClassificationStore } from './classification-store';
 import { classificationText, pointProfiles } from './classification-text';
-import {
-  createPointMatcher,
-  SUGGESTION_COUNT,
-  type PointMatcher,
-  type PointSuggestion,
-} from './point-matcher';
+import { createPointMatcher, SUGGESTION_COUNT, type PointMatcher } from './point-matcher';
 
 export interface ClassificationQueueDeps {
   readonly items: ItemStore;
@@ -22,26 +17,11 @@ export interface ClassificationQueueDeps {
   readonly classification: ClassificationStore;
 }
 
-export interface ClassificationQueueEntry {
-  readonly itemId: string;
-  readonly version: number;
-  readonly status: ReviewStatus;
-  readonly type: ItemType;
-  readonly level: TheoryLevelCode;
-  /** The stem as plain text (at most STEM_PREVIEW characters). */
-  readonly stem: string;
-  /** The likeliest 鉴定点, best first (at most three). */
-  readonly suggestions: PointSuggestion[];
-}
+/** One unclassified item with its likeliest 鉴定点 (shared's `ClassificationQueueEntrySchema`). */
+export type ClassificationQueueEntry = z.infer<typeof ClassificationQueueEntrySchema>;
 
-export interface ClassificationQueue {
-  readonly standardId: string;
-  readonly poolPointId: string;
-  /** Unclassified items that are not retired. */
-  readonly total: number;
-  readonly offset: number;
-  readonly entries: ClassificationQueueEntry[];
-}
+/** One page of a standard's 未分类 pool (shared's `ClassificationQueueSchema`). */
+export type ClassificationQueue = z.infer<typeof ClassificationQueueSchema>;
 
 export const STEM_PREVIEW = 160;
 export const MAX_QUEUE_PAGE = 200;

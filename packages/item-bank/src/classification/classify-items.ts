@@ -1,4 +1,5 @@
-import { CodedError, type ItemContent } from '@skillexam/shared';
+import { CodedError, type ClassifyResultSchema, type ItemContent } from '@skillexam/shared';
+import type { z } from 'zod';
 import { refreshNearDuplicates, type ItemServiceDeps } from '../items/item-service';
 import { readableItemText, searchText, similarityText } from '../items/item-text';
 import { checkPointFits, parseItemContent } from '../items/item-validation';
@@ -21,15 +22,8 @@ export type ClassifyTarget =
   /** The matcher's top suggestion for each item. */
   | { readonly acceptTopSuggestion: true };
 
-export interface ClassifyResult {
-  readonly id: string;
-  readonly ok: boolean;
-  /** Where the item went (ok only). */
-  readonly pointId?: string;
-  readonly path?: string;
-  readonly version?: number;
-  readonly error?: string;
-}
+/** One item's outcome: where it went, or why it was left alone (shared's `ClassifyResultSchema`). */
+export type ClassifyResult = z.infer<typeof ClassifyResultSchema>;
 
 /** Classifies many items; each succeeds or fails on its own, with the reason. */
 export function classifyItems(
@@ -86,7 +80,7 @@ function classifyOne(
       );
     }
     const { id: _id, version, reviewStatus, tags, source, enemyGroup, stats, ...rest } = item;
-    void [_id, version, reviewStatus];
+    void [_id, version, reviewStatus, stats];
     const { point, how } = chooseTarget(deps, meta.standardId, rest, target, matcherOf);
     const content = parseItemContent({ ...rest, assessmentPointId: point.id });
     checkPointFits(content, point);
@@ -105,7 +99,6 @@ function classifyOne(
       tags,
       ...(source === undefined ? {} : { source }),
       ...(enemyGroup === undefined ? {} : { enemyGroup }),
-      ...(stats === undefined ? {} : { stats }),
       readableText: readableItemText(content),
       searchText: searchText(content),
       similarityText: similarityText(content),

@@ -1,3 +1,5 @@
+import type { PointSuggestionSchema } from '@skillexam/shared';
+import type { z } from 'zod';
 import { normalizeText, wordRuns } from '../search/normalize-text';
 
 /*
@@ -22,13 +24,8 @@ export interface PointProfile {
   readonly rangeNames: readonly string[];
 }
 
-export interface PointSuggestion {
-  readonly pointId: string;
-  readonly path: string;
-  readonly name: string;
-  /** Cosine of the point's and the item's weighted terms, 0–1, three decimals. */
-  readonly score: number;
-}
+/** A suggested 鉴定点 and its score (the type is shared's, where the workbench gets it). */
+export type PointSuggestion = z.infer<typeof PointSuggestionSchema>;
 
 export interface PointMatcher {
   /** The best `limit` points for a text, best first; only points sharing a term. */

@@ -6,12 +6,18 @@ import {
   type ReviewStatus,
   type TheoryLevelCode,
 } from '@skillexam/shared';
-import type { AssemblySource, AssemblyStore, PoolItem } from '../assembly/assembly-pool';
+import {
+  DEFAULT_MIN_RESPONSES,
+  type AssemblySource,
+  type AssemblyStore,
+  type PoolItem,
+} from '../assembly/assembly-pool';
 import { PaperRecordSchema } from '../assembly/paper-record';
 import type { PaperStore, StoredPaperSummary } from '../assembly/paper-store';
 import { standardId } from '../standards/standard-document';
+import { pooledCurrentStatistics } from './version-statistics-repository';
 import type { StandardStore } from '../standards/standard-store';
-import { all, get, run, sql, transaction, type WritableDb } from './sql';
+import { queryAll, queryOne, run, sql, transaction, type WritableDb } from '@skillexam/shared/sql';
 
 interface PoolRow {
   id: string;
@@ -23,9 +29,7 @@ interface PoolRow {
   point_path: string;
   importance: Importance;
   difficulty: number;
-  stat_p: number | null;
   enemy_group: string | null;
-  exposure_count: number;
 }
 
 interface PaperRow {
@@ -48,37 +52,51 @@ export function createAssemblyRepository(
 ): AssemblyStore & PaperStore {
   return {
     transaction: (fn) => transaction(db, fn),
-    loadSource(standard, level, recentPapers): AssemblySource {
+    loadSource(
+      standard,
+      level,
+      recentPapers,
+      minResponses = DEFAULT_MIN_RESPONSES,
+    ): AssemblySource {
       const id = standardId(standard.occupationCode, standard.version);
       const doc = standards.getStandardDocument(id);
       const table = doc?.standard.theoryWeights.find((weights) => weights.level === level);
-      const rows = all<PoolRow>(
+      const rows = queryAll<PoolRow>(
         db,
         sql`SELECT i.id, i.current_version, i.type, i.status, i.level, i.point_id,
-              p.path AS point_path, p.importance, i.difficulty, i.stat_p, i.enemy_group,
-              i.exposure_count
+              p.path AS point_path, p.importance, i.difficulty, i.enemy_group
             FROM items i JOIN points p ON p.id = i.point_id
             WHERE i.standard_id = ${id} AND p.pool = 0
             ORDER BY i.seq`,
       );
-      const items = rows.map((row): PoolItem => ({
-        itemId: row.id,
-        version: row.current_version,
-        type: row.type,
-        status: row.status,
-        level: row.level as TheoryLevelCode,
-        pointId: row.point_id,
-        pointPath: row.point_path,
-        importance: row.importance,
-        difficulty: row.difficulty as AuthoredDifficulty,
-        ...(row.stat_p === null ? {} : { empiricalP: row.stat_p }),
-        ...(row.enemy_group === null ? {} : { enemyGroup: row.enemy_group }),
-        exposureCount: row.exposure_count,
-      }));
+      // The pooled statistics of the version assembly would pin (the current one), used only
+      // when they rest on enough responses; below that the author's difficulty stands.
+      const pooled = pooledCurrentStatistics(
+        db,
+        sql`SELECT i.id FROM items i JOIN points p ON p.id = i.point_id
+            WHERE i.standard_id = ${id} AND p.pool = 0`,
+      );
+      const items = rows.map((row): PoolItem => {
+        const stats = pooled.get(row.id);
+        return {
+          itemId: row.id,
+          version: row.current_version,
+          type: row.type,
+          status: row.status,
+          level: row.level as TheoryLevelCode,
+          pointId: row.point_id,
+          pointPath: row.point_path,
+          importance: row.importance,
+          difficulty: row.difficulty as AuthoredDifficulty,
+          ...(stats?.p !== undefined && stats.n >= minResponses ? { empiricalP: stats.p } : {}),
+          ...(row.enemy_group === null ? {} : { enemyGroup: row.enemy_group }),
+          papersPinned: stats?.papersPinned ?? 0,
+        };
+      });
       const recent =
         recentPapers <= 0
           ? []
-          : all<{ item_id: string }>(
+          : queryAll<{ item_id: string }>(
               db,
               sql`SELECT DISTINCT item_id FROM paper_pins WHERE paper_id IN
                     (SELECT id FROM papers WHERE standard_id = ${id} AND level = ${level}
@@ -94,7 +112,7 @@ export function createAssemblyRepository(
         recentlyUsed: new Set(recent.map((row) => row.item_id)),
       };
     },
-    hasPaper: (id) => get(db, sql`SELECT 1 AS one FROM papers WHERE id = ${id}`) !== undefined,
+    hasPaper: (id) => queryOne(db, sql`SELECT 1 AS one FROM papers WHERE id = ${id}`) !== undefined,
     insertPaper(record, standard, actor, at) {
       run(
         db,
@@ -106,11 +124,11 @@ export function createAssemblyRepository(
       );
     },
     getPaperRecord(id) {
-      const row = get<{ record: string }>(db, sql`SELECT record FROM papers WHERE id = ${id}`);
+      const row = queryOne<{ record: string }>(db, sql`SELECT record FROM papers WHERE id = ${id}`);
       return row === undefined ? undefined : PaperRecordSchema.parse(JSON.parse(row.record));
     },
     listPapers(): StoredPaperSummary[] {
-      return all<PaperRow>(
+      return queryAll<PaperRow>(
         db,
         sql`SELECT p.id, p.title, p.form, p.standard_id, p.level, p.blueprint_id,
               p.blueprint_version, p.seed, p.recorded_at,

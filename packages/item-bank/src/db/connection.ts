@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrateBank } from './migrate';
-import type { WritableDb } from './sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 export interface OpenDatabaseOptions {
   readonly readonly?: boolean;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { all, sql, sqlId, type ReadableDb } from './sql';
+import { queryAll, sql, sqlId, type ReadableDb } from '@skillexam/shared/sql';
 
 /** Every table that holds bank content (not the FTS shadow tables, which follow `items`). */
 export const CONTENT_TABLES = [
@@ -18,6 +18,8 @@ export const CONTENT_TABLES = [
   'paper_pins',
   'papers',
   'duplicate_flags',
+  'statistics_imports',
+  'item_version_statistics',
 ] as const;
 
 function canonical(value: unknown): unknown {
@@ -31,7 +33,7 @@ function canonical(value: unknown): unknown {
 export function bankContentHash(db: ReadableDb): string {
   const hash = createHash('sha256');
   for (const table of CONTENT_TABLES) {
-    const rows = all<Record<string, unknown>>(db, sql`SELECT * FROM ${sqlId(table)}`)
+    const rows = queryAll<Record<string, unknown>>(db, sql`SELECT * FROM ${sqlId(table)}`)
       .map((row) =>
         JSON.stringify(Object.entries(row).map(([key, value]) => [key, canonical(value)])),
       )

@@ -5,7 +5,7 @@ import { duplicateFlagRepository } from './items/duplicate-flag-repository';
 import { itemHistoryRepository } from './items/item-history-repository';
 import { itemUsageRepository } from './items/item-usage-repository';
 import { itemWriteRepository } from './items/item-write-repository';
-import { transaction, type WritableDb } from './sql';
+import { transaction, type WritableDb } from '@skillexam/shared/sql';
 
 export { statsOf } from './items/current-item-repository';
 

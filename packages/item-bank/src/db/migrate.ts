@@ -4,7 +4,7 @@ import {
   schemaVersion as fileSchemaVersion,
   SchemaFromFutureError,
 } from '@skillexam/shared';
-import type { WritableDb } from './sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 /*

@@ -1,9 +1,18 @@
 import { facetToken } from '../search/bigram-tokens';
 import { bigramMatch, type TermPlan } from '../search/search-plan';
 import type { SearchFilter, SearchHit, SearchPage, SearchStore } from '../search/search-types';
-import { all, get, sql, sqlId, sqlJoin, type ReadableDb, type SqlFragment } from './sql';
+import { pooledCurrentStatisticsOf } from './version-statistics-repository';
+import {
+  queryAll,
+  queryOne,
+  sql,
+  sqlId,
+  sqlJoin,
+  type ReadableDb,
+  type SqlQuery,
+} from '@skillexam/shared/sql';
 
-function termCondition(term: TermPlan): SqlFragment {
+function termCondition(term: TermPlan): SqlQuery {
   switch (term.kind) {
     case 'trigram':
       return sql`i.seq IN (SELECT rowid FROM item_search WHERE item_search MATCH ${term.match})`;
@@ -14,8 +23,8 @@ function termCondition(term: TermPlan): SqlFragment {
   }
 }
 
-function filterConditions(filter: SearchFilter): SqlFragment[] {
-  const conditions: SqlFragment[] = [];
+function filterConditions(filter: SearchFilter): SqlQuery[] {
+  const conditions: SqlQuery[] = [];
   if (filter.standardId !== undefined) conditions.push(sql`i.standard_id = ${filter.standardId}`);
   if (filter.rangeId !== undefined) {
     const cut = filter.rangeId.lastIndexOf(':');
@@ -55,8 +64,30 @@ interface HitRow {
   snippet: string;
 }
 
-function selectHits(db: ReadableDb, whereAndOrder: SqlFragment): SearchHit[] {
-  return all<HitRow>(
+function selectHits(db: ReadableDb, whereAndOrder: SqlQuery): SearchHit[] {
+  return withStatistics(db, hitRows(db, whereAndOrder));
+}
+
+/** The page's measured figures (current version, pooled), looked up for the page only. */
+function withStatistics(db: ReadableDb, hits: SearchHit[]): SearchHit[] {
+  const pooled = pooledCurrentStatisticsOf(
+    db,
+    hits.map((hit) => hit.id),
+  );
+  return hits.map((hit) => {
+    const stats = pooled.get(hit.id);
+    if (stats === undefined || stats.p === undefined) return hit;
+    return {
+      ...hit,
+      p: stats.p,
+      ...(stats.discrimination === undefined ? {} : { discrimination: stats.discrimination }),
+      responseCount: stats.n,
+    };
+  });
+}
+
+function hitRows(db: ReadableDb, whereAndOrder: SqlQuery): SearchHit[] {
+  return queryAll<HitRow>(
     db,
     sql`SELECT i.id, i.current_version, i.type, i.status, i.level, i.difficulty, i.point_id,
           p.path AS point_path, substr(t.search_text, 1, 60) AS snippet
@@ -143,7 +174,7 @@ function ftsSearch(
 ): SearchPage {
   const table = sqlId(tableName);
   const total =
-    get<{ total: number }>(
+    queryOne<{ total: number }>(
       db,
       sql`SELECT count(*) AS total FROM ${table} WHERE ${table} MATCH ${match}`,
     )?.total ?? 0;
@@ -174,7 +205,7 @@ export function createSearchRepository(db: ReadableDb): SearchStore {
       const conditions = [...terms.map(termCondition), ...filters];
       const where = conditions.length === 0 ? sql`1 = 1` : sqlJoin(conditions, ' AND ');
       const total =
-        get<{ total: number }>(db, sql`SELECT count(*) AS total FROM items i WHERE ${where}`)
+        queryOne<{ total: number }>(db, sql`SELECT count(*) AS total FROM items i WHERE ${where}`)
           ?.total ?? 0;
       const hits = selectHits(
         db,

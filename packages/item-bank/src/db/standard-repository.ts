@@ -13,7 +13,7 @@ import {
 } from '../standards/standard-document';
 import type { PointRecord, StandardStore, StandardSummary } from '../standards/standard-store';
 import { UNCLASSIFIED_CODE, unclassifiedPointId } from '../standards/unclassified-pool';
-import { all, get, run, sql, transaction, type WritableDb } from './sql';
+import { queryAll, queryOne, run, sql, transaction, type WritableDb } from '@skillexam/shared/sql';
 
 interface StandardRow {
   id: string;
@@ -56,7 +56,7 @@ const POINT_COLUMNS = sql`id, standard_id, path, range_path, code, name, importa
 
 export function createStandardRepository(db: WritableDb): StandardStore {
   const listStandards = (): StandardSummary[] =>
-    all<StandardRow>(
+    queryAll<StandardRow>(
       db,
       sql`SELECT s.id, s.occupation_code, o.name AS occupation_name, s.version, s.title,
             s.document_number, s.levels,
@@ -79,7 +79,7 @@ export function createStandardRepository(db: WritableDb): StandardStore {
   return {
     transaction: (fn) => transaction(db, fn),
     hasStandard: (id) =>
-      get(db, sql`SELECT 1 AS one FROM standards WHERE id = ${id}`) !== undefined,
+      queryOne(db, sql`SELECT 1 AS one FROM standards WHERE id = ${id}`) !== undefined,
     insertStandard(doc, importedAt) {
       const { occupation, standard } = doc;
       const sid = standardId(standard.occupationCode, standard.version);
@@ -149,7 +149,7 @@ export function createStandardRepository(db: WritableDb): StandardStore {
     },
     listStandards,
     getStandardDocument(id) {
-      const summary = get<{
+      const summary = queryOne<{
         occupation_code: string;
         name: string;
         edition: number;
@@ -165,22 +165,27 @@ export function createStandardRepository(db: WritableDb): StandardStore {
             FROM standards s JOIN occupations o ON o.code = s.occupation_code WHERE s.id = ${id}`,
       );
       if (summary === undefined) return undefined;
-      const weights = all<{ level: number; range_path: string; percent: number }>(
+      const weights = queryAll<{ level: number; range_path: string; percent: number }>(
         db,
         sql`SELECT level, range_path, percent FROM theory_weights WHERE standard_id = ${id}`,
       );
       const levels = JSON.parse(summary.levels) as TheoryLevelCode[];
-      const rangeRows = all<{ id: string; parent_id: string | null; code: string; name: string }>(
+      const rangeRows = queryAll<{
+        id: string;
+        parent_id: string | null;
+        code: string;
+        name: string;
+      }>(
         db,
         sql`SELECT id, parent_id, code, name FROM ranges
             WHERE standard_id = ${id} AND pool = 0 ORDER BY ordinal`,
       );
-      const rangeWeights = all<{ range_id: string; level: number; percent: number }>(
+      const rangeWeights = queryAll<{ range_id: string; level: number; percent: number }>(
         db,
         sql`SELECT w.range_id, w.level, w.percent FROM range_weights w
             JOIN ranges r ON r.id = w.range_id WHERE r.standard_id = ${id}`,
       );
-      const points = all<PointRow & { range_id: string }>(
+      const points = queryAll<PointRow & { range_id: string }>(
         db,
         sql`SELECT ${POINT_COLUMNS}, range_id FROM points
             WHERE standard_id = ${id} AND pool = 0 ORDER BY ordinal`,
@@ -244,28 +249,28 @@ export function createStandardRepository(db: WritableDb): StandardStore {
       return { occupation: doc.occupation, standard: doc.standard, ranges: doc.ranges };
     },
     getPoint(id) {
-      const row = get<PointRow>(db, sql`SELECT ${POINT_COLUMNS} FROM points WHERE id = ${id}`);
+      const row = queryOne<PointRow>(db, sql`SELECT ${POINT_COLUMNS} FROM points WHERE id = ${id}`);
       return row === undefined ? undefined : toPoint(row);
     },
     findPointsByPath: (path) =>
-      all<PointRow>(
+      queryAll<PointRow>(
         db,
         sql`SELECT ${POINT_COLUMNS} FROM points WHERE path = ${path} AND pool = 0`,
       ).map(toPoint),
     listPoints: (sid) =>
       (sid === undefined
-        ? all<PointRow>(
+        ? queryAll<PointRow>(
             db,
             sql`SELECT ${POINT_COLUMNS} FROM points WHERE pool = 0 ORDER BY standard_id, path`,
           )
-        : all<PointRow>(
+        : queryAll<PointRow>(
             db,
             sql`SELECT ${POINT_COLUMNS} FROM points
                 WHERE standard_id = ${sid} AND pool = 0 ORDER BY path`,
           )
       ).map(toPoint),
     unclassifiedPoint(sid) {
-      const row = get<PointRow>(
+      const row = queryOne<PointRow>(
         db,
         sql`SELECT ${POINT_COLUMNS} FROM points WHERE standard_id = ${sid} AND pool = 1`,
       );

@@ -19,7 +19,7 @@ const item = (id: string, pointId: string, extra: Partial<HealthItemRow> = {}): 
   type: 'single_choice',
   status: 'approved',
   difficulty: 3,
-  exposureCount: 0,
+  candidatesSeen: 0,
   pinned: false,
   ...extra,
 });
@@ -47,7 +47,7 @@ describe('bank health report', () => {
       items: [
         item('1', 'A-001'),
         item('2', 'A-001', { type: 'true_false', pinned: true }),
-        item('3', 'A-001', { exposureCount: 2 }),
+        item('3', 'A-001', { candidatesSeen: 2 }),
         item('4', 'A-001', { difficulty: 1 }),
         item('5', 'A-002', { status: 'draft', difficulty: 5 }),
         item('6', 'A-002', { status: 'retired' }),

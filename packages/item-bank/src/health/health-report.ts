@@ -95,7 +95,7 @@ export function computeHealthReport(data: HealthData): HealthReport {
     entry.byType[item.type] += 1;
     if (item.status === 'approved') {
       entry.approved += 1;
-      if (!item.pinned && item.exposureCount === 0) neverUsed.push(item.id);
+      if (!item.pinned && item.candidatesSeen === 0) neverUsed.push(item.id);
     }
     const reasons = statisticsReasons(item);
     if (reasons.length > 0) statisticsFlags.push({ id: item.id, reasons });

@@ -7,9 +7,11 @@ export interface HealthItemRow {
   readonly type: ItemType;
   readonly status: ReviewStatus;
   readonly difficulty: number;
+  /** Pooled measured p and discrimination of the current version, when measured. */
   readonly p?: number;
   readonly discrimination?: number;
-  readonly exposureCount: number;
+  /** Candidates who saw the current version (imported response files). */
+  readonly candidatesSeen: number;
   /** Some paper pins a version of the item. */
   readonly pinned: boolean;
   /** The item waits in its standard's 未分类 pool (no 鉴定点 yet). */

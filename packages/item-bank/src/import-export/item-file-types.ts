@@ -2,6 +2,7 @@ import {
   BANK_IMPORT_FORMATS,
   type AuthoredDifficulty,
   type BankImportFormat,
+  type BankImportIssue,
   type ItemContent,
   type ReviewStatus,
   type TheoryLevelCode,
@@ -19,16 +20,11 @@ export const ITEM_FILE_FORMATS = BANK_IMPORT_FORMATS;
 export type ItemFileFormat = BankImportFormat;
 export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg';
 
-/** One problem found in a file: where it is and why it was rejected (or only warned about). */
-export interface FileIssue {
-  file: string;
-  row?: number;
-  line?: number;
-  item?: string;
-  field?: string;
-  reason: string;
-  severity: 'error' | 'warning';
-}
+/**
+ * One problem found in a file: where it is and why it was rejected (or only warned about). The
+ * import report carries these to the workbench, so the type is shared's (declared once there).
+ */
+export type FileIssue = BankImportIssue;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

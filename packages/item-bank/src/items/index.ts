@@ -9,4 +9,3 @@ export {
   NEAR_DUPLICATE_THRESHOLD,
   type SimilarityMatch,
 } from './similarity';
-export * from './item-statistics';

@@ -201,7 +201,6 @@ export function updateItem(
         ...(input.note === undefined ? {} : { note: input.note }),
         ...(source === undefined ? {} : { source }),
         ...(enemyGroup === undefined ? {} : { enemyGroup }),
-        ...(current.stats === undefined ? {} : { stats: current.stats }),
       },
       input.tags === undefined ? current.tags : tidyTags(input.tags),
     );

@@ -1,4 +1,4 @@
-import type { Item, ItemContent, ItemStats, ItemVersion, ReviewStatus } from '@skillexam/shared';
+import type { Item, ItemContent, ItemVersion, ReviewStatus } from '@skillexam/shared';
 
 /** Bookkeeping around an item that the shared `Item` does not carry. */
 export interface ItemMeta {
@@ -29,7 +29,6 @@ export interface ItemWrite {
   readonly tags: readonly string[];
   readonly source?: string;
   readonly enemyGroup?: string;
-  readonly stats?: ItemStats;
   readonly readableText: string;
   readonly searchText: string;
   readonly similarityText: string;
@@ -56,18 +55,6 @@ export interface StoredAsset {
   readonly hash: string;
   readonly mime: string;
   readonly bytes: Uint8Array;
-}
-
-/** One sitting's statistics for an item, merged into what the bank already knows. */
-export interface StatisticsSample {
-  readonly itemId: string;
-  /** Proportion correct in this sample, 0–1. */
-  readonly p: number;
-  readonly discrimination?: number;
-  /** Responses p and discrimination are based on. */
-  readonly responses: number;
-  /** Candidates who were shown the item. */
-  readonly exposureIncrement: number;
 }
 
 /** What the item, review and import services need from storage (implemented in db/). */
@@ -97,6 +84,4 @@ export interface ItemStore {
   replaceDuplicateFlags(itemId: string, flags: readonly DuplicateFlag[]): void;
   listDuplicateFlags(): DuplicateFlag[];
   pinVersion(paperId: string, itemId: string, version: number, at: string): void;
-  /** Merges a sample into the stored statistics (response-weighted means, summed counts). */
-  recordStatistics(sample: StatisticsSample): void;
 }

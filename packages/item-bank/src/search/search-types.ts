@@ -1,4 +1,11 @@
-import type { ItemType, ReviewStatus, TheoryLevelCode } from '@skillexam/shared';
+import type {
+  BankSearchHitSchema,
+  BankSearchPageSchema,
+  ItemType,
+  ReviewStatus,
+  TheoryLevelCode,
+} from '@skillexam/shared';
+import type { z } from 'zod';
 import type { TermPlan } from './search-plan';
 
 export interface SearchFilter {
@@ -21,25 +28,11 @@ export interface SearchPageRequest {
   readonly offset?: number;
 }
 
-export interface SearchHit {
-  readonly id: string;
-  readonly version: number;
-  readonly type: ItemType;
-  readonly status: ReviewStatus;
-  readonly level: TheoryLevelCode;
-  readonly difficulty: number;
-  readonly pointId: string;
-  readonly pointPath: string;
-  /** The start of the normalized text. */
-  readonly snippet: string;
-}
+/** One hit (shared's `BankSearchHitSchema`: the workbench gets it as is). */
+export type SearchHit = z.infer<typeof BankSearchHitSchema>;
 
-export interface SearchPage {
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-  readonly hits: SearchHit[];
-}
+/** One page of hits (shared's `BankSearchPageSchema`). */
+export type SearchPage = z.infer<typeof BankSearchPageSchema>;
 
 /** What search needs from storage (implemented in db/). */
 export interface SearchStore {

@@ -1,4 +1,9 @@
-import type { AnalysisResult, ItemStatistics, TestStatistics } from '@skillexam/shared';
+import type {
+  AnalysisResult,
+  ItemStatistics,
+  MultipleChoiceScoring,
+  TestStatistics,
+} from '@skillexam/shared';
 
 /*
  * The JSON form of an analysis (`qbank analyze --json`): versioned, plain arrays instead of
@@ -12,12 +17,23 @@ export interface AnalysisJson {
   readonly test: TestStatistics;
   readonly items: readonly ItemStatistics[];
   readonly candidates: readonly { readonly id: string; readonly total: number }[];
+  /** How the scores were computed and where the keys came from, when the caller says. */
+  readonly scoring?: AnalysisScoring;
 }
 
-export function analysisToJson(result: AnalysisResult): AnalysisJson {
+/** The scoring options of an analysis (the proctor server's, or `qbank analyze`'s). */
+export interface AnalysisScoring {
+  readonly multipleChoiceScoring: MultipleChoiceScoring;
+  readonly groupFraction: number;
+  readonly keysFromFile?: number;
+  readonly keysFromBank?: number;
+}
+
+export function analysisToJson(result: AnalysisResult, scoring?: AnalysisScoring): AnalysisJson {
   return {
     format: 'item-analysis',
     version: 1,
+    ...(scoring === undefined ? {} : { scoring }),
     test: result.test,
     items: result.items,
     candidates: result.candidateIds.map((id, c) => ({ id, total: result.totals[c] ?? 0 })),

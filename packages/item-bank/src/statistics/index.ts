@@ -1,4 +1,14 @@
-export { analysisToJson, type AnalysisJson } from './analysis-json';
+export { analysisToJson, type AnalysisJson, type AnalysisScoring } from './analysis-json';
+export {
+  analyzeResponseFile,
+  DEFAULT_GROUP_FRACTION,
+  describeScoring,
+  type AnalyzedFile,
+  type ScoringOptions,
+} from './analyze-response-file';
+export { keyLettersOf } from './bank-keys';
+export { itemStatisticsHistory } from './item-statistics-history';
+export type * from './statistics-store';
 export { analysisToWorkbook } from './analysis-workbook';
 export {
   toItemStatisticsUpdates,
@@ -10,6 +20,7 @@ export {
   parseResponsesCsv,
   type ParsedResponses,
   type ParseResponsesOptions,
+  type ResponsesIdentity,
 } from './responses-csv';
 export { columnLetter, formatResponsesIssue, type ResponsesIssue } from './responses-issues';
 export { writeResponsesCsv } from './write-responses-csv';

@@ -118,7 +118,7 @@ describe('parseResponsesCsv: errors name the file, row, column and what was expe
   it('refuses an unknown # row and a key outside the offered options', () => {
     expect(issuesOf('id,S\n#备注,x\n#答案,E\n#选项,ABCD\nx,A\n')).toEqual([
       'r.csv 第 1 行 S（B 列）：答案 E 不在 #选项 行列出的选项 ABCD 中',
-      'r.csv 第 2 行 id（A 列）：未知的说明行“#备注”：可用 #答案、#满分、#选项',
+      'r.csv 第 2 行 id（A 列）：未知的说明行“#备注”：可用 #答案、#满分、#选项、#考试、#场次、#日期',
     ]);
   });
 

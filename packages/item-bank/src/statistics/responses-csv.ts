@@ -1,5 +1,10 @@
 import Papa from 'papaparse';
-import type { ItemColumn, MultipleChoiceScoring, ResponseMatrix } from '@skillexam/shared';
+import type {
+  ItemColumn,
+  MultipleChoiceScoring,
+  OptionId,
+  ResponseMatrix,
+} from '@skillexam/shared';
 import { decodeText } from '../import-export/text-encoding';
 import {
   defaultOffered,
@@ -16,23 +21,53 @@ import { columnLetter, type ResponsesIssue } from './responses-issues';
  * `analyzeResponses`: one row per candidate, first column the candidate id, then one column per
  * item. Cells hold scores, or chosen option letters scored against a key ("AC" = A and C).
  * Optional meta rows, first cell `#答案`/`#key`, `#满分`/`#max`, `#选项`/`#options`, give the
- * key, the max points and the options offered per column. UTF-8 or GBK/GB18030.
+ * key, the max points and the options offered per column; `#考试`/`#exam`, `#场次`/`#session`
+ * and `#日期`/`#date` name the administration (value in the second cell). UTF-8 or GBK/GB18030.
  * Bad input returns every problem found (up to MAX_ISSUES) with file, row, column and what was
  * expected, and no matrix.
  */
 
 export interface ParseResponsesOptions {
   readonly fileName: string;
-  /** Keys by item id (column header), e.g. `{ Q1: 'B', Q7: 'AC' }`; used when no #答案 row. */
+  /**
+   * Keys by item id (column header), e.g. `{ Q1: 'B', Q7: 'AC' }` (from the bank); used for a
+   * column with option letters and no key in the #答案 row. A column of scores keeps no key.
+   */
   readonly keys?: Readonly<Record<string, string>>;
+  /**
+   * Keys decided once the header and the administration rows are read (e.g. from the versions a
+   * paper pinned); replaces `keys`. May throw to refuse the file.
+   */
+  readonly resolveKeys?: (
+    columnIds: readonly string[],
+    identity: ResponsesIdentity,
+  ) => Readonly<Record<string, string>>;
   /** Max points by item id; used when no #满分 row. */
   readonly maxPoints?: Readonly<Record<string, number>>;
   /** Scoring of multiple-choice letters; default all-or-nothing (as in papers). */
   readonly multipleChoiceScoring?: MultipleChoiceScoring;
 }
 
+/** How `#日期` (and `stats import --date`) must be written. */
+export const ADMINISTRATION_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The administration a file names in its `#考试` / `#场次` / `#日期` rows. */
+export interface ResponsesIdentity {
+  readonly examId?: string;
+  readonly sessionId?: string;
+  /** YYYY-MM-DD. */
+  readonly administeredOn?: string;
+}
+
 export type ParsedResponses =
-  | { readonly ok: true; readonly matrix: ResponseMatrix; readonly encoding: string }
+  | {
+      readonly ok: true;
+      readonly matrix: ResponseMatrix;
+      readonly encoding: string;
+      /** The keys the file's own #答案 row gives, by column id. */
+      readonly fileKeys: ReadonlyMap<string, readonly OptionId[]>;
+      readonly identity: ResponsesIdentity;
+    }
   | { readonly ok: false; readonly issues: readonly ResponsesIssue[] };
 
 const MAX_ISSUES = 50;
@@ -42,6 +77,20 @@ const META_ROWS = {
   options: ['#选项', '#options'],
 } as const;
 type MetaKind = keyof typeof META_ROWS;
+const FILE_META_ROWS = {
+  examId: ['#考试', '#exam'],
+  sessionId: ['#场次', '#session'],
+  administeredOn: ['#日期', '#date'],
+} as const;
+type FileMetaKind = keyof typeof FILE_META_ROWS;
+
+function fileMetaKindOf(firstCell: string): FileMetaKind | undefined {
+  const lower = firstCell.trim().toLowerCase();
+  for (const kind of Object.keys(FILE_META_ROWS) as FileMetaKind[]) {
+    if ((FILE_META_ROWS[kind] as readonly string[]).includes(lower)) return kind;
+  }
+  return undefined;
+}
 
 function metaKindOf(firstCell: string): MetaKind | undefined {
   const lower = firstCell.trim().toLowerCase();
@@ -111,10 +160,17 @@ function applyMetaRow(
   });
 }
 
-function applyOptionMaps(columns: Column[], options: ParseResponsesOptions, context: Context) {
+function applyOptionMaps(
+  columns: Column[],
+  candidates: readonly CandidateRow[],
+  options: ParseResponsesOptions,
+  context: Context,
+) {
   columns.forEach((column, index) => {
     const keyText = options.keys?.[column.id];
-    if (column.key === undefined && keyText !== undefined) {
+    const hasLetters = () =>
+      candidates.some(({ cells }) => parseOptionLetters((cells[index + 1] ?? '').trim()));
+    if (column.key === undefined && keyText !== undefined && hasLetters()) {
       const letters = parseOptionLetters(keyText);
       if (letters === undefined) {
         report(context, 1, index + 1, `提供的答案应为选项字母 A–F，实际为“${keyText}”`);
@@ -166,16 +222,32 @@ export function parseResponsesCsv(
   const candidates: CandidateRow[] = [];
   const metaSeen = new Set<MetaKind>();
   const candidateIds = new Set<string>();
+  const identity: { -readonly [K in keyof ResponsesIdentity]: ResponsesIdentity[K] } = {};
   records.slice(1).forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((cell) => cell.trim().length === 0)) return;
     const first = (cells[0] ?? '').trim();
+    const fileKind = fileMetaKindOf(first);
+    if (fileKind !== undefined) {
+      const value = (cells[1] ?? '').trim();
+      if (identity[fileKind] !== undefined) report(context, row, 0, `“${first}”行重复`);
+      else if (value.length === 0) report(context, row, 1, `“${first}”行的第二格应写明内容`);
+      else if (fileKind === 'administeredOn' && !ADMINISTRATION_DATE.test(value))
+        report(context, row, 1, `日期应写作 YYYY-MM-DD（如 2026-12-06），实际为“${value}”`);
+      else identity[fileKind] = value;
+      return;
+    }
     const kind = metaKindOf(first);
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
       report(context, row, undefined, `本行有 ${cells.length} 列，多于表头的 ${header.length} 列`);
     }
     if (kind === undefined && first.startsWith('#')) {
-      report(context, row, 0, `未知的说明行“${first}”：可用 #答案、#满分、#选项`);
+      report(
+        context,
+        row,
+        0,
+        `未知的说明行“${first}”：可用 #答案、#满分、#选项、#考试、#场次、#日期`,
+      );
       return;
     }
     if (kind !== undefined) {
@@ -197,7 +269,18 @@ export function parseResponsesCsv(
     }
     candidates.push({ row, cells });
   });
-  applyOptionMaps(columns, options, context);
+  const fileKeys = new Map(
+    columns.flatMap((column) =>
+      column.key === undefined ? [] : [[column.id, column.key] as const],
+    ),
+  );
+  if (options.resolveKeys !== undefined && context.issues.length === 0) {
+    const keys = options.resolveKeys(
+      columns.map((column) => column.id),
+      identity,
+    );
+    applyOptionMaps(columns, candidates, { ...options, keys }, context);
+  } else applyOptionMaps(columns, candidates, options, context);
   columns.forEach((column, index) => {
     const { key, offered } = column;
     const missing = key?.filter((option) => offered !== undefined && !offered.includes(option));
@@ -219,7 +302,7 @@ export function parseResponsesCsv(
   if (matrix === undefined || context.issues.length > 0) {
     return { ok: false, issues: inReadingOrder(context.issues) };
   }
-  return { ok: true, matrix, encoding: decoded.encoding };
+  return { ok: true, matrix, encoding: decoded.encoding, fileKeys, identity };
 }
 
 function buildMatrix(

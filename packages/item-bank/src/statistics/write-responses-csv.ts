@@ -5,6 +5,7 @@ import {
   type OptionId,
   type ResponseMatrix,
 } from '@skillexam/shared';
+import type { ResponsesIdentity } from './responses-csv';
 
 /*
  * Writes a response matrix as the response file `qbank analyze` / `qbank stats import` read
@@ -57,10 +58,18 @@ function numberText(value: number): string {
   return String(Math.round(value * 10_000) / 10_000);
 }
 
-/** The response file (UTF-8 with BOM, CRLF, as Chinese Excel expects). */
-export function writeResponsesCsv(matrix: ResponseMatrix, firstHeader = '考生'): string {
+/**
+ * The response file (UTF-8 with BOM, CRLF, as Chinese Excel expects). `identity` adds the
+ * `#考试` / `#场次` / `#日期` rows, so `qbank stats import` knows the administration by itself.
+ */
+export function writeResponsesCsv(
+  matrix: ResponseMatrix,
+  firstHeader = '考生',
+  identity: ResponsesIdentity = {},
+): string {
   const k = matrix.items.length;
   const asLetters = matrix.items.map((_, j) => lettersReproduceScores(matrix, j));
+  const pad = matrix.items.slice(1).map(() => '');
   const rows: string[][] = [
     [firstHeader, ...matrix.items.map((item) => item.id)],
     ['#答案', ...matrix.items.map((item, j) => (asLetters[j] ? (item.key ?? []).join('') : ''))],
@@ -69,6 +78,9 @@ export function writeResponsesCsv(matrix: ResponseMatrix, firstHeader = '考生'
       '#选项',
       ...matrix.items.map((item, j) => (asLetters[j] ? (item.options ?? []).join('') : '')),
     ],
+    ...(identity.examId === undefined ? [] : [['#考试', identity.examId, ...pad]]),
+    ...(identity.sessionId === undefined ? [] : [['#场次', identity.sessionId, ...pad]]),
+    ...(identity.administeredOn === undefined ? [] : [['#日期', identity.administeredOn, ...pad]]),
   ];
   matrix.candidateIds.forEach((candidateId, c) => {
     const cells = matrix.items.map((_, j) => {

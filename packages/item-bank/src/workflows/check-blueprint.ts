@@ -40,6 +40,7 @@ export function blueprintSource(papers: AssemblyStore, blueprint: Blueprint): As
     blueprint.standard,
     blueprint.level,
     blueprint.exposure.notUsedInLastPapers ?? 0,
+    blueprint.measuredPMinResponses,
   );
 }
 

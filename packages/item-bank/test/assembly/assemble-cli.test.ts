@@ -165,7 +165,7 @@ describe('qbank blueprint / assemble / package on a real bank file', () => {
     const bank = openBank(bankFile);
     const pinned = bank.db.prepare('SELECT count(*) AS n FROM paper_pins').get() as { n: number };
     const exposed = bank.db
-      .prepare('SELECT count(*) AS n FROM items WHERE exposure_count > 0')
+      .prepare('SELECT count(DISTINCT item_id) AS n FROM paper_pins')
       .get() as { n: number };
     bank.close();
     expect(pinned.n).toBe(70);

@@ -79,7 +79,7 @@ describe('assemblePapers', { timeout: 60_000 }, () => {
     const used = ids(result.forms[0]!.paper);
     const byId = facts(source);
     expect(used.filter((id) => recent.has(id))).toEqual([]);
-    expect(used.every((id) => (byId.get(id)?.exposureCount ?? 9) < 2)).toBe(true);
+    expect(used.every((id) => (byId.get(id)?.papersPinned ?? 9) < 2)).toBe(true);
   });
 
   it('refuses before solving when a range lacks items, saying which and by how much', () => {

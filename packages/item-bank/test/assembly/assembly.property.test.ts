@@ -97,7 +97,7 @@ function build(c: Case): { source: AssemblySource; blueprint: Blueprint } {
       difficulty: spec.difficulty,
       ...(spec.measured === undefined ? {} : { empiricalP: spec.measured / 100 }),
       ...(spec.enemy === undefined ? {} : { enemyGroup: `g${spec.enemy}` }),
-      exposureCount: spec.exposure,
+      papersPinned: spec.exposure,
     };
   });
   const blueprint = BlueprintSchema.parse({

@@ -58,7 +58,7 @@ describe('paper records in the bank', { timeout: 60_000 }, () => {
     ]);
     expect(repository.getPaperRecord('bp-dg-3-s1-A')).toEqual(record);
     const used = record.paper.sections.flatMap((s) => s.items);
-    expect(used.every((ref) => bank.items.getItem(ref.itemId)?.stats?.exposureCount === 1)).toBe(
+    expect(used.every((ref) => bank.items.getItem(ref.itemId)?.stats?.papersPinned === 1)).toBe(
       true,
     );
     expect(bank.items.getMeta(used[0]!.itemId)?.versionSealed).toBe(true);

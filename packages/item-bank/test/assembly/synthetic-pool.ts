@@ -96,7 +96,7 @@ export function syntheticSource(spec: PoolSpec): AssemblySource {
       ...(enemy
         ? { enemyGroup: `eg-${Math.floor(index / (spec.enemyGroupEvery ?? 1)) % 50}` }
         : {}),
-      exposureCount: Math.floor(random() * 4),
+      papersPinned: Math.floor(random() * 4),
     };
   });
   return {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { migrateBank } from '../../src/db/migrate';
 import { MIGRATIONS } from '../../src/db/migrations/index';
-import { all, sql, sqlId, type WritableDb } from '../../src/db/sql';
+import { queryAll, sql, sqlId, type WritableDb } from '@skillexam/shared/sql';
 
 /** A fresh in-memory database with foreign keys on and no migrations applied. */
 export function createDb(): WritableDb {
@@ -26,7 +26,7 @@ export function insertRows(db: WritableDb, table: string, rows: Record<string, u
 }
 
 export function readRows(db: WritableDb, table: string): Record<string, unknown>[] {
-  return all<Record<string, unknown>>(db, sql`SELECT * FROM ${sqlId(table)}`);
+  return queryAll<Record<string, unknown>>(db, sql`SELECT * FROM ${sqlId(table)}`);
 }
 
 /** The `detail` lines of EXPLAIN QUERY PLAN, for index assertions. */

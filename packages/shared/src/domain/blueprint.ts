@@ -107,6 +107,11 @@ export const BlueprintSchema = z
     /** Extra 互斥组 by item id, on top of the bank's own enemy groups. */
     enemyGroups: z.array(z.array(EntityIdSchema).min(2)).default([]),
     exposure: ExposureLimitsSchema.default({}),
+    /**
+     * A measured p (pooled over the pinned version's administrations) replaces the author's
+     * difficulty from this many responses on; default 30 (item-bank's DEFAULT_MIN_RESPONSES).
+     */
+    measuredPMinResponses: z.int().min(1).optional(),
     /** Only approved items are ever used; the field exists to say so in the file. */
     approvedOnly: z.literal(true).default(true),
     shuffleItems: z.boolean().default(true),

@@ -22,6 +22,17 @@ export const ChineseIdNumberSchema = z
     message: 'Not a valid 18-character ID number (身份证号): wrong length or check character',
   });
 
+/**
+ * 考生便利措施 granted on the roster: extra minutes (already part of the deadline, as 补时), and
+ * the kiosk's largest text size and high contrast, preset at login.
+ */
+export const AccommodationsSchema = z.object({
+  extraMinutes: z.int().min(0).max(600),
+  largeText: z.boolean(),
+  highContrast: z.boolean(),
+});
+export type Accommodations = z.infer<typeof AccommodationsSchema>;
+
 /** 考生: one row of a session roster. */
 export const CandidateSchema = z.object({
   admissionTicketNumber: AdmissionTicketNumberSchema,
@@ -32,5 +43,6 @@ export const CandidateSchema = z.object({
   /** The 考场 (ExamRoom id) and the seat number in it (对号入座). */
   roomId: EntityIdSchema,
   seat: z.int().min(1).max(999),
+  accommodations: AccommodationsSchema.optional(),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;

@@ -21,7 +21,13 @@ const minimal = {
 
 const item = {
   ...minimal,
-  stats: { p: 0.92, discrimination: 0.31, exposureCount: 14, responseCount: 600 },
+  stats: {
+    p: 0.92,
+    discrimination: 0.31,
+    papersPinned: 14,
+    candidatesSeen: 600,
+    responseCount: 600,
+  },
   tags: ['基础知识'],
   enemyGroup: 'unit-of-current',
   source: '国家题库',
@@ -51,10 +57,13 @@ describe('ItemSchema', () => {
   it('validates review status, version and statistics', () => {
     expect(ItemSchema.safeParse({ ...item, reviewStatus: 'published' }).success).toBe(false);
     expect(ItemSchema.safeParse({ ...item, version: 0 }).success).toBe(false);
-    expect(ItemSchema.safeParse({ ...item, stats: { p: 1.2, exposureCount: 0 } }).success).toBe(
-      false,
-    );
-    expect(ItemSchema.safeParse({ ...item, stats: { exposureCount: -1 } }).success).toBe(false);
+    expect(
+      ItemSchema.safeParse({ ...item, stats: { p: 1.2, papersPinned: 0, candidatesSeen: 0 } })
+        .success,
+    ).toBe(false);
+    expect(
+      ItemSchema.safeParse({ ...item, stats: { papersPinned: -1, candidatesSeen: 0 } }).success,
+    ).toBe(false);
   });
 });
 

@@ -13,16 +13,21 @@ import { checkItemContent } from './item-content-checks';
 import { ReviewStatusSchema } from './item-type';
 
 /**
- * 试题统计: measured from real sittings and imported back into the bank.
- * `p` is the 难度 (proportion correct, 0–1); `discrimination` is the 区分度 (e.g. the
- * point-biserial correlation, −1…1); `exposureCount` counts the papers it has appeared in.
+ * 试题统计 of the item's current version, measured from real sittings (imported response files)
+ * and pooled over its administrations, weighted by n. `p` is the 难度 (proportion correct, 0–1);
+ * `discrimination` the 区分度 (corrected point-biserial, −1…1). Exposure is two counts with
+ * their own units, neither derived from the other: `papersPinned` (papers that pinned this
+ * version) and `candidatesSeen` (candidates who were given it, from the response files).
  */
 export const ItemStatsSchema = z.object({
   p: z.number().min(0).max(1).optional(),
   discrimination: z.number().min(-1).max(1).optional(),
-  exposureCount: z.int().min(0),
-  /** How many responses `p` and `discrimination` are based on. */
+  /** How many responses `p` and `discrimination` are pooled over. */
   responseCount: z.int().min(0).optional(),
+  /** Administrations (imported response files) the figures come from. */
+  administrations: z.int().min(0).optional(),
+  papersPinned: z.int().min(0),
+  candidatesSeen: z.int().min(0),
 });
 export type ItemStats = z.infer<typeof ItemStatsSchema>;
 

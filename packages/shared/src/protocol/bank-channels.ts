@@ -8,7 +8,9 @@ import { ImportanceSchema } from '../domain/assessment-point';
 import { TheoryLevelCodeSchema } from '../domain/level';
 import { BlueprintSchema } from '../domain/blueprint';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
+import { BankImportFormatSchema, BankImportReportSchema } from './bank-import';
 import { classificationChannels } from './classification-channels';
+import { statisticsChannels } from './statistics-channels';
 
 /*
  * The author workbench's `bank:*` channels (one open .qbank file in the desktop host).
@@ -87,6 +89,7 @@ export const BankSearchFilterSchema = z
   .strict();
 export type BankSearchFilter = z.infer<typeof BankSearchFilterSchema>;
 
+/** A search hit; item-bank's `SearchHit` (and `SearchPage` below) are `z.infer` of these. */
 export const BankSearchHitSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -96,7 +99,13 @@ export const BankSearchHitSchema = z.object({
   difficulty: z.number(),
   pointId: z.string(),
   pointPath: z.string(),
+  /** The start of the normalized text. */
   snippet: z.string(),
+  /** Pooled measured p and discrimination of the current version, when measured. */
+  p: z.number().min(0).max(1).optional(),
+  discrimination: z.number().min(-1).max(1).optional(),
+  /** Responses the measured figures are pooled over. */
+  responseCount: z.int().min(0).optional(),
 });
 export type BankSearchHit = z.infer<typeof BankSearchHitSchema>;
 
@@ -143,69 +152,6 @@ const BulkResultSchema = z.object({
     }),
   ),
 });
-
-/** The item file formats the workbench imports (item-bank's `ItemFileFormat` must accept each). */
-export const BANK_IMPORT_FORMATS = [
-  'xlsx',
-  'csv',
-  'qti',
-  'moodle',
-  'gift',
-  'bankpkg',
-  'docx',
-] as const;
-export const BankImportFormatSchema = z.enum(BANK_IMPORT_FORMATS);
-export type BankImportFormat = z.infer<typeof BankImportFormatSchema>;
-
-export const BankImportIssueSchema = z.object({
-  file: z.string(),
-  row: z.number().optional(),
-  line: z.number().optional(),
-  item: z.string().optional(),
-  field: z.string().optional(),
-  reason: z.string(),
-  severity: z.enum(['error', 'warning']),
-});
-
-/** A kept item flagged as a near duplicate of another (both imported; docs/decisions/0632). */
-export const BankImportNearDuplicateSchema = z.object({
-  /** Where the new item came from, e.g. "items.xlsx 第12行". */
-  ref: z.string(),
-  itemId: z.string(),
-  otherItemId: z.string(),
-  /** Where the other item came from when it is in the same file. */
-  otherRef: z.string().optional(),
-  similarity: z.number(),
-  kind: z.enum(['variant', 'same-stem', 'similar']),
-});
-export type BankImportNearDuplicate = z.infer<typeof BankImportNearDuplicateSchema>;
-
-/**
- * What an item import did or would do (dry run): the boundary type of item-bank's `importItems`
- * report, declared once here (the host checks item-bank's report against it at compile time).
- */
-export const BankImportReportSchema = z.object({
-  file: z.string(),
-  format: BankImportFormatSchema.optional(),
-  dryRun: z.boolean(),
-  validOnly: z.boolean(),
-  committed: z.boolean(),
-  /** The import is (dry run: would be) refused; a dry run agrees with the real import. */
-  refused: z.boolean(),
-  total: z.number().int(),
-  imported: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  /** Exact copies (same type, stem, options and key) left out with a warning. */
-  duplicates: z.number().int(),
-  skipped: z.number().int(),
-  /** Items that passed every check (what `validOnly` imports). */
-  valid: z.number().int(),
-  issues: z.array(BankImportIssueSchema),
-  importedIds: z.array(z.string()),
-  nearDuplicates: z.array(BankImportNearDuplicateSchema),
-});
-export type BankImportReport = z.infer<typeof BankImportReportSchema>;
 
 const ImportFileInput = {
   fileName: FileNameSchema,
@@ -258,8 +204,9 @@ const FileReply = z.object({ fileName: z.string(), data: z.string() });
 
 export const bankChannels = {
   ...classificationChannels,
+  ...statisticsChannels,
   'bank:session': { input: NoInput, output: BankSessionSchema },
-  'bank:listFiles': { input: NoInput, output: z.object({ files: z.array(BankFileSchema) }) },
+  'bank:list-files': { input: NoInput, output: z.object({ files: z.array(BankFileSchema) }) },
   /** Opens (or with `create`, creates) a .qbank file in the bank folder. */
   'bank:open': {
     input: z.object({ name: FileNameSchema, create: z.boolean().optional() }).strict(),
@@ -267,16 +214,16 @@ export const bankChannels = {
   },
   'bank:close': { input: NoInput, output: BankSessionSchema },
   /** Switches the current user; an unknown id is added to the local user list. */
-  'bank:setUser': { input: AuthorUserSchema.strict(), output: BankSessionSchema },
+  'bank:set-user': { input: AuthorUserSchema.strict(), output: BankSessionSchema },
   'bank:standards': {
     input: NoInput,
     output: z.object({ standards: z.array(StandardSummarySchema) }),
   },
-  'bank:standardTree': {
+  'bank:standard-tree': {
     input: z.object({ standardId: z.string().min(1).max(200) }).strict(),
     output: z.object({ nodes: z.array(StandardTreeNodeSchema) }),
   },
-  'bank:importStandard': {
+  'bank:import-standard': {
     input: z.object(ImportFileInput).strict(),
     output: z.object({ standard: StandardSummarySchema, warnings: z.array(z.string()) }),
   },
@@ -291,12 +238,12 @@ export const bankChannels = {
       .strict(),
     output: BankSearchPageSchema,
   },
-  'bank:getItem': {
+  'bank:get-item': {
     input: z.object({ id: EntityIdSchema }).strict(),
     output: BankItemViewSchema,
   },
   /** Creates (no id) or updates an item; content is validated by the shared item schema. */
-  'bank:saveItem': {
+  'bank:save-item': {
     input: z
       .object({
         id: EntityIdSchema.optional(),
@@ -312,7 +259,7 @@ export const bankChannels = {
     }),
   },
   /** Stores an image by content hash (paste, drop, file picker). */
-  'bank:putAsset': {
+  'bank:put-asset': {
     input: z
       .object({
         mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp']),
@@ -365,7 +312,7 @@ export const bankChannels = {
     output: BankDashboardSchema,
   },
   /** Detects the format; for xlsx/csv also returns the header row and the template fields. */
-  'bank:inspectImport': {
+  'bank:inspect-import': {
     input: z.object(ImportFileInput).strict(),
     output: z.object({
       format: BankImportFormatSchema.optional(),
@@ -373,7 +320,7 @@ export const bankChannels = {
       fields: z.array(z.object({ field: z.string(), header: z.string() })),
     }),
   },
-  'bank:importItems': {
+  'bank:import-items': {
     input: z
       .object({
         ...ImportFileInput,
@@ -388,7 +335,7 @@ export const bankChannels = {
       .strict(),
     output: BankImportReportSchema,
   },
-  'bank:exportItems': {
+  'bank:export-items': {
     input: z
       .object({
         format: z.enum(['xlsx', 'csv', 'qti', 'bankpkg']),
@@ -399,7 +346,7 @@ export const bankChannels = {
     output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
   },
   /** A starting 组卷方案 for a standard and level (the usual paper, its weight table). */
-  'bank:draftBlueprint': {
+  'bank:draft-blueprint': {
     input: z
       .object({ standardId: z.string().min(1).max(200), level: TheoryLevelCodeSchema })
       .strict(),
@@ -422,7 +369,7 @@ export const bankChannels = {
     }),
   },
   /** Live feasibility of a blueprint against the bank (no solve). */
-  'bank:checkBlueprint': {
+  'bank:check-blueprint': {
     input: z.object({ blueprint: z.unknown(), forms: z.number().int().min(1).max(26) }).strict(),
     output: z.object({
       valid: z.boolean(),
@@ -468,21 +415,21 @@ export const bankChannels = {
     }),
   },
   /** The assembled paper as candidates get it (no keys). */
-  'bank:paperPreview': {
+  'bank:paper-preview': {
     input: z.object({ paperId: PaperIdSchema }).strict(),
     output: CandidatePaperSchema,
   },
-  'bank:paperPdf': {
+  'bank:paper-pdf': {
     input: z.object({ paperId: PaperIdSchema, kind: z.enum(['paper', 'key']) }).strict(),
     output: FileReply,
   },
   /** The bank's signing public key (exam sites trust it to verify packages). */
-  'bank:signingKey': {
+  'bank:signing-key': {
     input: NoInput,
     output: z.object({ publicKeyPem: z.string(), keyId: z.string() }),
   },
   /** A signed, encrypted .exampkg of an assembled paper for one site's public key. */
-  'bank:exportPackage': {
+  'bank:export-package': {
     input: z
       .object({ paperId: PaperIdSchema, sitePublicKeyPem: z.string().min(1).max(10_000) })
       .strict(),

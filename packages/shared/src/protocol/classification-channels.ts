@@ -9,11 +9,17 @@ import { TheoryLevelCodeSchema } from '../domain/level';
  * many items under a chosen 鉴定点 or under each item's top suggestion. Spread into bankChannels.
  */
 
+/*
+ * The bank's classification types are declared here once: item-bank's `PointSuggestion`,
+ * `ClassificationQueueEntry`, `ClassificationQueue` and `ClassifyResult` are `z.infer` of these.
+ */
+
 export const PointSuggestionSchema = z.object({
   pointId: z.string(),
+  /** Full code, e.g. `B-A-002`. */
   path: z.string(),
   name: z.string(),
-  /** Share of the 鉴定点's weighted terms found in the item's text, 0–1. */
+  /** Cosine of the point's and the item's weighted terms, 0–1, three decimals. */
   score: z.number(),
 });
 export type PointSuggestionView = z.infer<typeof PointSuggestionSchema>;
@@ -24,7 +30,9 @@ export const ClassificationQueueEntrySchema = z.object({
   status: ReviewStatusSchema,
   type: ItemTypeSchema,
   level: TheoryLevelCodeSchema,
+  /** The stem as plain text (at most 160 characters). */
   stem: z.string(),
+  /** The likeliest 鉴定点, best first (at most three). */
   suggestions: z.array(PointSuggestionSchema).max(3),
 });
 export type ClassificationQueueEntryView = z.infer<typeof ClassificationQueueEntrySchema>;
@@ -32,6 +40,7 @@ export type ClassificationQueueEntryView = z.infer<typeof ClassificationQueueEnt
 export const ClassificationQueueSchema = z.object({
   standardId: z.string(),
   poolPointId: z.string(),
+  /** Unclassified items that are not retired. */
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   entries: z.array(ClassificationQueueEntrySchema),
@@ -54,6 +63,7 @@ export const ClassifyInputSchema = z
 export const ClassifyResultSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
+  /** Where the item went (ok only). */
   pointId: z.string().optional(),
   path: z.string().optional(),
   version: z.number().int().optional(),
@@ -62,7 +72,7 @@ export const ClassifyResultSchema = z.object({
 
 export const classificationChannels = {
   /** One page of a standard's unclassified items, each with up to three 鉴定点 suggestions. */
-  'bank:classificationQueue': {
+  'bank:classification-queue': {
     input: z
       .object({
         standardId: z.string().min(1).max(200),

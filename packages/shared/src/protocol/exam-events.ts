@@ -5,6 +5,7 @@ import {
   SessionRulesSchema,
   SessionStatusSchema,
 } from '../domain/session';
+import { AccommodationsSchema } from '../domain/candidate';
 import { KioskProofSchema } from './kiosk-enrollment';
 
 /*
@@ -79,6 +80,8 @@ export const AttemptViewSchema = z.object({
   extensionMs: z.number(),
   /** 补时上限 raised for this candidate by an exam admin; otherwise the session's rule applies. */
   extensionCapMs: z.number().optional(),
+  /** Only when the roster grants any. */
+  accommodations: AccommodationsSchema.optional(),
   submittedAt: z.number().optional(),
   ackedSeq: z.int(),
   lastHeartbeatAt: z.number().optional(),

@@ -92,14 +92,14 @@ export const ExamExitInputSchema = z
 export const ipcContract = {
   /** The author workbench: one open .qbank file (bank-channels.ts). */
   ...bankChannels,
-  'app:getInfo': { input: NoInput, output: HostInfoSchema },
+  'app:get-info': { input: NoInput, output: HostInfoSchema },
   'app:echo': { input: EchoInputSchema, output: EchoOutputSchema },
   /** A practice paper (no server, no secrets) to try the exam screen. */
-  'exam:practicePaper': { input: NoInput, output: CandidatePaperSchema },
+  'exam:practice-paper': { input: NoInput, output: CandidatePaperSchema },
   /** 考生登录 against the proctor server; opens (or reopens) this attempt's journal. */
   'exam:login': { input: ExamLoginInputSchema, output: ExamAgentStatusSchema },
   'exam:status': { input: NoInput, output: ExamAgentStatusSchema },
-  'exam:confirmIdentity': { input: NoInput, output: ExamAgentStatusSchema },
+  'exam:confirm-identity': { input: NoInput, output: ExamAgentStatusSchema },
   /** The released paper with every journaled answer, flag and the last question shown. */
   'exam:resume': { input: NoInput, output: ExamResumeSchema },
   'exam:answer': {
@@ -118,7 +118,7 @@ export const ipcContract = {
   /** 身份核对: photo, name, masked ID, occupation, level, room and seat from the server. */
   'exam:identity': { input: NoInput, output: CandidateIdentitySchema },
   /** Browses the LAN for proctor servers for a few seconds; the remembered one comes first. */
-  'exam:discoverServers': {
+  'exam:discover-servers': {
     input: NoInput,
     output: z.object({
       servers: z.array(DiscoveredServerSchema),

@@ -25,21 +25,21 @@ function handlers(overrides: Partial<IpcInvokeMap> = {}): IpcInvokeMap {
   return {
     'exam:login': unused,
     'exam:status': unused,
-    'exam:confirmIdentity': unused,
+    'exam:confirm-identity': unused,
     'exam:resume': unused,
     'exam:answer': unused,
     'exam:position': unused,
     'exam:flag': unused,
     'exam:submit': unused,
     'exam:identity': unused,
-    'exam:discoverServers': unused,
+    'exam:discover-servers': unused,
     'exam:exit': unused,
     ...(Object.fromEntries(
       Object.keys(bankChannels).map((channel) => [channel, unused]),
     ) as unknown as Pick<IpcInvokeMap, keyof typeof bankChannels>),
-    'app:getInfo': async () => info,
+    'app:get-info': async () => info,
     'app:echo': async ({ message }) => ({ message, receivedAt: '2026-01-01T00:00:00.000Z' }),
-    'exam:practicePaper': async () => ({
+    'exam:practice-paper': async () => ({
       paperId: 'p',
       title: '练习',
       durationMinutes: 10,
@@ -83,19 +83,19 @@ describe('dispatchIpc', () => {
   it('tells the handler which window called, from the transport, not the page', async () => {
     const seen: string[] = [];
     const h = handlers({
-      'app:getInfo': async (_input, context) => {
+      'app:get-info': async (_input, context) => {
         seen.push(context.windowKind);
         return { ...info, windowKind: context.windowKind };
       },
     });
-    await dispatchIpc(h, 'kiosk', 'app:getInfo', { windowKind: 'author' });
+    await dispatchIpc(h, 'kiosk', 'app:get-info', { windowKind: 'author' });
     expect(seen).toEqual([]); // extra input fields are refused before the handler runs
-    expect(await dispatchIpc(h, 'kiosk', 'app:getInfo', {})).toMatchObject({
+    expect(await dispatchIpc(h, 'kiosk', 'app:get-info', {})).toMatchObject({
       ok: true,
       data: { windowKind: 'kiosk' },
     });
     expect(seen).toEqual(['kiosk']);
-    expect(await dispatchIpc(h, 'author', 'exam:practicePaper', {})).toMatchObject({
+    expect(await dispatchIpc(h, 'author', 'exam:practice-paper', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -103,28 +103,28 @@ describe('dispatchIpc', () => {
 
   it('passes coded errors through and hides everything else', async () => {
     const coded = handlers({
-      'app:getInfo': async () => {
+      'app:get-info': async () => {
         throw new CodedError('CONFLICT', 'already open');
       },
     });
-    expect(await dispatchIpc(coded, 'kiosk', 'app:getInfo', {})).toEqual({
+    expect(await dispatchIpc(coded, 'kiosk', 'app:get-info', {})).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: 'already open' },
     });
     const crash = handlers({
-      'app:getInfo': async () => {
+      'app:get-info': async () => {
         throw new Error('SQLITE_CORRUPT at /secret/path');
       },
     });
-    expect(await dispatchIpc(crash, 'kiosk', 'app:getInfo', {})).toEqual({
+    expect(await dispatchIpc(crash, 'kiosk', 'app:get-info', {})).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'Internal error' },
     });
   });
 
   it('reports a host reply that breaks the contract as INTERNAL', async () => {
-    const broken = handlers({ 'app:getInfo': async () => ({ ...info, pid: 'x' }) as never });
-    expect(await dispatchIpc(broken, 'author', 'app:getInfo', {})).toMatchObject({
+    const broken = handlers({ 'app:get-info': async () => ({ ...info, pid: 'x' }) as never });
+    expect(await dispatchIpc(broken, 'author', 'app:get-info', {})).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
     });
@@ -133,9 +133,9 @@ describe('dispatchIpc', () => {
 
 describe('isChannelAllowed', () => {
   it('gives each window only its own channels', () => {
-    expect(isChannelAllowed('author', 'app:getInfo')).toBe(true);
-    expect(isChannelAllowed('kiosk', 'app:getInfo')).toBe(true);
-    expect(isChannelAllowed('kiosk', 'bank:saveItem')).toBe(false);
+    expect(isChannelAllowed('author', 'app:get-info')).toBe(true);
+    expect(isChannelAllowed('kiosk', 'app:get-info')).toBe(true);
+    expect(isChannelAllowed('kiosk', 'bank:save-item')).toBe(false);
     expect(isChannelAllowed('author', '__proto__')).toBe(false);
     expect(isChannelAllowed('author', 'constructor')).toBe(false);
   });

@@ -1,88 +1,67 @@
 import { z } from 'zod';
-import type { Ack } from './ack';
 import {
   MarkingQueuePayloadSchema,
+  MarkingQueueSchema,
   MarkingSubmitPayloadSchema,
-  type MarkingQueue,
-  type MarkingQueuePayload,
-  type MarkingSubmitPayload,
-  type MarkingSubmitResult,
+  MarkingSubmitResultSchema,
 } from './marking-events';
-import type { ContentKey, SealedPaper } from './sealed-paper';
+import { ContentKeySchema, SealedPaperSchema } from './sealed-paper';
 import {
+  AuditStatusSchema,
+  ConsoleSessionsSchema,
   IncidentConfirmPayloadSchema,
   IncidentCreatePayloadSchema,
   IncidentListPayloadSchema,
+  IncidentListSchema,
+  IncidentViewSchema,
   ResultsSummaryPayloadSchema,
+  ResultsSummarySchema,
   SessionAssignPayloadSchema,
+  SessionAssignResultSchema,
   TimelinePayloadSchema,
-  type AuditStatus,
-  type ConsoleSessions,
-  type IncidentConfirmPayload,
-  type IncidentCreatePayload,
-  type IncidentList,
-  type IncidentListPayload,
-  type IncidentView,
-  type ResultsSummary,
-  type ResultsSummaryPayload,
-  type SessionAssignPayload,
-  type SessionAssignResult,
-  type Timeline,
-  type TimelinePayload,
+  TimelineSchema,
 } from './console-events';
 import {
   AnswerEventSchema,
+  AnswerSaveResultSchema,
   AttemptResyncPayloadSchema,
-  type AnswerEvent,
-  type AnswerSaveResult,
-  type AttemptResyncPayload,
-  type AttemptResyncResult,
+  AttemptResyncResultSchema,
 } from './answer';
 import {
   AdmitPayloadSchema,
+  AdmitResultSchema,
+  AttemptMessageSchema,
   AttemptReasonSchema,
   AttemptRefSchema,
+  AttemptViewSchema,
+  CandidateIdentitySchema,
+  DoneResultSchema,
   EmptyPayloadSchema,
   ExtendPayloadSchema,
   ExtensionCapPayloadSchema,
   HeartbeatPayloadSchema,
+  HeartbeatResultSchema,
+  KioskEventNoticeSchema,
   KioskEventPayloadSchema,
+  MonitorSnapshotSchema,
   MovePayloadSchema,
   ProctorMessagePayloadSchema,
+  ProctorMessageResultSchema,
+  RevokedNoticeSchema,
   RoomLayoutPayloadSchema,
+  RoomViewSchema,
   SessionPauseSchema,
   SessionRefSchema,
-  type AdmitPayload,
-  type AdmitResult,
-  type AttemptReason,
-  type AttemptRef,
-  type AttemptMessage,
-  type AttemptView,
-  type CandidateIdentity,
-  type DoneResult,
-  type EmptyPayload,
-  type ExtendPayload,
-  type ExtensionCapPayload,
-  type HeartbeatPayload,
-  type HeartbeatResult,
-  type KioskEventNotice,
-  type KioskEventPayload,
-  type MonitorSnapshot,
-  type MovePayload,
-  type ProctorMessagePayload,
-  type ProctorMessageResult,
-  type RevokedNotice,
-  type RoomLayoutPayload,
-  type RoomView,
-  type SessionPause,
-  type SessionRef,
-  type SessionView,
+  SessionViewSchema,
 } from './exam-events';
 
 /*
- * The socket.io contract between kiosk clients / the proctor console and the proctor server.
- * Names are `domain:verb`. Every client→server event carries a payload validated with the
- * schema in `clientPayloadSchemas` and an ack callback receiving `Ack<T>`.
+ * The socket.io contract between kiosk clients / the proctor console and the proctor server,
+ * declared once like the IPC contract (ipc-contract.ts): every client→server event with the
+ * schema of its payload and of its ack's data, every server→client push with the schema of what
+ * it carries. Names are `domain:kebab-case`. The server parses each payload with `payload`
+ * (src/socket/validated.ts); callers check each reply against `ack` (socket-call.ts). The
+ * socket.io event maps and the payload / ack types are derived from it (socket-event-types.ts).
  */
 
 export const PingPayloadSchema = z.object({
@@ -104,126 +83,72 @@ export const ShutdownNoticeSchema = z.object({
 });
 export type ShutdownNotice = z.infer<typeof ShutdownNoticeSchema>;
 
-type Handler<P, R> = (payload: P, ack: (result: Ack<R>) => void) => void;
-
-export interface ClientToServerEvents {
+export const socketContract = {
   // every client, even before login
-  'system:ping': Handler<PingPayload, PingResult>;
+  'system:ping': { payload: PingPayloadSchema, ack: PingResultSchema },
   // candidate (kiosk) events; the attempt comes from the candidate token
-  'answer:save': Handler<AnswerEvent, AnswerSaveResult>;
-  'attempt:resync': Handler<AttemptResyncPayload, AttemptResyncResult>;
-  'attempt:state': Handler<EmptyPayload, AttemptView>;
-  'attempt:confirm-identity': Handler<EmptyPayload, AttemptView>;
-  'attempt:identity': Handler<EmptyPayload, CandidateIdentity>;
+  'answer:save': { payload: AnswerEventSchema, ack: AnswerSaveResultSchema },
+  'attempt:resync': { payload: AttemptResyncPayloadSchema, ack: AttemptResyncResultSchema },
+  'attempt:state': { payload: EmptyPayloadSchema, ack: AttemptViewSchema },
+  'attempt:confirm-identity': { payload: EmptyPayloadSchema, ack: AttemptViewSchema },
+  'attempt:identity': { payload: EmptyPayloadSchema, ack: CandidateIdentitySchema },
   /** The candidate's own paper, encrypted; allowed once the identity is confirmed. */
-  'attempt:sealed-paper': Handler<EmptyPayload, SealedPaper>;
+  'attempt:sealed-paper': { payload: EmptyPayloadSchema, ack: SealedPaperSchema },
   /** The content key; only while the attempt is in progress or paused. */
-  'attempt:content-key': Handler<EmptyPayload, ContentKey>;
-  'attempt:heartbeat': Handler<HeartbeatPayload, HeartbeatResult>;
-  'attempt:submit': Handler<EmptyPayload, AttemptView>;
-  'kiosk:event': Handler<KioskEventPayload, DoneResult>;
-  'auth:logout': Handler<EmptyPayload, DoneResult>;
+  'attempt:content-key': { payload: EmptyPayloadSchema, ack: ContentKeySchema },
+  'attempt:heartbeat': { payload: HeartbeatPayloadSchema, ack: HeartbeatResultSchema },
+  'attempt:submit': { payload: EmptyPayloadSchema, ack: AttemptViewSchema },
+  'kiosk:event': { payload: KioskEventPayloadSchema, ack: DoneResultSchema },
+  'auth:logout': { payload: EmptyPayloadSchema, ack: DoneResultSchema },
   // staff events (role checks in the server's action table)
-  'monitor:snapshot': Handler<SessionRef, MonitorSnapshot>;
-  'session:open-check-in': Handler<SessionRef, SessionView>;
-  'session:start': Handler<SessionRef, SessionView>;
-  'session:pause': Handler<SessionPause, SessionView>;
-  'session:resume': Handler<SessionRef, SessionView>;
-  'session:end': Handler<SessionRef, SessionView>;
-  'proctor:admit': Handler<AdmitPayload, AdmitResult>;
-  'proctor:pause': Handler<AttemptReason, AttemptView>;
-  'proctor:resume': Handler<AttemptRef, AttemptView>;
-  'proctor:extend': Handler<ExtendPayload, AttemptView>;
-  'proctor:extension-cap': Handler<ExtensionCapPayload, AttemptView>;
-  'proctor:force-submit': Handler<AttemptReason, AttemptView>;
-  'proctor:void': Handler<AttemptReason, AttemptView>;
-  'proctor:move': Handler<MovePayload, AttemptView>;
-  'proctor:unlock': Handler<AttemptRef, AttemptView>;
-  'proctor:message': Handler<ProctorMessagePayload, ProctorMessageResult>;
-  'room:set-layout': Handler<RoomLayoutPayload, RoomView>;
-  'marking:queue': Handler<MarkingQueuePayload, MarkingQueue>;
-  'marking:submit': Handler<MarkingSubmitPayload, MarkingSubmitResult>;
+  'monitor:snapshot': { payload: SessionRefSchema, ack: MonitorSnapshotSchema },
+  'session:open-check-in': { payload: SessionRefSchema, ack: SessionViewSchema },
+  'session:start': { payload: SessionRefSchema, ack: SessionViewSchema },
+  'session:pause': { payload: SessionPauseSchema, ack: SessionViewSchema },
+  'session:resume': { payload: SessionRefSchema, ack: SessionViewSchema },
+  'session:end': { payload: SessionRefSchema, ack: SessionViewSchema },
+  'proctor:admit': { payload: AdmitPayloadSchema, ack: AdmitResultSchema },
+  'proctor:pause': { payload: AttemptReasonSchema, ack: AttemptViewSchema },
+  'proctor:resume': { payload: AttemptRefSchema, ack: AttemptViewSchema },
+  'proctor:extend': { payload: ExtendPayloadSchema, ack: AttemptViewSchema },
+  'proctor:extension-cap': { payload: ExtensionCapPayloadSchema, ack: AttemptViewSchema },
+  'proctor:force-submit': { payload: AttemptReasonSchema, ack: AttemptViewSchema },
+  'proctor:void': { payload: AttemptReasonSchema, ack: AttemptViewSchema },
+  'proctor:move': { payload: MovePayloadSchema, ack: AttemptViewSchema },
+  'proctor:unlock': { payload: AttemptRefSchema, ack: AttemptViewSchema },
+  'proctor:message': { payload: ProctorMessagePayloadSchema, ack: ProctorMessageResultSchema },
+  'room:set-layout': { payload: RoomLayoutPayloadSchema, ack: RoomViewSchema },
+  'marking:queue': { payload: MarkingQueuePayloadSchema, ack: MarkingQueueSchema },
+  'marking:submit': { payload: MarkingSubmitPayloadSchema, ack: MarkingSubmitResultSchema },
   // proctor console
-  'console:sessions': Handler<EmptyPayload, ConsoleSessions>;
-  'console:timeline': Handler<TimelinePayload, Timeline>;
-  'session:assign-proctors': Handler<SessionAssignPayload, SessionAssignResult>;
-  'incident:list': Handler<IncidentListPayload, IncidentList>;
-  'incident:create': Handler<IncidentCreatePayload, IncidentView>;
-  'incident:confirm': Handler<IncidentConfirmPayload, IncidentView>;
-  'results:summary': Handler<ResultsSummaryPayload, ResultsSummary>;
-  'audit:status': Handler<EmptyPayload, AuditStatus>;
-}
+  'console:sessions': { payload: EmptyPayloadSchema, ack: ConsoleSessionsSchema },
+  'console:timeline': { payload: TimelinePayloadSchema, ack: TimelineSchema },
+  'session:assign-proctors': {
+    payload: SessionAssignPayloadSchema,
+    ack: SessionAssignResultSchema,
+  },
+  'incident:list': { payload: IncidentListPayloadSchema, ack: IncidentListSchema },
+  'incident:create': { payload: IncidentCreatePayloadSchema, ack: IncidentViewSchema },
+  'incident:confirm': { payload: IncidentConfirmPayloadSchema, ack: IncidentViewSchema },
+  'results:summary': { payload: ResultsSummaryPayloadSchema, ack: ResultsSummarySchema },
+  'audit:status': { payload: EmptyPayloadSchema, ack: AuditStatusSchema },
+} as const satisfies Record<string, { payload: z.ZodType; ack: z.ZodType }>;
 
-export interface ServerToClientEvents {
+export const serverPushes = {
   /** The server is shutting down gracefully; clients keep journaling and reconnect. */
-  'system:shutdown': (notice: ShutdownNotice) => void;
+  'system:shutdown': ShutdownNoticeSchema,
   /** To the candidate: their attempt changed (admitted, started, paused, 补时, submitted…). */
-  'attempt:changed': (attempt: AttemptView) => void;
+  'attempt:changed': AttemptViewSchema,
   /** To the candidate: this login was replaced by a newer one or logged out; stop using it. */
-  'attempt:revoked': (notice: RevokedNotice) => void;
+  'attempt:revoked': RevokedNoticeSchema,
   /** To the candidate: a message from the proctors (`proctor:message`). */
-  'attempt:message': (message: AttemptMessage) => void;
+  'attempt:message': AttemptMessageSchema,
   /** To staff: any attempt changed. */
-  'monitor:attempt': (attempt: AttemptView) => void;
+  'monitor:attempt': AttemptViewSchema,
   /** To staff: a session changed. */
-  'monitor:session': (session: SessionView) => void;
+  'monitor:session': SessionViewSchema,
   /** To staff: a kiosk reported focus loss, a display change, a VM or a remote tool. */
-  'monitor:kiosk-event': (notice: KioskEventNotice) => void;
+  'monitor:kiosk-event': KioskEventNoticeSchema,
   /** To staff: an incident was recorded or confirmed. */
-  'monitor:incident': (incident: IncidentView) => void;
-}
-
-/** Schemas of every client→server payload, keyed like `ClientToServerEvents`. */
-export const clientPayloadSchemas = {
-  'system:ping': PingPayloadSchema,
-  'answer:save': AnswerEventSchema,
-  'attempt:resync': AttemptResyncPayloadSchema,
-  'attempt:state': EmptyPayloadSchema,
-  'attempt:confirm-identity': EmptyPayloadSchema,
-  'attempt:identity': EmptyPayloadSchema,
-  'attempt:sealed-paper': EmptyPayloadSchema,
-  'attempt:content-key': EmptyPayloadSchema,
-  'attempt:heartbeat': HeartbeatPayloadSchema,
-  'attempt:submit': EmptyPayloadSchema,
-  'kiosk:event': KioskEventPayloadSchema,
-  'auth:logout': EmptyPayloadSchema,
-  'monitor:snapshot': SessionRefSchema,
-  'session:open-check-in': SessionRefSchema,
-  'session:start': SessionRefSchema,
-  'session:pause': SessionPauseSchema,
-  'session:resume': SessionRefSchema,
-  'session:end': SessionRefSchema,
-  'proctor:admit': AdmitPayloadSchema,
-  'proctor:pause': AttemptReasonSchema,
-  'proctor:resume': AttemptRefSchema,
-  'proctor:extend': ExtendPayloadSchema,
-  'proctor:extension-cap': ExtensionCapPayloadSchema,
-  'proctor:force-submit': AttemptReasonSchema,
-  'proctor:void': AttemptReasonSchema,
-  'proctor:move': MovePayloadSchema,
-  'proctor:unlock': AttemptRefSchema,
-  'proctor:message': ProctorMessagePayloadSchema,
-  'room:set-layout': RoomLayoutPayloadSchema,
-  'marking:queue': MarkingQueuePayloadSchema,
-  'marking:submit': MarkingSubmitPayloadSchema,
-  'console:sessions': EmptyPayloadSchema,
-  'console:timeline': TimelinePayloadSchema,
-  'session:assign-proctors': SessionAssignPayloadSchema,
-  'incident:list': IncidentListPayloadSchema,
-  'incident:create': IncidentCreatePayloadSchema,
-  'incident:confirm': IncidentConfirmPayloadSchema,
-  'results:summary': ResultsSummaryPayloadSchema,
-  'audit:status': EmptyPayloadSchema,
-} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
-
-export type ClientEventName = keyof ClientToServerEvents;
-
-/** The payload a client sends with event `E`. */
-export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-
-/** The data of a successful ack of event `E`. */
-export type ClientAckData<E extends ClientEventName> = Parameters<
-  ClientToServerEvents[E]
->[1] extends (result: Ack<infer T>) => void
-  ? T
-  : never;
+  'monitor:incident': IncidentViewSchema,
+} as const satisfies Record<string, z.ZodType>;

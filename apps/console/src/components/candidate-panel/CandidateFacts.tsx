@@ -2,6 +2,7 @@ import { Descriptions, Progress, Tag } from 'antd';
 import type { AttemptProgress, AttemptView } from '@skillexam/shared';
 import { useConsole } from '../../console-context';
 import { formatDuration } from '../../format/format';
+import { describeAccommodations } from '../AccommodationChip';
 
 interface Props {
   readonly attempt: AttemptView;
@@ -11,7 +12,7 @@ interface Props {
   readonly left: number | undefined;
 }
 
-/** Ticket, masked ID, seat, time left (with 补时) and answering progress. */
+/** Ticket, masked ID, seat, time left (with 补时), 考生便利措施 and answering progress. */
 export function CandidateFacts({ attempt, progress, roomName, left }: Props) {
   const { t } = useConsole();
   return (
@@ -29,12 +30,20 @@ export function CandidateFacts({ attempt, progress, roomName, left }: Props) {
           </Tag>
         )}
       </Descriptions.Item>
+      {attempt.accommodations !== undefined && (
+        <Descriptions.Item label={t('accommodations')}>
+          <span data-testid="panel-accommodations">
+            {describeAccommodations(attempt.accommodations, t)}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('progress')}>
         {progress === undefined ? (
           '—'
         ) : (
           <Progress
             size="small"
+            aria-label={t('progress')}
             percent={
               progress.total === 0 ? 0 : Math.round((100 * progress.answered) / progress.total)
             }

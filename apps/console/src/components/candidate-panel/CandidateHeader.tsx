@@ -37,7 +37,7 @@ export function CandidateHeader({ attempt, photo, offline, saveRejected }: Props
             {attemptStatusLabel(status, lang, attempt.identityConfirmed)}
           </Tag>
           {['logged_in', 'admitted', 'in_progress', 'paused'].includes(status) && (
-            <Tag color={offline ? 'red' : 'green'}>{offline ? t('offline') : t('online')}</Tag>
+            <Tag color={offline ? 'error' : 'success'}>{offline ? t('offline') : t('online')}</Tag>
           )}
           {attempt.lockedUntil !== undefined && <Tag color="volcano">锁定</Tag>}
           {saveRejected && (

@@ -16,43 +16,44 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
     data: Buffer.from(result.bytes).toString('base64'),
   });
   return {
-    'bank:draftBlueprint': async ({ standardId, level }) =>
+    'bank:draft-blueprint': async ({ standardId, level }) =>
       papers.draftBlueprint(standardId, level),
-    'bank:checkBlueprint': async ({ blueprint, forms }) => papers.check(blueprint, forms),
+    'bank:check-blueprint': async ({ blueprint, forms }) => papers.check(blueprint, forms),
     'bank:assemble': ({ blueprint, seed, forms }) => papers.assemble(blueprint, seed, forms),
-    'bank:paperPreview': async ({ paperId }) => papers.preview(paperId),
-    'bank:paperPdf': async ({ paperId, kind }) => file(await papers.pdf(paperId, kind)),
-    'bank:signingKey': async () => papers.signingKey(),
-    'bank:exportPackage': async ({ paperId, sitePublicKeyPem }) =>
+    'bank:paper-preview': async ({ paperId }) => papers.preview(paperId),
+    'bank:paper-pdf': async ({ paperId, kind }) => file(await papers.pdf(paperId, kind)),
+    'bank:signing-key': async () => papers.signingKey(),
+    'bank:export-package': async ({ paperId, sitePublicKeyPem }) =>
       file(await papers.exportPackage(paperId, sitePublicKeyPem)),
     'bank:session': async () => bank.session(),
-    'bank:listFiles': async () => ({ files: bank.listFiles() }),
+    'bank:list-files': async () => ({ files: bank.listFiles() }),
     'bank:open': async ({ name, create }) => bank.open(name, create === true),
     'bank:close': async () => bank.close(),
-    'bank:setUser': async (user) => bank.setUser(user),
+    'bank:set-user': async (user) => bank.setUser(user),
     'bank:standards': async () => ({ standards: bank.standards() }),
-    'bank:standardTree': async ({ standardId }) => ({ nodes: bank.standardTree(standardId) }),
-    'bank:importStandard': ({ fileName, data }) => bank.importStandard(fileName, bytesOf(data)),
+    'bank:standard-tree': async ({ standardId }) => ({ nodes: bank.standardTree(standardId) }),
+    'bank:import-standard': ({ fileName, data }) => bank.importStandard(fileName, bytesOf(data)),
     'bank:search': async ({ query, filter, offset, limit }) =>
       bank.search(query, filter, offset, limit),
-    'bank:getItem': async ({ id }) => bank.getItem(id),
-    'bank:saveItem': async ({ id, content, tags, note }) =>
+    'bank:get-item': async ({ id }) => bank.getItem(id),
+    'bank:save-item': async ({ id, content, tags, note }) =>
       bank.saveItem({
         content,
         ...(id === undefined ? {} : { id }),
         ...(tags === undefined ? {} : { tags }),
         ...(note === undefined ? {} : { note }),
       }),
-    'bank:putAsset': async ({ mime, data }) => ({ hash: bank.putAsset(mime, bytesOf(data)) }),
+    'bank:put-asset': async ({ mime, data }) => ({ hash: bank.putAsset(mime, bytesOf(data)) }),
     'bank:assets': async ({ hashes }) => ({ assets: bank.assets(hashes) }),
     'bank:review': async ({ ids, action, comment }) => ({
       results: bank.review(ids, action, comment),
     }),
     'bank:tag': async ({ ids, tags }) => ({ results: bank.tag(ids, tags) }),
     'bank:history': async ({ id }) => bank.history(id),
+    'bank:item-statistics': async ({ id }) => bank.itemStatistics(id),
     'bank:diff': async ({ id, from, to }) => bank.diff(id, from, to),
     'bank:dashboard': async ({ standardId }) => bank.dashboard(standardId),
-    'bank:classificationQueue': async ({ standardId, offset, limit }) =>
+    'bank:classification-queue': async ({ standardId, offset, limit }) =>
       bank.classificationQueue(standardId, offset, limit),
     // The input schema allows exactly one of pointId and acceptTopSuggestion.
     'bank:classify': async ({ ids, pointId }) => ({
@@ -61,8 +62,8 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
         pointId === undefined ? { acceptTopSuggestion: true } : { pointId },
       ),
     }),
-    'bank:inspectImport': ({ fileName, data }) => bank.inspectImport(fileName, bytesOf(data)),
-    'bank:importItems': ({
+    'bank:inspect-import': ({ fileName, data }) => bank.inspectImport(fileName, bytesOf(data)),
+    'bank:import-items': ({
       fileName,
       data,
       format,
@@ -82,7 +83,7 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
         ...(defaultPointCode === undefined ? {} : { defaultPointCode }),
         ...(standardId === undefined ? {} : { standardId }),
       }),
-    'bank:exportItems': async ({ format, query, filter }) => {
+    'bank:export-items': async ({ format, query, filter }) => {
       const result = await bank.exportItems(format, query, filter);
       return {
         fileName: result.fileName,

@@ -4,12 +4,12 @@ import {
   CodedError,
   type AuthorUser,
   type BankDashboard,
-  type BankImportFormat,
   type BankImportReport,
   type BankItemView,
   type BankReviewAction,
   type BankSearchFilter,
   type BankSession,
+  type ItemStatisticsHistory,
   type ReviewEventView,
   type StandardSummaryView,
   type StandardTreeNode,
@@ -20,14 +20,13 @@ import {
   computeHealthReport,
   createClassificationRepository,
   diffItemVersions,
-  EDIT_ROLES,
   exportItems,
-  importItems,
+  importItemFile,
   importStandard,
   itemHistory,
+  itemStatisticsHistory,
   nodeId,
   openBank,
-  requireRole,
   reviewManyItems,
   saveItem,
   searchItems,
@@ -38,6 +37,7 @@ import {
   type ClassificationQueue,
   type ClassifyResult,
   type ClassifyTarget,
+  type ImportItemFileRequest,
   type ItemEditResult,
   type ReviewEvent,
   type SearchFilter,
@@ -57,17 +57,8 @@ export interface BankServiceOptions {
   readonly clock?: () => string;
 }
 
-export interface ImportRequest {
-  readonly fileName: string;
-  readonly bytes: Uint8Array;
-  readonly format?: BankImportFormat;
-  readonly mapping?: Record<string, string>;
-  readonly dryRun: boolean;
-  readonly validOnly: boolean;
-  readonly defaultPointCode?: string;
-  /** Standard for the codes and for the 未分类 pool (needed when the bank has several). */
-  readonly standardId?: string;
-}
+/** The workbench's import: the item-file workflow's request, the file as bytes. */
+export type ImportRequest = ImportItemFileRequest & { readonly bytes: Uint8Array };
 
 /** One item's outcome in a bulk action (review, tag). */
 export type BulkResult = ItemEditResult;
@@ -261,6 +252,11 @@ export class BankService {
     return { versions: history.versions, events: history.events.map(eventView) };
   }
 
+  /** 实测统计: the item's statistics per version and per administration. */
+  itemStatistics(id: string): ItemStatisticsHistory {
+    return itemStatisticsHistory(this.#open(), id);
+  }
+
   diff(id: string, from: number, to: number): VersionDiff {
     return diffItemVersions(this.#open().items, id, from, to);
   }
@@ -302,22 +298,11 @@ export class BankService {
     return inspectImport(fileName, bytes);
   }
 
+  /** Imports (or dry-runs) an item file as the signed-in user. */
   async importItems(request: ImportRequest): Promise<BankImportReport> {
-    // The item import is not a workflow yet (imports/ is being restructured): its rule stays here.
-    const actor = requireRole(this.#user(), EDIT_ROLES);
-    const report = await importItems(this.#open(), request.bytes, {
-      fileName: request.fileName,
-      actor,
-      dryRun: request.dryRun,
-      validOnly: request.validOnly,
-      ...(request.format === undefined ? {} : { format: request.format }),
-      ...(request.mapping === undefined ? {} : { mapping: request.mapping }),
-      ...(request.defaultPointCode === undefined || request.defaultPointCode === ''
-        ? {}
-        : { defaultPointCode: request.defaultPointCode }),
-      ...(request.standardId === undefined ? {} : { standardId: request.standardId }),
-    });
-    return report;
+    const user = this.#user();
+    const { bytes, ...file } = request;
+    return importItemFile(this.#open(), user, bytes, file);
   }
 
   async exportItems(

@@ -1,22 +1,13 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import {
   AnswerValueSchema,
   answerStateHash,
-  runMigrations,
   type AnswerEvent,
   type AnswerValue,
 } from '@skillexam/shared';
-import { JOURNAL_MIGRATIONS } from './journal-schema';
+import type { WritableDb } from '@skillexam/shared/sql';
+import * as journalDb from './journal/journal-repository';
 import { SealedContentStore } from './sealed-content-store';
-
-interface EventRow {
-  seq: number;
-  item_id: string;
-  value: string;
-  client_time: string;
-}
 
 /**
  * The kiosk's local answer journal (docs/architecture.md#the-answer-path, step 1): every answer
@@ -24,13 +15,13 @@ interface EventRow {
  * 已保存到本机. Unacked events form the outbox; the highest contiguous seq the server acked is kept.
  */
 export class AnswerJournal {
-  private readonly db: Database.Database;
+  private readonly db: WritableDb;
   readonly attemptId: string;
   readonly path: string;
   /** The sealed paper and, once released, its content key (never plaintext). */
   readonly content: SealedContentStore;
 
-  private constructor(db: Database.Database, path: string, attemptId: string) {
+  private constructor(db: WritableDb, path: string, attemptId: string) {
     this.db = db;
     this.path = path;
     this.attemptId = attemptId;
@@ -39,22 +30,14 @@ export class AnswerJournal {
 
   /** Opens (or creates) the journal of `attemptId`; refuses a file of another attempt. */
   static open(path: string, attemptId: string, now: () => Date = () => new Date()): AnswerJournal {
-    mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    const db = journalDb.openJournalDb(path);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      runMigrations(db, JOURNAL_MIGRATIONS, { what: '考试日志' });
-      const row = db.prepare('SELECT attempt_id FROM attempt WHERE id = 1').get() as
-        { attempt_id: string } | undefined;
-      if (row === undefined) {
-        db.prepare('INSERT INTO attempt (id, attempt_id, created_at) VALUES (1, ?, ?)').run(
-          attemptId,
-          now().toISOString(),
-        );
-      } else if (row.attempt_id !== attemptId) {
+      const owner = journalDb.journalAttemptId(db);
+      if (owner === undefined) {
+        journalDb.insertAttempt(db, attemptId, now().toISOString());
+      } else if (owner !== attemptId) {
         throw new Error(
-          `考试日志 ${path} 属于另一场作答 ${row.attempt_id}，不是 ${attemptId} (journal belongs to another attempt)`,
+          `考试日志 ${path} 属于另一场作答 ${owner}，不是 ${attemptId} (journal belongs to another attempt)`,
         );
       }
     } catch (error) {
@@ -67,14 +50,12 @@ export class AnswerJournal {
   /** Journals one answer change durably and returns the event to send. */
   record(itemId: string, value: AnswerValue, clientTime: Date): AnswerEvent {
     const parsed = AnswerValueSchema.parse(value);
-    const insert = this.db.transaction(() => {
-      const next = this.lastSeq() + 1;
-      this.db
-        .prepare('INSERT INTO events (seq, item_id, value, client_time) VALUES (?, ?, ?, ?)')
-        .run(next, itemId, JSON.stringify(parsed), clientTime.toISOString());
-      return next;
-    });
-    const seq = insert();
+    const seq = journalDb.appendEvent(
+      this.db,
+      itemId,
+      JSON.stringify(parsed),
+      clientTime.toISOString(),
+    );
     return {
       attemptId: this.attemptId,
       seq,
@@ -86,18 +67,12 @@ export class AnswerJournal {
 
   /** Events the server has not acknowledged yet, oldest first. */
   pending(limit = 1000): AnswerEvent[] {
-    const rows = this.db
-      .prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(this.ackedSeq(), limit) as EventRow[];
-    return rows.map((row) => this.toEvent(row));
+    return journalDb.eventsAfter(this.db, this.ackedSeq(), limit).map((row) => this.toEvent(row));
   }
 
   /** Records the server's highest contiguous stored seq; never moves backwards. */
   acknowledge(ackedSeq: number): void {
-    const last = this.lastSeq();
-    this.db
-      .prepare('UPDATE attempt SET acked_seq = max(acked_seq, min(?, ?)) WHERE id = 1')
-      .run(ackedSeq, last);
+    journalDb.raiseAckedSeq(this.db, ackedSeq, this.lastSeq());
   }
 
   /**
@@ -107,23 +82,16 @@ export class AnswerJournal {
    */
   adoptServerAck(serverAckedSeq: number): void {
     const seq = Math.max(0, Math.min(serverAckedSeq, this.lastSeq()));
-    this.db.prepare('UPDATE attempt SET acked_seq = ? WHERE id = 1').run(seq);
+    journalDb.setAckedSeq(this.db, seq);
   }
 
   ackedSeq(): number {
-    return (
-      this.db.prepare('SELECT acked_seq FROM attempt WHERE id = 1').get() as { acked_seq: number }
-    ).acked_seq;
+    return journalDb.ackedSeq(this.db);
   }
 
   /** The highest seq used: journaled here, or acked by the server (after a move to this PC). */
   lastSeq(): number {
-    const row = this.db
-      .prepare(
-        'SELECT max(coalesce((SELECT max(seq) FROM events), 0), (SELECT acked_seq FROM attempt WHERE id = 1)) AS s',
-      )
-      .get() as { s: number };
-    return row.s;
+    return journalDb.lastSeq(this.db);
   }
 
   /**
@@ -135,17 +103,15 @@ export class AnswerJournal {
     serverAckedSeq: number,
     answers: readonly { itemId: string; seq: number; value: AnswerValue }[],
   ): void {
-    const importAll = this.db.transaction(() => {
-      const insert = this.db.prepare(
-        'INSERT OR IGNORE INTO events (seq, item_id, value, client_time) VALUES (?, ?, ?, ?)',
-      );
-      for (const answer of answers) {
-        const value = JSON.stringify(AnswerValueSchema.parse(answer.value));
-        insert.run(answer.seq, answer.itemId, value, 'server');
-      }
-      this.db.prepare('UPDATE attempt SET acked_seq = ? WHERE id = 1').run(serverAckedSeq);
-    });
-    importAll();
+    journalDb.importAckedEvents(
+      this.db,
+      serverAckedSeq,
+      answers.map((answer) => ({
+        seq: answer.seq,
+        itemId: answer.itemId,
+        valueJson: JSON.stringify(AnswerValueSchema.parse(answer.value)),
+      })),
+    );
   }
 
   /** The latest value of every item, from every journaled event (what the candidate sees). */
@@ -160,42 +126,29 @@ export class AnswerJournal {
 
   /** Where the candidate was, so a restarted kiosk resumes at the same question. */
   position(): string | undefined {
-    const row = this.db.prepare('SELECT position_item_id AS p FROM attempt WHERE id = 1').get() as {
-      p: string | null;
-    };
-    return row.p ?? undefined;
+    return journalDb.positionItemId(this.db) ?? undefined;
   }
 
   setPosition(itemId: string): void {
-    this.db.prepare('UPDATE attempt SET position_item_id = ? WHERE id = 1').run(itemId);
+    journalDb.setPositionItemId(this.db, itemId);
   }
 
   flagged(): Set<string> {
-    const rows = this.db.prepare('SELECT item_id FROM flags WHERE flagged = 1').all() as {
-      item_id: string;
-    }[];
-    return new Set(rows.map((r) => r.item_id));
+    return new Set(journalDb.flaggedItemIds(this.db));
   }
 
   setFlag(itemId: string, flagged: boolean): void {
-    this.db
-      .prepare(
-        'INSERT INTO flags (item_id, flagged) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET flagged = excluded.flagged',
-      )
-      .run(itemId, flagged ? 1 : 0);
+    journalDb.setFlag(this.db, itemId, flagged);
   }
 
   /** Runs `write` against this journal's connection (for the saved login, saved-login.ts). */
-  withDb(write: (db: Database.Database) => void): void {
+  withDb(write: (db: WritableDb) => void): void {
     if (this.db.open) write(this.db);
   }
 
   /** The connection's durability settings (tests assert WAL and synchronous=FULL = 2). */
   durability(): { journalMode: string; synchronous: number } {
-    return {
-      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
-      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
-    };
+    return journalDb.durability(this.db);
   }
 
   close(): void {
@@ -209,16 +162,14 @@ export class AnswerJournal {
   }
 
   private answersUpTo(maxSeq: number): Map<string, AnswerValue> {
-    const rows = this.db
-      .prepare('SELECT * FROM events WHERE seq <= ? ORDER BY seq')
-      .all(maxSeq) as EventRow[];
+    const rows = journalDb.eventsUpTo(this.db, maxSeq);
     const answers = new Map<string, AnswerValue>();
     for (const row of rows)
       answers.set(row.item_id, AnswerValueSchema.parse(JSON.parse(row.value)));
     return answers;
   }
 
-  private toEvent(row: EventRow): AnswerEvent {
+  private toEvent(row: journalDb.EventRow): AnswerEvent {
     return {
       attemptId: this.attemptId,
       seq: row.seq,

@@ -6,10 +6,11 @@ import {
   type AttemptView,
   type CandidateIdentity,
   type ClientAckData,
+  type ClientEventName,
   type ClientPayload,
-  type ClientToServerEvents,
   type KioskEventPayload,
   type SealedPaperPlaintext,
+  unwrapAck,
 } from '@skillexam/shared';
 import { loginForAgent } from './agent-login';
 import { AnswerJournal } from './answer-journal';
@@ -384,13 +385,11 @@ export class ExamAgent {
     return view;
   }
 
-  private async call<E extends keyof ClientToServerEvents>(
+  private async call<E extends ClientEventName>(
     event: E,
     payload: ClientPayload<E>,
   ): Promise<ClientAckData<E>> {
-    const reply = await request(this.socket, event, payload);
-    if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message);
-    return reply.data;
+    return unwrapAck(await request(this.socket, event, payload));
   }
 
   private publish(): void {

@@ -101,7 +101,7 @@ export class ExamService {
   }
 
   /** Proctor servers on the LAN, plus the one this PC used last. */
-  async discoverServers(): Promise<IpcOutput<'exam:discoverServers'>> {
+  async discoverServers(): Promise<IpcOutput<'exam:discover-servers'>> {
     const servers = await browseExamServers(this.options.discoveryMs);
     const remembered =
       this.options.settingsFile === undefined

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { AttemptViewSchema, type AttemptView } from '@skillexam/shared';
+import type { ReadableDb, WritableDb } from '@skillexam/shared/sql';
+import { openJournalReadOnly } from './journal/journal-repository';
+import {
+  findSavedLoginRow,
+  putSavedLogin,
+  updateSavedAttemptJson,
+} from './journal/saved-login-repository';
 
 /** What a kiosk needs to resume an attempt without the server (docs/decisions/0455). */
 export interface SavedLogin {
@@ -23,38 +29,25 @@ export function loginCodeHash(admissionTicketNumber: string, examCode: string): 
 
 /** Writes the saved login into an open journal (one row, replaced). */
 export function saveLogin(
-  db: Database.Database,
+  db: WritableDb,
   admissionTicketNumber: string,
   examCode: string,
   token: string,
   attempt: AttemptView,
   localNow: number,
 ): void {
-  db.prepare(
-    `INSERT INTO saved_login (id, admission_ticket, code_hash, token, attempt_json, saved_at_local)
-     VALUES (1, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET admission_ticket = excluded.admission_ticket,
-       code_hash = excluded.code_hash, token = excluded.token,
-       attempt_json = excluded.attempt_json, saved_at_local = excluded.saved_at_local`,
-  ).run(
-    admissionTicketNumber.trim(),
-    loginCodeHash(admissionTicketNumber, examCode),
+  putSavedLogin(db, {
+    admissionTicket: admissionTicketNumber.trim(),
+    codeHash: loginCodeHash(admissionTicketNumber, examCode),
     token,
-    JSON.stringify(attempt),
-    localNow,
-  );
+    attemptJson: JSON.stringify(attempt),
+    savedAtLocal: localNow,
+  });
 }
 
 /** Keeps the saved attempt view current (status, deadline, pause) as the server reports it. */
-export function updateSavedAttempt(
-  db: Database.Database,
-  attempt: AttemptView,
-  localNow: number,
-): void {
-  db.prepare('UPDATE saved_login SET attempt_json = ?, saved_at_local = ? WHERE id = 1').run(
-    JSON.stringify(attempt),
-    localNow,
-  );
+export function updateSavedAttempt(db: WritableDb, attempt: AttemptView, localNow: number): void {
+  updateSavedAttemptJson(db, JSON.stringify(attempt), localNow);
 }
 
 /**
@@ -75,15 +68,10 @@ export function findSavedLogin(
   }
   const codeHash = loginCodeHash(admissionTicketNumber, examCode);
   for (const file of files) {
-    let db: Database.Database | undefined;
+    let db: ReadableDb | undefined;
     try {
-      db = new Database(join(journalDir, file), { readonly: true, fileMustExist: true });
-      const row = db
-        .prepare(
-          'SELECT token, attempt_json, saved_at_local FROM saved_login WHERE id = 1 AND admission_ticket = ? AND code_hash = ?',
-        )
-        .get(admissionTicketNumber.trim(), codeHash) as
-        { token: string; attempt_json: string; saved_at_local: number } | undefined;
+      db = openJournalReadOnly(join(journalDir, file));
+      const row = findSavedLoginRow(db, admissionTicketNumber.trim(), codeHash);
       if (row === undefined) continue;
       const saved = AttemptViewSchema.parse(JSON.parse(row.attempt_json));
       const elapsed = Math.max(0, localNow - row.saved_at_local);

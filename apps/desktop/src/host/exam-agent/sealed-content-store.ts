@@ -1,19 +1,16 @@
-import type Database from 'better-sqlite3';
 import {
   ContentKeySchema,
   SealedPaperSchema,
   type ContentKey,
   type SealedPaper,
 } from '@skillexam/shared';
-
-interface SealedRow {
-  paper_id: string;
-  key_id: string;
-  algorithm: string;
-  iv: string;
-  tag: string;
-  ciphertext: string;
-}
+import type { WritableDb } from '@skillexam/shared/sql';
+import {
+  getContentKey,
+  getSealedPaper,
+  putContentKey,
+  putSealedPaper,
+} from './journal/sealed-content-repository';
 
 /**
  * The sealed paper and its content key in journal.db (docs/decisions/0450). The ciphertext is
@@ -21,37 +18,27 @@ interface SealedRow {
  * it again; the key is stored only after the server released it. Both go with the journal.
  */
 export class SealedContentStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: WritableDb) {}
 
   storeSealedPaper(sealed: SealedPaper, at: Date): void {
     const valid = SealedPaperSchema.parse(sealed);
-    const write = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO sealed_paper (id, paper_id, key_id, algorithm, iv, tag, ciphertext, fetched_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET paper_id = excluded.paper_id, key_id = excluded.key_id,
-             algorithm = excluded.algorithm, iv = excluded.iv, tag = excluded.tag,
-             ciphertext = excluded.ciphertext, fetched_at = excluded.fetched_at`,
-        )
-        .run(
-          valid.paperId,
-          valid.keyId,
-          valid.algorithm,
-          valid.iv,
-          valid.tag,
-          valid.ciphertext,
-          at.toISOString(),
-        );
-      // A key for another ciphertext is useless; it is fetched again if needed.
-      this.db.prepare('DELETE FROM content_key WHERE key_id <> ?').run(valid.keyId);
-    });
-    write();
+    // A key for another ciphertext is useless; the repository drops it, it is fetched again.
+    putSealedPaper(
+      this.db,
+      {
+        paper_id: valid.paperId,
+        key_id: valid.keyId,
+        algorithm: valid.algorithm,
+        iv: valid.iv,
+        tag: valid.tag,
+        ciphertext: valid.ciphertext,
+      },
+      at.toISOString(),
+    );
   }
 
   sealedPaper(): SealedPaper | undefined {
-    const row = this.db.prepare('SELECT * FROM sealed_paper WHERE id = 1').get() as
-      SealedRow | undefined;
+    const row = getSealedPaper(this.db);
     if (row === undefined) return undefined;
     return SealedPaperSchema.parse({
       paperId: row.paper_id,
@@ -65,18 +52,11 @@ export class SealedContentStore {
 
   storeContentKey(key: ContentKey, at: Date): void {
     const valid = ContentKeySchema.parse(key);
-    this.db
-      .prepare(
-        `INSERT INTO content_key (id, key_id, key, released_at) VALUES (1, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, key = excluded.key,
-           released_at = excluded.released_at`,
-      )
-      .run(valid.keyId, valid.key, at.toISOString());
+    putContentKey(this.db, valid.keyId, valid.key, at.toISOString());
   }
 
   contentKey(): ContentKey | undefined {
-    const row = this.db.prepare('SELECT key_id, key FROM content_key WHERE id = 1').get() as
-      { key_id: string; key: string } | undefined;
+    const row = getContentKey(this.db);
     return row === undefined
       ? undefined
       : ContentKeySchema.parse({ keyId: row.key_id, key: row.key });

@@ -1,10 +1,13 @@
 import {
   ackSchema,
+  asAckEmitter,
+  callSocket,
   CandidateLoginResultSchema,
   CodedError,
   type Ack,
   type CandidateLoginResult,
   type ClientAckData,
+  type ClientEventName,
   type ClientPayload,
   type ClientToServerEvents,
   type ErrorCode,
@@ -175,16 +178,15 @@ export function isSocketCertificateFailure(error: unknown): boolean {
   return isCertificateFailure(error);
 }
 
-/** Emits with an ack and a timeout; a timeout or disconnect rejects (the caller retries). */
-export function request<E extends keyof ClientToServerEvents>(
+/**
+ * Emits with an ack and a timeout through the shared typed caller (the reply is checked against
+ * the contract); a timeout or disconnect rejects (the caller retries).
+ */
+export function request<E extends ClientEventName>(
   socket: ExamSocket,
   event: E,
   payload: ClientPayload<E>,
   timeoutMs = 5_000,
 ): Promise<Ack<ClientAckData<E>>> {
-  // socket.io's typed emitWithAck cannot follow a generic event name; the map above can.
-  const emitter = socket.timeout(timeoutMs) as unknown as {
-    emitWithAck(event: string, payload: unknown): Promise<Ack<ClientAckData<E>>>;
-  };
-  return emitter.emitWithAck(event, payload);
+  return callSocket(asAckEmitter(socket), event, payload, timeoutMs);
 }

@@ -1,21 +1,10 @@
 import { FolderOpenOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { errorMessage, AUTHOR_ROLES, type AuthorRole, type BankSession } from '@skillexam/shared';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  List,
-  Row,
-  Space,
-  Typography,
-  message,
-} from 'antd';
+import { errorMessage, type AuthorRole, type BankSession } from '@skillexam/shared';
+import { Button, Card, Col, Form, Input, List, Row, Space, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatSize } from './format-size';
+import { RoleCheckboxes } from './RoleCheckboxes';
 import { bank } from './author-api';
 
 interface UserForm {
@@ -49,7 +38,7 @@ export function UserPanel({ session, onSession }: SessionProps) {
             <Button
               key={user.id}
               size="small"
-              onClick={() => void run(bank('bank:setUser', user))}
+              onClick={() => void run(bank('bank:set-user', user))}
               data-testid={`pick-user-${user.id}`}
             >
               {user.name}
@@ -63,7 +52,7 @@ export function UserPanel({ session, onSession }: SessionProps) {
         initialValues={{ roles: ['writer'] }}
         onFinish={(values) =>
           void run(
-            bank('bank:setUser', {
+            bank('bank:set-user', {
               id: values.id.trim(),
               name: values.name.trim(),
               roles: values.roles,
@@ -92,10 +81,7 @@ export function UserPanel({ session, onSession }: SessionProps) {
           label={t('author.user.roles')}
           rules={[{ required: true, type: 'array', min: 1 }]}
         >
-          <Checkbox.Group
-            options={AUTHOR_ROLES.map((role) => ({ value: role, label: t(`author.role.${role}`) }))}
-            data-testid="user-roles"
-          />
+          <RoleCheckboxes />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="sign-in">
           {t('author.user.signIn')}
@@ -112,7 +98,7 @@ export function BankGate({ session, onSession }: SessionProps) {
   const [newName, setNewName] = useState('');
 
   useEffect(() => {
-    bank('bank:listFiles', {}).then(
+    bank('bank:list-files', {}).then(
       ({ files: list }) => setFiles(list),
       () => undefined,
     );

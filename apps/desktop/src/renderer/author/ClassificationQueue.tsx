@@ -51,7 +51,7 @@ export function ClassificationQueue({
   const load = useCallback(() => {
     if (standardId === undefined) return;
     setLoading(true);
-    bank('bank:classificationQueue', {
+    bank('bank:classification-queue', {
       standardId,
       offset: (page.current - 1) * page.size,
       limit: page.size,
@@ -137,6 +137,7 @@ export function ClassificationQueue({
             treeData={treeData}
             treeDefaultExpandAll
             placeholder={t('author.classify.pickPoint')}
+            aria-label={t('author.classify.assignTo')}
             onChange={(value: string) => setTarget(value)}
             data-testid="classify-point"
           />

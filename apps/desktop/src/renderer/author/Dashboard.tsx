@@ -86,7 +86,7 @@ export function Dashboard({
           </Card>
         </Col>
         <Col span={4}>
-          <Card size="small">
+          <Card size="small" data-testid="dashboard-with-stats">
             <Statistic title={t('author.dashboard.withStats')} value={data.withStatistics} />
           </Card>
         </Col>
@@ -116,7 +116,7 @@ export function Dashboard({
         </Col>
         <Col span={8}>
           <Card size="small" title={t('author.dashboard.pHistogram')}>
-            <EChart option={charts.p} height={220} />
+            <EChart option={charts.p} height={220} testId="chart-p" />
           </Card>
         </Col>
       </Row>

@@ -17,6 +17,7 @@ export function ExportPanel({ filter }: { readonly filter: BankSearchFilter }) {
           <Select
             value={format}
             onChange={setFormat}
+            aria-label={t('author.import.format')}
             style={{ width: 140 }}
             options={(['xlsx', 'csv', 'qti', 'bankpkg'] as const).map((f) => ({
               value: f,
@@ -31,7 +32,7 @@ export function ExportPanel({ filter }: { readonly filter: BankSearchFilter }) {
             onClick={async () => {
               setBusy(true);
               try {
-                const result = await bank('bank:exportItems', { format, query: '', filter });
+                const result = await bank('bank:export-items', { format, query: '', filter });
                 downloadBase64(result.fileName, result.data);
                 void message.success(t('author.export.done', { count: result.count }));
               } catch (e) {

@@ -4,6 +4,7 @@ import { Alert, Drawer, Select, Space, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { bank } from './author-api';
+import { ItemStatisticsPanel } from './ItemStatisticsPanel';
 import { StatusTag } from './StatusTag';
 
 type History = IpcOutput<'bank:history'>;
@@ -93,6 +94,8 @@ export function HistoryDrawer(props: {
               ),
             }))}
           />
+          <Typography.Title level={5}>{t('author.history.statistics')}</Typography.Title>
+          <ItemStatisticsPanel itemId={props.itemId} />
           <Typography.Title level={5}>{t('author.history.events')}</Typography.Title>
           <Timeline
             items={history.events.map((event) => ({

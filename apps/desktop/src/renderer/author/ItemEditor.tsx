@@ -79,6 +79,7 @@ export function ItemEditor(props: ItemEditorProps) {
                 <RichEditor
                   key={`stem-${generation}`}
                   testId="stem-editor"
+                  label={t('author.editor.stem')}
                   value={draft.stem}
                   allowBlanks={draft.type === 'fill_blank'}
                   uploadImage={uploadImage}
@@ -99,6 +100,7 @@ export function ItemEditor(props: ItemEditorProps) {
                 <RichEditor
                   key={`exp-${generation}`}
                   testId="explanation-editor"
+                  label={t('author.editor.explanation')}
                   value={draft.explanation}
                   uploadImage={uploadImage}
                   onChange={(explanation) => update({ ...(latest.current ?? draft), explanation })}
@@ -107,6 +109,7 @@ export function ItemEditor(props: ItemEditorProps) {
               <Form.Item label={t('author.editor.tags')}>
                 <Select
                   mode="tags"
+                  aria-label={t('author.editor.tags')}
                   value={draft.tags}
                   onChange={(tags: string[]) => update({ ...draft, tags })}
                   tokenSeparators={[',', '，']}

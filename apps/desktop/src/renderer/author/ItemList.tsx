@@ -10,7 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { bank } from './author-api';
 import { ItemFilters } from './item-list/ItemFilters';
-import { StatusTag } from './StatusTag';
+import { itemColumns } from './item-list/item-columns';
 
 export interface ItemListProps {
   readonly standardId?: string;
@@ -166,24 +166,7 @@ export function ItemList(props: ItemListProps) {
           showTotal: (count) => t('author.list.total', { count }),
           onChange: (current, size) => setPage({ current, size }),
         }}
-        columns={[
-          {
-            title: t('author.list.type'),
-            dataIndex: 'type',
-            width: 80,
-            render: (value: ItemType) => t(`itemType.${value}`),
-          },
-          { title: t('author.list.stem'), dataIndex: 'snippet', ellipsis: true },
-          { title: t('author.list.point'), dataIndex: 'pointPath', width: 110 },
-          { title: t('author.list.difficulty'), dataIndex: 'difficulty', width: 60 },
-          {
-            title: t('author.list.status'),
-            dataIndex: 'status',
-            width: 90,
-            render: (value: ReviewStatus) => <StatusTag status={value} />,
-          },
-          { title: 'v', dataIndex: 'version', width: 50 },
-        ]}
+        columns={itemColumns(t)}
       />
       <Modal
         open={tagOpen}

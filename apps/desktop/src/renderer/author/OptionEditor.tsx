@@ -110,6 +110,7 @@ export function OptionEditor(props: {
             <RichEditor
               compact
               testId={`option-${option.id}`}
+              label={t('author.editor.optionLabel', { id: option.id })}
               value={option.content}
               uploadImage={props.uploadImage}
               onFormKey={formKey(index)}

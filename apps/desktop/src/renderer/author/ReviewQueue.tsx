@@ -59,7 +59,7 @@ export function ReviewQueue({
   const open = (id: string) => {
     setError(undefined);
     setComment('');
-    bank('bank:getItem', { id }).then(setSelected, (e: unknown) => setError(errorMessage(e)));
+    bank('bank:get-item', { id }).then(setSelected, (e: unknown) => setError(errorMessage(e)));
   };
 
   const act = async (action: 'approve' | 'reject') => {

@@ -26,7 +26,7 @@ export function StandardsTree(props: StandardsTreeProps) {
   const importStandard = async (file: File | undefined) => {
     if (file === undefined) return;
     try {
-      const { standard } = await bank('bank:importStandard', {
+      const { standard } = await bank('bank:import-standard', {
         fileName: file.name,
         data: await fileToBase64(file),
       });
@@ -49,6 +49,7 @@ export function StandardsTree(props: StandardsTreeProps) {
           <Select
             style={{ width: '100%' }}
             placeholder={t('author.standards.pick')}
+            aria-label={t('author.standards.pick')}
             value={props.standardId ?? null}
             onChange={props.onStandard}
             options={props.standards.map((s) => ({
@@ -79,9 +80,18 @@ export function StandardsTree(props: StandardsTreeProps) {
         ) : (
           <>
             <Space size="small" className="author-legend">
-              <span style={{ color: HEALTH_COLORS.ok }}>● {t('author.standards.ok')}</span>
-              <span style={{ color: HEALTH_COLORS.thin }}>● {t('author.standards.thin')}</span>
-              <span style={{ color: HEALTH_COLORS.empty }}>● {t('author.standards.none')}</span>
+              <span>
+                <span className="author-health-dot" style={{ background: HEALTH_COLORS.ok }} />
+                {t('author.standards.ok')}
+              </span>
+              <span>
+                <span className="author-health-dot" style={{ background: HEALTH_COLORS.thin }} />
+                {t('author.standards.thin')}
+              </span>
+              <span>
+                <span className="author-health-dot" style={{ background: HEALTH_COLORS.empty }} />
+                {t('author.standards.none')}
+              </span>
             </Space>
             <Tree
               blockNode

@@ -13,11 +13,12 @@ interface Props {
 /** The answer controls of one item, by type. Big targets; the letter doubles as the shortcut. */
 export function AnswerControls({ item, value, onChange }: Props) {
   const { t } = useI18n();
+  const groupName = t('exam.question', { number: item.number });
   switch (item.type) {
     case 'true_false': {
       const chosen = value?.kind === 'true_false' ? value.value : undefined;
       return (
-        <div className="options" role="radiogroup">
+        <div className="options" role="radiogroup" aria-label={groupName}>
           {([true, false] as const).map((v) => (
             <button
               key={String(v)}
@@ -44,7 +45,7 @@ export function AnswerControls({ item, value, onChange }: Props) {
         onChange({ kind: 'choice', selected: next });
       };
       return (
-        <div className="options" role={multiple ? 'group' : 'radiogroup'}>
+        <div className="options" role={multiple ? 'group' : 'radiogroup'} aria-label={groupName}>
           {item.options.map((option, position) => {
             const isOn = selected.includes(option.id);
             return (
@@ -90,6 +91,7 @@ export function AnswerControls({ item, value, onChange }: Props) {
           className="short-answer"
           autoSize={{ minRows: 8, maxRows: 20 }}
           value={value?.kind === 'text' ? value.text : ''}
+          aria-label={t('exam.answerLabel', { number: item.number })}
           placeholder={t('exam.answerPlaceholder')}
           onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
         />

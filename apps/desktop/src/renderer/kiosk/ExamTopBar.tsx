@@ -58,14 +58,14 @@ export function ExamTopBar(props: Props) {
         </span>
         <Space.Compact>
           <Button
-            aria-label={`${t('exam.fontSize')} −`}
+            aria-label={`A− ${t('exam.fontSmaller')}`}
             onClick={() => props.onFontStep(props.fontStep - 1)}
             disabled={props.fontStep <= 0}
           >
             A−
           </Button>
           <Button
-            aria-label={`${t('exam.fontSize')} +`}
+            aria-label={`A+ ${t('exam.fontLarger')}`}
             onClick={() => props.onFontStep(props.fontStep + 1)}
             disabled={props.fontStep >= 2}
           >
@@ -76,7 +76,7 @@ export function ExamTopBar(props: Props) {
           <Switch size="small" checked={props.highContrast} onChange={props.onHighContrast} />{' '}
           {t('exam.highContrast')}
         </label>
-        <Button type="primary" danger onClick={props.onReview}>
+        <Button type="primary" danger onClick={props.onReview} data-testid="open-review">
           {t('exam.review')}
         </Button>
       </Space>

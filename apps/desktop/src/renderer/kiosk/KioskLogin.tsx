@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useI18n } from '../i18n';
 import { ServerPicker } from './ServerPicker';
+import { presetDisplay } from './use-display-settings';
 
 const SERVER_KEY = 'skillexam.kiosk.serverUrl';
 
@@ -50,6 +51,7 @@ export function KioskLogin({ onLoggedIn, onPractice, webClient }: Props) {
         examCode: values.code.trim(),
       });
       window.localStorage.setItem(SERVER_KEY, values.serverUrl.trim());
+      presetDisplay(status.attempt.accommodations);
       onLoggedIn(status);
     } catch (e) {
       setError(errorMessage(e));

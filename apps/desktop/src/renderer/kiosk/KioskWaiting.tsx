@@ -104,7 +104,7 @@ export function KioskWaiting({ status }: { readonly status: ExamAgentStatus }) {
             data-testid="confirm-identity"
             onClick={() =>
               window.desktop
-                .invoke('exam:confirmIdentity', {})
+                .invoke('exam:confirm-identity', {})
                 .catch((e: unknown) => setError(errorMessage(e)))
             }
           >

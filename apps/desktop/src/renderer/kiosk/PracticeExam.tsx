@@ -30,7 +30,7 @@ export function PracticeExam() {
   const display = useDisplaySettings();
 
   useEffect(() => {
-    window.desktop.invoke('exam:practicePaper', {}).then(
+    window.desktop.invoke('exam:practice-paper', {}).then(
       (paper) => {
         setCurrentId(paper.sections[0]?.items[0]?.itemId ?? '');
         setState({ phase: 'exam', paper, deadline: Date.now() + paper.durationMinutes * 60_000 });

@@ -20,7 +20,7 @@ export function ServerPicker({ value, onPick, onRemembered }: Props) {
 
   const scan = useCallback(() => {
     setServers(undefined);
-    window.desktop.invoke('exam:discoverServers', {}).then(
+    window.desktop.invoke('exam:discover-servers', {}).then(
       (found) => {
         setServers(found.servers);
         setRemembered(found.remembered);

@@ -1,3 +1,4 @@
+import type { Accommodations } from '@skillexam/shared';
 import { useCallback, useState } from 'react';
 
 const KEY = 'skillexam.kiosk.display';
@@ -16,6 +17,22 @@ function load(): DisplaySettings {
   } catch {
     return { fontStep: 0, highContrast: false };
   }
+}
+
+/**
+ * At login, the roster's 考生便利措施 preset the display: the largest text size and/or high
+ * contrast. Only ever raised, so a candidate's own choice on this PC is not taken away.
+ */
+export function presetDisplay(accommodations: Accommodations | undefined): void {
+  if (accommodations === undefined) return;
+  const current = load();
+  window.localStorage.setItem(
+    KEY,
+    JSON.stringify({
+      fontStep: accommodations.largeText ? 2 : current.fontStep,
+      highContrast: accommodations.highContrast || current.highContrast,
+    }),
+  );
 }
 
 /** Text size (3 steps) and high contrast, remembered on this PC. */

@@ -1,10 +1,9 @@
 import {
   HostEventSchema,
-  unwrapAck,
-  type Ack,
+  createDesktopApi,
   type DesktopApi,
   type HostEvent,
-  type IpcChannel,
+  type WireReply,
 } from '@skillexam/shared';
 import {
   BRIDGE_PATH,
@@ -14,7 +13,7 @@ import {
 } from '../bridge-protocol';
 
 interface Pending {
-  resolve(reply: Ack<unknown>): void;
+  resolve(reply: WireReply): void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -67,18 +66,18 @@ export function createWebBridge(baseUrl: string): DesktopApi {
         if (call === undefined) return;
         pending.delete(parsed.data.id);
         clearTimeout(call.timer);
-        call.resolve(parsed.data.reply as Ack<unknown>);
+        call.resolve(parsed.data.reply);
       });
     });
     return opened;
   };
 
-  return {
+  return createDesktopApi({
     transport: 'web-socket',
-    async invoke(channel: IpcChannel, input: unknown) {
+    async send(channel, input) {
       const ws = await connect();
       const id = nextId++;
-      const reply = await new Promise<Ack<unknown>>((resolve) => {
+      return new Promise<WireReply>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(id);
           resolve({ ok: false, error: { code: 'UNAVAILABLE', message: `${channel} timed out` } });
@@ -87,12 +86,11 @@ export function createWebBridge(baseUrl: string): DesktopApi {
         const request: BridgeRequest = { id, channel, input };
         ws.send(JSON.stringify(request));
       });
-      return unwrapAck(reply);
     },
     subscribe(listener: (event: HostEvent) => void) {
       listeners.add(listener);
       void connect().catch(() => undefined); // pushes need an open socket
       return () => listeners.delete(listener);
     },
-  } as DesktopApi;
+  });
 }

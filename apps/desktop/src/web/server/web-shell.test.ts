@@ -50,7 +50,7 @@ describe('web shell', () => {
 
   it('dispatches bridge calls to the host in this process', async () => {
     const ws = await open(shell.url);
-    const reply = await call(ws, { id: 7, channel: 'app:getInfo', input: {} });
+    const reply = await call(ws, { id: 7, channel: 'app:get-info', input: {} });
     expect(reply).toMatchObject({
       id: 7,
       reply: { ok: true, data: { pid: process.pid, runtime: 'node' } },

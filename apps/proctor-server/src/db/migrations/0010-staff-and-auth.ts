@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /** Staff accounts (argon2id hashes), login tokens (stored as SHA-256) and the server key pair. */
 export function migrate0010(db: WritableDb): void {

@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /** Imported exams, sessions with their rooms, the roster and one attempt per candidate. */
 export function migrate0020(db: WritableDb): void {

@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * The answer path (docs/architecture.md#the-answer-path): every event stored once by (attempt,

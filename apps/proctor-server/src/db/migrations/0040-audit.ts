@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /** The audit hash chain and its signed checkpoints (docs/architecture.md#security-model). */
 export function migrate0040(db: WritableDb): void {

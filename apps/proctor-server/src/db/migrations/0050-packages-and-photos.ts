@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Exam packages (.exampkg): the site's X25519 key pair that packages are encrypted to, the

@@ -1,4 +1,4 @@
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 /** 简答题 marks: one row per marker per item of an attempt (independent double marking). */
 export function migrate0060(db: WritableDb): void {

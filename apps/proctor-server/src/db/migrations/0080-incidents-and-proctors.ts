@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * 考场情况记录 (docs/decisions/0402): an incident gets a category (违纪 / 设备故障 / 断电断网 / 其他), a

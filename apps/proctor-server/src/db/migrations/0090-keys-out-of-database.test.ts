@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { createMemoryDb, insertRows, migrateTo, readRows } from '../test-helpers';
 
 describe('migration 0090 keys-out-of-database', () => {

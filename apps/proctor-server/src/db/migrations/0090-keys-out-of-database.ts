@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Private keys leave the database (docs/decisions/0210): `openStore` has already written them to

@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Enrolled exam PCs (docs/decisions/0216), single-use kiosk exit grants (0218) and disabled

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 import { createMemoryDb, insertRows, migrateTo, readRows } from '../test-helpers';
 
 const SECRET = 'S3cretS3cretS3cretS3cretS3cretS3cretS3cret=';

@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Kiosks prove themselves with Ed25519 signatures (docs/decisions/0216, updated): the server

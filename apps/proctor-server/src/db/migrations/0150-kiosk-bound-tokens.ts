@@ -1,4 +1,4 @@
-import { execScript, type WritableDb } from '../sql';
+import { execScript, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * A candidate token remembers the enrolled kiosk it was issued at (docs/decisions/0216, 0218):

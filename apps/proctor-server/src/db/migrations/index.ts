@@ -12,6 +12,7 @@ import { migrate0100 } from './0100-kiosks-and-exit-grants';
 import { migrate0110 } from './0110-kiosk-event-coalescing-and-extension-cap';
 import { migrate0140 } from './0140-kiosk-public-keys';
 import { migrate0150 } from './0150-kiosk-bound-tokens';
+import { migrate0160 } from './0160-candidate-accommodations';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 110, name: 'kiosk-event-coalescing-and-extension-cap', up: migrate0110 },
   { version: 140, name: 'kiosk-public-keys', up: migrate0140 },
   { version: 150, name: 'kiosk-bound-tokens', up: migrate0150 },
+  { version: 160, name: 'candidate-accommodations', up: migrate0160 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -5,7 +5,7 @@ import {
   SchemaFromFutureError,
   type Migration as SharedMigration,
 } from '@skillexam/shared';
-import type { ReadableDb, WritableDb } from '../sql';
+import type { ReadableDb, WritableDb } from '@skillexam/shared/sql';
 
 /*
  * server.db migrations run through the one shared runner (packages/shared/src/migrations):

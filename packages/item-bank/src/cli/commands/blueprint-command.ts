@@ -57,6 +57,7 @@ export function registerBlueprint(program: Command, io: CliIo): void {
           parsed.standard,
           parsed.level,
           parsed.exposure.notUsedInLastPapers ?? 0,
+          parsed.measuredPMinResponses,
         );
         const resolved = resolveBlueprint(parsed, source);
         const n = blueprintItemCount(parsed);

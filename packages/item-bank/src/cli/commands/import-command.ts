@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { ITEM_FILE_FORMATS, type ItemFileFormat } from '../../import-export/item-file-types';
 import { exportItems } from '../../imports/export-items';
-import { importItems } from '../../imports/import-items';
 import { importHeadline, importSummary } from '../../imports/import-summary';
+import { bankOperator } from '../../workflows/actor';
+import { importItemFile } from '../../workflows/import-item-file';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
 import { inputFileSource } from '../read-input-file';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
@@ -71,9 +72,9 @@ export function registerImportExport(program: Command, io: CliIo): void {
       const source = inputFileSource(file);
       const mapping = options.map === undefined ? undefined : parseMapping(options.map);
       await withBankAsync(options.bank, async (bank) => {
-        const report = await importItems(bank, source, {
+        const actor = bankOperator(options.actor ?? defaultActor());
+        const report = await importItemFile(bank, actor, source, {
           fileName: file,
-          actor: options.actor ?? defaultActor(),
           ...(options.format === undefined ? {} : { format: options.format }),
           ...(mapping === undefined ? {} : { mapping }),
           ...(options.standard === undefined ? {} : { standardId: options.standard }),

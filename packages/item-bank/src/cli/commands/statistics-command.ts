@@ -1,34 +1,55 @@
 import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
-  analyzeResponses,
   describeItemFlag,
   type AnalysisResult,
-  type ItemVersionRef,
+  type MultipleChoiceScoring,
 } from '@skillexam/shared';
 import type { Command } from 'commander';
-import { recordItemStatistics } from '../../items/item-statistics';
 import { analysisToJson } from '../../statistics/analysis-json';
 import { analysisToWorkbook } from '../../statistics/analysis-workbook';
 import {
-  toItemStatisticsUpdates,
-  UnknownItemColumnsError,
-} from '../../statistics/item-statistics-updates';
-import { formatResponsesIssue } from '../../statistics/responses-issues';
-import { parseResponsesCsv } from '../../statistics/responses-csv';
-import { emit, InvalidInputError, withBank, type CliIo } from '../cli-context';
+  analyzeResponseFile,
+  describeScoring,
+  type ScoringOptions,
+} from '../../statistics/analyze-response-file';
+import { bankOperator } from '../../workflows/actor';
+import { describeImport, importStatistics } from '../../workflows/import-statistics';
+import { defaultActor, emit, InvalidInputError, withBank, type CliIo } from '../cli-context';
 import { readInputFile } from '../read-input-file';
+import { registerStatisticsHistory } from './statistics-history-command';
 
-/** Reads a responses CSV (docs/formats/responses-csv.md) and analyses it; bad input → exit 2. */
-function analyzeFile(file: string): AnalysisResult {
-  const parsed = parseResponsesCsv(readInputFile(file), { fileName: file });
-  if (!parsed.ok) {
+interface ScoringFlags {
+  multipleChoice?: string;
+  groupFraction?: string;
+}
+
+/** `--multiple-choice partial|all_or_nothing`, `--group-fraction 0.27` → the scoring options. */
+function scoringOptions(flags: ScoringFlags): ScoringOptions {
+  const policy = flags.multipleChoice;
+  if (policy !== undefined && policy !== 'partial' && policy !== 'all_or_nothing') {
     throw new InvalidInputError(
-      `作答数据有误，未做任何分析：\n${parsed.issues.map(formatResponsesIssue).join('\n')}`,
-      { issues: parsed.issues },
+      `--multiple-choice 只能是 partial 或 all_or_nothing，收到 ${policy}`,
     );
   }
-  return analyzeResponses(parsed.matrix);
+  const fraction = flags.groupFraction === undefined ? undefined : Number(flags.groupFraction);
+  if (fraction !== undefined && !Number.isFinite(fraction))
+    throw new InvalidInputError(
+      `--group-fraction 应为 0 与 0.5 之间的数，收到 ${flags.groupFraction}`,
+    );
+  return {
+    ...(policy === undefined ? {} : { multipleChoiceScoring: policy as MultipleChoiceScoring }),
+    ...(fraction === undefined ? {} : { groupFraction: fraction }),
+  };
+}
+
+function withScoringOptions(command: Command): Command {
+  return command
+    .option(
+      '--multiple-choice <policy>',
+      '多选题计分：all_or_nothing（全对才得分，默认）或 partial（少选按比例、错选 0 分），与考点服务器一致',
+    )
+    .option('--group-fraction <share>', '高低分组各占考生的比例，默认 0.27');
 }
 
 function summary(result: AnalysisResult): string {
@@ -47,71 +68,80 @@ function summary(result: AnalysisResult): string {
   ].join('\n');
 }
 
-/** `qbank analyze` and `qbank stats import` (item statistics flowing back into the bank). */
+interface ImportFlags extends ScoringFlags {
+  bank: string;
+  exam?: string;
+  session?: string;
+  date?: string;
+  replace?: boolean;
+  json?: boolean;
+}
+
+/** `qbank analyze`, `qbank stats import` and `qbank stats history` (statistics back into the bank). */
 export function registerStatistics(program: Command, io: CliIo): void {
-  program
-    .command('analyze')
-    .description('试题分析（经典测量理论）：难度、区分度、干扰项、信度')
-    .argument('<responses>', '作答数据 CSV（每行一名考生，每列一道试题）')
+  withScoringOptions(
+    program
+      .command('analyze')
+      .description('试题分析（经典测量理论）：难度、区分度、干扰项、信度')
+      .argument('<responses>', '作答数据 CSV（每行一名考生，每列一道试题）'),
+  )
     .option('--out <file>', '同时写出分析结果：.xlsx 或 .json')
     .option('--json', '以 JSON 输出')
-    .action(async (file: string, options: { out?: string; json?: boolean }) => {
-      const result = analyzeFile(file);
+    .action(async (file: string, options: ScoringFlags & { out?: string; json?: boolean }) => {
+      const { result, scoring } = analyzeResponseFile(
+        readInputFile(file),
+        file,
+        scoringOptions(options),
+      );
       if (options.out !== undefined) {
         const kind = extname(options.out).toLowerCase();
         if (kind === '.xlsx') writeFileSync(options.out, await analysisToWorkbook(result));
         else if (kind === '.json')
-          writeFileSync(options.out, JSON.stringify(analysisToJson(result), null, 2));
+          writeFileSync(options.out, JSON.stringify(analysisToJson(result, scoring), null, 2));
         else throw new InvalidInputError(`--out 只支持 .xlsx 或 .json，收到 ${options.out}`);
       }
-      emit(io, options.json, analysisToJson(result), () => summary(result));
+      emit(io, options.json, analysisToJson(result, scoring), () =>
+        [summary(result), describeScoring(scoring)].join('\n'),
+      );
     });
 
   // `stats` (the health report) is registered by query-commands; `stats import` hangs under it.
   const stats = program.commands.find((command) => command.name() === 'stats');
   if (stats === undefined) throw new Error('register the stats command first');
-  stats
-    .command('import')
-    .description('把一次考试的作答数据的统计结果写回题库（难度 p、区分度、曝光次数）')
-    .argument('<responses>', '作答数据 CSV，列名为题库中的试题编号')
+  withScoringOptions(
+    stats
+      .command('import')
+      .description(
+        '把一次考试的作答数据的统计写回题库：记在考生所答的试题版本上，每份文件只计入一次',
+      )
+      .argument('<responses>', '作答数据 CSV，列名为题库中的试题编号'),
+  )
     .requiredOption('--bank <bank>', '题库文件')
+    .option('--exam <paperId>', '考生所答的试卷编号（文件有 #考试 行时可省）')
+    .option('--session <id>', '考试场次（文件有 #场次 行时可省）')
+    .option('--date <YYYY-MM-DD>', '考试日期（文件有 #日期 行时可省）')
+    .option('--replace', '同一文件或同一试卷场次已导入过时，用本次结果替换那次的统计')
     .option('--json', '以 JSON 输出')
-    .action((file: string, options: { bank: string; json?: boolean }) => {
-      const result = analyzeFile(file);
+    .action((file: string, options: ImportFlags) => {
+      const bytes = readInputFile(file);
       withBank(options.bank, (bank) => {
-        const versions = new Map<string, ItemVersionRef>();
-        for (const item of result.items) {
-          const meta = bank.items.getMeta(item.itemId);
-          if (meta !== undefined)
-            versions.set(item.itemId, { itemId: meta.id, version: meta.version });
-        }
-        let updates;
-        try {
-          updates = toItemStatisticsUpdates(result, versions);
-        } catch (error) {
-          if (error instanceof UnknownItemColumnsError) {
-            throw new InvalidInputError(
-              `这些列不是题库中的试题，未写入任何统计：${error.columnIds.join('、')}`,
-            );
-          }
-          throw error;
-        }
-        recordItemStatistics(
-          bank.items,
-          updates.map((u) => ({
-            itemId: u.itemId,
-            p: u.facility,
-            ...(u.discrimination === undefined ? {} : { discrimination: u.discrimination }),
-            responses: u.sampleSize,
-            exposureIncrement: u.exposureIncrement,
-          })),
-        );
-        emit(
-          io,
-          options.json,
-          { updated: updates.length, updates },
-          () => `已更新 ${updates.length} 道试题的统计数据`,
+        const result = importStatistics(bank, bankOperator(defaultActor()), {
+          bytes,
+          fileName: basename(file),
+          ...(options.exam === undefined ? {} : { examId: options.exam }),
+          ...(options.session === undefined ? {} : { sessionId: options.session }),
+          ...(options.date === undefined ? {} : { administeredOn: options.date }),
+          scoring: scoringOptions(options),
+          ...(options.replace === true ? { replace: true } : {}),
+        });
+        emit(io, options.json, { updated: result.updates.length, ...result }, () =>
+          [
+            `已把 ${result.candidates} 名考生的统计记入 ${result.updates.length} 个试题版本`,
+            describeScoring(result.scoring),
+            ...result.replaced.map((old) => `已替换先前的导入：${describeImport(old)}`),
+          ].join('\n'),
         );
       });
     });
+  registerStatisticsHistory(stats, io);
 }

@@ -1,5 +1,5 @@
 import type { ItemStore } from '../../items/item-store';
-import { get, run, sql, type WritableDb } from '../sql';
+import { queryOne, run, sql, type WritableDb } from '@skillexam/shared/sql';
 
 /** Images and other media, stored once by content hash. */
 export function assetRepository(
@@ -7,7 +7,7 @@ export function assetRepository(
 ): Pick<ItemStore, 'hasAsset' | 'putAsset' | 'getAsset'> {
   return {
     hasAsset: (hash) =>
-      get(db, sql`SELECT 1 AS one FROM assets WHERE hash = ${hash}`) !== undefined,
+      queryOne(db, sql`SELECT 1 AS one FROM assets WHERE hash = ${hash}`) !== undefined,
     putAsset(asset) {
       run(
         db,
@@ -16,7 +16,7 @@ export function assetRepository(
       );
     },
     getAsset(hash) {
-      const row = get<{ hash: string; mime: string; bytes: Uint8Array }>(
+      const row = queryOne<{ hash: string; mime: string; bytes: Uint8Array }>(
         db,
         sql`SELECT hash, mime, bytes FROM assets WHERE hash = ${hash}`,
       );

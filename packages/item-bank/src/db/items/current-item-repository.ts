@@ -1,6 +1,8 @@
 import { ItemContentSchema, type Item, type ItemStats, type ReviewStatus } from '@skillexam/shared';
 import type { ItemStore } from '../../items/item-store';
-import { all, get, sql, type WritableDb } from '../sql';
+import { queryAll, queryOne, sql, type WritableDb } from '@skillexam/shared/sql';
+import type { PooledStatistics } from '../../statistics/statistics-store';
+import { pooledCurrentStatisticsOf } from '../version-statistics-repository';
 
 interface ItemRow {
   seq: number;
@@ -14,29 +16,23 @@ interface ItemRow {
   updated_at: string;
   enemy_group: string | null;
   source: string | null;
-  stat_p: number | null;
-  stat_discrimination: number | null;
-  stat_responses: number | null;
-  exposure_count: number;
   content: string;
   sealed: number;
   created_by: string;
 }
 
-export function statsOf(row: {
-  stat_p: number | null;
-  stat_discrimination: number | null;
-  stat_responses: number | null;
-  exposure_count: number;
-}): ItemStats | undefined {
-  if (row.stat_p === null && row.stat_discrimination === null && row.exposure_count === 0) {
-    return undefined;
-  }
+/** The item's statistics as `Item.stats`: its current version's pooled figures and exposure. */
+export function statsOf(pooled: PooledStatistics | undefined): ItemStats | undefined {
+  if (pooled === undefined) return undefined;
+  if (pooled.administrations === 0 && pooled.papersPinned === 0) return undefined;
   return {
-    exposureCount: row.exposure_count,
-    ...(row.stat_p === null ? {} : { p: row.stat_p }),
-    ...(row.stat_discrimination === null ? {} : { discrimination: row.stat_discrimination }),
-    ...(row.stat_responses === null ? {} : { responseCount: row.stat_responses }),
+    ...(pooled.p === undefined ? {} : { p: pooled.p }),
+    ...(pooled.discrimination === undefined ? {} : { discrimination: pooled.discrimination }),
+    ...(pooled.administrations === 0
+      ? {}
+      : { responseCount: pooled.n, administrations: pooled.administrations }),
+    papersPinned: pooled.papersPinned,
+    candidatesSeen: pooled.candidatesSeen,
   };
 }
 
@@ -45,26 +41,26 @@ export function currentItemRepository(
   db: WritableDb,
 ): Pick<ItemStore, 'getItem' | 'getMeta' | 'idsWithStatus'> {
   const itemRow = (id: string) =>
-    get<ItemRow>(
+    queryOne<ItemRow>(
       db,
       sql`SELECT i.seq, i.id, i.current_version, i.status, i.author, i.standard_id, i.point_id,
-            i.created_at, i.updated_at, i.enemy_group, i.source, i.stat_p,
-            i.stat_discrimination, i.stat_responses, i.exposure_count,
+            i.created_at, i.updated_at, i.enemy_group, i.source,
             v.content, v.sealed, v.created_by
           FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
           WHERE i.id = ${id}`,
     );
   const tagsOf = (id: string) =>
-    all<{ tag: string }>(db, sql`SELECT tag FROM item_tags WHERE item_id = ${id} ORDER BY tag`).map(
-      (row) => row.tag,
-    );
+    queryAll<{ tag: string }>(
+      db,
+      sql`SELECT tag FROM item_tags WHERE item_id = ${id} ORDER BY tag`,
+    ).map((row) => row.tag);
 
   return {
     getItem(id) {
       const row = itemRow(id);
       if (row === undefined) return undefined;
       const content = ItemContentSchema.parse(JSON.parse(row.content));
-      const stats = statsOf(row);
+      const stats = statsOf(pooledCurrentStatisticsOf(db, [id]).get(id));
       const item: Item = {
         ...content,
         id: row.id,
@@ -95,7 +91,7 @@ export function currentItemRepository(
           };
     },
     idsWithStatus(status) {
-      return all<{ id: string }>(
+      return queryAll<{ id: string }>(
         db,
         sql`SELECT id FROM items WHERE status = ${status} ORDER BY seq`,
       ).map((row) => row.id);

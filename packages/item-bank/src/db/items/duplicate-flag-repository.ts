@@ -1,5 +1,5 @@
 import type { DuplicateFlag, ItemStore } from '../../items/item-store';
-import { all, run, sql, type WritableDb } from '../sql';
+import { queryAll, run, sql, type WritableDb } from '@skillexam/shared/sql';
 
 /** Near-duplicate detection: the texts it compares and the pairs it flagged. */
 export function duplicateFlagRepository(
@@ -7,7 +7,7 @@ export function duplicateFlagRepository(
 ): Pick<ItemStore, 'pointTexts' | 'replaceDuplicateFlags' | 'listDuplicateFlags'> {
   return {
     pointTexts: (pointId) =>
-      all<{ id: string; text: string }>(
+      queryAll<{ id: string; text: string }>(
         db,
         sql`SELECT i.id, t.similarity_text AS text FROM items i JOIN item_texts t ON t.seq = i.seq
             WHERE i.point_id = ${pointId} AND i.status != 'retired'`,
@@ -30,7 +30,7 @@ export function duplicateFlagRepository(
       }
     },
     listDuplicateFlags: () =>
-      all<{ item_id: string; other_item_id: string; similarity: number; detected_at: string }>(
+      queryAll<{ item_id: string; other_item_id: string; similarity: number; detected_at: string }>(
         db,
         sql`SELECT item_id, other_item_id, similarity, detected_at FROM duplicate_flags
             ORDER BY similarity DESC, item_id, other_item_id`,

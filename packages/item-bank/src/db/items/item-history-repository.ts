@@ -1,6 +1,6 @@
 import { ItemContentSchema, type ItemVersion, type ReviewStatus } from '@skillexam/shared';
 import type { ItemStore, ReviewEvent } from '../../items/item-store';
-import { all, get, run, sql, type WritableDb } from '../sql';
+import { queryAll, queryOne, run, sql, type WritableDb } from '@skillexam/shared/sql';
 
 interface VersionRow {
   item_id: string;
@@ -36,7 +36,7 @@ export function itemHistoryRepository(
       );
     },
     listReviewEvents(id) {
-      return all<{
+      return queryAll<{
         version: number;
         from_status: ReviewStatus | null;
         to_status: ReviewStatus;
@@ -58,13 +58,13 @@ export function itemHistoryRepository(
       }));
     },
     listVersions: (id) =>
-      all<VersionRow>(
+      queryAll<VersionRow>(
         db,
         sql`SELECT item_id, version, content, created_by, created_at, note
             FROM item_versions WHERE item_id = ${id} ORDER BY version`,
       ).map(toVersion),
     getVersion(id, version) {
-      const row = get<VersionRow>(
+      const row = queryOne<VersionRow>(
         db,
         sql`SELECT item_id, version, content, created_by, created_at, note
             FROM item_versions WHERE item_id = ${id} AND version = ${version}`,

@@ -1,6 +1,6 @@
 import type { ItemStore, ItemWrite } from '../../items/item-store';
 import { bigramDocument } from '../../search/bigram-tokens';
-import { get, run, sql, type WritableDb } from '../sql';
+import { queryOne, run, sql, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Writing an item: its row, versions, search texts, tags and bigram document, kept in step
@@ -14,7 +14,7 @@ export function itemWriteRepository(
 > {
   /** The bigram document (text bigrams + facets) always mirrors the item row and its text. */
   const writeBigrams = (seq: number) => {
-    const row = get<{
+    const row = queryOne<{
       search_text: string;
       type: string;
       level: number;
@@ -62,7 +62,10 @@ export function itemWriteRepository(
             enemy_group = ${write.enemyGroup ?? null}, source = ${write.source ?? null}
           WHERE id = ${write.id}`,
     );
-    const seq = get<{ seq: number }>(db, sql`SELECT seq FROM items WHERE id = ${write.id}`)?.seq;
+    const seq = queryOne<{ seq: number }>(
+      db,
+      sql`SELECT seq FROM items WHERE id = ${write.id}`,
+    )?.seq;
     if (seq === undefined) throw new Error(`item ${write.id} not found`);
     run(
       db,
@@ -75,18 +78,15 @@ export function itemWriteRepository(
 
   return {
     insertItem(write) {
-      const { content, stats } = write;
+      const { content } = write;
       const result = run(
         db,
         sql`INSERT INTO items (id, current_version, status, type, point_id, standard_id, level,
-              difficulty, author, created_at, updated_at, enemy_group, source, stat_p,
-              stat_discrimination, stat_responses, exposure_count)
+              difficulty, author, created_at, updated_at, enemy_group, source)
             VALUES (${write.id}, ${write.version}, ${write.status}, ${content.type},
               ${content.assessmentPointId}, ${write.standardId}, ${content.level},
               ${content.difficulty}, ${write.author}, ${write.at}, ${write.at},
-              ${write.enemyGroup ?? null}, ${write.source ?? null}, ${stats?.p ?? null},
-              ${stats?.discrimination ?? null}, ${stats?.responseCount ?? null},
-              ${stats?.exposureCount ?? 0})`,
+              ${write.enemyGroup ?? null}, ${write.source ?? null})`,
       );
       run(
         db,
@@ -113,7 +113,7 @@ export function itemWriteRepository(
     },
     setStatus(id, status, at) {
       run(db, sql`UPDATE items SET status = ${status}, updated_at = ${at} WHERE id = ${id}`);
-      const seq = get<{ seq: number }>(db, sql`SELECT seq FROM items WHERE id = ${id}`)?.seq;
+      const seq = queryOne<{ seq: number }>(db, sql`SELECT seq FROM items WHERE id = ${id}`)?.seq;
       if (seq !== undefined) writeBigrams(seq);
     },
     sealVersion(id, version) {

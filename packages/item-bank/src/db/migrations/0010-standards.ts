@@ -1,4 +1,4 @@
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 /** Occupations, standards, theory weight tables and the 鉴定要素细目表 tree (ranges → points). */
 export function migrate0010(db: WritableDb): void {

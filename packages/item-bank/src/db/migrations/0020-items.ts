@@ -1,4 +1,4 @@
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Items with immutable versions, review events, tags, assets by content hash, paper pins and

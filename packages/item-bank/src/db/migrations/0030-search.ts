@@ -1,4 +1,4 @@
-import { all, run, sql, type WritableDb } from '../sql';
+import { queryAll, run, sql, type WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Full-text search over the normalized text of each item's CURRENT version:
@@ -34,7 +34,7 @@ export function migrate0030(db: WritableDb): void {
     );
     INSERT INTO item_search (item_search) VALUES ('rebuild');
   `);
-  const rows = all<{
+  const rows = queryAll<{
     seq: number;
     search_text: string;
     type: string;

@@ -1,4 +1,4 @@
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 /**
  * Assembled papers (试卷档案): one row per form with its full record as JSON. Item versions

@@ -1,4 +1,4 @@
-import type { WritableDb } from '../sql';
+import type { WritableDb } from '@skillexam/shared/sql';
 
 /**
  * The 未分类 pool of each standard (docs/decisions/0640): one pool range and one pool point per

@@ -60,12 +60,12 @@ export function EditorToolbar({ editor, testId, fileInput, ...props }: Props) {
       {markButton(
         'subscript',
         <span className="author-tool-text">x₂</span>,
-        t('author.editor.subscript'),
+        `x₂ ${t('author.editor.subscript')}`,
       )}
       {markButton(
         'superscript',
         <span className="author-tool-text">x²</span>,
-        t('author.editor.superscript'),
+        `x² ${t('author.editor.superscript')}`,
       )}
       <Tooltip title={t('author.editor.bulletedList')}>
         <Button

@@ -20,6 +20,8 @@ export interface RichEditorProps {
   readonly allowBlanks?: boolean;
   readonly placeholder?: string;
   readonly testId: string;
+  /** The field's accessible name (screen readers announce it on focus). */
+  readonly label: string;
   /** Alt+↑/↓ and other keys the surrounding form handles. */
   readonly onFormKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
   readonly compact?: boolean;
@@ -112,6 +114,7 @@ export function RichEditor(props: RichEditorProps) {
           placeholder={props.placeholder ?? ''}
           onKeyDown={onKeyDown}
           spellCheck={false}
+          aria-label={props.label}
           data-testid={`${props.testId}-input`}
         />
         {formulaOpen && (

@@ -29,6 +29,7 @@ export function ColumnMappingTable({ fields, headers, mapping, onChange }: Props
               style={{ width: 260 }}
               value={mapping[entry.field]}
               placeholder={t('author.import.unmapped')}
+              aria-label={`${t('author.import.fileColumn')}: ${entry.header}`}
               onChange={(value?: string) => {
                 const next = Object.entries(mapping).filter(([field]) => field !== entry.field);
                 if (value !== undefined) next.push([entry.field, value]);

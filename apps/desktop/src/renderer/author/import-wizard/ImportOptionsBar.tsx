@@ -29,6 +29,7 @@ export function ImportOptionsBar(props: Props) {
         style={{ width: 120 }}
         onChange={props.onFormat}
         options={BANK_IMPORT_FORMATS.map((f) => ({ value: f, label: f }))}
+        aria-label={t('author.import.format')}
         data-testid="import-format"
       />
       <Input
@@ -36,6 +37,7 @@ export function ImportOptionsBar(props: Props) {
         value={props.pointCode}
         onChange={(e) => props.onPointCode(e.target.value)}
         placeholder={t('author.import.defaultPoint')}
+        aria-label={t('author.import.defaultPoint')}
       />
       <Checkbox checked={props.validOnly} onChange={(e) => props.onValidOnly(e.target.checked)}>
         {t('author.import.validOnly')}

@@ -36,7 +36,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     setProgress({ percent: 10, label: t('author.import.reading') });
     try {
       const data = await fileToBase64(raw);
-      const inspection = await bank('bank:inspectImport', { fileName: raw.name, data });
+      const inspection = await bank('bank:inspect-import', { fileName: raw.name, data });
       setFile({ name: raw.name, data, size: raw.size });
       setFormat(inspection.format);
       setHeaders(inspection.headers);
@@ -63,7 +63,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
       300,
     );
     try {
-      const result = await bank('bank:importItems', {
+      const result = await bank('bank:import-items', {
         fileName: file.name,
         data: file.data,
         dryRun,

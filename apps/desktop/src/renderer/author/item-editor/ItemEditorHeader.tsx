@@ -43,11 +43,12 @@ export function ItemEditorActions(props: ActionsProps) {
     <Space>
       <Tag
         color={
+          // status colours come from the theme tokens (readable); preset ones do not
           saveState === 'saved'
-            ? 'green'
+            ? 'success'
             : saveState === 'invalid' || saveState === 'error'
-              ? 'red'
-              : 'blue'
+              ? 'error'
+              : 'processing'
         }
         data-testid="save-state"
       >

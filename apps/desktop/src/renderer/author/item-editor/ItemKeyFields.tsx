@@ -67,6 +67,7 @@ export function ItemKeyFields(props: Props) {
             <Input
               key={id}
               addonBefore={id}
+              aria-label={`${t('author.editor.blankAnswers')} ${id}`}
               value={draft.blankAnswers[id] ?? ''}
               onChange={(event) =>
                 onChange({
@@ -88,6 +89,7 @@ export function ItemKeyFields(props: Props) {
           <RichEditor
             key={`ref-${generation}`}
             testId="reference-editor"
+            label={t('author.editor.referenceAnswer')}
             value={draft.referenceAnswer}
             uploadImage={uploadImage}
             onChange={(referenceAnswer) =>

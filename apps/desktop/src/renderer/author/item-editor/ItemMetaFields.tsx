@@ -29,6 +29,7 @@ export function ItemMetaFields({ draft, issues, nodes, onChange, onTypeChanged }
         <Form.Item label={t('author.editor.type')}>
           <Select<ItemType>
             value={draft.type}
+            aria-label={t('author.editor.type')}
             data-testid="item-type"
             onChange={(type) => {
               onChange(changeType(draft, type));
@@ -57,6 +58,7 @@ export function ItemMetaFields({ draft, issues, nodes, onChange, onTypeChanged }
             treeDefaultExpandAll
             placeholder={t(pooled ? 'author.editor.unclassified' : 'author.editor.pickPoint')}
             data-testid="item-point"
+            aria-label={t('author.editor.point')}
             onChange={(value: string) => onChange({ ...draft, assessmentPointId: value })}
           />
         </Form.Item>

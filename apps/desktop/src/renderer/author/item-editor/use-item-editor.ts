@@ -47,7 +47,7 @@ export function useItemEditor(props: Source) {
       setSaveState('dirty');
       return;
     }
-    bank('bank:getItem', { id: props.itemId }).then(
+    bank('bank:get-item', { id: props.itemId }).then(
       (loaded) => {
         setView(loaded);
         setDraft(draftFromItem(loaded.item));
@@ -75,7 +75,7 @@ export function useItemEditor(props: Source) {
     saving.current = true;
     setSaveState('saving');
     try {
-      const result = await bank('bank:saveItem', {
+      const result = await bank('bank:save-item', {
         ...(current.id === undefined ? {} : { id: current.id }),
         content: contentFromDraft(current),
         tags: current.tags,
@@ -143,7 +143,7 @@ export function useItemEditor(props: Source) {
       const result = results[0];
       if (result?.ok === true) {
         void message.success(t('author.editor.submitted'));
-        const reloaded = await bank('bank:getItem', { id: saved.item.id });
+        const reloaded = await bank('bank:get-item', { id: saved.item.id });
         setView(reloaded);
         props.onSaved(reloaded);
       } else void message.error(result?.error ?? '');

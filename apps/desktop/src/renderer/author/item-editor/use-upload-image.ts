@@ -9,7 +9,7 @@ export function useUploadImage(): (file: File) => Promise<string> {
     async (file: File) => {
       const mime = file.type as 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
       const data = await fileToBase64(file);
-      const { hash } = await bank('bank:putAsset', { mime, data });
+      const { hash } = await bank('bank:put-asset', { mime, data });
       assets.put(hash, `data:${mime};base64,${data}`);
       return hash;
     },

@@ -26,6 +26,7 @@ export function ItemFilters(props: Props) {
       <Input.Search
         allowClear
         placeholder={t('author.list.searchPlaceholder')}
+        aria-label={t('author.list.searchPlaceholder')}
         enterButton={<SearchOutlined />}
         onSearch={props.onSearch}
         style={{ width: 280 }}
@@ -34,6 +35,7 @@ export function ItemFilters(props: Props) {
       <Select<ItemType>
         allowClear
         placeholder={t('author.list.type')}
+        aria-label={t('author.list.type')}
         value={props.type ?? null}
         onChange={props.onType}
         style={{ width: 110 }}
@@ -42,6 +44,7 @@ export function ItemFilters(props: Props) {
       <Select<ReviewStatus>
         allowClear
         placeholder={t('author.list.status')}
+        aria-label={t('author.list.status')}
         value={props.status ?? null}
         onChange={props.onStatus}
         style={{ width: 110 }}
@@ -50,6 +53,7 @@ export function ItemFilters(props: Props) {
       <Select<number>
         allowClear
         placeholder={t('author.list.difficulty')}
+        aria-label={t('author.list.difficulty')}
         value={props.difficulty ?? null}
         onChange={props.onDifficulty}
         style={{ width: 100 }}

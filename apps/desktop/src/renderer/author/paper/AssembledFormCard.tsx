@@ -56,7 +56,7 @@ export function AssembledFormCard({ form, onPreview, onPackage }: Props) {
         <Button
           icon={<EyeOutlined />}
           onClick={() =>
-            void bank('bank:paperPreview', { paperId: form.paperId }).then(
+            void bank('bank:paper-preview', { paperId: form.paperId }).then(
               onPreview,
               (e: unknown) => void message.error(errorMessage(e)),
             )

@@ -38,9 +38,20 @@ export function AssemblyCard(props: Props) {
     <Card size="small" title={t('author.paper.assembly')} style={{ marginTop: 16 }}>
       <Space wrap>
         <span>{t('author.paper.forms')}</span>
-        <InputNumber min={1} max={26} value={forms} onChange={(v) => props.onForms(v ?? 1)} />
+        <InputNumber
+          min={1}
+          max={26}
+          value={forms}
+          aria-label={t('author.paper.forms')}
+          onChange={(v) => props.onForms(v ?? 1)}
+        />
         <span>{t('author.paper.seed')}</span>
-        <InputNumber min={0} value={seed} onChange={(v) => props.onSeed(v ?? 1)} />
+        <InputNumber
+          min={0}
+          value={seed}
+          aria-label={t('author.paper.seed')}
+          onChange={(v) => props.onSeed(v ?? 1)}
+        />
         <Button
           type="primary"
           loading={running}

@@ -45,12 +45,14 @@ export function BlueprintCard({ standard, draft, blueprint, weights, onLevel, on
         <Space wrap>
           <Select<TheoryLevelCode>
             value={blueprint.level}
+            aria-label={t('kiosk.level')}
             style={{ width: 160 }}
             onChange={onLevel}
             options={standard.levels.map((l) => ({ value: l, label: t(`level.${l}`) }))}
           />
           <Input
             style={{ width: 360 }}
+            aria-label={t('author.paper.titleLabel')}
             value={blueprint.title}
             onChange={(e) => onChange({ ...blueprint, title: e.target.value })}
           />
@@ -61,6 +63,7 @@ export function BlueprintCard({ standard, draft, blueprint, weights, onLevel, on
             min={1}
             max={600}
             value={blueprint.durationMinutes}
+            aria-label={t('author.paper.duration')}
             onChange={(v) => onChange({ ...blueprint, durationMinutes: v ?? 90 })}
           />
           <span>{t('author.paper.fullMarks')}</span>
@@ -70,6 +73,7 @@ export function BlueprintCard({ standard, draft, blueprint, weights, onLevel, on
             min={0}
             max={blueprint.fullMarks}
             value={blueprint.passMark ?? 60}
+            aria-label={t('author.paper.passMark')}
             onChange={(v) => onChange({ ...blueprint, passMark: v ?? 60 })}
           />
           <span>{t('author.paper.maxPerPoint')}</span>
@@ -77,6 +81,7 @@ export function BlueprintCard({ standard, draft, blueprint, weights, onLevel, on
             min={1}
             max={20}
             value={blueprint.maxItemsPerPoint ?? 1}
+            aria-label={t('author.paper.maxPerPoint')}
             onChange={(v) => onChange({ ...blueprint, maxItemsPerPoint: v ?? 1 })}
           />
         </Space>
@@ -95,11 +100,13 @@ export function BlueprintCard({ standard, draft, blueprint, weights, onLevel, on
               })
             }
             addonAfter="%"
+            aria-label={t('author.paper.xShare')}
             data-testid="x-share"
           />
           <span>{t('author.paper.difficultyMix')}</span>
           <Switch
             checked={blueprint.difficulty !== undefined}
+            aria-label={t('author.paper.difficultyMix')}
             data-testid="difficulty-mix"
             onChange={(on) => {
               const { difficulty: _omit, ...rest } = blueprint;

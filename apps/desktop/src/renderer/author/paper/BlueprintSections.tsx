@@ -31,6 +31,7 @@ export function BlueprintSectionsTable({ blueprint, onChange }: Props) {
           render: (type: ItemType, _s, index) => (
             <Select<ItemType>
               value={type}
+              aria-label={`${t('author.list.type')} ${index + 1}`}
               style={{ width: 110 }}
               onChange={(itemType) => onChange(updateSection(blueprint, index, { itemType }))}
               options={ITEM_TYPES.map((v) => ({ value: v, label: t(`itemType.${v}`) }))}
@@ -46,6 +47,7 @@ export function BlueprintSectionsTable({ blueprint, onChange }: Props) {
               max={1000}
               value={count}
               data-testid={`section-count-${index}`}
+              aria-label={`${t('author.paper.count')} ${index + 1}`}
               onChange={(v) => onChange(updateSection(blueprint, index, { count: v ?? 1 }))}
             />
           ),
@@ -59,6 +61,7 @@ export function BlueprintSectionsTable({ blueprint, onChange }: Props) {
               step={0.5}
               value={points}
               data-testid={`section-points-${index}`}
+              aria-label={`${t('author.paper.pointsEach')} ${index + 1}`}
               onChange={(v) => onChange(updateSection(blueprint, index, { pointsEach: v ?? 1 }))}
             />
           ),

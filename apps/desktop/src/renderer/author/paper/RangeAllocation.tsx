@@ -69,6 +69,7 @@ export function RangeBoundsTable({ blueprint, weights, onChange }: Props) {
               size="small"
               min={0}
               value={overrides[w.path]?.min ?? null}
+              aria-label={`${w.path} ${w.name} ${t('author.paper.min')}`}
               onChange={(v) =>
                 onChange(
                   setRangeBound(blueprint, w.path, {
@@ -90,6 +91,7 @@ export function RangeBoundsTable({ blueprint, weights, onChange }: Props) {
               size="small"
               min={0}
               value={overrides[w.path]?.max ?? null}
+              aria-label={`${w.path} ${w.name} ${t('author.paper.max')}`}
               onChange={(v) =>
                 onChange(
                   setRangeBound(blueprint, w.path, {

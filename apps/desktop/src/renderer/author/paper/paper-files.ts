@@ -5,7 +5,7 @@ import { bank, downloadBase64 } from '../author-api';
 /** Downloads a form's paper or answer-key PDF; failures show as a message. */
 export async function downloadPaperPdf(paperId: string, kind: 'paper' | 'key'): Promise<void> {
   try {
-    const file = await bank('bank:paperPdf', { paperId, kind });
+    const file = await bank('bank:paper-pdf', { paperId, kind });
     downloadBase64(file.fileName, file.data, 'application/pdf');
   } catch (e) {
     void message.error(errorMessage(e));
@@ -18,7 +18,7 @@ export async function exportSitePackage(
   siteKey: File,
 ): Promise<string | undefined> {
   try {
-    const file = await bank('bank:exportPackage', {
+    const file = await bank('bank:export-package', {
       paperId,
       sitePublicKeyPem: await siteKey.text(),
     });
@@ -32,7 +32,7 @@ export async function exportSitePackage(
 
 /** Downloads the bank's signing public key, which sites install to verify packages. */
 export function downloadSigningKey(): void {
-  void bank('bank:signingKey', {}).then(
+  void bank('bank:signing-key', {}).then(
     (key) => downloadBase64('signing.pub.pem', btoa(key.publicKeyPem), 'application/x-pem-file'),
     (e: unknown) => void message.error(errorMessage(e)),
   );

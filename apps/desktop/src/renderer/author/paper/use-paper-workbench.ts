@@ -9,9 +9,9 @@ import { errorMessage } from '@skillexam/shared';
 import { bank } from '../author-api';
 import { type EditableBlueprint } from '../blueprint-edit';
 
-export type BlueprintCheck = IpcOutput<'bank:checkBlueprint'>;
+export type BlueprintCheck = IpcOutput<'bank:check-blueprint'>;
 export type AssembledForms = IpcOutput<'bank:assemble'>;
-export type BlueprintDraft = IpcOutput<'bank:draftBlueprint'>;
+export type BlueprintDraft = IpcOutput<'bank:draft-blueprint'>;
 export type RangeWeight = BlueprintDraft['weights'][number];
 
 /** The state of the 组卷 page: the drafted blueprint, its live feasibility check and the assembly run. */
@@ -32,7 +32,7 @@ export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
     if (standard === undefined) return;
     const chosen = level ?? standard.levels[0];
     if (chosen === undefined) return;
-    bank('bank:draftBlueprint', { standardId: standard.id, level: chosen }).then(
+    bank('bank:draft-blueprint', { standardId: standard.id, level: chosen }).then(
       (drafted) => {
         setDraft(drafted);
         setBlueprint(drafted.blueprint as EditableBlueprint);
@@ -46,7 +46,7 @@ export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
   useEffect(() => {
     if (blueprint === undefined) return undefined;
     const timer = setTimeout(() => {
-      bank('bank:checkBlueprint', { blueprint, forms }).then(setCheck, (e: unknown) =>
+      bank('bank:check-blueprint', { blueprint, forms }).then(setCheck, (e: unknown) =>
         setError(errorMessage(e)),
       );
     }, 300);

@@ -33,7 +33,7 @@ export function BankBar({ session, user, onSession, onManageUsers }: Props) {
             return;
           }
           const next = session.users.find((u) => u.id === key);
-          if (next !== undefined) void bank('bank:setUser', next).then(onSession);
+          if (next !== undefined) void bank('bank:set-user', next).then(onSession);
         },
       }}
     >

@@ -40,7 +40,7 @@ export function useBankWorkspace() {
       setNodes([]);
       return;
     }
-    bank('bank:standardTree', { standardId }).then(
+    bank('bank:standard-tree', { standardId }).then(
       ({ nodes: list }) => setNodes(list),
       (e: unknown) => setError(errorMessage(e)),
     );

@@ -1,0 +1,45 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * The console's antd theme. Contrast is fixed here, in the tokens, for every component at once
+ * (WCAG 2.1 AA, 4.5:1 for text): antd's default blue #1677ff is 4.1:1 on white and its
+ * secondary grey #8c8c8c 3.4:1. The same values as the desktop's theme (renderer/theme.ts).
+ * Animations stay off: a live room screen shows a change at once, on any exam-site PC.
+ */
+export const CONSOLE_THEME: ThemeConfig = {
+  token: {
+    borderRadius: 4,
+    motion: false,
+    colorPrimary: '#1f5fbf',
+    // hovered and pressed buttons darken instead of paling (white text stays above 4.5:1)
+    colorPrimaryHover: '#174a96',
+    colorPrimaryActive: '#123a75',
+    colorLink: '#1f5fbf',
+    colorLinkHover: '#174a96',
+    colorLinkActive: '#123a75',
+    colorInfo: '#1f5fbf',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarning: '#ad4e00',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorError: '#c41d1d',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
+    // Tag text of the preset colours (shade 7) that is under 4.5:1 on its own light background
+    // becomes shade 8 or 9: green, orange, gold, volcano, cyan, lime.
+    green7: '#237804',
+    orange7: '#ad4e00',
+    gold7: '#ad6800',
+    volcano7: '#ad2102',
+    cyan7: '#006d75',
+    lime7: '#3f6600',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+};

@@ -1,0 +1,84 @@
+import { queryAll, queryOne, sql, type ReadableDb } from '@skillexam/shared/sql';
+
+/* The reads behind the proctor console's read models: session list, timeline, photos, key release. */
+
+/** Candidates per session, for the session list. */
+export function candidateCountsBySession(db: ReadableDb): Map<string, number> {
+  return new Map(
+    queryAll<{ session_id: string; n: number }>(
+      db,
+      sql`SELECT session_id, count(*) AS n FROM attempts GROUP BY session_id`,
+    ).map((row) => [row.session_id, row.n]),
+  );
+}
+
+export interface ConsoleRoom {
+  readonly id: string;
+  readonly name: string;
+  readonly seatCount: number;
+}
+
+export function roomsOfSession(db: ReadableDb, sessionId: string): ConsoleRoom[] {
+  return queryAll<{ id: string; name: string; seat_count: number }>(
+    db,
+    sql`SELECT id, name, seat_count FROM rooms WHERE session_id = ${sessionId} ORDER BY id`,
+  ).map((room) => ({ id: room.id, name: room.name, seatCount: room.seat_count }));
+}
+
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly payload_json: string;
+}
+
+/**
+ * The newest `limit` audit records about an attempt or by its candidate, answer saves left out,
+ * newest first.
+ */
+export function attemptAuditRows(db: ReadableDb, attemptId: string, limit: number): AuditRow[] {
+  const actor = `candidate:${attemptId}`;
+  return queryAll<AuditRow>(
+    db,
+    sql`SELECT seq, at, actor, action, payload_json FROM audit_log
+         WHERE json_extract(payload_json, '$.attemptId') = ${attemptId} AND action <> 'answer.save'
+        UNION
+        SELECT seq, at, actor, action, payload_json FROM audit_log
+         WHERE actor = ${actor} AND action <> 'answer.save'
+        ORDER BY seq DESC LIMIT ${limit}`,
+  );
+}
+
+/** The roster photo of an attempt, if it has one. */
+export function photoOfAttempt(
+  db: ReadableDb,
+  attemptId: string,
+): { mime_type: string; bytes: Buffer } | undefined {
+  return queryOne<{ mime_type: string; bytes: Buffer }>(
+    db,
+    sql`SELECT p.mime_type, p.bytes FROM attempts a JOIN candidate_photos p ON p.hash = a.photo_hash
+         WHERE a.id = ${attemptId}`,
+  );
+}
+
+/** The sessions of the exam that have not ended yet. */
+export function openSessionIdsOfExam(db: ReadableDb, examId: string): string[] {
+  return queryAll<{ id: string }>(
+    db,
+    sql`SELECT id FROM sessions WHERE exam_id = ${examId} AND status <> 'ended' ORDER BY id`,
+  ).map((row) => row.id);
+}
+
+/** The first audit record of `action` about the exam (`payload.examId`), if any. */
+export function firstAuditSeqOfExam(
+  db: ReadableDb,
+  action: string,
+  examId: string,
+): number | undefined {
+  return queryOne<{ seq: number }>(
+    db,
+    sql`SELECT seq FROM audit_log WHERE action = ${action}
+          AND json_extract(payload_json, '$.examId') = ${examId} ORDER BY seq LIMIT 1`,
+  )?.seq;
+}

@@ -1,0 +1,45 @@
+import { analysisToJson, writeResponsesCsv } from '@skillexam/item-bank/statistics';
+import {
+  analyzeResponses,
+  type MultipleChoiceScoring,
+  type PaperAnswerKeys,
+  type ResponseMatrix,
+} from '@skillexam/shared';
+
+/*
+ * The statistics export for the bank: the anonymous response file that `qbank analyze` and
+ * `qbank stats import` read, naming its administration (#考试 = the paper id, #场次, #日期) so the
+ * bank records it once, and its analysis with the scoring options the server used.
+ */
+
+/** The server's upper/lower group share, as in the console's results (analyzeResponses' default). */
+const GROUP_FRACTION = 0.27;
+
+/** How the paper scored 多选题: its multiple-choice section's policy. */
+export function multipleChoiceScoringOf(keys: PaperAnswerKeys): MultipleChoiceScoring {
+  const section = keys.sections.find((s) => s.itemType === 'multiple_choice');
+  return section?.scoringPolicy ?? 'all_or_nothing';
+}
+
+/** YYYY-MM-DD in China time (UTC+8), as the printed results give the exam time. */
+function chinaDate(epochMs: number): string {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function statisticsExport(
+  matrix: ResponseMatrix,
+  keys: PaperAnswerKeys,
+  session: { readonly id: string; readonly startsAt: number },
+): { readonly responsesCsv: string; readonly analysisJson: string } {
+  const responsesCsv = writeResponsesCsv(matrix, '考生', {
+    examId: keys.paperId,
+    sessionId: session.id,
+    administeredOn: chinaDate(session.startsAt),
+  });
+  const scoring = {
+    multipleChoiceScoring: multipleChoiceScoringOf(keys),
+    groupFraction: GROUP_FRACTION,
+  };
+  const analysis = analyzeResponses(matrix, { groupFraction: GROUP_FRACTION });
+  return { responsesCsv, analysisJson: JSON.stringify(analysisToJson(analysis, scoring), null, 2) };
+}
