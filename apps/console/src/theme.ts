@@ -1,6 +1,14 @@
 import type { ThemeConfig } from 'antd';
 
 /**
+ * A preset colour's shade 7 (tag text), under both of antd's names for it: `green7` and the
+ * older `green-7` share one CSS variable, so both must change.
+ */
+function presetText(color: string, value: string): Record<string, string> {
+  return { [`${color}7`]: value, [`${color}-7`]: value };
+}
+
+/**
  * The console's antd theme. Contrast is fixed here, in the tokens, for every component at once
  * (WCAG 2.1 AA, 4.5:1 for text): antd's default blue #1677ff is 4.1:1 on white and its
  * secondary grey #8c8c8c 3.4:1. The same values as the desktop's theme (renderer/theme.ts).
@@ -30,13 +38,13 @@ export const CONSOLE_THEME: ThemeConfig = {
     colorErrorBg: '#fff2f0',
     colorErrorBorder: '#ffccc7',
     // Tag text of the preset colours (shade 7) that is under 4.5:1 on its own light background
-    // becomes shade 8 or 9: green, orange, gold, volcano, cyan, lime.
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#ad6800',
-    volcano7: '#ad2102',
-    cyan7: '#006d75',
-    lime7: '#3f6600',
+    // becomes shade 8 or 9.
+    ...presetText('green', '#237804'),
+    ...presetText('orange', '#ad4e00'),
+    ...presetText('gold', '#ad6800'),
+    ...presetText('volcano', '#ad2102'),
+    ...presetText('cyan', '#006d75'),
+    ...presetText('lime', '#3f6600'),
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

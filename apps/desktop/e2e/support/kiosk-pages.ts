@@ -71,7 +71,15 @@ export async function expectReachable(target: Locator): Promise<void> {
   await expect(target).toBeVisible();
   // scrolled again on each try: a growing text area or a late layout may move it meanwhile
   await expect(async () => {
-    await target.scrollIntoViewIfNeeded();
-    await expect(target).toBeInViewport({ ratio: 1, timeout: 500 });
+    // as a candidate scrolls: just far enough to see all of it
+    await target.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    const box = await target.boundingBox();
+    const viewport = target.page().viewportSize();
+    if (box === null || viewport === null) throw new Error('not laid out');
+    // wholly visible; one taller than the screen (a long answer field) fills it instead
+    const ratio = Math.min(1, viewport.height / box.height) - 0.001;
+    await expect(target).toBeInViewport({ ratio, timeout: 500 });
+    expect(box.x, 'cut off on the left').toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, 'cut off on the right').toBeLessThanOrEqual(viewport.width);
   }).toPass({ timeout: 5_000 });
 }
