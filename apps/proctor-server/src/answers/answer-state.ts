@@ -11,6 +11,3 @@ export interface StoredAnswer {
 export function stateHashOf(answers: readonly StoredAnswer[]): string {
   return answerStateHash(new Map(answers.map((a) => [a.itemId, a.value])));
 }
-
-/* console/results-summary.ts still imports this from here; new code imports answer-repository.ts. */
-export { currentAnswers } from './answer-repository';

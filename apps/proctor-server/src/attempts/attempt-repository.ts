@@ -2,9 +2,6 @@ import { CodedError, type Accommodations, type AttemptStatus } from '@skillexam/
 import { queryAll, queryOne, type ReadableDb } from '@skillexam/shared/sql';
 import type { AttemptRecord } from './attempt-record';
 
-/* Callers outside this folder still import these from here; new code imports attempt-record.ts. */
-export { toAttemptView, type AttemptRecord } from './attempt-record';
-
 interface AttemptRow {
   id: string;
   session_id: string;

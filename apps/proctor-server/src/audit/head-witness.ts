@@ -6,9 +6,6 @@ import { writePrivateFileAtomic } from '../keys/key-file';
 import type { AuditCheckpoint } from './audit-log';
 import { latestCheckpoint, recordHashAt, recordsOfAction } from './audit-repository';
 
-/* Callers outside audit/ import this from here (console/console-downloads.route.ts among them). */
-export { latestCheckpoint } from './audit-repository';
-
 /*
  * The chain-head witness (docs/decisions/0211): the newest signed checkpoint, copied outside the
  * database to `<data>/audit-head.json` at most every `intervalMs`, into every backup

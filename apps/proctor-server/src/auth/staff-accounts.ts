@@ -7,9 +7,6 @@ import { verifyStaffCredentials, type StaffCredentialDeps } from './staff-creden
 import { findStaff, insertStaff, type StaffRecord } from './staff-repository';
 import { issueToken } from './tokens';
 
-/* http/staff-route.ts and socket/socket-auth.ts import these from here. */
-export { findStaff, type StaffRecord } from './staff-repository';
-
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
 
 export async function addStaff(

@@ -6,9 +6,6 @@ import { findTokenRow, insertToken, revokeTokenHash, type TokenKind } from './to
 
 export type { TokenKind } from './token-repository';
 
-/* kiosks/kiosk.routes.ts still imports this from here; new code imports token-repository.ts. */
-export { liveAttemptsAtKiosk } from './token-repository';
-
 export interface TokenSubject {
   readonly kind: TokenKind;
   /** Staff id or attempt id. */

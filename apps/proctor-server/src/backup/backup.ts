@@ -1,7 +1,8 @@
 import { closeSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { latestCheckpoint, toChainHead, writeChainHead } from '../audit/head-witness';
+import { latestCheckpoint } from '../audit/audit-repository';
+import { toChainHead, writeChainHead } from '../audit/head-witness';
 import { openReadonlyDb } from '../db/connection';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictFile } from '../keys/key-file';

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodedError, CONSOLE_DOWNLOADS, type ConsoleDownload } from '@skillexam/shared';
-import { latestCheckpoint } from '../audit/head-witness';
+import { latestCheckpoint } from '../audit/audit-repository';
 import type { PrincipalRole } from '../auth/principal';
 import { DOWNLOAD_ROLES } from '../auth/roles';
 import { assertStaffMaySee } from '../auth/session-scope';

@@ -7,7 +7,7 @@ import {
   type ScoreRow,
   type SessionAttempt,
 } from '@skillexam/shared';
-import { currentAnswers } from '../answers/answer-state';
+import { currentAnswers } from '../answers/answer-repository';
 import { listAttempts } from '../attempts/attempt-repository';
 import type { PrincipalRole } from '../auth/principal';
 import type { ReadableDb } from '@skillexam/shared/sql';

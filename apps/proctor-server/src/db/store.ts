@@ -4,11 +4,11 @@ import { createAuditLog, signCheckpoint, type AuditLog } from '../audit/audit-lo
 import {
   createHeadWitness,
   headWitnessPath,
-  latestCheckpoint,
   WITNESS_RECREATED_ACTION,
   type HeadWitness,
   type WitnessRecreatedPayload,
 } from '../audit/head-witness';
+import { latestCheckpoint } from '../audit/audit-repository';
 import { recordPublicKeys, type ServerKey } from '../audit/server-key-repository';
 import { bindSiteKeys } from '../keys/bound-site-keys';
 import { ensurePrivateDir, KeyFileError, restrictFile } from '../keys/key-file';

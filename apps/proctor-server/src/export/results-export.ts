@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { keyIdOf } from '@skillexam/item-bank/exam-package';
 import { CodedError, sessionResponseMatrix, type AnswerValue } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-repository';
-import { latestCheckpoint } from '../audit/head-witness';
+import { latestCheckpoint } from '../audit/audit-repository';
 import { verifyStoreChain } from '../audit/verify-store';
 import { listAttempts } from '../attempts/attempt-repository';
 import { candidatePaperOf, displayNumbers } from '../content/candidate-content';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CodedError, describeZodError } from '@skillexam/shared';
 import type { z } from 'zod';
 import type { Principal, PrincipalRole } from '../auth/principal';
-import { findStaff } from '../auth/staff-accounts';
+import { findStaff } from '../auth/staff-repository';
 import { resolveToken } from '../auth/tokens';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import { HttpError, readJsonBody, sendError, sendJson, type RouteHandler } from './router';

@@ -96,6 +96,3 @@ export function updateRoomLayout(
         WHERE session_id = ${sessionId} AND id = ${roomId}`,
   );
 }
-
-/* sessions/ still imports these from here; new code imports room-layout.ts. */
-export { seatLabel, setRoomLayout } from './room-layout';

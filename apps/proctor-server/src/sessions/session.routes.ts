@@ -1,7 +1,8 @@
 import { RoomLayoutPayloadSchema, SessionAssignPayloadSchema } from '@skillexam/shared';
 import type { Components } from '../components';
 import { consoleSessions } from '../console/console-sessions';
-import { listRooms, setRoomLayout } from '../rooms/room-repository';
+import { setRoomLayout } from '../rooms/room-layout';
+import { listRooms } from '../rooms/room-repository';
 import type { Router } from '../http/router';
 import { reissueAdmissionSlips } from './admission-slips-reissue';
 import { importRosterFile } from './roster-import';

@@ -1,6 +1,6 @@
 import { findAttempt } from '../attempts/attempt-repository';
 import type { Principal } from '../auth/principal';
-import { findStaff } from '../auth/staff-accounts';
+import { findStaff } from '../auth/staff-repository';
 import { resolveToken } from '../auth/tokens';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import { attemptRoom, STAFF_ROOM } from './notifier';

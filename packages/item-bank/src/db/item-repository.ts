@@ -7,8 +7,6 @@ import { itemUsageRepository } from './items/item-usage-repository';
 import { itemWriteRepository } from './items/item-write-repository';
 import { transaction, type WritableDb } from '@skillexam/shared/sql';
 
-export { statsOf } from './items/current-item-repository';
-
 /** The item store over a bank's SQLite file, one part per table family (see `./items/`). */
 export function createItemRepository(db: WritableDb): ItemStore {
   return {

@@ -1,7 +1,7 @@
-import { ItemContentSchema, type Item, type ItemStats, type ReviewStatus } from '@skillexam/shared';
+import { ItemContentSchema, type Item, type ReviewStatus } from '@skillexam/shared';
 import type { ItemStore } from '../../items/item-store';
 import { queryAll, queryOne, sql, type WritableDb } from '@skillexam/shared/sql';
-import type { PooledStatistics } from '../../statistics/statistics-store';
+import { statsOf } from '../../statistics/item-stats';
 import { pooledCurrentStatisticsOf } from '../version-statistics-repository';
 
 interface ItemRow {
@@ -19,21 +19,6 @@ interface ItemRow {
   content: string;
   sealed: number;
   created_by: string;
-}
-
-/** The item's statistics as `Item.stats`: its current version's pooled figures and exposure. */
-export function statsOf(pooled: PooledStatistics | undefined): ItemStats | undefined {
-  if (pooled === undefined) return undefined;
-  if (pooled.administrations === 0 && pooled.papersPinned === 0) return undefined;
-  return {
-    ...(pooled.p === undefined ? {} : { p: pooled.p }),
-    ...(pooled.discrimination === undefined ? {} : { discrimination: pooled.discrimination }),
-    ...(pooled.administrations === 0
-      ? {}
-      : { responseCount: pooled.n, administrations: pooled.administrations }),
-    papersPinned: pooled.papersPinned,
-    candidatesSeen: pooled.candidatesSeen,
-  };
 }
 
 /** Items as they are now: the item row joined with its current version, and its tags. */
