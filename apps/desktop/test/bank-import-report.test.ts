@@ -10,7 +10,10 @@ import {
 } from '@skillexam/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHostHandlers } from '../src/host/host-handlers';
-import { nearDuplicateRows } from '../src/renderer/author/import-report-view';
+import {
+  nearDuplicateClusters,
+  nearDuplicateRows,
+} from '../src/renderer/author/import-report-view';
 
 /*
  * The import report crosses the bank:import-items bridge whole (docs/decisions/0635): the near
@@ -107,5 +110,18 @@ describe('bank:import-items report', () => {
         kind: 'same-stem',
       },
     ]);
+    // The wizard pages through clusters: each pair here is its own cluster, nothing unlisted.
+    expect(
+      nearDuplicateClusters(done).map((c) => [c.cluster, c.pairs.map((p) => p.place)]),
+    ).toEqual([
+      [1, ['第3行']],
+      [2, ['第6行']],
+    ]);
+    expect(done).toMatchObject({
+      nearDuplicateClusters: 2,
+      nearDuplicatePairs: 2,
+      unlistedNearDuplicateClusters: 0,
+      unlistedNearDuplicatePairs: 0,
+    });
   });
 });

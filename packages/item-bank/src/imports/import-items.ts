@@ -5,6 +5,7 @@ import { openItemFileStream } from '../import-export/parse-item-file';
 import type { ItemServiceDeps } from '../items/item-service';
 import type { ImportedNearDuplicate, ImportReport } from './import-report';
 import { isItemIssue, locationKey, runImportPass, type PassResult } from './import-pass';
+import { nearDuplicateReport, unlisted } from './near-duplicate-report';
 import type { ResolveOptions } from './resolve-parsed-item';
 
 export interface ImportItemsOptions extends ResolveOptions {
@@ -16,6 +17,11 @@ export interface ImportItemsOptions extends ResolveOptions {
   /** Import the valid items and list every skipped one (still one transaction). */
   readonly validOnly?: boolean;
   readonly actor: string;
+  /**
+   * Gets every near-duplicate pair, listed in the report or not, in file order (the full list;
+   * `qbank import --near-duplicates-file` writes it as it comes). Not called when refused.
+   */
+  readonly onNearDuplicate?: (pair: ImportedNearDuplicate) => void;
 }
 
 /** Thrown inside the transaction to undo a pass (refused import, dry run, or a pass to redo). */
@@ -91,21 +97,15 @@ function buildReport(
   refused: boolean,
   committed: boolean,
 ): ImportReport {
-  const { accepted, issues } = pass;
-  sortByRow(issues);
-  const nearDuplicates: ImportedNearDuplicate[] = accepted.flatMap((entry) =>
-    entry.matches.map((match) => {
-      const otherRef = pass.refOfId.get(match.id);
-      return {
-        ref: entry.ref,
-        itemId: entry.id,
-        otherItemId: match.id,
-        ...(otherRef === undefined ? {} : { otherRef }),
-        similarity: match.similarity,
-        kind: match.kind,
-      };
-    }),
+  const { accepted } = pass;
+  const found = nearDuplicateReport(
+    pass,
+    options.fileName,
+    refused ? undefined : options.onNearDuplicate,
   );
+  const { warnings, ...nearDuplicates } = refused ? unlisted(found) : found;
+  const issues = [...pass.issues, ...warnings];
+  sortByRow(issues);
   return {
     file: options.fileName,
     format,
@@ -122,7 +122,7 @@ function buildReport(
     valid: accepted.length,
     issues,
     importedIds: refused ? [] : accepted.map((entry) => entry.id),
-    nearDuplicates: refused ? [] : nearDuplicates,
+    ...nearDuplicates,
   };
 }
 

@@ -39,6 +39,7 @@ export interface PassOptions extends ResolveOptions {
 /** What the report needs of a written item. */
 export interface PassAccepted {
   readonly ref: string;
+  readonly row?: number;
   readonly id: string;
   readonly isUpdate: boolean;
   readonly matches: readonly NearMatch[];
@@ -77,12 +78,16 @@ export function locationKey(issue: {
 
 /** Where an item is, without the file name: "第12行", "第3行（Q1）". */
 function placeOf(item: ParsedItem, file: string): string {
-  const rest = item.ref.startsWith(file) ? item.ref.slice(file.length).trim() : item.ref;
-  return rest === '' ? item.ref : rest;
+  return placeOfRef(item.ref, file);
+}
+
+export function placeOfRef(ref: string, file: string): string {
+  const rest = ref.startsWith(file) ? ref.slice(file.length).trim() : ref;
+  return rest === '' ? ref : rest;
 }
 
 /** "题库中的试题 item-0001" needs a space before the next Chinese word; "第12行" does not. */
-function spaced(place: string): string {
+export function spaced(place: string): string {
   return /[\x21-\x7e]$/.test(place) ? `${place} ` : place;
 }
 
@@ -96,7 +101,7 @@ function conflictReason(verdict: Extract<ExactVerdict, { kind: 'conflict' }>, pl
 /** Items written together (docs/decisions/0652): short runs keep SQLite warm, items die young. */
 const WRITE_BATCH = 64;
 
-const NEAR_REASON: Record<NearDuplicateKind, string> = {
+export const NEAR_REASON: Record<NearDuplicateKind, string> = {
   variant: '只在数字、符号、单位或希腊字母上不同',
   'same-stem': '题干相同、选项不同',
   similar: '高度相似',
@@ -140,7 +145,6 @@ export function runImportPass(
 
   const conflicted = new Map<string, { item?: string; row?: number }>();
   const keptRefs = new Set<string>();
-  const placeOfId = new Map<string, string>();
   const refOfId = new Map<string, string>();
   const accepted: PassAccepted[] = [];
   const storedAssets = new Set<string>();
@@ -162,20 +166,14 @@ export function runImportPass(
       content: entry.content,
       text: entry.text,
     });
-    for (const match of matches) {
-      const other = placeOfId.get(match.id) ?? `题库中的试题 ${match.id}`;
-      warn(
-        issueAt(
-          entry.parsed,
-          file,
-          '题干',
-          `与${spaced(other)}${NEAR_REASON[match.kind]}（相似度 ${match.similarity}），已标记为疑似重复`,
-        ),
-      );
-    }
-    placeOfId.set(entry.id, placeOf(entry.parsed, file));
     refOfId.set(entry.id, entry.parsed.ref);
-    accepted.push({ ref: entry.parsed.ref, id: entry.id, isUpdate: entry.isUpdate, matches });
+    accepted.push({
+      ref: entry.parsed.ref,
+      ...(entry.parsed.row === undefined ? {} : { row: entry.parsed.row }),
+      id: entry.id,
+      isUpdate: entry.isUpdate,
+      matches,
+    });
     if (!canSucceed()) {
       wrote = false;
       batch.length = 0;

@@ -3,7 +3,7 @@ import type { ItemFileSource } from '../import-export/byte-source';
 import type { ColumnMapping, ItemFileFormat } from '../import-export/item-file-types';
 import type { ItemServiceDeps } from '../items/item-service';
 import { importItems } from '../imports/import-items';
-import type { ImportReport } from '../imports/import-report';
+import type { ImportedNearDuplicate, ImportReport } from '../imports/import-report';
 import { requireRole, type Actor } from './actor';
 
 /*
@@ -30,6 +30,8 @@ export interface ImportItemFileRequest {
   readonly standardId?: string;
   /** 鉴定点 code for items without one (blank: none, they go to the 未分类 pool). */
   readonly defaultPointCode?: string;
+  /** Gets every near-duplicate pair, listed in the report or not (the full list, streamed). */
+  readonly onNearDuplicate?: (pair: ImportedNearDuplicate) => void;
 }
 
 /**
@@ -54,5 +56,6 @@ export async function importItemFile(
     ...(request.mapping === undefined ? {} : { mapping: request.mapping }),
     ...(request.standardId === undefined ? {} : { standardId: request.standardId }),
     ...(pointCode === '' ? {} : { defaultPointCode: pointCode }),
+    ...(request.onNearDuplicate === undefined ? {} : { onNearDuplicate: request.onNearDuplicate }),
   });
 }

@@ -178,6 +178,10 @@ export const authorEn = {
   'author.import.nearKind.variant': 'Differs only in numbers, signs, units or Greek letters',
   'author.import.nearKind.same-stem': 'Same stem, other options',
   'author.import.nearKind.similar': 'Very similar text',
+  'author.import.nearCluster': 'Group {n}',
+  'author.import.nearClusterPairs': '{n} pairs',
+  'author.import.nearUnlisted':
+    '{n} more groups of similar items not listed ({clusters} groups, {pairs} pairs in all, all flagged; full list: qbank import --near-duplicates-file)',
   'author.export.title': 'Export items (current standard)',
   'author.export.run': 'Export',
   'author.export.done': '{count} items exported',

@@ -184,6 +184,10 @@ export const authorZhCN = {
   'author.import.nearKind.variant': '仅数字、符号、单位或希腊字母不同',
   'author.import.nearKind.same-stem': '题干相同、选项不同',
   'author.import.nearKind.similar': '文字高度相似',
+  'author.import.nearCluster': '第 {n} 组',
+  'author.import.nearClusterPairs': '{n} 对',
+  'author.import.nearUnlisted':
+    '另有 {n} 组相似试题未列出（共 {clusters} 组、{pairs} 对疑似重复，均已标记；完整列表：qbank import --near-duplicates-file）',
 
   'author.export.title': '导出试题（当前标准）',
   'author.export.run': '导出',

@@ -46,6 +46,11 @@ export const BankImportNearDuplicateSchema = z.object({
   similarity: z.number(),
   /** Why it was flagged: only numbers/signs/units/Greek letters differ, same stem, or similar text. */
   kind: z.enum(['variant', 'same-stem', 'similar']),
+  /**
+   * The cluster both items belong to (1 = the largest; docs/decisions/0921): each item is in at
+   * most one cluster, the items linked by their flags.
+   */
+  cluster: z.number().int().positive(),
 });
 export type BankImportNearDuplicate = z.infer<typeof BankImportNearDuplicateSchema>;
 
@@ -83,6 +88,18 @@ export const BankImportReportSchema = z.object({
   valid: z.number().int(),
   issues: z.array(BankImportIssueSchema),
   importedIds: z.array(z.string()),
+  /**
+   * The flagged pairs of the largest clusters, bounded (docs/decisions/0921): at most a fixed
+   * number of clusters and of pairs per cluster; each item keeps its closest few neighbours.
+   */
   nearDuplicates: z.array(BankImportNearDuplicateSchema),
+  /** Clusters of near duplicates found, listed or not. */
+  nearDuplicateClusters: z.number().int(),
+  /** Flagged pairs found, listed or not (each is a flag stored with the item). */
+  nearDuplicatePairs: z.number().int(),
+  /** Clusters not in `nearDuplicates` (「另有 N 组相似试题未列出」). */
+  unlistedNearDuplicateClusters: z.number().int(),
+  /** Pairs not in `nearDuplicates` (of unlisted clusters, or past the cap of a listed one). */
+  unlistedNearDuplicatePairs: z.number().int(),
 });
 export type BankImportReport = z.infer<typeof BankImportReportSchema>;

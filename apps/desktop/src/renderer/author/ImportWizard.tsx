@@ -4,7 +4,8 @@ import { ColumnMappingTable } from './import-wizard/ColumnMappingTable';
 import { ImportFileDrop } from './import-wizard/ImportFileDrop';
 import { ImportOptionsBar } from './import-wizard/ImportOptionsBar';
 import { ImportOutcome, RefusalWarning } from './import-wizard/ImportOutcome';
-import { ImportIssuesTable, NearDuplicatesTable } from './import-wizard/ImportReportTables';
+import { ImportIssuesTable } from './import-wizard/ImportReportTables';
+import { NearDuplicatesTable } from './import-wizard/NearDuplicatesTable';
 import { useImportWizard } from './import-wizard/use-import-wizard';
 
 /** 导入向导: file → format → column mapping (xlsx/csv) → dry run with an error table → import. */
@@ -86,7 +87,7 @@ export function ImportWizard({
               {report.dryRun && report.refused && report.valid > 0 && (
                 <RefusalWarning report={report} />
               )}
-              {report.nearDuplicates.length > 0 && <NearDuplicatesTable report={report} />}
+              {report.nearDuplicateClusters > 0 && <NearDuplicatesTable report={report} />}
               <ImportIssuesTable report={report} />
             </>
           )}

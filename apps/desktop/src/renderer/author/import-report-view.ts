@@ -36,3 +36,26 @@ export function nearDuplicateRows(report: BankImportReport): NearDuplicateRow[] 
     kind: entry.kind,
   }));
 }
+
+/** One cluster of the near-duplicate table: its number and its listed pairs, in row order. */
+export interface NearDuplicateCluster {
+  readonly key: string;
+  readonly cluster: number;
+  readonly pairs: NearDuplicateRow[];
+}
+
+/** The listed pairs grouped by cluster (the report lists them cluster by cluster). */
+export function nearDuplicateClusters(report: BankImportReport): NearDuplicateCluster[] {
+  const rows = nearDuplicateRows(report);
+  const clusters = new Map<number, NearDuplicateRow[]>();
+  report.nearDuplicates.forEach((entry, index) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    const pairs = clusters.get(entry.cluster);
+    if (pairs === undefined) clusters.set(entry.cluster, [row]);
+    else pairs.push(row);
+  });
+  return [...clusters.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([cluster, pairs]) => ({ key: `cluster-${cluster}`, cluster, pairs }));
+}

@@ -6,6 +6,8 @@ import { importHeadline, importSummary } from '../../imports/import-summary';
 import { bankOperator } from '../../workflows/actor';
 import { importItemFile } from '../../workflows/import-item-file';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
+import { emitJsonStream } from '../json-stream';
+import { LineFile } from '../line-file';
 import { inputFileSource } from '../read-input-file';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
 
@@ -39,6 +41,7 @@ interface ImportOptions {
   point?: string;
   actor?: string;
   json?: boolean;
+  nearDuplicatesFile?: string;
 }
 
 export function registerImportExport(program: Command, io: CliIo): void {
@@ -67,12 +70,20 @@ export function registerImportExport(program: Command, io: CliIo): void {
       '强制把文件中没有鉴定点代码的试题归入此鉴定点，如 B-A-001（不指定则放入“未分类”池，之后用 qbank classify 或工作台的分类队列归类）',
     )
     .option('--actor <name>', '操作人', defaultActor())
-    .option('--json', '以 JSON 输出')
+    .option('--json', '以 JSON 输出（疑似重复只列出最大的几组，其余计数）')
+    .option(
+      '--near-duplicates-file <path>',
+      '把全部疑似重复写入此文件（JSON Lines，每行一对：ref、itemId、otherItemId、otherRef、similarity、kind、cluster）',
+    )
     .action(async (file: string, options: ImportOptions) => {
       const source = inputFileSource(file);
       const mapping = options.map === undefined ? undefined : parseMapping(options.map);
       await withBankAsync(options.bank, async (bank) => {
         const actor = bankOperator(options.actor ?? defaultActor());
+        const pairs =
+          options.nearDuplicatesFile === undefined
+            ? undefined
+            : new LineFile(options.nearDuplicatesFile);
         const report = await importItemFile(bank, actor, source, {
           fileName: file,
           ...(options.format === undefined ? {} : { format: options.format }),
@@ -81,13 +92,15 @@ export function registerImportExport(program: Command, io: CliIo): void {
           ...(options.point === undefined ? {} : { defaultPointCode: options.point }),
           dryRun: options.dryRun === true,
           validOnly: options.validOnly === true,
-        });
+          ...(pairs === undefined ? {} : { onNearDuplicate: (pair) => pairs.writeJson(pair) }),
+        }).finally(() => pairs?.close());
         // A dry run exits like the real import would: 2 when it would be refused, else 0.
         if (report.refused) {
           const message = options.json === true ? importHeadline(report) : importSummary(report);
           throw new InvalidInputError(message, report);
         }
-        emit(io, options.json, report, () => importSummary(report));
+        if (options.json === true) emitJsonStream(io, report);
+        else io.out(importSummary(report));
       });
     });
 

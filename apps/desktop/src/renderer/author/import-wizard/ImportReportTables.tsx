@@ -1,48 +1,8 @@
 import { type BankImportReport } from '@skillexam/shared';
-import { Space, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useI18n } from '../../i18n';
-import { nearDuplicateRows, type NearDuplicateRow } from '../import-report-view';
 
 type Issue = BankImportReport['issues'][number];
-
-/** Near duplicates: row, item (ids exist only once imported), similar item, similarity. */
-export function NearDuplicatesTable({ report }: { readonly report: BankImportReport }) {
-  const { t } = useI18n();
-  const columns = [
-    { title: t('author.import.nearPlace'), dataIndex: 'place', width: 110 },
-    {
-      title: t('author.import.nearItem'),
-      width: 200,
-      render: (_: unknown, row: NearDuplicateRow) =>
-        report.committed ? row.itemId : t('author.import.nearNew'),
-    },
-    {
-      title: t('author.import.nearOther'),
-      width: 220,
-      render: (_: unknown, row: NearDuplicateRow) => row.otherPlace ?? row.otherItemId,
-    },
-    {
-      title: t('author.import.nearSimilarity'),
-      render: (_: unknown, row: NearDuplicateRow) => (
-        <Space size={4}>
-          <span>{row.similarity.toFixed(2)}</span>
-          <Tag>{t(`author.import.nearKind.${row.kind}`)}</Tag>
-        </Space>
-      ),
-    },
-  ];
-  return (
-    <Table
-      size="small"
-      title={() => t('author.import.nearTitle')}
-      rowKey="key"
-      dataSource={nearDuplicateRows(report)}
-      columns={columns}
-      pagination={{ pageSize: 10 }}
-      data-testid="import-near-duplicates"
-    />
-  );
-}
 
 /** Every error and warning of the report, with where it is (item, row or line) and why. */
 export function ImportIssuesTable({ report }: { readonly report: BankImportReport }) {
