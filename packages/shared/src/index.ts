@@ -6,6 +6,7 @@ export * from './scoring/index';
 export * from './migrations/index';
 export * from './statistics/index';
 export * from './random/seeded-random';
+export * from './web/accessible-color-tokens';
 export * from './web/content-type';
 export * from './errors/index';
 export * from './html/index';

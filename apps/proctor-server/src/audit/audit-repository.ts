@@ -179,3 +179,27 @@ export function scoreRows(
     sql`SELECT attempt_id, total, passed, detail_json FROM scores ORDER BY attempt_id`,
   );
 }
+
+/** An audit record without its hashes: what a timeline shows. */
+export type AuditSummaryRow = Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'payload_json'>;
+
+/**
+ * The newest `limit` audit records about an attempt or by its candidate, answer saves left out,
+ * newest first.
+ */
+export function attemptAuditRows(
+  db: ReadableDb,
+  attemptId: string,
+  limit: number,
+): AuditSummaryRow[] {
+  const actor = `candidate:${attemptId}`;
+  return queryAll<AuditSummaryRow>(
+    db,
+    sql`SELECT seq, at, actor, action, payload_json FROM audit_log
+         WHERE json_extract(payload_json, '$.attemptId') = ${attemptId} AND action <> 'answer.save'
+        UNION
+        SELECT seq, at, actor, action, payload_json FROM audit_log
+         WHERE actor = ${actor} AND action <> 'answer.save'
+        ORDER BY seq DESC LIMIT ${limit}`,
+  );
+}

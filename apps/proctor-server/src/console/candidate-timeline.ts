@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '@skillexam/shared';
 import { getAttempt } from '../attempts/attempt-repository';
 import type { ReadableDb } from '@skillexam/shared/sql';
-import { attemptAuditRows } from './console-repository';
+import { attemptAuditRows } from '../audit/audit-repository';
 
 /*
  * The event timeline of one candidate for the console's candidate panel: logins, identity

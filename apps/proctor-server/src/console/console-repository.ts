@@ -25,31 +25,6 @@ export function roomsOfSession(db: ReadableDb, sessionId: string): ConsoleRoom[]
   ).map((room) => ({ id: room.id, name: room.name, seatCount: room.seat_count }));
 }
 
-export interface AuditRow {
-  readonly seq: number;
-  readonly at: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly payload_json: string;
-}
-
-/**
- * The newest `limit` audit records about an attempt or by its candidate, answer saves left out,
- * newest first.
- */
-export function attemptAuditRows(db: ReadableDb, attemptId: string, limit: number): AuditRow[] {
-  const actor = `candidate:${attemptId}`;
-  return queryAll<AuditRow>(
-    db,
-    sql`SELECT seq, at, actor, action, payload_json FROM audit_log
-         WHERE json_extract(payload_json, '$.attemptId') = ${attemptId} AND action <> 'answer.save'
-        UNION
-        SELECT seq, at, actor, action, payload_json FROM audit_log
-         WHERE actor = ${actor} AND action <> 'answer.save'
-        ORDER BY seq DESC LIMIT ${limit}`,
-  );
-}
-
 /** The roster photo of an attempt, if it has one. */
 export function photoOfAttempt(
   db: ReadableDb,
