@@ -37,6 +37,12 @@ interface Report {
   importedIds: string[];
 }
 
+interface ShownItem {
+  type: string;
+  key: unknown;
+  stem: { content: { type: string }[] };
+}
+
 let banks = 0;
 async function freshBank(): Promise<string> {
   banks += 1;
@@ -118,12 +124,33 @@ describe('Word papers as item writers lay them out', () => {
     );
   });
 
-  it('options separated by tabs and a paper without headings: types from the options and the key', async () => {
-    expect(await importedTypesAndKeys('tabs-and-pictures.docx')).toEqual([
+  it('options separated by tabs, no headings, a WebP picture kept, an EMF picture named', async () => {
+    const bank = await freshBank();
+    const paper = fixture('tabs-and-pictures.docx');
+    const dry = await qbank('import', paper, '--bank', bank, '--dry-run', '--json');
+    expect(dry.code).toBe(2);
+    const details = (JSON.parse(dry.stdout) as { details: Report }).details;
+    expect(details.issues.filter((issue) => issue.severity === 'error')).toEqual([
+      expect.objectContaining({
+        item: expect.stringMatching(/tabs-and-pictures\.docx 第3题$/),
+        field: '题干',
+        reason: expect.stringMatching(/^图片“接线图”是 EMF 格式.*（第8段）$/),
+      }),
+    ]);
+    const real = await qbank('import', paper, '--bank', bank, '--valid-only', '--json');
+    expect(real.code).toBe(0);
+    const ids = (JSON.parse(real.stdout) as { data: Report }).data.importedIds;
+    const items = await Promise.all(
+      ids.map(async (id) => {
+        const shown = await qbank('item', 'show', id, '--bank', bank, '--json');
+        return (JSON.parse(shown.stdout) as { data: { item: ShownItem } }).data.item;
+      }),
+    );
+    expect(items.map((item) => [item.type, item.key])).toEqual([
       ['single_choice', 'A'],
       ['multiple_choice', ['A', 'B', 'D']],
-      ['true_false', false],
     ]);
+    expect(items[0]?.stem.content.map((block) => block.type)).toEqual(['paragraph', 'image']);
   });
 
   it('a key part with a number missing and one extra is reported by section and number, never shifted', async () => {

@@ -21,6 +21,21 @@ import type { DocxSegment } from './docx-segments';
  */
 
 export const ASSET_SRC = 'asset:';
+const UNSUPPORTED_SRC = 'unsupported-picture:';
+
+/** The `src` the reader gives a picture it cannot keep: its name and format, for the report. */
+export function unsupportedPictureSrc(name: string, contentType: string): string {
+  return `${UNSUPPORTED_SRC}${encodeURIComponent(contentType)}:${encodeURIComponent(name)}`;
+}
+
+function unsupportedPicture(src: string): string | undefined {
+  if (!src.startsWith(UNSUPPORTED_SRC)) return undefined;
+  const [type = '', name = ''] = src.slice(UNSUPPORTED_SRC.length).split(':');
+  const format = decodeURIComponent(type)
+    .replace(/^image\/(x-)?/, '')
+    .toUpperCase();
+  return `图片“${decodeURIComponent(name)}”是 ${format} 格式，考试端无法显示，未导入；请在 Word 中把它另存为 PNG 或 JPEG 后重新插入`;
+}
 const TRUE_WORDS = new Set(['√', '✓', '对', '正确', 'T', 'TRUE', 'Y', '是']);
 const FALSE_WORDS = new Set(['×', '✗', 'X', '错', '错误', 'F', 'FALSE', 'N', '否']);
 const DIFFICULTY_WORDS: Record<string, AuthoredDifficulty> = {
@@ -75,7 +90,14 @@ export function buildItem(segment: DocxSegment, options: BuildOptions): Built {
     issues.push({ file: fileName, item: ref, field, reason: `${reason}${at}`, severity });
   const body = (nodes: HtmlNode[], field: string, blanks?: () => string): ItemBody =>
     markupToItemBody(nodes, {
-      resolveImage: (src) => (src.startsWith(ASSET_SRC) ? src.slice(ASSET_SRC.length) : undefined),
+      resolveImage: (src) => {
+        const unsupported = unsupportedPicture(src);
+        if (unsupported !== undefined) {
+          issue(field, unsupported);
+          return 'skip';
+        }
+        return src.startsWith(ASSET_SRC) ? src.slice(ASSET_SRC.length) : undefined;
+      },
       ...(blanks === undefined ? {} : { nextBlankId: blanks }),
       onProblem: (reason) => issue(field, reason, 'warning'),
     });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { errorMessage, FRAGMENT_HTML, parseHtml } from '@skillexam/shared';
 import type mammoth from 'mammoth';
 import type { FileIssue, ParsedAsset, ParsedItem, ParsedItemFile } from '../item-file-types';
-import { ASSET_SRC, buildItem } from './docx-item';
+import { ASSET_SRC, buildItem, unsupportedPictureSrc } from './docx-item';
 import { attachKeyPart } from './docx-key-match';
 import { segmentDocx } from './docx-segments';
 
@@ -15,12 +15,17 @@ import { segmentDocx } from './docx-segments';
  * as drafts for review.
  */
 
-const UNKNOWN_STYLE = /^Unrecognised (paragraph|run|table) style/;
+/** mammoth's notes that do not matter here: styles (the reader goes by the text) and picture types (checked below). */
+const IGNORED_WARNINGS =
+  /^(Unrecognised (paragraph|run|table) style|Image of type .* is unlikely to display)/;
+/** Picture types browsers and the exam kiosk display; others (EMF, WMF, TIFF) are reported by name. */
+const DISPLAYABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 async function toHtml(
   bytes: Uint8Array,
   assets: Map<string, ParsedAsset>,
 ): Promise<{ html: string; warnings: string[] }> {
+  let unsupported = 0;
   // mammoth loads when a .docx is read, not with the import code (decision 0723)
   const { default: docx }: { default: typeof mammoth } = await import('mammoth');
   const result = await docx.convertToHtml(
@@ -28,6 +33,13 @@ async function toHtml(
     {
       externalFileAccess: false,
       convertImage: docx.images.imgElement(async (image) => {
+        if (!DISPLAYABLE.has(image.contentType)) {
+          // Not kept: named in the report of the question it belongs to (docx-item.ts).
+          unsupported += 1;
+          const alt = (image as { altText?: unknown }).altText;
+          const name = typeof alt === 'string' && alt !== '' ? alt : `第${unsupported}张`;
+          return { src: unsupportedPictureSrc(name, image.contentType) };
+        }
         const data = new Uint8Array(await image.readAsArrayBuffer());
         const hash = createHash('sha256').update(data).digest('hex');
         assets.set(hash, { bytes: data, mime: image.contentType });
@@ -58,8 +70,7 @@ export async function readDocxItems(bytes: Uint8Array, fileName: string): Promis
     return { format: 'docx', items: [], assets, issues };
   }
   const { html, warnings } = converted;
-  // Styles mammoth has no mapping for (「Title1」) do not matter: the reader goes by the text.
-  for (const warning of warnings.filter((text) => !UNKNOWN_STYLE.test(text))) {
+  for (const warning of warnings.filter((text) => !IGNORED_WARNINGS.test(text))) {
     issues.push({ file: fileName, reason: `Word 转换提示：${warning}`, severity: 'warning' });
   }
   const { segments, stray, keyPart } = segmentDocx(parseHtml(html, FRAGMENT_HTML));
