@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,5 +178,46 @@ describe('Word papers as item writers lay them out', () => {
     ]);
     // Question 3 keeps its own key (C), not the one written for 4.
     expect(details.skipped).toBe(2);
+  });
+
+  it('qbank export --format docx writes the bank as a paper that imports back with the same keys', async () => {
+    const source = await freshBank();
+    for (const name of ['inline-keys.docx', 'key-part.docx']) {
+      expect((await qbank('import', fixture(name), '--bank', source)).code).toBe(0);
+    }
+    const paper = join(dir, 'exported-paper.docx');
+    const exported = await qbank(
+      'export',
+      '--bank',
+      source,
+      '--format',
+      'docx',
+      '--out',
+      paper,
+      '--json',
+    );
+    expect(exported.code).toBe(0);
+    expect((JSON.parse(exported.stdout) as { data: { count: number } }).data.count).toBe(12);
+    const target = await freshBank();
+    const back = await qbank('import', paper, '--bank', target, '--json');
+    expect(back.code).toBe(0);
+    const keysOf = async (bank: string) => {
+      const listed = await qbank(
+        'export',
+        '--bank',
+        bank,
+        '--format',
+        'csv',
+        '--out',
+        join(dir, 'keys.csv'),
+      );
+      expect(listed.code).toBe(0);
+      return readFileSync(join(dir, 'keys.csv'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(1).join(','))
+        .sort();
+    };
+    expect(await keysOf(target)).toEqual(await keysOf(source));
   });
 });
