@@ -101,6 +101,21 @@ describe('Word papers as item writers lay them out', () => {
     ]);
   });
 
+  it('a key part of compact lines: 1-5 BACDA, 1.√ 2.× 3.√, 1-2 AB ACD', async () => {
+    expect(await importedTypesAndKeys('compact-keys.docx')).toEqual([
+      ['single_choice', 'B'],
+      ['single_choice', 'A'],
+      ['single_choice', 'C'],
+      ['single_choice', 'D'],
+      ['single_choice', 'A'],
+      ['true_false', true],
+      ['true_false', false],
+      ['true_false', true],
+      ['multiple_choice', ['A', 'B']],
+      ['multiple_choice', ['A', 'C', 'D']],
+    ]);
+  });
+
   it('keeps the sub-questions of a constructed-response question with its reference answer', async () => {
     const bank = await freshBank();
     const report = (

@@ -80,6 +80,14 @@ export function attachKeyPart(
     segment.answerMore.push(...entry.answerMore);
     segment.explanation.push(...entry.explanation);
   }
+  for (const problem of keyPart.problems) {
+    issues.push({
+      file: fileName,
+      field: '答案',
+      reason: `参考答案部分：${problem.reason}（第${problem.paragraph}段）`,
+      severity: 'error',
+    });
+  }
   if (keyPart.stray.length > 0) {
     issues.push({
       file: fileName,

@@ -23,8 +23,43 @@ export interface KeyEntry {
 
 export interface KeyPart {
   readonly entries: KeyEntry[];
+  /** Compact key lines that could not be read, with their paragraph. */
+  readonly problems: { readonly paragraph: number; readonly reason: string }[];
   /** Paragraphs of the key part that are neither a heading, a key line nor under one. */
   readonly stray: number[];
+}
+
+/** 「1-5 BCADB」「6～10：√×√√×」「1—3 AB C ABD」: one key per number of the range. */
+const RANGE_LINE = /^\s*(\d{1,4})\s*[-—–~～至]\s*(\d{1,4})\s*[:：.．、]?\s*(\S.*)$/;
+/** 「1.B 2.C 3.A」: several short keys on one line. */
+const SHORT_KEY = '[A-Fa-f√×✓✗对错]{1,6}';
+const SEVERAL_LINE = new RegExp(
+  `^\\s*\\d{1,4}\\s*[.．、]\\s*${SHORT_KEY}(?:\\s+\\d{1,4}\\s*[.．、]\\s*${SHORT_KEY})+\\s*$`,
+);
+const ONE_OF_SEVERAL = new RegExp(`(\\d{1,4})\\s*[.．、]\\s*(${SHORT_KEY})`, 'g');
+
+type Compact = { keys: [string, string][] } | { reason: string } | undefined;
+
+/** The keys of a compact line, numbers with answers; undefined when the line is not compact. */
+function compactKeys(text: string): Compact {
+  if (SEVERAL_LINE.test(text)) {
+    return { keys: [...text.matchAll(ONE_OF_SEVERAL)].map((m) => [m[1] ?? '', m[2] ?? '']) };
+  }
+  const range = RANGE_LINE.exec(text);
+  if (range === null) return undefined;
+  const from = Number(range[1]);
+  const to = Number(range[2]);
+  const rest = (range[3] ?? '').trim();
+  const count = to - from + 1;
+  if (count < 2 || count > 100) return { reason: `题号范围“${from}-${to}”无法识别` };
+  const tokens = rest.split(/\s+/);
+  const answers = tokens.length === count ? tokens : [...rest.replace(/\s+/g, '')];
+  if (answers.length !== count) {
+    return {
+      reason: `“${text.trim()}”是第${from}–${to}题共 ${count} 题的答案，却有 ${answers.length} 个；多选题的答案请用空格分开（如“1-3 AB C ABD”）`,
+    };
+  }
+  return { keys: answers.map((answer, i) => [String(from + i), answer]) };
 }
 
 const KEY_LINE =
@@ -34,6 +69,7 @@ const KEY_LINE =
 export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number): KeyPart {
   const entries: KeyEntry[] = [];
   const stray: number[] = [];
+  const problems: KeyPart['problems'] = [];
   let sectionTitle: string | undefined;
   let current: KeyEntry | undefined;
   let part: 'answer' | 'explanation' = 'answer';
@@ -47,6 +83,24 @@ export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number)
     if (heading !== undefined) {
       sectionTitle = heading.title;
       current = undefined;
+      continue;
+    }
+    const compact = compactKeys(text);
+    if (compact !== undefined) {
+      current = undefined;
+      if ('reason' in compact) problems.push({ paragraph, reason: compact.reason });
+      else {
+        for (const [number, answer] of compact.keys) {
+          entries.push({
+            ...(sectionTitle === undefined ? {} : { sectionTitle }),
+            number,
+            paragraph,
+            answer,
+            answerMore: [],
+            explanation: [],
+          });
+        }
+      }
       continue;
     }
     const line = KEY_LINE.exec(text);
@@ -79,5 +133,5 @@ export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number)
     if (part === 'explanation') current.explanation.push(block);
     else current.answerMore.push(block);
   }
-  return { entries, stray };
+  return { entries, stray, problems };
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { writeWordPaper } from '../../../test/import-export/support/word-paper';
+import { readDocxItems } from './docx-reader';
+
+/* Key parts that cannot be matched safely: reported with their paragraph, never guessed. */
+
+const read = async (blocks: string[]) =>
+  readDocxItems(await writeWordPaper({ blocks }), 'paper.docx');
+
+const errors = (file: Awaited<ReturnType<typeof read>>) =>
+  file.issues
+    .filter((issue) => issue.severity === 'error')
+    .map((issue) => `${issue.item ?? ''} | ${issue.reason}`);
+
+const TWO_SECTIONS = [
+  '一、单项选择题',
+  '1. 安全电压的上限值为（  ）。',
+  'A. 24V B. 36V C. 42V D. 50V',
+  '二、判断题',
+  '1. 可以用湿手操作电气开关。',
+];
+
+describe('key part at the end of a Word paper', () => {
+  it('refuses a range whose count of answers does not match the numbers', async () => {
+    const file = await read([
+      ...TWO_SECTIONS.slice(0, 3),
+      '2. 熔断器的作用是（  ）。',
+      'A. 过载 B. 短路 C. 欠压 D. 失压',
+      '参考答案',
+      '一、单项选择题',
+      '1-2 BBC',
+    ]);
+    expect(errors(file)).toEqual([
+      expect.stringMatching(
+        /^ \| 参考答案部分：“1-2 BBC”是第1–2题共 2 题的答案，却有 3 个.*（第8段）$/,
+      ),
+      expect.stringMatching(/^paper\.docx 单项选择题 第1题 \| 缺少答案/),
+      expect.stringMatching(/^paper\.docx 单项选择题 第2题 \| 缺少答案/),
+    ]);
+    expect(file.items).toEqual([]);
+  });
+
+  it('refuses key lines without a section heading when numbers restart per section', async () => {
+    const file = await read([...TWO_SECTIONS, '参考答案', '1. B', '1. B']);
+    expect(errors(file)).toEqual([
+      expect.stringMatching(/参考答案 第1题 \| .*无法确定是哪一题.*（第7段）$/),
+      expect.stringMatching(/参考答案 第1题 \| .*无法确定是哪一题.*（第8段）$/),
+      expect.stringMatching(/单项选择题 第1题 \| 缺少答案/),
+      expect.stringMatching(/判断题 第1题 \| 缺少答案/),
+    ]);
+  });
+
+  it('refuses a second key for a question and a key part section the questions do not have', async () => {
+    const file = await read([
+      ...TWO_SECTIONS,
+      '参考答案',
+      '一、单项选择题',
+      '1、参考答案：B',
+      '1、参考答案：C',
+      '三、填空题',
+      '1、参考答案：50',
+      '二、判断题',
+      '1、答案：×',
+    ]);
+    expect(errors(file)).toEqual([
+      expect.stringMatching(
+        /参考答案 单项选择题 第1题 \| .*已有答案，参考答案部分又给了一次（第9段）$/,
+      ),
+      expect.stringMatching(
+        /参考答案 填空题 第1题 \| 参考答案部分的大题“填空题”在试题中没有同名大题/,
+      ),
+    ]);
+    expect(file.items.map((item) => [item.ref, item.content.key])).toEqual([
+      ['paper.docx 单项选择题 第1题', 'B'],
+      ['paper.docx 判断题 第1题', false],
+    ]);
+  });
+
+  it('names a key letter that is not an option of the question', async () => {
+    const file = await read([...TWO_SECTIONS.slice(0, 3), '答案：E']);
+    expect(errors(file)).toEqual([
+      expect.stringMatching(
+        /单项选择题 第1题 \| 答案“E”中的 E 不是本题的选项（本题选项 A、B、C、D）（第2段）$/,
+      ),
+    ]);
+  });
+});
