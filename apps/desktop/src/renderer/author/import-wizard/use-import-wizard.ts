@@ -1,4 +1,9 @@
-import { errorMessage, type BankImportFormat, type BankImportReport } from '@skillexam/shared';
+import {
+  errorMessage,
+  type BankImportFormat,
+  type BankImportReport,
+  type ImportPreview,
+} from '@skillexam/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { bank, fileToBase64 } from '../author-api';
@@ -27,12 +32,14 @@ export function useImportWizard(onImported: () => void, standardId: string | und
   const [pointCode, setPointCode] = useState('');
   const [validOnly, setValidOnly] = useState(false);
   const [report, setReport] = useState<BankImportReport>();
+  const [preview, setPreview] = useState<ImportPreview>();
   const [progress, setProgress] = useState<ImportProgress>();
   const [error, setError] = useState<string>();
 
   const pick = async (raw: File) => {
     setError(undefined);
     setReport(undefined);
+    setPreview(undefined);
     setProgress({ percent: 10, label: t('author.import.reading') });
     try {
       const data = await fileToBase64(raw);
@@ -74,6 +81,17 @@ export function useImportWizard(onImported: () => void, standardId: string | und
         ...(standardId === undefined ? {} : { standardId }),
       });
       setReport(result);
+      // The questions as the candidate will see them, with key and 解析, before the real import.
+      if (dryRun) {
+        setPreview(
+          await bank('bank:preview-import', {
+            fileName: file.name,
+            data: file.data,
+            ...(format === undefined ? {} : { format }),
+            ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
+          }),
+        );
+      }
       setProgress({ percent: 100, label: t('author.import.done') });
       setStep(dryRun ? 2 : 3);
       if (!dryRun && result.committed) onImported();
@@ -89,6 +107,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     setStep(0);
     setFile(undefined);
     setReport(undefined);
+    setPreview(undefined);
   };
 
   return {
@@ -105,6 +124,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     validOnly,
     setValidOnly,
     report,
+    preview,
     progress,
     error,
     pick,
