@@ -18,6 +18,8 @@ export interface SectionHeading {
 const NUMBERING = /^\s*[一二三四五六七八九十]+\s*[、.．]\s*/;
 /** 「单项选择题」「判断题（每题1分，共10分）」「综合探究题：」 — short, ends in 题 or 题型. */
 const TITLE = /^([\u4e00-\u9fa5]{1,10}?题型?)\s*(?:[（(][^）)]*[）)])?\s*[:：。]?\s*$/;
+/** After 「一、」 the name may run on: 「一、单项选择题：本大题共10小题，每小题2分」. */
+const NUMBERED_TITLE = /^([\u4e00-\u9fa5]{1,10}?题型?)(?=$|[\s（(:：，,。.])/;
 
 /** Most specific first: 「不定项选择」 is multiple, 「单项选择」 single. */
 const TYPE_WORDS: readonly (readonly [RegExp, DocxTypeHint])[] = [
@@ -40,7 +42,7 @@ export function typeOfTitle(title: string): DocxTypeHint | undefined {
 export function sectionHeading(text: string): SectionHeading | undefined {
   const numbering = NUMBERING.exec(text);
   const rest = numbering === null ? text.trim() : text.slice(numbering[0].length).trim();
-  const match = TITLE.exec(rest);
+  const match = (numbering === null ? TITLE : NUMBERED_TITLE).exec(rest);
   if (match === null) return undefined;
   const title = match[1] ?? '';
   const typeHint = typeOfTitle(title);
