@@ -60,6 +60,32 @@ export function dropLeadingText(nodes: readonly HtmlNode[], count: number): Html
   return nodes.map(visit).filter((node) => node !== undefined);
 }
 
+/** Keeps only the first `count` characters of text of a markup list (marks kept; pictures after the cut dropped). */
+export function takeLeadingText(nodes: readonly HtmlNode[], count: number): HtmlNode[] {
+  let left = count;
+  const visit = (node: HtmlNode): HtmlNode | undefined => {
+    if (left <= 0) return undefined;
+    if (!isHtmlElement(node)) {
+      if (node.text.length <= left) {
+        left -= node.text.length;
+        return node;
+      }
+      const text = node.text.slice(0, left);
+      left = 0;
+      return { text };
+    }
+    if (node.tag === 'img') return node;
+    const children = node.children.map(visit).filter((child) => child !== undefined);
+    return { ...node, children };
+  };
+  return nodes.map(visit).filter((node) => node !== undefined);
+}
+
+/** The markup of characters `from`…`to` of a paragraph's text. */
+export function sliceMarkup(nodes: readonly HtmlNode[], from: number, to: number): HtmlNode[] {
+  return takeLeadingText(dropLeadingText(nodes, from), to - from);
+}
+
 export function paragraphOf(nodes: HtmlNode[]): HtmlElement {
   return { tag: 'p', attrs: {}, children: nodes };
 }

@@ -2,7 +2,7 @@ import { isHtmlElement, htmlText, type HtmlElement, type HtmlNode } from '@skill
 import { splitOptionCell } from '../option-cell';
 import { isKeyPartHeading, sectionHeading, type DocxTypeHint } from './docx-headings';
 import { readKeyPart, type KeyPart } from './docx-key-part';
-import { containsImage, dropLeadingText, fieldLine, paragraphOf } from './docx-markup';
+import { containsImage, dropLeadingText, fieldLine, paragraphOf, sliceMarkup } from './docx-markup';
 
 /*
  * A Word document (as mammoth's HTML, parsed to a markup tree) → one raw segment per item,
@@ -112,8 +112,14 @@ function addOptions(current: DocxSegment, block: HtmlElement, text: string, para
     current.optionProblem = `第${paragraph}段：${split.reason}`;
     return true;
   }
+  // Each option keeps its marks (superscripts, bold): its text is found again in the paragraph.
+  let cursor = 0;
   for (const { id, text: optionText } of split.options) {
-    current.options.push({ letter: id, nodes: [paragraphOf([{ text: optionText }])] });
+    const at = text.indexOf(optionText, cursor);
+    const nodes =
+      at < 0 ? [{ text: optionText }] : sliceMarkup(block.children, at, at + optionText.length);
+    if (at >= 0) cursor = at + optionText.length;
+    current.options.push({ letter: id, nodes: [paragraphOf(nodes)] });
   }
   return true;
 }
