@@ -64,9 +64,9 @@ test('a Word paper: the dry run previews each question with its key and 解析, 
   await expect(page.getByTestId('import-format')).toContainText('docx');
   await page.getByTestId('import-dry-run').click();
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('共 6 题，显示 6 题');
+  await expect(preview).toContainText('共 7 题，显示 7 题');
   const entries = preview.getByTestId('import-preview-item');
-  await expect(entries).toHaveCount(6);
+  await expect(entries).toHaveCount(7);
   await expect(entries.nth(0)).toContainText('key-part.docx 单项选择题 第1题');
   await expect(entries.nth(0)).toContainText('我国工频交流电的频率为');
   await expect(entries.nth(0).getByTestId('import-preview-key')).toContainText('B');

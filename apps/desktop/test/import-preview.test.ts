@@ -57,7 +57,7 @@ describe('import wizard preview', () => {
       fileName: 'key-part.docx',
       data: paper('key-part.docx'),
     });
-    expect(preview.total).toBe(6);
+    expect(preview.total).toBe(7);
     expect(preview.items.map((item) => [item.ref, item.type, item.key])).toEqual([
       ['key-part.docx 单项选择题 第1题', 'single_choice', 'B'],
       ['key-part.docx 单项选择题 第2题', 'single_choice', 'B'],
@@ -69,7 +69,13 @@ describe('import wizard preview', () => {
         'short_answer',
         expect.stringMatching(/^（1）电源缺相运行.*\n（2）先检查三相电源/s),
       ],
+      [
+        'key-part.docx 综合探究题 第2题',
+        'short_answer',
+        expect.stringMatching(/^（1）线路或用电设备绝缘损坏漏电.*\n（2）测量前断开电源/s),
+      ],
     ]);
+    expect(JSON.stringify(preview.items[6]?.explanation)).toContain('应先查绝缘');
     expect(JSON.stringify(preview.items[0]?.explanation)).toContain('我国电网标准频率为 50Hz');
     expect(preview.items[0]?.options.map((option) => option.id)).toEqual(['A', 'B', 'C', 'D']);
     const page = await call('bank:search', { query: '', filter: {}, offset: 0, limit: 10 });

@@ -98,6 +98,7 @@ describe('Word papers as item writers lay them out', () => {
       ['true_false', true],
       ['true_false', false],
       ['short_answer', 'reference'],
+      ['short_answer', 'reference'],
     ]);
   });
 
@@ -125,7 +126,7 @@ describe('Word papers as item writers lay them out', () => {
         data: Report;
       }
     ).data;
-    const last = report.importedIds.at(-1) ?? '';
+    const last = report.importedIds.at(-2) ?? '';
     const shown = JSON.parse(
       (await qbank('item', 'show', last, '--bank', bank, '--json')).stdout,
     ) as {
@@ -212,7 +213,7 @@ describe('Word papers as item writers lay them out', () => {
       '--json',
     );
     expect(exported.code).toBe(0);
-    expect((JSON.parse(exported.stdout) as { data: { count: number } }).data.count).toBe(12);
+    expect((JSON.parse(exported.stdout) as { data: { count: number } }).data.count).toBe(13);
     const target = await freshBank();
     const back = await qbank('import', paper, '--bank', target, '--json');
     expect(back.code).toBe(0);

@@ -52,7 +52,7 @@ describe('Word paper round trip', () => {
       expect(report.committed).toBe(true);
     }
     const items = collectExportItems(source, {});
-    expect(items).toHaveLength(14);
+    expect(items).toHaveLength(15);
     const paper = await writeDocxPaper(
       items,
       (hash) => source.items.getAsset(hash),
@@ -66,7 +66,7 @@ describe('Word paper round trip', () => {
       actor: 'writer',
     });
     expect(back.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-    expect(back.imported).toBe(14);
+    expect(back.imported).toBe(15);
     expect(exported(target).sort(byStem)).toEqual(exported(source).sort(byStem));
     const picture = collectExportItems(target, {})
       .flatMap((item) => item.content.stem.content)
