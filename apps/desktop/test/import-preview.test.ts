@@ -105,4 +105,29 @@ describe('import wizard preview', () => {
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('exports the bank as a Word paper that previews with the same questions and keys', async () => {
+    await call('bank:set-user', { id: 'wanggang', name: '王刚', roles: ['writer', 'admin'] });
+    await call('bank:import-standard', {
+      fileName: 'standard.json',
+      data: readFileSync(
+        new URL('../../../samples/electrician/standard.json', import.meta.url),
+      ).toString('base64'),
+    });
+    const data = paper('key-part.docx');
+    const imported = await call('bank:import-items', {
+      fileName: 'key-part.docx',
+      data,
+      dryRun: false,
+      validOnly: false,
+    });
+    expect(imported.imported).toBe(7);
+    const exported = await call('bank:export-items', { format: 'docx', query: '', filter: {} });
+    expect(exported.fileName).toMatch(/\.docx$/);
+    const keys = async (fileName: string, file: string) =>
+      (await call('bank:preview-import', { fileName, data: file })).items
+        .map((item) => `${item.type} ${item.key}`)
+        .sort();
+    expect(await keys(exported.fileName, exported.data)).toEqual(await keys('key-part.docx', data));
+  });
 });

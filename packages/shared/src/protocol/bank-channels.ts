@@ -350,7 +350,7 @@ export const bankChannels = {
   'bank:export-items': {
     input: z
       .object({
-        format: z.enum(['xlsx', 'csv', 'qti', 'bankpkg']),
+        format: z.enum(['xlsx', 'csv', 'qti', 'bankpkg', 'docx']),
         query: z.string().max(200),
         filter: BankSearchFilterSchema,
       })

@@ -317,7 +317,7 @@ export class BankService {
   }
 
   async exportItems(
-    format: 'xlsx' | 'csv' | 'qti' | 'bankpkg',
+    format: 'xlsx' | 'csv' | 'qti' | 'bankpkg' | 'docx',
     query: string,
     filter: BankSearchFilter,
   ) {
