@@ -19,12 +19,13 @@ const fixture = (name: string) =>
 
 function exported(bank: Bank) {
   return collectExportItems(bank, {}).map(({ content, pointCode }) => {
-    const { stem, explanation, difficulty } = content;
+    const { stem, explanation, difficulty, level } = content;
     const shape = {
       type: content.type,
       stem,
       explanation,
       difficulty,
+      level,
       pointCode,
       key: content.key,
       options: 'options' in content ? content.options : undefined,

@@ -1,11 +1,11 @@
 import {
   htmlText,
   isEmptyItemBody,
-  type AuthoredDifficulty,
   type HtmlNode,
   type ItemBody,
   type OptionId,
 } from '@skillexam/shared';
+import { parseDifficulty, parseLevel } from '../cell-values';
 import type { FileIssue, ParsedItem } from '../item-file-types';
 import { markupToItemBody } from '../markup-to-item-body';
 import { isTrueFalseOptionPair } from '../option-cell';
@@ -38,27 +38,9 @@ function unsupportedPicture(src: string): string | undefined {
 }
 const TRUE_WORDS = new Set(['√', '✓', '对', '正确', 'T', 'TRUE', 'Y', '是']);
 const FALSE_WORDS = new Set(['×', '✗', 'X', '错', '错误', 'F', 'FALSE', 'N', '否']);
-const DIFFICULTY_WORDS: Record<string, AuthoredDifficulty> = {
-  易: 1,
-  容易: 1,
-  较易: 2,
-  中: 3,
-  中等: 3,
-  适中: 3,
-  较难: 4,
-  难: 5,
-  困难: 5,
-};
 const BLANK_MARK = /_{3,}|＿{2,}|[（(][\s\u3000]*[）)]/;
 /** Where a sub-answer starts inside one line: 「（1）…（2）…」. */
 const SUB_ANSWER = /(?=[（(]\d{1,2}[）)])/;
-
-function parseDifficulty(value: string | undefined): AuthoredDifficulty | undefined {
-  if (value === undefined || value === '') return undefined;
-  const number = Number(value);
-  if (Number.isInteger(number) && number >= 1 && number <= 5) return number as AuthoredDifficulty;
-  return DIFFICULTY_WORDS[value];
-}
 
 function trueFalseKey(answer: string): boolean | undefined {
   const word = answer
@@ -68,6 +50,11 @@ function trueFalseKey(answer: string): boolean | undefined {
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return undefined;
+}
+
+/** A labelled value read when it was written (「难度：」 left empty counts as absent). */
+function filled<T>(value: string | undefined, parse: (raw: string) => T): T | undefined {
+  return value === undefined || value.trim() === '' ? undefined : parse(value);
 }
 
 export interface BuildOptions {
@@ -112,13 +99,14 @@ export function buildItem(segment: DocxSegment, options: BuildOptions): Built {
   }
   if (segment.optionProblem !== undefined) issue('选项', segment.optionProblem);
   const explanationBody = body(segment.explanation, '解析');
-  const difficulty = parseDifficulty(segment.difficulty);
-  if (segment.difficulty !== undefined && difficulty === undefined) {
-    issue('难度', `难度“${segment.difficulty}”无法识别，应为 1–5 或 易/较易/中/较难/难`);
-  }
+  const difficulty = filled(segment.difficulty, parseDifficulty);
+  if (difficulty?.ok === false) issue('难度', difficulty.reason);
+  const level = filled(segment.level, parseLevel);
+  if (level?.ok === false) issue('等级', level.reason);
   const common = {
     ...(isEmptyItemBody(explanationBody) ? {} : { explanation: explanationBody }),
-    ...(difficulty === undefined ? {} : { difficulty }),
+    ...(difficulty?.ok === true ? { difficulty: difficulty.value } : {}),
+    ...(level?.ok === true ? { level: level.value } : {}),
   };
   const base = {
     ref,

@@ -6,7 +6,7 @@ import { isHtmlElement, type HtmlElement, type HtmlNode } from '@skillexam/share
  * the marks around the rest.
  */
 
-export type FieldName = '答案' | '解析' | '难度' | '鉴定点';
+export type FieldName = '答案' | '解析' | '难度' | '等级' | '鉴定点';
 
 export interface FieldLine {
   readonly name: FieldName;
@@ -17,7 +17,7 @@ export interface FieldLine {
 }
 
 const FIELD_LINE =
-  /^\s*[【[]?(答案|正确答案|参考答案|解析|试题解析|答案解析|难度|鉴定点|鉴定点代码)[】\]]?\s*[:：]\s*/;
+  /^\s*[【[]?(答案|正确答案|参考答案|解析|试题解析|答案解析|难度|等级|鉴定点|鉴定点代码)[】\]]?\s*[:：]\s*/;
 
 const FIELD_NAMES: Record<string, FieldName> = {
   答案: '答案',
@@ -27,6 +27,7 @@ const FIELD_NAMES: Record<string, FieldName> = {
   试题解析: '解析',
   答案解析: '解析',
   难度: '难度',
+  等级: '等级',
   鉴定点: '鉴定点',
   鉴定点代码: '鉴定点',
 };

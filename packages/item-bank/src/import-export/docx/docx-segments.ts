@@ -11,7 +11,7 @@ import { containsImage, dropLeadingText, fieldLine, paragraphOf, sliceMarkup } f
  *   一、单项选择题                      ← section heading: the type of what follows (docx-headings.ts)
  *   1. 题干……（  ）                     ← numbered stem: `1.` `1．` `1、` `（1）`; numbers restart per section
  *   A. 选项  B. 选项                    ← options, one per line or several in one line (option-cell.ts)
- *   参考答案：B   解析：……   难度：3   鉴定点：A-B-001
+ *   参考答案：B   解析：……   难度：3   等级：四级   鉴定点：A-B-001
  *   参考答案                            ← optional key part at the end (docx-key-part.ts)
  *
  * Paragraphs, tables and pictures between the stem and the first option belong to the stem;
@@ -44,6 +44,7 @@ export interface DocxSegment {
   answerMore: HtmlNode[];
   explanation: HtmlNode[];
   difficulty?: string;
+  level?: string;
   pointCode?: string;
   /** Why a line of options could not be split, with its paragraph. */
   optionProblem?: string;
@@ -89,6 +90,7 @@ function addField(state: State, current: DocxSegment, block: HtmlElement, text: 
       current.explanation.push(paragraphOf(rest));
     }
   } else if (field.name === '难度') current.difficulty = field.value;
+  else if (field.name === '等级') current.level = field.value;
   else if (field.name === '鉴定点') current.pointCode = field.value;
   else {
     current.answer = field.value;

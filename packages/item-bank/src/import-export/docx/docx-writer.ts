@@ -19,6 +19,7 @@ import {
  *   参考答案：B
  *   解析：……
  *   难度：3
+ *   等级：四级
  *   鉴定点：A-B-001
  *
  * Marks, formulas (as $…$), blanks (as （    ）), pictures and tables are kept. A 填空 answer
@@ -35,6 +36,13 @@ const SECTIONS: readonly [ItemType, string][] = [
 ];
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const BLANK_TEXT = '（    ）';
+const LEVEL_NAMES: Record<ItemContent['level'], string> = {
+  5: '五级',
+  4: '四级',
+  3: '三级',
+  2: '二级',
+  1: '一级',
+};
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpeg',
@@ -157,6 +165,7 @@ function writeItem(out: Body, number: number, item: ExportItem): void {
   else out.text(`参考答案：${answerText(content) ?? ''}`);
   if (content.explanation !== undefined) out.body(content.explanation, '解析：');
   out.text(`难度：${content.difficulty}`);
+  out.text(`等级：${LEVEL_NAMES[content.level]}`);
   if (item.pointCode !== undefined && item.pointCode !== '') out.text(`鉴定点：${item.pointCode}`);
 }
 
