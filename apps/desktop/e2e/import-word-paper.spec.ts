@@ -90,4 +90,12 @@ test('a Word paper: the dry run previews each question with its key and 解析, 
   await expect(page.getByTestId('import-preview').getByTestId('import-preview-item')).toHaveCount(
     2,
   );
+
+  // A paper with a WebP picture: shown from the file before the import; the EMF one is named.
+  await page.getByText('换一个文件').click();
+  await input.setInputFiles(paper('tabs-and-pictures.docx'));
+  await page.getByTestId('import-dry-run').click();
+  const first = page.getByTestId('import-preview').getByTestId('import-preview-item').first();
+  await expect(first.locator('img')).toHaveAttribute('src', /^data:image\/webp;base64,/);
+  await expect(page.getByTestId('import-issues')).toContainText('图片“接线图”是 EMF 格式');
 });

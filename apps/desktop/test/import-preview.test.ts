@@ -97,6 +97,25 @@ describe('import wizard preview', () => {
     ]);
   });
 
+  it('carries the pictures of the shown questions, not yet in the bank, as data URLs', async () => {
+    const preview = await call('bank:preview-import', {
+      fileName: 'tabs-and-pictures.docx',
+      data: paper('tabs-and-pictures.docx'),
+    });
+    expect(preview.items.map((item) => item.type)).toEqual(['single_choice', 'multiple_choice']);
+    const image = preview.items[0]?.stem.content.find((block) => block.type === 'image');
+    expect(preview.pictures).toEqual([
+      {
+        hash: image?.type === 'image' ? image.assetHash : 'none',
+        dataUrl: expect.stringMatching(/^data:image\/webp;base64,UklGR/),
+      },
+    ]);
+    expect(preview.picturesLeftOut).toBe(0);
+    expect(preview.issues).toContainEqual(
+      expect.objectContaining({ reason: expect.stringMatching(/^图片“接线图”是 EMF 格式/) }),
+    );
+  });
+
   it('needs the role that imports', async () => {
     await call('bank:set-user', { id: 'lisi', name: '李四', roles: ['reviewer'] });
     const reply = await dispatchIpc(handlers, 'author', 'bank:preview-import', {

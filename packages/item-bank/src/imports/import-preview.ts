@@ -1,10 +1,14 @@
+import { Buffer } from 'node:buffer';
 import {
   ANSWER_KEY_STYLES,
   formatAnswerKey,
   IMPORT_PREVIEW_LIMIT,
+  IMPORT_PREVIEW_PICTURE_BYTES,
+  IMPORT_PREVIEW_PICTURE_TYPES,
   type ImportPreview,
   type ImportPreviewItem,
 } from '@skillexam/shared';
+import { itemAssetHashes } from '../import-export/asset-check';
 import type { ParsedItem, ParsedItemFile } from '../import-export/item-file-types';
 
 /*
@@ -25,10 +29,34 @@ export function previewItem(item: ParsedItem): ImportPreviewItem {
   };
 }
 
+/** The pictures of the shown questions as data URLs, up to the byte limit; the rest counted. */
+function previewPictures(file: ParsedItemFile, items: readonly ParsedItem[]) {
+  const pictures: ImportPreview['pictures'] = [];
+  let leftOut = 0;
+  let bytes = 0;
+  for (const hash of new Set(items.flatMap(itemAssetHashes))) {
+    const asset = file.assets.get(hash);
+    if (
+      asset === undefined ||
+      !IMPORT_PREVIEW_PICTURE_TYPES.includes(asset.mime) ||
+      bytes + asset.bytes.byteLength > IMPORT_PREVIEW_PICTURE_BYTES
+    ) {
+      leftOut += 1;
+      continue;
+    }
+    bytes += asset.bytes.byteLength;
+    const data = Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength);
+    pictures.push({ hash, dataUrl: `data:${asset.mime};base64,${data.toString('base64')}` });
+  }
+  return { pictures, picturesLeftOut: leftOut };
+}
+
 export function importPreview(file: ParsedItemFile): ImportPreview {
+  const shown = file.items.slice(0, IMPORT_PREVIEW_LIMIT);
   return {
     total: file.items.length,
-    items: file.items.slice(0, IMPORT_PREVIEW_LIMIT).map(previewItem),
+    items: shown.map(previewItem),
+    ...previewPictures(file, shown),
     issues: file.issues,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssetHashSchema } from '../content/asset-hash';
 import { ItemBodySchema } from '../content/item-body';
 import { OptionIdSchema } from '../domain/choice-option';
 import { ItemTypeSchema } from '../domain/item-type';
@@ -24,10 +25,23 @@ export type ImportPreviewItem = z.infer<typeof ImportPreviewItemSchema>;
 
 /** At most this many questions are sent; `total` says how many the file has. */
 export const IMPORT_PREVIEW_LIMIT = 200;
+/** Pictures of the previewed questions are sent up to this many bytes in all. */
+export const IMPORT_PREVIEW_PICTURE_BYTES = 8 * 1024 * 1024;
+/** The picture types a preview carries (as the kiosk shows them; never SVG). */
+export const IMPORT_PREVIEW_PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+/** A picture of a previewed question, not yet in the bank: by its hash, as a data URL. */
+export const ImportPreviewPictureSchema = z.object({
+  hash: AssetHashSchema,
+  dataUrl: z.string().regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/),
+});
 
 export const ImportPreviewSchema = z.object({
   total: z.number().int().nonnegative(),
   items: z.array(ImportPreviewItemSchema).max(IMPORT_PREVIEW_LIMIT),
+  pictures: z.array(ImportPreviewPictureSchema),
+  /** Pictures left out of `pictures` (over the byte limit or of another type). */
+  picturesLeftOut: z.number().int().nonnegative(),
   issues: z.array(BankImportIssueSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

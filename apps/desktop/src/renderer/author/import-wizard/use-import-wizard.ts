@@ -6,6 +6,7 @@ import {
 } from '@skillexam/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
+import { useAssetCache } from '../asset-cache';
 import { bank, fileToBase64 } from '../author-api';
 import { guessMapping, type TemplateFieldInfo } from '../import-mapping';
 
@@ -23,6 +24,7 @@ export interface ImportProgress {
 /** The wizard's state: the picked file, its format and column mapping, the options and the report. */
 export function useImportWizard(onImported: () => void, standardId: string | undefined) {
   const { t } = useI18n();
+  const assets = useAssetCache();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<PickedFile>();
   const [format, setFormat] = useState<BankImportFormat>();
@@ -83,14 +85,15 @@ export function useImportWizard(onImported: () => void, standardId: string | und
       setReport(result);
       // The questions as the candidate will see them, with key and 解析, before the real import.
       if (dryRun) {
-        setPreview(
-          await bank('bank:preview-import', {
-            fileName: file.name,
-            data: file.data,
-            ...(format === undefined ? {} : { format }),
-            ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
-          }),
-        );
+        const shown = await bank('bank:preview-import', {
+          fileName: file.name,
+          data: file.data,
+          ...(format === undefined ? {} : { format }),
+          ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
+        });
+        // Pictures not yet in the bank: the preview shows them from the file.
+        for (const picture of shown.pictures) assets.put(picture.hash, picture.dataUrl);
+        setPreview(shown);
       }
       setProgress({ percent: 100, label: t('author.import.done') });
       setStep(dryRun ? 2 : 3);
