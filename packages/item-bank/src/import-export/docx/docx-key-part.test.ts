@@ -84,4 +84,19 @@ describe('key part at the end of a Word paper', () => {
       ),
     ]);
   });
+
+  it('names the title and instructions before the first question, and imports the rest', async () => {
+    const file = await read([
+      '2025年电工（四级）理论知识模拟试卷',
+      '注意事项：考试时间 90 分钟。',
+      ...TWO_SECTIONS,
+      '答案：B',
+    ]);
+    expect(file.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        reason: '第 1、2 段在第一道题之前（试卷标题、考试说明等），不作为试题导入',
+      }),
+    );
+  });
 });

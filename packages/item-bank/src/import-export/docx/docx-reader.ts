@@ -73,7 +73,14 @@ export async function readDocxItems(bytes: Uint8Array, fileName: string): Promis
   for (const warning of warnings.filter((text) => !IGNORED_WARNINGS.test(text))) {
     issues.push({ file: fileName, reason: `Word 转换提示：${warning}`, severity: 'warning' });
   }
-  const { segments, stray, keyPart } = segmentDocx(parseHtml(html, FRAGMENT_HTML));
+  const { segments, stray, preamble, keyPart } = segmentDocx(parseHtml(html, FRAGMENT_HTML));
+  if (preamble.length > 0 && segments.length > 0) {
+    issues.push({
+      file: fileName,
+      reason: `第 ${preamble.slice(0, 10).join('、')} 段在第一道题之前（试卷标题、考试说明等），不作为试题导入`,
+      severity: 'warning',
+    });
+  }
   if (keyPart !== undefined) issues.push(...attachKeyPart(segments, keyPart, fileName));
   if (stray.length > 0) {
     issues.push({

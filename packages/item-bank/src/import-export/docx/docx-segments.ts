@@ -54,6 +54,8 @@ export interface SegmentResult {
   readonly segments: DocxSegment[];
   /** Paragraphs with text outside any item (before the first numbered stem). */
   readonly stray: number[];
+  /** Paragraphs with text before the first section heading or question: title, instructions. */
+  readonly preamble: number[];
   /** The key part at the end, when the paper has one. */
   readonly keyPart?: KeyPart;
 }
@@ -135,6 +137,8 @@ function startsQuestion(state: State, paren: boolean): boolean {
 export function segmentDocx(root: HtmlElement): SegmentResult {
   const segments: DocxSegment[] = [];
   const stray: number[] = [];
+  const preamble: number[] = [];
+  let started = false;
   const state: State = { current: undefined, part: 'stem' };
   let sections = 0;
   let index = 0;
@@ -150,13 +154,15 @@ export function segmentDocx(root: HtmlElement): SegmentResult {
     const text = htmlText(block);
     const isParagraph = /^(p|h[1-6])$/.test(block.tag);
     if (isParagraph && isKeyPartHeading(text)) {
-      return { segments, stray, keyPart: readKeyPart(blocks.slice(at + 1), index + 1) };
+      const keyPart = readKeyPart(blocks.slice(at + 1), index + 1);
+      return { segments, stray, preamble, keyPart };
     }
     const heading = isParagraph ? sectionHeading(text) : undefined;
     if (heading !== undefined) {
       state.current = undefined;
       state.section = { index: sections, ...heading };
       sections += 1;
+      started = true;
       continue;
     }
     const stemStart = isParagraph ? STEM_START.exec(text) : null;
@@ -179,11 +185,12 @@ export function segmentDocx(root: HtmlElement): SegmentResult {
       };
       state.part = 'stem';
       segments.push(state.current);
+      started = true;
       continue;
     }
     const current = state.current;
     if (current === undefined) {
-      if (text.trim() !== '') stray.push(index);
+      if (text.trim() !== '') (started ? stray : preamble).push(index);
       continue;
     }
     if (isParagraph && addField(state, current, block, text)) continue;
@@ -196,5 +203,5 @@ export function segmentDocx(root: HtmlElement): SegmentResult {
     if (text.trim() === '' && !containsImage(block) && block.tag === 'p') continue;
     addLoose(state, block);
   }
-  return { segments, stray };
+  return { segments, stray, preamble };
 }
