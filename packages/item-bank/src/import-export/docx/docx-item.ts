@@ -159,6 +159,13 @@ export function buildItem(segment: DocxSegment, options: BuildOptions): Built {
     if (hint === 'true_false') {
       issue('题型', '判断题下的这道题有选项，但选项不是“正确/错误”（或对/错、√/×）');
     }
+    if (hint !== undefined && isTrueFalseOptionPair(optionTexts)) {
+      issue(
+        '题型',
+        `${segment.section?.title ?? ''}下的这道题只有“正确/错误”两个选项，按选择题导入；若是判断题，请移到判断题大题下`,
+        'warning',
+      );
+    }
     if (hint === 'single_choice' && letters.length > 1) {
       issue('答案', `单项选择题的答案“${answer}”有 ${letters.length} 个字母`);
     }

@@ -99,4 +99,23 @@ describe('key part at the end of a Word paper', () => {
       }),
     );
   });
+
+  it('keeps 正确/错误 options under a 单选 heading as a choice, with a warning', async () => {
+    const file = await read([
+      '一、单项选择题',
+      '1. 接地线可以用缠绕的方法连接。',
+      'A. 正确 B. 错误',
+      '答案：B',
+    ]);
+    expect(file.items.map((item) => [item.content.type, item.content.key])).toEqual([
+      ['single_choice', 'B'],
+    ]);
+    expect(file.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        field: '题型',
+        reason: expect.stringMatching(/^单项选择题下的这道题只有“正确\/错误”两个选项/),
+      }),
+    );
+  });
 });
