@@ -59,6 +59,18 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     }
   };
 
+  const previewOf = async (picked: PickedFile) => {
+    const shown = await bank('bank:preview-import', {
+      fileName: picked.name,
+      data: picked.data,
+      ...(format === undefined ? {} : { format }),
+      ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
+    });
+    // Pictures not yet in the bank: the preview shows them from the file.
+    for (const picture of shown.pictures) assets.put(picture.hash, picture.dataUrl);
+    return shown;
+  };
+
   const run = async (dryRun: boolean) => {
     if (file === undefined) return;
     setError(undefined);
@@ -82,21 +94,12 @@ export function useImportWizard(onImported: () => void, standardId: string | und
         ...(pointCode.trim() === '' ? {} : { defaultPointCode: pointCode.trim() }),
         ...(standardId === undefined ? {} : { standardId }),
       });
+      clearInterval(ticker);
       setReport(result);
-      // The questions as the candidate will see them, with key and 解析, before the real import.
-      if (dryRun) {
-        const shown = await bank('bank:preview-import', {
-          fileName: file.name,
-          data: file.data,
-          ...(format === undefined ? {} : { format }),
-          ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
-        });
-        // Pictures not yet in the bank: the preview shows them from the file.
-        for (const picture of shown.pictures) assets.put(picture.hash, picture.dataUrl);
-        setPreview(shown);
-      }
       setProgress({ percent: 100, label: t('author.import.done') });
       setStep(dryRun ? 2 : 3);
+      // Then the questions as the candidate will see them, with key and 解析 (dry run only).
+      setPreview(dryRun ? await previewOf(file) : undefined);
       if (!dryRun && result.committed) onImported();
     } catch (e) {
       setError(errorMessage(e));
