@@ -14,6 +14,8 @@ export type PaperRun =
 
 export interface PaperParagraph {
   readonly style?: string;
+  /** Word's automatic numbering (a decimal list, numbering id 1): the number is not in the text. */
+  readonly numbered?: boolean;
   readonly runs: readonly PaperRun[];
 }
 
@@ -68,13 +70,16 @@ function runXml(run: PaperRun, pictures: readonly PaperPicture[]): string {
 }
 
 function paragraphXml(block: PaperBlock, pictures: readonly PaperPicture[]): string {
-  const paragraph = typeof block === 'string' ? { runs: [block] } : block;
-  const style =
-    'style' in paragraph && paragraph.style !== undefined
-      ? `<w:pPr><w:pStyle w:val="${esc(paragraph.style)}"/></w:pPr>`
-      : '';
-  return `<w:p>${style}${paragraph.runs.map((run) => runXml(run, pictures)).join('')}</w:p>`;
+  const paragraph: PaperParagraph = typeof block === 'string' ? { runs: [block] } : block;
+  const style = paragraph.style === undefined ? '' : `<w:pStyle w:val="${esc(paragraph.style)}"/>`;
+  const numbering =
+    paragraph.numbered === true ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' : '';
+  const props = style + numbering === '' ? '' : `<w:pPr>${style}${numbering}</w:pPr>`;
+  return `<w:p>${props}${paragraph.runs.map((run) => runXml(run, pictures)).join('')}</w:p>`;
 }
+
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
 
 const enc = (value: string) => new TextEncoder().encode(value);
 
@@ -108,7 +113,7 @@ export function writeWordPaper(paper: WordPaper): Promise<Uint8Array> {
     [
       '[Content_Types].xml',
       enc(
-        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${defaults}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${defaults}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`,
       ),
     ],
     [
@@ -120,11 +125,12 @@ export function writeWordPaper(paper: WordPaper): Promise<Uint8Array> {
     [
       'word/_rels/document.xml.rels',
       enc(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/>${rels}</Relationships>`,
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/><Relationship Id="rIdNumbering" Type="${R}/numbering" Target="numbering.xml"/>${rels}</Relationships>`,
       ),
     ],
     ['word/document.xml', enc(document)],
     ['word/styles.xml', enc(styles)],
+    ['word/numbering.xml', enc(NUMBERING)],
     ...pictures.map((picture): [string, Uint8Array] => [
       `word/media/${picture.name}`,
       picture.bytes,
