@@ -118,4 +118,25 @@ describe('key part at the end of a Word paper', () => {
       }),
     );
   });
+
+  it('keeps numbered lines of a reference answer with it where key lines say 参考答案：', async () => {
+    const file = await read([
+      '一、简答题',
+      '1. 简述停电检修的安全技术措施。',
+      '2. 兆欧表用于测量（  ）。',
+      'A. 电流 B. 电压 C. 绝缘电阻 D. 功率',
+      '参考答案',
+      '一、简答题',
+      '1、参考答案：',
+      '1. 停电；',
+      '2. 验电；',
+      '3. 装设接地线，悬挂标示牌和装设遮栏。',
+      '2、参考答案：C',
+    ]);
+    expect(errors(file)).toEqual([]);
+    const [first, second] = file.items;
+    expect(first?.content.type).toBe('short_answer');
+    expect(JSON.stringify(first?.content.key)).toMatch(/1\. 停电；.*2\. 验电；.*3\. 装设接地线/);
+    expect(second?.content).toMatchObject({ type: 'single_choice', key: 'C' });
+  });
 });

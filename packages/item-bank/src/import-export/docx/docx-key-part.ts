@@ -62,8 +62,7 @@ function compactKeys(text: string): Compact {
   return { keys: answers.map((answer, i) => [String(from + i), answer]) };
 }
 
-const KEY_LINE =
-  /^\s*(\d{1,4})\s*[.．、]\s*(?:[【[]?(?:参考答案|正确答案|答案)[】\]]?\s*[:：]\s*)?/;
+const KEY_LINE = /^\s*(\d{1,4})\s*[.．、]\s*([【[]?(?:参考答案|正确答案|答案)[】\]]?\s*[:：]\s*)?/;
 
 /** Reads the blocks after the key part heading; `firstParagraph` is the paragraph number of the first block. */
 export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number): KeyPart {
@@ -73,6 +72,7 @@ export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number)
   let sectionTitle: string | undefined;
   let current: KeyEntry | undefined;
   let part: 'answer' | 'explanation' = 'answer';
+  let keyLinesLabelled: boolean | undefined;
   let paragraph = firstParagraph - 1;
   for (const block of blocks) {
     if (!isHtmlElement(block)) continue;
@@ -104,7 +104,11 @@ export function readKeyPart(blocks: readonly HtmlNode[], firstParagraph: number)
       continue;
     }
     const line = KEY_LINE.exec(text);
-    if (line !== null) {
+    // Where key lines carry 「参考答案：」, a numbered line without it (「2. 再验电」) belongs to
+    // the reference answer above, not to question 2.
+    const labelled = line?.[2] !== undefined;
+    keyLinesLabelled ??= line === null ? undefined : labelled;
+    if (line !== null && (current === undefined || labelled || keyLinesLabelled === false)) {
       current = {
         ...(sectionTitle === undefined ? {} : { sectionTitle }),
         number: line[1] ?? '',
