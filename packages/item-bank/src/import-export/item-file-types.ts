@@ -18,7 +18,7 @@ import type { ZipLimits } from './safe-zip-reader';
 /** The formats an item file can be read from: the bank contract's list (declared once, in shared). */
 export const ITEM_FILE_FORMATS = BANK_IMPORT_FORMATS;
 export type ItemFileFormat = BankImportFormat;
-export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg';
+export type WritableItemFileFormat = 'xlsx' | 'csv' | 'qti' | 'bankpkg' | 'docx';
 
 /**
  * One problem found in a file: where it is and why it was rejected (or only warned about). The

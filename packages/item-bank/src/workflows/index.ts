@@ -19,6 +19,7 @@ export { packageForSite, type SitePackage, type SitePackageRequest } from './pac
 export { REVIEW_ROLES, reviewManyItems, reviewOneItem, type ReviewRequest } from './review-items';
 export { importStandard, STANDARD_ROLES } from './manage-standards';
 export { importItemFile, IMPORT_ROLES, type ImportItemFileRequest } from './import-item-file';
+export { previewItemFile, type PreviewItemFileRequest } from './preview-item-file';
 export { classifyItemsAs, EDIT_ROLES, saveItem, tagItems, type ItemEditResult } from './edit-items';
 export {
   describeImport,

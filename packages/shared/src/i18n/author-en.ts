@@ -167,6 +167,10 @@ export const authorEn = {
   'author.import.where': 'Where',
   'author.import.field': 'Field',
   'author.import.reason': 'Reason',
+  'author.import.previewTitle':
+    'Preview (as the candidate sees it, with key and explanation): {total} questions, {shown} shown',
+  'author.import.previewKey': 'Key:',
+  'author.import.previewExplanation': 'Explanation:',
   'author.import.wouldRefuse':
     'The import would be refused: {skipped} with problems, {valid} valid. Fix the file, or tick "Import only the valid items"',
   'author.import.nearTitle': 'Possible duplicates: both are imported and flagged for review',

@@ -173,6 +173,10 @@ export const authorZhCN = {
   'author.import.where': '位置',
   'author.import.field': '字段',
   'author.import.reason': '原因',
+  'author.import.previewTitle':
+    '导入预览（考生看到的样子，附答案与解析）：共 {total} 题，显示 {shown} 题',
+  'author.import.previewKey': '答案：',
+  'author.import.previewExplanation': '解析：',
   'author.import.wouldRefuse':
     '正式导入将被拒绝：{skipped} 题有问题；其余 {valid} 题合格，可修正后重试，或勾选“只导入无误的试题”',
   'author.import.nearTitle': '疑似重复：两题都导入，已标记待审核',

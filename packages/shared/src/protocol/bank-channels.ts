@@ -9,6 +9,7 @@ import { TheoryLevelCodeSchema } from '../domain/level';
 import { BlueprintSchema } from '../domain/blueprint';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
 import { BankImportFormatSchema, BankImportReportSchema } from './bank-import';
+import { ImportPreviewSchema } from './bank-import-preview';
 import { classificationChannels } from './classification-channels';
 import { statisticsChannels } from './statistics-channels';
 
@@ -335,10 +336,21 @@ export const bankChannels = {
       .strict(),
     output: BankImportReportSchema,
   },
+  /** The questions of an item file as the candidate will see them, with key and 解析; writes nothing. */
+  'bank:preview-import': {
+    input: z
+      .object({
+        ...ImportFileInput,
+        format: BankImportFormatSchema.optional(),
+        mapping: z.record(z.string(), z.string()).optional(),
+      })
+      .strict(),
+    output: ImportPreviewSchema,
+  },
   'bank:export-items': {
     input: z
       .object({
-        format: z.enum(['xlsx', 'csv', 'qti', 'bankpkg']),
+        format: z.enum(['xlsx', 'csv', 'qti', 'bankpkg', 'docx']),
         query: z.string().max(200),
         filter: BankSearchFilterSchema,
       })

@@ -14,6 +14,7 @@ export * from './sealed-paper';
 export * from './console-events';
 export * from './bank-channels';
 export * from './bank-import';
+export * from './bank-import-preview';
 export * from './classification-channels';
 export * from './statistics-channels';
 export * from './monitor-counts';

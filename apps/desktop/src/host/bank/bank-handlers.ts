@@ -83,6 +83,13 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
         ...(defaultPointCode === undefined ? {} : { defaultPointCode }),
         ...(standardId === undefined ? {} : { standardId }),
       }),
+    'bank:preview-import': ({ fileName, data, format, mapping }) =>
+      bank.previewImport({
+        fileName,
+        bytes: bytesOf(data),
+        ...(format === undefined ? {} : { format }),
+        ...(mapping === undefined ? {} : { mapping }),
+      }),
     'bank:export-items': async ({ format, query, filter }) => {
       const result = await bank.exportItems(format, query, filter);
       return {

@@ -9,6 +9,7 @@ import {
   type BankReviewAction,
   type BankSearchFilter,
   type BankSession,
+  type ImportPreview,
   type ItemStatisticsHistory,
   type ReviewEventView,
   type StandardSummaryView,
@@ -27,6 +28,7 @@ import {
   itemStatisticsHistory,
   nodeId,
   openBank,
+  previewItemFile,
   reviewManyItems,
   saveItem,
   searchItems,
@@ -39,6 +41,7 @@ import {
   type ClassifyTarget,
   type ImportItemFileRequest,
   type ItemEditResult,
+  type PreviewItemFileRequest,
   type ReviewEvent,
   type SearchFilter,
   type SearchPage,
@@ -305,8 +308,16 @@ export class BankService {
     return importItemFile(this.#open(), user, bytes, file);
   }
 
+  /** The questions of an item file as the candidate will see them; the bank is not touched. */
+  async previewImport(
+    request: PreviewItemFileRequest & { readonly bytes: Uint8Array },
+  ): Promise<ImportPreview> {
+    const { bytes, ...file } = request;
+    return previewItemFile(this.#user(), bytes, file);
+  }
+
   async exportItems(
-    format: 'xlsx' | 'csv' | 'qti' | 'bankpkg',
+    format: 'xlsx' | 'csv' | 'qti' | 'bankpkg' | 'docx',
     query: string,
     filter: BankSearchFilter,
   ) {

@@ -8,7 +8,7 @@ import { bank, downloadBase64 } from './author-api';
 /** 导出: the items matching the list's filter, in one of the bank's export formats. */
 export function ExportPanel({ filter }: { readonly filter: BankSearchFilter }) {
   const { t } = useI18n();
-  const [format, setFormat] = useState<'xlsx' | 'csv' | 'qti' | 'bankpkg'>('xlsx');
+  const [format, setFormat] = useState<'xlsx' | 'csv' | 'qti' | 'bankpkg' | 'docx'>('xlsx');
   const [busy, setBusy] = useState(false);
   return (
     <Card size="small" title={t('author.export.title')}>
@@ -19,7 +19,7 @@ export function ExportPanel({ filter }: { readonly filter: BankSearchFilter }) {
             onChange={setFormat}
             aria-label={t('author.import.format')}
             style={{ width: 140 }}
-            options={(['xlsx', 'csv', 'qti', 'bankpkg'] as const).map((f) => ({
+            options={(['xlsx', 'csv', 'qti', 'bankpkg', 'docx'] as const).map((f) => ({
               value: f,
               label: f,
             }))}

@@ -4,11 +4,12 @@ import { ColumnMappingTable } from './import-wizard/ColumnMappingTable';
 import { ImportFileDrop } from './import-wizard/ImportFileDrop';
 import { ImportOptionsBar } from './import-wizard/ImportOptionsBar';
 import { ImportOutcome, RefusalWarning } from './import-wizard/ImportOutcome';
+import { ImportPreviewList } from './import-wizard/ImportPreviewList';
 import { ImportIssuesTable } from './import-wizard/ImportReportTables';
 import { NearDuplicatesTable } from './import-wizard/NearDuplicatesTable';
 import { useImportWizard } from './import-wizard/use-import-wizard';
 
-/** 导入向导: file → format → column mapping (xlsx/csv) → dry run with an error table → import. */
+/** 导入向导: file → format → column mapping (xlsx/csv) → dry run with an error table and a preview of every question → import. */
 export function ImportWizard({
   onImported,
   standardId,
@@ -19,7 +20,7 @@ export function ImportWizard({
 }) {
   const { t } = useI18n();
   const wizard = useImportWizard(onImported, standardId);
-  const { step, file, format, report, progress, error } = wizard;
+  const { step, file, format, report, preview, progress, error } = wizard;
   const mapped = format === 'csv' || format === 'xlsx';
 
   return (
@@ -89,6 +90,7 @@ export function ImportWizard({
               )}
               {report.nearDuplicateClusters > 0 && <NearDuplicatesTable report={report} />}
               <ImportIssuesTable report={report} />
+              {report.dryRun && preview !== undefined && <ImportPreviewList preview={preview} />}
             </>
           )}
         </Space>

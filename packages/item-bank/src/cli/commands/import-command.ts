@@ -110,7 +110,7 @@ export function registerImportExport(program: Command, io: CliIo): void {
     .requiredOption('--bank <bank>', '题库文件')
     .addOption(
       new Option('--format <format>', '导出格式')
-        .choices(['xlsx', 'csv', 'qti', 'bankpkg'])
+        .choices(['xlsx', 'csv', 'qti', 'bankpkg', 'docx'])
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', '输出文件')
@@ -120,7 +120,7 @@ export function registerImportExport(program: Command, io: CliIo): void {
     async (
       options: FilterOptions & {
         bank: string;
-        format: 'xlsx' | 'csv' | 'qti' | 'bankpkg';
+        format: 'xlsx' | 'csv' | 'qti' | 'bankpkg' | 'docx';
         out: string;
         query?: string;
         json?: boolean;

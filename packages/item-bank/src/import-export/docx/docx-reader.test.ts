@@ -84,7 +84,7 @@ const SAMPLE = [
     ['型号', '截面'],
     ['BV-2.5', '2.5'],
   ]),
-  p('A. 甲    B. 乙    C. 丙    D. 丁'),
+  p('A. 甲    B. 乙    C. 10', { text: '3', sup: true }, '    D. ', { text: '丁', bold: true }),
   p('答案：C'),
   p('鉴定点：A-B-001'),
   p('二、多项选择题'),
@@ -148,7 +148,13 @@ describe('Word (.docx) item import', () => {
     if (second?.content.type !== 'single_choice') throw new Error('expected single choice');
     expect(stemOf(second.content)[1]).toMatchObject({ type: 'table' });
     expect(second.content.options.map((o) => o.id)).toEqual(['A', 'B', 'C', 'D']);
-    expect(second.content.options[3]?.content).toEqual(itemBody(contentBuilders.paragraph('丁')));
+    // Options split from one line keep their marks.
+    expect(second.content.options[2]?.content).toEqual(
+      itemBody(contentBuilders.paragraph('10', contentBuilders.text('3', ['superscript']))),
+    );
+    expect(second.content.options[3]?.content).toEqual(
+      itemBody(contentBuilders.paragraph(contentBuilders.text('丁', ['bold']))),
+    );
     expect(second.content.key).toBe('C');
     // 3: multiple choice from the section heading and the key; bold kept; 较易 → 2.
     if (third?.content.type !== 'multiple_choice') throw new Error('expected multiple choice');

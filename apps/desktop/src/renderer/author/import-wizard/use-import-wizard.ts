@@ -1,6 +1,12 @@
-import { errorMessage, type BankImportFormat, type BankImportReport } from '@skillexam/shared';
+import {
+  errorMessage,
+  type BankImportFormat,
+  type BankImportReport,
+  type ImportPreview,
+} from '@skillexam/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
+import { useAssetCache } from '../asset-cache';
 import { bank, fileToBase64 } from '../author-api';
 import { guessMapping, type TemplateFieldInfo } from '../import-mapping';
 
@@ -18,6 +24,7 @@ export interface ImportProgress {
 /** The wizard's state: the picked file, its format and column mapping, the options and the report. */
 export function useImportWizard(onImported: () => void, standardId: string | undefined) {
   const { t } = useI18n();
+  const assets = useAssetCache();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<PickedFile>();
   const [format, setFormat] = useState<BankImportFormat>();
@@ -27,12 +34,14 @@ export function useImportWizard(onImported: () => void, standardId: string | und
   const [pointCode, setPointCode] = useState('');
   const [validOnly, setValidOnly] = useState(false);
   const [report, setReport] = useState<BankImportReport>();
+  const [preview, setPreview] = useState<ImportPreview>();
   const [progress, setProgress] = useState<ImportProgress>();
   const [error, setError] = useState<string>();
 
   const pick = async (raw: File) => {
     setError(undefined);
     setReport(undefined);
+    setPreview(undefined);
     setProgress({ percent: 10, label: t('author.import.reading') });
     try {
       const data = await fileToBase64(raw);
@@ -48,6 +57,18 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     } finally {
       setProgress(undefined);
     }
+  };
+
+  const previewOf = async (picked: PickedFile) => {
+    const shown = await bank('bank:preview-import', {
+      fileName: picked.name,
+      data: picked.data,
+      ...(format === undefined ? {} : { format }),
+      ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
+    });
+    // Pictures not yet in the bank: the preview shows them from the file.
+    for (const picture of shown.pictures) assets.put(picture.hash, picture.dataUrl);
+    return shown;
   };
 
   const run = async (dryRun: boolean) => {
@@ -73,9 +94,12 @@ export function useImportWizard(onImported: () => void, standardId: string | und
         ...(pointCode.trim() === '' ? {} : { defaultPointCode: pointCode.trim() }),
         ...(standardId === undefined ? {} : { standardId }),
       });
+      clearInterval(ticker);
       setReport(result);
       setProgress({ percent: 100, label: t('author.import.done') });
       setStep(dryRun ? 2 : 3);
+      // Then the questions as the candidate will see them, with key and 解析 (dry run only).
+      setPreview(dryRun ? await previewOf(file) : undefined);
       if (!dryRun && result.committed) onImported();
     } catch (e) {
       setError(errorMessage(e));
@@ -89,6 +113,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     setStep(0);
     setFile(undefined);
     setReport(undefined);
+    setPreview(undefined);
   };
 
   return {
@@ -105,6 +130,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     validOnly,
     setValidOnly,
     report,
+    preview,
     progress,
     error,
     pick,
