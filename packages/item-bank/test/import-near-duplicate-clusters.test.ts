@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonChunks } from '../src/cli/json-stream';
-import { runCli } from '../src/cli/run-cli';
+import { qbank } from './support/qbank-cli';
 import { openBank } from '../src/db/open-bank';
 import { bigramSet } from '../src/items/similarity';
 import type { ImportedNearDuplicate, ImportReport } from '../src/imports/import-report';
@@ -42,13 +42,6 @@ function templatedCsv(templates: number, variants: number, offset = 0): string {
     }
   }
   return lines.join('\n');
-}
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 async function newBank(name: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli';
+import { qbank } from './support/qbank-cli';
 import { importItems } from '../src/imports/import-items';
 import { formatIssue, type ImportReport } from '../src/imports/import-report';
 import { electricianStandardJson, memoryBank, tempDir } from './support/fixtures';
@@ -25,13 +25,6 @@ function counts(report: ImportReport) {
     nearDuplicates: nearDuplicates.map((d) => [d.ref, d.kind, d.similarity]),
     issues: issues.map(formatIssue),
   };
-}
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('import reports', () => {

@@ -1,18 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli';
+import { qbank } from './support/qbank-cli';
 import { electricianStandardJson, tempDir } from './support/fixtures';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const ITEMS = [
   '题型,题干,选项A,选项B,选项C,选项D,答案,鉴定点代码',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { qbank } from '../support/qbank-cli';
 import { bankContentHash } from '../../src/db/content-hash';
 import { openBank } from '../../src/db/open-bank';
 import { tempDir } from '../support/fixtures';
@@ -17,13 +17,6 @@ beforeAll(() => {
   createLevel3BankFile(bankFile, { trueFalse: 40, singleChoice: 80, multipleChoice: 24 });
   writeFileSync(blueprintFile, JSON.stringify(level3BlueprintJson()));
 }, 60_000);
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function contentHash(): string {
   const bank = openBank(bankFile);

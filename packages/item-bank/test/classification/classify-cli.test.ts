@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { qbank } from '../support/qbank-cli';
 import { tempDir } from '../support/fixtures';
 
 const { dir, cleanup } = tempDir();
@@ -9,13 +9,6 @@ afterAll(cleanup);
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../import-export/fixtures/${name}`, import.meta.url));
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 interface QueueJson {
   data: { total: number; entries: { itemId: string; suggestions: { path: string }[] }[] };

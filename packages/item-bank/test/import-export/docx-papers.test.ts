@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { qbank } from '../support/qbank-cli';
 import { electricianStandardJson, tempDir } from '../support/fixtures';
 
 /*
@@ -16,13 +16,6 @@ afterAll(cleanup);
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`./fixtures/docx-papers/${name}`, import.meta.url));
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 interface Issue {
   item?: string;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { qbank } from '../support/qbank-cli';
 import { electricianStandardJson, tempDir } from '../support/fixtures';
 
 /*
@@ -12,13 +12,6 @@ import { electricianStandardJson, tempDir } from '../support/fixtures';
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 const bank = join(dir, 'map.qbank');
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 beforeAll(async () => {
   expect((await qbank('init', bank, '--json')).code).toBe(0);

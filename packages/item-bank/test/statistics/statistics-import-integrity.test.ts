@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { qbank, qbankJson } from '../support/qbank-cli';
 import { bankContentHash } from '../../src/db/content-hash';
 import { openBank, type Bank } from '../../src/db/open-bank';
 import { pinItemVersion, updateItem } from '../../src/items/item-service';
@@ -21,19 +21,6 @@ const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 const bankFile = join(dir, 'bank.qbank');
 const PAPER = 'P-2026-09';
-
-async function qbank(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-async function qbankJson<T>(...args: string[]): Promise<T> {
-  const result = await qbank(...args, '--json');
-  if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stdout} ${result.stderr}`);
-  return (JSON.parse(result.stdout) as { data: T }).data;
-}
 
 const ITEMS = [
   '题型,题干,选项A,选项B,选项C,选项D,答案,鉴定点代码',
