@@ -9,4 +9,5 @@ export * from './random/seeded-random';
 export * from './web/accessible-color-tokens';
 export * from './web/content-type';
 export * from './errors/index';
+export * from './progress/index';
 export * from './html/index';

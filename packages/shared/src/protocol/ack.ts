@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'EXTENSION_CAP_EXCEEDED',
   /** The server's TLS certificate is not the site's pinned one (or the server is not HTTPS). */
   'SERVER_CERT_MISMATCH',
+  /** The person cancelled a long operation; nothing it would have written was written. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
