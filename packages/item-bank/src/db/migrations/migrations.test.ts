@@ -1,30 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../../test/support/db-helpers';
 import { DbFromFutureError, checkMigrationOrder, migrateBank, schemaVersion } from '../migrate';
 import { MIGRATIONS } from './index';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
 describe('migration runner', () => {
-  it('every migration in the list has a file and a test file', () => {
-    const files = readdirSync(here);
-    for (const migration of MIGRATIONS) {
-      const prefix = String(migration.version).padStart(4, '0');
-      const source = files.find(
-        (file) => file.startsWith(`${prefix}-`) && !file.includes('.test.'),
-      );
-      expect(source, `migration ${prefix} has a file`).toBeDefined();
-      expect(files, `migration ${prefix} has a test`).toContain(
-        (source ?? '').replace(/\.ts$/, '.test.ts'),
-      );
-    }
-    const migrationFiles = files.filter((file) => /^\d{4}-.*(?<!\.test)\.ts$/.test(file));
-    expect(migrationFiles).toHaveLength(MIGRATIONS.length);
-  });
-
   it('applies every step once, sets user_version and is idempotent', () => {
     const db = createDb();
     expect(migrateBank(db)).toEqual(MIGRATIONS.map((m) => m.version));
