@@ -133,6 +133,85 @@ describe('Word papers as item writers lay them out', () => {
     );
   });
 
+  it('question numbers and option letters from Word automatic numbering, restarted per section', async () => {
+    expect(await importedTypesAndKeys('auto-questions-and-options.docx')).toEqual([
+      ['single_choice', 'B'],
+      ['single_choice', 'C'],
+      ['multiple_choice', ['A', 'B']],
+      ['multiple_choice', ['A', 'C', 'D']],
+      ['true_false', true],
+      ['true_false', false],
+    ]);
+    const bank = await freshBank();
+    const paper = fixture('auto-questions-and-options.docx');
+    const report = (
+      JSON.parse((await qbank('import', paper, '--bank', bank, '--json')).stdout) as {
+        data: Report;
+      }
+    ).data;
+    const [first, second] = await Promise.all(
+      report.importedIds.slice(0, 2).map(async (id) => {
+        const shown = await qbank('item', 'show', id, '--bank', bank, '--json');
+        return (JSON.parse(shown.stdout) as { data: { item: ShownItem & { options: unknown } } })
+          .data.item;
+      }),
+    );
+    // The number Word drew is not part of the text; runs and pictures are kept.
+    expect(JSON.stringify(first?.stem)).toContain('"text":"我国工频交流电的频率为（ ）。"');
+    expect(JSON.stringify(first?.options)).toContain('{"text":"50","bold":true},{"text":"Hz"}');
+    expect(second?.stem.content.map((block) => block.type)).toEqual(['paragraph', 'image']);
+  });
+
+  it('section headings 一、二、三、 from automatic numbering, questions numbered one level below', async () => {
+    expect(await importedTypesAndKeys('auto-sections.docx')).toEqual([
+      ['single_choice', 'B'],
+      ['single_choice', 'C'],
+      ['true_false', true],
+      ['true_false', false],
+      ['short_answer', 'reference'],
+    ]);
+  });
+
+  it('a key part whose numbers are automatic, restarted in every section', async () => {
+    expect(await importedTypesAndKeys('auto-key-part.docx')).toEqual([
+      ['single_choice', 'B'],
+      ['single_choice', 'C'],
+      ['true_false', true],
+      ['true_false', false],
+      ['short_answer', 'reference'],
+    ]);
+  });
+
+  it('unlabelled key lines 「1. B」: numbered lines of a 解析 or a 简答 reference answer stay with it', async () => {
+    expect(await importedTypesAndKeys('unlabelled-key-part.docx')).toEqual([
+      ['single_choice', 'B'],
+      ['single_choice', 'C'],
+      ['true_false', true],
+      ['true_false', false],
+      ['short_answer', 'reference'],
+      ['short_answer', 'reference'],
+    ]);
+    const bank = await freshBank();
+    const paper = fixture('unlabelled-key-part.docx');
+    const report = (
+      JSON.parse((await qbank('import', paper, '--bank', bank, '--json')).stdout) as {
+        data: Report;
+      }
+    ).data;
+    expect(report.issues.filter((issue) => issue.field !== '鉴定点代码')).toEqual([]);
+    const shown = await Promise.all(
+      report.importedIds.map(async (id) => {
+        const item = await qbank('item', 'show', id, '--bank', bank, '--json');
+        return JSON.stringify(
+          (JSON.parse(item.stdout) as { data: { item: Record<string, unknown> } }).data.item,
+        );
+      }),
+    );
+    expect(shown[0]).toMatch(/"explanation".*1\. 安全电压等级.*2\. 一般环境取 36V/);
+    expect(shown[4]).toMatch(/有：.*1\. 停电；.*2\. 验电；.*3\. 装设接地线；.*4\. 悬挂标示牌/);
+    expect(shown[5]).toMatch(/两项试验：.*1\. 开路试验.*2\. 短路试验/);
+  });
+
   it('options separated by tabs, no headings, a WebP picture kept, an EMF picture named', async () => {
     const bank = await freshBank();
     const paper = fixture('tabs-and-pictures.docx');
@@ -143,7 +222,7 @@ describe('Word papers as item writers lay them out', () => {
       expect.objectContaining({
         item: expect.stringMatching(/tabs-and-pictures\.docx 第3题$/),
         field: '题干',
-        reason: expect.stringMatching(/^图片“接线图”是 EMF 格式.*（第8段）$/),
+        reason: expect.stringMatching(/^图片“接线图”是 EMF 格式（文件 image2\.emf）.*（第8段）$/),
       }),
     ]);
     const real = await qbank('import', paper, '--bank', bank, '--valid-only', '--json');

@@ -23,18 +23,23 @@ import type { DocxSegment } from './docx-segments';
 export const ASSET_SRC = 'asset:';
 const UNSUPPORTED_SRC = 'unsupported-picture:';
 
-/** The `src` the reader gives a picture it cannot keep: its name and format, for the report. */
-export function unsupportedPictureSrc(name: string, contentType: string): string {
-  return `${UNSUPPORTED_SRC}${encodeURIComponent(contentType)}:${encodeURIComponent(name)}`;
+/**
+ * The `src` the reader gives a picture it cannot keep: its name (alt text), format and file
+ * in the .docx (「image2.emf」), for the report.
+ */
+export function unsupportedPictureSrc(name: string, contentType: string, file = ''): string {
+  return `${UNSUPPORTED_SRC}${[contentType, name, file].map(encodeURIComponent).join(':')}`;
 }
 
 function unsupportedPicture(src: string): string | undefined {
   if (!src.startsWith(UNSUPPORTED_SRC)) return undefined;
-  const [type = '', name = ''] = src.slice(UNSUPPORTED_SRC.length).split(':');
-  const format = decodeURIComponent(type)
-    .replace(/^image\/(x-)?/, '')
-    .toUpperCase();
-  return `图片“${decodeURIComponent(name)}”是 ${format} 格式，考试端无法显示，未导入；请在 Word 中把它另存为 PNG 或 JPEG 后重新插入`;
+  const [type = '', name = '', file = ''] = src
+    .slice(UNSUPPORTED_SRC.length)
+    .split(':')
+    .map(decodeURIComponent);
+  const format = type.replace(/^image\/(x-)?/, '').toUpperCase();
+  const where = file === '' || file === name ? '' : `（文件 ${file}）`;
+  return `图片“${name}”是 ${format} 格式${where}，考试端无法显示，未导入；请在 Word 中把它另存为 PNG 或 JPEG 后重新插入`;
 }
 const TRUE_WORDS = new Set(['√', '✓', '对', '正确', 'T', 'TRUE', 'Y', '是']);
 const FALSE_WORDS = new Set(['×', '✗', 'X', '错', '错误', 'F', 'FALSE', 'N', '否']);

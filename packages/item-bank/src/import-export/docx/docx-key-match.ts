@@ -1,5 +1,5 @@
 import type { FileIssue } from '../item-file-types';
-import type { KeyEntry, KeyPart } from './docx-key-part';
+import type { KeyEntry, KeyPart, SectionLookup } from './docx-key-part';
 import type { DocxSegment } from './docx-segments';
 
 /*
@@ -32,6 +32,21 @@ function sectionOf(
     ok: false,
     reason:
       '参考答案部分的这一行前没有大题标题，而试题分为几个大题、题号各自从 1 起，无法确定是哪一题；请在参考答案中写上与试题相同的大题标题（如“一、单项选择题”）',
+  };
+}
+
+/** What the questions say about a key part section: its type and question numbers (docx-key-lines.ts). */
+export function sectionLookup(segments: readonly DocxSegment[]): SectionLookup {
+  return (title) => {
+    const titles = new Set(segments.map((segment) => segment.section?.title));
+    // A key part without headings belongs to the questions only when they form one section.
+    if (title === undefined && titles.size !== 1) return undefined;
+    const chosen = title ?? [...titles][0];
+    const questions = segments.filter((segment) => segment.section?.title === chosen);
+    const [first] = questions;
+    if (first === undefined) return undefined;
+    const numbers = questions.map((segment) => segment.number);
+    return first.typeHint === undefined ? { numbers } : { typeHint: first.typeHint, numbers };
   };
 }
 
@@ -86,6 +101,14 @@ export function attachKeyPart(
       field: '答案',
       reason: `参考答案部分：${problem.reason}（第${problem.paragraph}段）`,
       severity: 'error',
+    });
+  }
+  for (const note of keyPart.notes) {
+    issues.push({
+      file: fileName,
+      field: '答案',
+      reason: `参考答案部分：${note.reason}（第${note.paragraph}段）`,
+      severity: 'warning',
     });
   }
   if (keyPart.stray.length > 0) {

@@ -139,4 +139,64 @@ describe('key part at the end of a Word paper', () => {
     expect(JSON.stringify(first?.content.key)).toMatch(/1\. 停电；.*2\. 验电；.*3\. 装设接地线/);
     expect(second?.content).toMatchObject({ type: 'single_choice', key: 'C' });
   });
+
+  const SHORT_ANSWERS = [
+    '一、简答题',
+    '1. 简述停电检修的安全技术措施。',
+    '2. 简述兆欧表使用前的检查。',
+    '参考答案',
+    '一、简答题',
+  ];
+
+  it('reports an unlabelled line that could be the next key or the next point of an answer', async () => {
+    // No key for question 2 can be found without taking 「2. 验电；」 from question 1's answer.
+    const file = await read([
+      ...SHORT_ANSWERS,
+      '1. 要点：',
+      '1. 停电；',
+      '2. 验电；',
+      '3. 装设接地线。',
+    ]);
+    expect(errors(file)).toContainEqual(
+      expect.stringMatching(
+        /^ \| 参考答案部分：“2\. 验电；”既可能是简答题第2题的答案，也可能是上一题参考答案中的第2点，无法确定.*（第8段）$/,
+      ),
+    );
+  });
+
+  it('warns where only reading a line as the next key gives every question a key', async () => {
+    const file = await read([
+      ...SHORT_ANSWERS,
+      '1. 要点：',
+      '1. 停电、验电、装设接地线。',
+      '2. 开路和短路试验。',
+    ]);
+    expect(errors(file)).toEqual([]);
+    expect(file.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        reason: expect.stringMatching(
+          /^参考答案部分：“2\. 开路和短路试验。”按简答题第2题的答案读取.*（第8段）$/,
+        ),
+      }),
+    );
+    expect(JSON.stringify(file.items[1]?.content.key)).toContain('开路和短路试验');
+  });
+
+  it('takes an unlabelled line in a choice section as a key only if it is option letters', async () => {
+    const file = await read([
+      ...TWO_SECTIONS.slice(0, 3),
+      '2. 熔断器的作用是（  ）。',
+      'A. 过载 B. 短路 C. 欠压 D. 失压',
+      '参考答案',
+      '一、单项选择题',
+      '1. C',
+      '2. 熔断器用于短路保护',
+      '2. B',
+    ]);
+    expect(errors(file)).toEqual([
+      ' | 参考答案部分：“2. 熔断器用于短路保护”不是单项选择题的答案（应为选项字母），也不在“解析：”之后，无法确定属于哪一题（第9段）',
+    ]);
+    expect(file.items.map((item) => item.content.key)).toEqual(['C', 'B']);
+  });
 });

@@ -5,11 +5,13 @@ import type mammoth from 'mammoth';
 import type { FileIssue, ParsedAsset, ParsedItem, ParsedItemFile } from '../item-file-types';
 import { ASSET_SRC, buildItem, unsupportedPictureSrc } from './docx-item';
 import { attachKeyPart } from './docx-key-match';
+import { prepareDocx } from './docx-prepare';
 import { segmentDocx } from './docx-segments';
 
 /*
  * Word (.docx) → items (docs/decisions/0552-docx-import.md). mammoth turns the document into
- * simple HTML (paragraphs, marks, tables, lists, pictures); pictures are kept as assets by
+ * simple HTML (paragraphs, marks, tables, lists, pictures) after docx-prepare.ts has written
+ * Word's automatic numbers into the text (decision 0933); pictures are kept as assets by
  * their SHA-256; the layout rules live in docx-segments.ts (questions), docx-key-part.ts and
  * docx-key-match.ts (a key part at the end) and docx-item.ts (types and keys). Items carry no status, so they land
  * as drafts for review.
@@ -24,6 +26,7 @@ const DISPLAYABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp
 async function toHtml(
   bytes: Uint8Array,
   assets: Map<string, ParsedAsset>,
+  pictureName: (bytes: Uint8Array) => string | undefined,
 ): Promise<{ html: string; warnings: string[] }> {
   let unsupported = 0;
   // mammoth loads when a .docx is read, not with the import code (decision 0723)
@@ -33,14 +36,15 @@ async function toHtml(
     {
       externalFileAccess: false,
       convertImage: docx.images.imgElement(async (image) => {
+        const data = new Uint8Array(await image.readAsArrayBuffer());
         if (!DISPLAYABLE.has(image.contentType)) {
           // Not kept: named in the report of the question it belongs to (docx-item.ts).
           unsupported += 1;
           const alt = (image as { altText?: unknown }).altText;
-          const name = typeof alt === 'string' && alt !== '' ? alt : `第${unsupported}张`;
-          return { src: unsupportedPictureSrc(name, image.contentType) };
+          const file = pictureName(data) ?? '';
+          const name = typeof alt === 'string' && alt !== '' ? alt : file || `第${unsupported}张`;
+          return { src: unsupportedPictureSrc(name, image.contentType, file) };
         }
-        const data = new Uint8Array(await image.readAsArrayBuffer());
         const hash = createHash('sha256').update(data).digest('hex');
         assets.set(hash, { bytes: data, mime: image.contentType });
         return { src: `${ASSET_SRC}${hash}` };
@@ -57,19 +61,25 @@ async function toHtml(
 export async function readDocxItems(bytes: Uint8Array, fileName: string): Promise<ParsedItemFile> {
   const assets = new Map<string, ParsedAsset>();
   const issues: FileIssue[] = [];
-  let converted: { html: string; warnings: string[] };
-  try {
-    converted = await toHtml(bytes, assets);
-  } catch (error) {
-    const detail = errorMessage(error);
+  const unreadable = (detail: string): ParsedItemFile => {
     issues.push({
       file: fileName,
       reason: `无法读取 Word 文档（应为 .docx 格式，旧版 .doc 请先另存为 .docx）：${detail}`,
       severity: 'error',
     });
     return { format: 'docx', items: [], assets, issues };
+  };
+  let prepared: Awaited<ReturnType<typeof prepareDocx>>;
+  let converted: { html: string; warnings: string[] };
+  try {
+    prepared = await prepareDocx(bytes);
+    if (!prepared.ok) return unreadable(prepared.reason);
+    converted = await toHtml(prepared.bytes, assets, prepared.pictureName);
+  } catch (error) {
+    return unreadable(errorMessage(error));
   }
-  const { html, warnings } = converted;
+  const { html } = converted;
+  const warnings = [...prepared.warnings, ...converted.warnings];
   for (const warning of warnings.filter((text) => !IGNORED_WARNINGS.test(text))) {
     issues.push({ file: fileName, reason: `Word 转换提示：${warning}`, severity: 'warning' });
   }

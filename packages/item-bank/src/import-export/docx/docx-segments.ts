@@ -2,6 +2,7 @@ import { isHtmlElement, htmlText, type HtmlElement, type HtmlNode } from '@skill
 import { splitOptionCell } from '../option-cell';
 import { isKeyPartHeading, sectionHeading, type DocxTypeHint } from './docx-headings';
 import { readKeyPart, type KeyPart } from './docx-key-part';
+import { sectionLookup } from './docx-key-match';
 import { containsImage, dropLeadingText, fieldLine, paragraphOf, sliceMarkup } from './docx-markup';
 
 /*
@@ -154,7 +155,7 @@ export function segmentDocx(root: HtmlElement): SegmentResult {
     const text = htmlText(block);
     const isParagraph = /^(p|h[1-6])$/.test(block.tag);
     if (isParagraph && isKeyPartHeading(text)) {
-      const keyPart = readKeyPart(blocks.slice(at + 1), index + 1);
+      const keyPart = readKeyPart(blocks.slice(at + 1), index + 1, sectionLookup(segments));
       return { segments, stray, preamble, keyPart };
     }
     const heading = isParagraph ? sectionHeading(text) : undefined;

@@ -14,9 +14,31 @@ export type PaperRun =
 
 export interface PaperParagraph {
   readonly style?: string;
-  /** Word's automatic numbering (a decimal list, numbering id 1): the number is not in the text. */
-  readonly numbered?: boolean;
+  /**
+   * Word's automatic numbering: the number is not in the text. `true` is list instance 1,
+   * level 0 (a decimal 「%1.」 list unless the paper defines its own numbering).
+   */
+  readonly numbered?: boolean | { readonly numId: number; readonly level?: number };
   readonly runs: readonly PaperRun[];
+}
+
+/** One level of a list definition (w:abstractNum/w:lvl). */
+export interface PaperListLevel {
+  readonly numFmt: string;
+  readonly lvlText: string;
+  readonly start?: number;
+}
+
+/** word/numbering.xml: list definitions, and instances that use them (with restarts). */
+export interface PaperNumbering {
+  /** Abstract lists by index (abstractNumId), each a list of levels from level 0. */
+  readonly lists: readonly (readonly PaperListLevel[])[];
+  /** List instances (w:num): the list they use; `restart` writes w:startOverride per level. */
+  readonly instances: readonly {
+    readonly numId: number;
+    readonly list: number;
+    readonly restart?: Readonly<Record<number, number>>;
+  }[];
 }
 
 export type PaperBlock = string | PaperParagraph;
@@ -33,6 +55,8 @@ export interface WordPaper {
   readonly pictures?: readonly PaperPicture[];
   /** Paragraph style ids declared in styles.xml (names as Word shows them). */
   readonly styles?: readonly string[];
+  /** Automatic numbering; default: one decimal list 「%1.」 as instance 1. */
+  readonly numbering?: PaperNumbering;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -72,14 +96,46 @@ function runXml(run: PaperRun, pictures: readonly PaperPicture[]): string {
 function paragraphXml(block: PaperBlock, pictures: readonly PaperPicture[]): string {
   const paragraph: PaperParagraph = typeof block === 'string' ? { runs: [block] } : block;
   const style = paragraph.style === undefined ? '' : `<w:pStyle w:val="${esc(paragraph.style)}"/>`;
+  const list =
+    paragraph.numbered === true
+      ? { numId: 1, level: 0 }
+      : paragraph.numbered === false
+        ? undefined
+        : paragraph.numbered;
   const numbering =
-    paragraph.numbered === true ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' : '';
+    list === undefined
+      ? ''
+      : `<w:numPr><w:ilvl w:val="${list.level ?? 0}"/><w:numId w:val="${list.numId}"/></w:numPr>`;
   const props = style + numbering === '' ? '' : `<w:pPr>${style}${numbering}</w:pPr>`;
   return `<w:p>${props}${paragraph.runs.map((run) => runXml(run, pictures)).join('')}</w:p>`;
 }
 
-const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+/** The default: one decimal list 「%1.」 as instance 1. */
+const DECIMAL_LIST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+
+function numberingXml(numbering: PaperNumbering): string {
+  const lists = numbering.lists.map(
+    (levels, id) =>
+      `<w:abstractNum w:abstractNumId="${id}"><w:multiLevelType w:val="multilevel"/>${levels
+        .map(
+          (level, ilvl) =>
+            `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${level.start ?? 1}"/><w:numFmt w:val="${level.numFmt}"/><w:lvlText w:val="${esc(level.lvlText)}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${420 * (ilvl + 1)}" w:hanging="420"/></w:pPr></w:lvl>`,
+        )
+        .join('')}</w:abstractNum>`,
+  );
+  const instances = numbering.instances.map(
+    ({ numId, list, restart }) =>
+      `<w:num w:numId="${numId}"><w:abstractNumId w:val="${list}"/>${Object.entries(restart ?? {})
+        .map(
+          ([ilvl, start]) =>
+            `<w:lvlOverride w:ilvl="${ilvl}"><w:startOverride w:val="${start}"/></w:lvlOverride>`,
+        )
+        .join('')}</w:num>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}">${lists.join('')}${instances.join('')}</w:numbering>`;
+}
 
 const enc = (value: string) => new TextEncoder().encode(value);
 
@@ -130,7 +186,10 @@ export function writeWordPaper(paper: WordPaper): Promise<Uint8Array> {
     ],
     ['word/document.xml', enc(document)],
     ['word/styles.xml', enc(styles)],
-    ['word/numbering.xml', enc(NUMBERING)],
+    [
+      'word/numbering.xml',
+      enc(paper.numbering === undefined ? DECIMAL_LIST : numberingXml(paper.numbering)),
+    ],
     ...pictures.map((picture): [string, Uint8Array] => [
       `word/media/${picture.name}`,
       picture.bytes,
