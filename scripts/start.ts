@@ -23,6 +23,7 @@ const demoDir = resolve(process.env['SKILLEXAM_DEMO_DIR'] ?? join(ROOT, '.data/d
 const proctorPort = process.env['PROCTOR_PORT'] ?? '7300';
 const webPort = process.env['WEB_SHELL_PORT'] ?? '5174';
 const kioskPort = process.env['KIOSK_PORT'] ?? '5175';
+const centrePort = process.env['CENTER_PORT'] ?? '7400';
 const children: ChildProcess[] = [];
 
 interface Service {
@@ -132,6 +133,82 @@ async function openElectronKiosk(electron: string, serverData: string, proctorUr
   );
 }
 
+const CENTRE: ServiceEntry = {
+  bundle: join(ROOT, 'apps/center/dist/center.mjs'),
+  source: join(ROOT, 'apps/center/src/cli/main.ts'),
+};
+
+/** Runs a `center` command to completion; its stdout. */
+function centreCommand(args: readonly string[]): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...nodeArgsFor(CENTRE, dev), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolvePromise(out)
+        : reject(new Error(`center ${args[0] ?? ''}: ${err || out}`)),
+    );
+  });
+}
+
+/**
+ * The evaluation centre on its embedded store in the demo folder (docs/center.md), with a
+ * centre admin `admin` created on the first run: its one-time password is printed once.
+ */
+async function startCentre(): Promise<{ url: string; adminPassword?: string }> {
+  const data = join(demoDir, 'center');
+  const marker = join(data, 'demo-admin.json');
+  let adminPassword: string | undefined;
+  if (!existsSync(marker)) {
+    const added = JSON.parse(
+      await centreCommand([
+        'staff',
+        'add',
+        'admin',
+        '--role',
+        'centre_admin',
+        '--name',
+        '演示中心管理员',
+        '--data',
+        data,
+        '--json',
+      ]),
+    ) as { oneTimePassword: string };
+    adminPassword = added.oneTimePassword;
+    writeFileSync(marker, `${JSON.stringify({ username: 'admin' })}\n`);
+  }
+  const url = await run({
+    name: 'center',
+    entry: CENTRE,
+    args: [
+      'serve',
+      '--data',
+      data,
+      '--port',
+      centrePort,
+      '--host',
+      process.env['CENTER_HOST'] ?? '0.0.0.0',
+    ],
+  });
+  return adminPassword === undefined ? { url } : { url, adminPassword };
+}
+
+function centreLines(centre: { url: string; adminPassword?: string }): string[] {
+  return [
+    `  评价中心 Evaluation centre:      ${centre.url}`,
+    centre.adminPassword === undefined
+      ? '    中心管理员 centre admin: admin (password printed on the first run; `npm start -- --reset` builds a new demo)'
+      : `    中心管理员 centre admin: admin  一次性密码 one-time password ${centre.adminPassword} (shown ONCE; change it at the first sign-in)`,
+    '',
+  ];
+}
+
 function stopAll(code: number): never {
   for (const child of children) child.kill('SIGTERM');
   process.exit(code);
@@ -168,7 +245,7 @@ try {
   const siteTls = (await runCli('proctor-server', ['tls', 'show', '--data', site.serverData])) as {
     fingerprint: string;
   };
-  const [proctorUrl, kioskUrl, workbenchUrl] = await Promise.all([
+  const [proctorUrl, kioskUrl, workbenchUrl, centre] = await Promise.all([
     run({
       name: 'proctor-server',
       entry: SERVICES.proctorServer,
@@ -186,6 +263,8 @@ try {
     }),
     run(webShell('kiosk', kioskPort, siteTls.fingerprint)),
     run(webShell('author', webPort, siteTls.fingerprint)),
+    // the evaluation centre on its embedded store in the demo folder (docs/center.md)
+    startCentre(),
   ]);
   const electron = electronBinary();
   if (electron !== undefined) await openElectronKiosk(electron, site.serverData, proctorUrl);
@@ -199,6 +278,8 @@ try {
     fingerprint: siteTls.fingerprint,
     seconds: ((Date.now() - started) / 1000).toFixed(1),
   });
+  const walkthrough = banner.findIndex((line) => line.startsWith('  演示流程'));
+  banner.splice(walkthrough === -1 ? banner.length : walkthrough, 0, ...centreLines(centre));
   for (const line of banner) console.log(line);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

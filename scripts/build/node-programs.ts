@@ -21,6 +21,13 @@ function esmProgram(name: string, source: string, outdir: string): NodeProgram {
   };
 }
 
+function withExternal(program: NodeProgram, external: readonly string[]): NodeProgram {
+  return {
+    ...program,
+    options: { ...program.options, external: [...(program.options.external ?? []), ...external] },
+  };
+}
+
 /** Electron's main process and preloads: CommonJS, as Electron loads them (decision 0004). */
 function electronProgram(source: string, outfile: string): NodeProgram {
   return {
@@ -52,6 +59,12 @@ export const NODE_PROGRAMS = {
     'apps/proctor-server/src/cli/main.ts',
     'apps/proctor-server/dist',
   ),
+  // The centre: PGlite loads its wasm beside its own module and pg may require pg-native, so
+  // both stay imports of node_modules.
+  center: withExternal(esmProgram('center', 'apps/center/src/cli/main.ts', 'apps/center/dist'), [
+    '@electric-sql/pglite',
+    'pg',
+  ]),
   'web-shell': esmProgram('web-shell', 'apps/desktop/src/web/server/index.ts', 'apps/desktop/dist'),
   'electron-main': electronProgram(
     'apps/desktop/src/main/index.ts',

@@ -12,6 +12,7 @@ import {
 } from '@skillexam/item-bank';
 import {
   dispatchIpc,
+  type HostEvent,
   type IpcChannel,
   type IpcInput,
   type IpcInvokeMap,
@@ -31,6 +32,9 @@ const STANDARD_ID = '6-31-01-03:2018';
 
 let dir: string;
 let handlers: IpcInvokeMap;
+/** Host pushes (bank:progress), and a hook run on each as it arrives. */
+const pushed: HostEvent[] = [];
+let onPush: (event: HostEvent) => void = () => undefined;
 
 async function call<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promise<IpcOutput<K>> {
   const reply = await dispatchIpc(handlers, 'author', channel, input);
@@ -80,6 +84,10 @@ beforeAll(async () => {
     version: 'test',
     journalDir: join(dir, 'journals'),
     bankDir: join(dir, 'banks'),
+    publish: (event) => {
+      pushed.push(event);
+      onPush(event);
+    },
   });
   await call('bank:set-user', { id: 'zhangsan', name: '张三', roles: ['admin'] });
   await call('bank:open', { name: '电工示例' });
@@ -179,6 +187,57 @@ describe('assembling and packaging from the workbench (the workflows check the r
         serverPrivateKeyPem: site.privateKeyPem,
       });
       expect(opened.candidatePaper).toEqual(preview);
+    },
+  );
+});
+
+describe('assembly progress and cancel (docs/decisions/0950, 0951)', () => {
+  const progressOf = (operationId: string) =>
+    pushed.flatMap((event) =>
+      event.type === 'bank:progress' && event.operationId === operationId ? [event.event] : [],
+    );
+
+  it('reports each form as the solver finishes it', { timeout: 120_000 }, async () => {
+    const draft = await call('bank:draft-blueprint', { standardId: STANDARD_ID, level: 4 });
+    const result = await call('bank:assemble', {
+      blueprint: draft.blueprint,
+      seed: 5,
+      forms: 2,
+      operationId: 'assemble-1',
+    });
+    expect(result.forms).toHaveLength(2);
+    const events = progressOf('assemble-1');
+    const finished = events.filter((event) => event.finished === true);
+    expect(
+      finished.map(({ phase, label, done, total }) => ({ phase, label, done, total })),
+    ).toEqual([
+      { phase: 'assembling', label: '第 1 套', done: 1, total: 2 },
+      { phase: 'assembling', label: '第 2 套', done: 2, total: 2 },
+      { phase: 'verifying', label: undefined, done: 2, total: 2 },
+    ]);
+  });
+
+  it(
+    'a cancel while the solver runs stops it: CANCELLED, no forms',
+    { timeout: 120_000 },
+    async () => {
+      const draft = await call('bank:draft-blueprint', { standardId: STANDARD_ID, level: 4 });
+      const cancels: Promise<unknown>[] = [];
+      onPush = (event) => {
+        if (event.type !== 'bank:progress' || cancels.length > 0) return;
+        cancels.push(call('bank:cancel-operation', { operationId: 'assemble-2' }));
+      };
+      const reply = await dispatchIpc(handlers, 'author', 'bank:assemble', {
+        blueprint: draft.blueprint,
+        seed: 6,
+        forms: 2,
+        operationId: 'assemble-2',
+      });
+      onPush = () => undefined;
+      expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      // Stopped in the first form: no form was reported done.
+      expect(progressOf('assemble-2').filter((event) => event.finished === true)).toEqual([]);
     },
   );
 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsVerifyReport } from '../src/cli/results-commands';
 import { transaction } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
-import { signResultsPackage, type ResultsPayload } from '../src/results/results-package';
+import { signResultsPackage, type ResultsPayload } from '@skillexam/item-bank/results-package';
 import { pdfText } from '../test/pdf/pdf-tools';
 import { copyDataDir, finishedExam, type FinishedExam } from './support/finished-exam';
 import { examWithVoidedPaper } from './support/voided-exam';

@@ -19,6 +19,8 @@ import { addExamRoutes } from './exams/exam.routes';
 import { ExamCatalog } from './exams/exam-repository';
 import { Router, sendJson } from './http/router';
 import { IncidentService } from './incidents/incident-service';
+import { JobRunner } from './jobs/job-runner';
+import { addJobRoutes } from './jobs/job.routes';
 import { registerIncidentHandlers } from './incidents/incident.handlers';
 import { KioskProofVerifier } from './kiosks/kiosk-proof';
 import { addKioskRoutes } from './kiosks/kiosk.routes';
@@ -147,6 +149,15 @@ export function createApplication(httpServer: HttpServer, components: Components
     credentials: { ...loginDeps, hasher: components.hasher },
     proofs: loginDeps.proofs,
   }); // /api/kiosks*, /api/kiosk/exit*
+  const jobs = new JobRunner({ now, logger });
+  addJobRoutes(router, components, {
+    jobs,
+    backupDir:
+      settings.backupDir ??
+      (store.dataDir === undefined ? undefined : `${store.dataDir.replace(/[\\/]+$/, '')}-backups`),
+    backupKeep: settings.backupKeep ?? 48,
+    ...CONSOLE_DOWNLOAD_DEFAULTS,
+  }); // /api/jobs*
   const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
@@ -188,6 +199,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     routes: router.keys(),
     async close(reason = 'server shutting down') {
       clearInterval(sweeper);
+      await jobs.close();
       tokenWatch.close();
       collector.close();
       io.emit('system:shutdown', { reason, at: now() });

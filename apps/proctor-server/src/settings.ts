@@ -32,6 +32,10 @@ export interface ServerSettings {
   readonly requiredClientIntegrity: readonly string[];
   /** The built proctor console served at /console; default PROCTOR_CONSOLE_DIR or apps/console/dist. */
   readonly consoleDir?: string;
+  /** Where a backup started from the console goes (--backup-dir); default `<data>-backups`. */
+  readonly backupDir?: string;
+  /** How many backups are kept (--backup-keep); default 48. */
+  readonly backupKeep?: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {

@@ -74,7 +74,7 @@ describe('online backup and restore', () => {
     ];
     store.close();
     stores = [];
-    const result = restoreBackup(latest, data, Date.now());
+    const result = await restoreBackup(latest, data, Date.now());
     expect(result.previousDb).toBeDefined();
     expect(existsSync(result.previousDb!)).toBe(true);
     const restored = openStore(data);
@@ -92,15 +92,15 @@ describe('online backup and restore', () => {
     seedSession(store, { count: 1, scheduledStart: Date.now() });
     const path = await backupNow(store.db, backups, Date.now(), 5);
     writeFileSync(join(data, PID_FILE_NAME), String(process.pid)); // this test process stands in for a live server
-    expect(() => restoreBackup(path, data, Date.now())).toThrow(RestoreError);
-    expect(() => restoreBackup(path, data, Date.now())).toThrow(/正在运行/);
+    await expect(restoreBackup(path, data, Date.now())).rejects.toThrow(RestoreError);
+    await expect(restoreBackup(path, data, Date.now())).rejects.toThrow(/正在运行/);
     writeFileSync(join(data, PID_FILE_NAME), '999999999'); // a stale pid file does not block
 
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(path);
     db.exec("UPDATE audit_log SET action = 'forged' WHERE seq = 1");
     db.close();
-    expect(() => restoreBackup(path, data, Date.now())).toThrow(/audit chain/);
+    await expect(restoreBackup(path, data, Date.now())).rejects.toThrow(/audit chain/);
   });
 
   it('backs up on a schedule while the server runs', async () => {

@@ -58,7 +58,12 @@ describe('qbank writing into a pipe that closes early', () => {
       ]);
       expect(result.stderr).not.toMatch(/EPIPE|内部错误|\n\s+at /);
       expect(result.firstChunk).toMatch(json ? /^\{/ : /^试运行（未写入）：将导入 16 题/);
-      expect(result.stderr).toBe('');
+      // With --json, stderr carries progress as JSON lines (docs/decisions/0940), nothing else.
+      const other = result.stderr
+        .split('\n')
+        .filter((line) => line !== '' && !(json && line.startsWith('{"progress":')));
+      expect(other).toEqual([]);
+      if (json) expect(result.stderr).toContain('{"progress":{"phase":"checking"');
       expect(result.code).toBe(0);
     }
   });

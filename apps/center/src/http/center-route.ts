@@ -1,6 +1,7 @@
 import type { CenterPrincipal, CenterRole } from '../auth/center-roles';
 import type { CenterDb } from '../db/center-db';
 import type { AuditLog } from '../audit/audit-log';
+import type { ZodType } from 'zod';
 
 /*
  * A route of the centre's HTTP API. Every folder exports its routes as a list; the server
@@ -28,7 +29,13 @@ export type CenterResponse =
       readonly fileName: string;
       readonly bytes: Uint8Array;
     }
-  | { readonly kind: 'html'; readonly status?: number; readonly html: string };
+  | {
+      readonly kind: 'html';
+      readonly status?: number;
+      readonly html: string;
+      /** Extra response headers (e.g. `Retry-After` on a 429 of the public lookup). */
+      readonly headers?: Readonly<Record<string, string>>;
+    };
 
 export interface CenterContext {
   readonly db: CenterDb;
@@ -45,7 +52,7 @@ export interface CenterRoute {
   /** Who may call it; `public` needs no login. */
   readonly roles: readonly CenterRole[] | 'public';
   /** A zod schema the JSON body must satisfy; omitted for GET and raw uploads. */
-  readonly body?: import('zod').ZodType;
+  readonly body?: ZodType;
   /** The body is raw bytes (an uploaded file), at most `maxBytes`. */
   readonly raw?: { readonly maxBytes: number };
   handle(ctx: CenterContext, request: CenterRequest): Promise<CenterResponse>;

@@ -7,6 +7,7 @@ import { centerApi, type CenterLogin } from './api/center-api';
 import { loadLogin, saveLogin } from './api/login-storage';
 import { CenterContext, translator } from './center-context';
 import { CenterShell } from './pages/CenterShell';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { CENTER_THEME } from './theme';
 
@@ -50,7 +51,16 @@ export function App() {
           <LoginPage t={t} onLogin={onLogin} onSwitchLang={switchLang} />
         ) : (
           <CenterContext.Provider value={{ api, login, lang, t }}>
-            <CenterShell onLogout={onLogout} onSwitchLang={switchLang} />
+            {login.staff.mustChangePassword ? (
+              <ChangePasswordPage
+                onLogout={onLogout}
+                onChanged={() =>
+                  onLogin({ ...login, staff: { ...login.staff, mustChangePassword: false } })
+                }
+              />
+            ) : (
+              <CenterShell onLogout={onLogout} onSwitchLang={switchLang} />
+            )}
           </CenterContext.Provider>
         )}
       </AntApp>

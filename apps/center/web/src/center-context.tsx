@@ -1,4 +1,4 @@
-import type { Locale } from '@skillexam/shared';
+import type { Locale, MessageParams } from '@skillexam/shared';
 import { createContext, useContext } from 'react';
 import type { CenterApi, CenterLogin } from './api/center-api';
 import { message, type MessageKey } from './i18n/messages';
@@ -8,7 +8,7 @@ export interface CenterContextValue {
   readonly api: CenterApi;
   readonly login: CenterLogin;
   readonly lang: Locale;
-  readonly t: (key: MessageKey) => string;
+  readonly t: (key: MessageKey, params?: MessageParams) => string;
 }
 
 export const CenterContext = createContext<CenterContextValue | undefined>(undefined);
@@ -19,6 +19,6 @@ export function useCenter(): CenterContextValue {
   return value;
 }
 
-export function translator(lang: Locale): (key: MessageKey) => string {
-  return (key) => message(lang, key);
+export function translator(lang: Locale): (key: MessageKey, params?: MessageParams) => string {
+  return (key, params) => message(lang, key, params);
 }

@@ -6,6 +6,7 @@ describe('console routes', () => {
     for (const route of [
       { name: 'sessions' } as const,
       { name: 'audit' } as const,
+      { name: 'jobs' } as const,
       { name: 'session', sessionId: 's 1/x', page: 'results' } as const,
     ]) {
       expect(parseRoute(routeHash(route))).toEqual(route);

@@ -1,4 +1,4 @@
-/* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit. Pure, tested. */
+/* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit, #/jobs. Pure, tested. */
 
 export const SESSION_PAGES = ['monitor', 'incidents', 'results', 'marking'] as const;
 export type SessionPage = (typeof SESSION_PAGES)[number];
@@ -6,11 +6,13 @@ export type SessionPage = (typeof SESSION_PAGES)[number];
 export type Route =
   | { readonly name: 'sessions' }
   | { readonly name: 'audit' }
+  | { readonly name: 'jobs' }
   | { readonly name: 'session'; readonly sessionId: string; readonly page: SessionPage };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'audit') return { name: 'audit' };
+  if (parts[0] === 'jobs') return { name: 'jobs' };
   if (parts[0] === 's' && parts[1] !== undefined) {
     const page = (SESSION_PAGES as readonly string[]).includes(parts[2] ?? '')
       ? (parts[2] as SessionPage)
@@ -26,6 +28,8 @@ export function routeHash(route: Route): string {
       return '#/sessions';
     case 'audit':
       return '#/audit';
+    case 'jobs':
+      return '#/jobs';
     case 'session':
       return `#/s/${encodeURIComponent(route.sessionId)}/${route.page}`;
   }

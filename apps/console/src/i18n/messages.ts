@@ -126,6 +126,16 @@ const zh = {
   assignProctorsHint: '输入监考员用户名，回车确认；保存后替换原名单',
   notAssigned: '未指派',
   noAssignedSessions: '您尚未被指派到任何考试场次，请联系考务管理员',
+  jobs: '成绩导出与备份',
+  exportResults: '导出成绩',
+  backupNow: '立即备份',
+  jobRunning: '进行中',
+  jobSucceeded: '已完成',
+  jobFailed: '失败',
+  jobCancelled: '已取消，未写入任何内容',
+  noJobs: '暂无导出或备份任务',
+  download: '下载',
+  adminOnly: '仅考务管理员可用',
   language: 'English',
 } as const;
 
@@ -253,6 +263,16 @@ const en: Readonly<Record<MessageKey, string>> = {
   notAssigned: 'Not assigned',
   noAssignedSessions:
     'You are not assigned to any exam session; please contact the exam administrator',
+  jobs: 'Results export and backup',
+  exportResults: 'Export results',
+  backupNow: 'Back up now',
+  jobRunning: 'Running',
+  jobSucceeded: 'Done',
+  jobFailed: 'Failed',
+  jobCancelled: 'Cancelled, nothing written',
+  noJobs: 'No exports or backups yet',
+  download: 'Download',
+  adminOnly: 'For exam admins only',
   language: '中文',
 };
 

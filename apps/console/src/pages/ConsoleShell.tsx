@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   DesktopOutlined,
   EditOutlined,
+  FileDoneOutlined,
   LogoutOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { parseRoute, routeHash, type Route } from '../api/routes';
 import { canAct, useConsole } from '../console-context';
 import { AuditPage } from './AuditPage';
 import { IncidentsPage } from './IncidentsPage';
+import { JobsPage } from './jobs/JobsPage';
 import { MarkingPage } from './MarkingPage';
 import { MonitorPage } from './MonitorPage';
 import { ResultsPage } from './ResultsPage';
@@ -121,6 +123,16 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         )}
         {sessionId === undefined && <div style={{ flex: 1 }} />}
         <Space size="middle">
+          {login.role === 'admin' && (
+            <Button
+              type="text"
+              icon={<FileDoneOutlined />}
+              style={{ color: '#d9d9d9' }}
+              onClick={() => go({ name: 'jobs' })}
+            >
+              {t('jobs')}
+            </Button>
+          )}
           <Button
             type="text"
             icon={<AuditOutlined />}
@@ -154,6 +166,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           <SessionsPage onOpen={(id) => go({ name: 'session', sessionId: id, page: 'monitor' })} />
         )}
         {route.name === 'audit' && <AuditPage />}
+        {route.name === 'jobs' && <JobsPage />}
         {route.name === 'session' && route.page === 'monitor' && (
           <MonitorPage key={route.sessionId} sessionId={route.sessionId} />
         )}

@@ -1,6 +1,7 @@
 import type { HostEvent, HostInfo, IpcInvokeMap } from '@skillexam/shared';
 import { dirname, join } from 'node:path';
 import { createBankHandlers } from './bank/bank-handlers';
+import { BankOperations } from './bank/bank-operations';
 import { BankService } from './bank/bank-service';
 import { ExamService } from './exam-agent/exam-service';
 import { practicePaper } from './practice-paper';
@@ -43,9 +44,11 @@ export function createHostHandlers(options: HostOptions): IpcInvokeMap {
     });
   const bank = new BankService({
     bankDir: options.bankDir ?? join(dirname(options.journalDir), 'banks'),
+    workers: true,
   });
+  const operations = new BankOperations(options.publish ?? (() => undefined));
   return {
-    ...createBankHandlers(bank),
+    ...createBankHandlers(bank, operations),
     'app:get-info': async (_input, context) => ({
       product: 'SkillExam',
       version: options.version,

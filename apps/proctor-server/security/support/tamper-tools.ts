@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '@skillexam/shared';
 import { vi } from 'vitest';
-import { GENESIS_HASH, recordHash, sha256 } from '../../src/audit/chain';
+import { GENESIS_HASH, recordHash, sha256 } from '@skillexam/item-bank/results-package';
 import { buildProgram } from '../../src/cli/program';
 
 /** What someone with the file does: open server.db with sqlite and change rows (FKs off). */

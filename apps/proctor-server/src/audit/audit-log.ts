@@ -3,7 +3,7 @@ import { canonicalJson } from '@skillexam/shared';
 import type { WritableDb } from '@skillexam/shared/sql';
 import type { Ed25519Key } from '../keys/site-keys';
 import { chainHead, headForSeal, insertAuditRecord, insertCheckpoint } from './audit-repository';
-import { GENESIS_HASH, recordHash, sha256 } from './chain';
+import { GENESIS_HASH, recordHash, sha256 } from '@skillexam/item-bank/results-package';
 
 export interface AuditEntry {
   /** `staff:<username>`, `candidate:<attemptId>`, `system` or `cli:<user>`. */

@@ -13,7 +13,7 @@ import {
   SCORE_SAVE_ACTION,
   ScoreRecordPayloadSchema,
   type ScoreRecordPayload,
-} from '../scoring/score-record';
+} from '@skillexam/item-bank/results-package';
 import {
   attemptOwnerRows,
   examAnswerKeyJson,

@@ -1,7 +1,7 @@
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import { checkpointRows, iterateAuditRecords } from './audit-repository';
-import { GENESIS_HASH, recordHash, sha256 } from './chain';
+import { GENESIS_HASH, recordHash, sha256 } from '@skillexam/item-bank/results-package';
 import type { ChainHead } from './head-witness';
 import { verifyChainedRecords } from './verify-records';
 import { readServerPublicKey } from './server-key-repository';

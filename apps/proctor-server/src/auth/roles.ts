@@ -95,6 +95,11 @@ export const HTTP_ROUTES = [
   'POST /api/kiosk/exit',
   'GET /api/exams',
   'POST /api/exams/import',
+  'POST /api/jobs/results-export',
+  'POST /api/jobs/backup',
+  'GET /api/jobs',
+  'POST /api/jobs/cancel',
+  'GET /api/jobs/file',
 ] as const;
 
 export type HttpRouteKey = (typeof HTTP_ROUTES)[number];
@@ -136,6 +141,12 @@ export const ROUTE_ROLES: Readonly<Record<HttpRouteKey, readonly PrincipalRole[]
   'GET /api/kiosks': ADMIN,
   'POST /api/kiosks/revoke': ADMIN,
   'POST /api/exams/import': ADMIN,
+  // long operations with progress and cancel: the exam admin's (docs/decisions/0948)
+  'POST /api/jobs/results-export': ADMIN,
+  'POST /api/jobs/backup': ADMIN,
+  'GET /api/jobs': ADMIN,
+  'POST /api/jobs/cancel': ADMIN,
+  'GET /api/jobs/file': ADMIN,
 };
 
 /** Whether `key` (`METHOD /path`) is a route of the table. */

@@ -9,3 +9,8 @@ export function integrityCheck(db: ReadableDb): string {
     'unknown'
   );
 }
+
+/** The database's page size in bytes (what SQLite's backup API counts in). */
+export function pageSize(db: ReadableDb): number {
+  return queryOne<{ page_size: number }>(db, sql`PRAGMA page_size`)?.page_size ?? 4096;
+}

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
+import { silentProgress, type Progress } from '@skillexam/shared';
 import { headWitnessPath, readChainHead, writeChainHead } from '../audit/head-witness';
 import { verifyAuditChain, type AuditVerification } from '../audit/verify';
 import { openReadonlyDb } from '../db/connection';
@@ -9,6 +10,7 @@ import { restrictFile } from '../keys/key-file';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { backupHeadPath } from './backup';
 import { integrityCheck } from './backup-repository';
+import { copyWithProgress } from './copy-with-progress';
 
 export const PID_FILE_NAME = 'server.pid';
 
@@ -67,11 +69,24 @@ export interface RestoreResult {
   readonly auditRecords: number;
 }
 
+export interface RestoreOptions {
+  /** `verifying` the backup, then `restoring` (bytes copied); a cancel leaves the old data. */
+  readonly progress?: Progress;
+}
+
 /**
  * Restores `server.db` from a backup: refuses while a server runs on the directory, verifies the
- * backup first (integrity_check = ok, audit chain intact), keeps the replaced file aside.
+ * backup first (integrity_check = ok, audit chain intact), copies it beside the database, and
+ * only then swaps the files, keeping the replaced one aside: until the swap, a cancel or a
+ * failure leaves the old data as it was.
  */
-export function restoreBackup(backupPath: string, dataDir: string, now: number): RestoreResult {
+export async function restoreBackup(
+  backupPath: string,
+  dataDir: string,
+  now: number,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
+  const progress = options.progress ?? silentProgress;
   if (!existsSync(backupPath)) throw new RestoreError(`备份文件不存在: ${backupPath}`);
   const pid = runningServerPid(dataDir);
   if (pid !== undefined) {
@@ -88,7 +103,10 @@ export function restoreBackup(backupPath: string, dataDir: string, now: number):
         "请先把原服务器的 keys/ 目录复制过来 (copy the site's keys/ folder there first, mode 700/600)",
     );
   }
+  const verifying = progress.phase('verifying', { total: 1, unit: 'entries' });
   const check = checkBackup(backupPath, publicKey);
+  verifying.advance();
+  verifying.end();
   if (check.integrity !== 'ok')
     throw new RestoreError(`备份文件损坏: integrity_check = ${check.integrity}`);
   if (!check.audit.ok) {
@@ -98,6 +116,15 @@ export function restoreBackup(backupPath: string, dataDir: string, now: number):
     );
   }
   const target = join(dataDir, DB_FILE_NAME);
+  const staging = `${target}.restoring`;
+  try {
+    await copyWithProgress(backupPath, staging, progress);
+    restrictFile(staging);
+    progress.check(); // the last moment a cancel leaves the old data
+  } catch (error) {
+    rmSync(staging, { force: true });
+    throw error;
+  }
   let previousDb: string | undefined;
   if (existsSync(target)) {
     previousDb = `${target}.replaced-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
@@ -106,9 +133,7 @@ export function restoreBackup(backupPath: string, dataDir: string, now: number):
       if (existsSync(target + suffix)) renameSync(target + suffix, previousDb + suffix);
     }
   }
-  copyFileSync(backupPath, `${target}.restoring`);
-  restrictFile(`${target}.restoring`);
-  renameSync(`${target}.restoring`, target);
+  renameSync(staging, target);
   rmSync(`${target}-wal`, { force: true });
   rmSync(`${target}-shm`, { force: true });
   // The chain legitimately moves back to the backup's head: so does its witness.

@@ -7,9 +7,12 @@ export { errorMessage } from '@skillexam/shared';
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_INVALID_INPUT = 2;
+/** Cancelled with Ctrl-C (128 + SIGINT, as shells report it); nothing was written. */
+export const EXIT_CANCELLED = 130;
 
 /** Invalid input (`InvalidInputError` and the other user-fixable codes) exits 2. */
 export function exitCodeOf(error: unknown): number {
+  if (error instanceof CodedError && error.code === 'CANCELLED') return EXIT_CANCELLED;
   if (error instanceof CodedError && ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT'].includes(error.code))
     return EXIT_INVALID_INPUT;
   return EXIT_FAILURE;

@@ -10,6 +10,7 @@ import { openStore } from '../db/store';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { startServer } from '../server/serve';
 import { EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
+import { commandProgress } from './cli-progress';
 import { addStaffAdminCommands } from './staff-commands';
 
 function cliActor(): string {
@@ -200,15 +201,19 @@ export function addServerCommands(program: Command): void {
       if (!Number.isInteger(keep) || keep < 1)
         throw new InvalidInputError(`--keep: 应为正整数，收到 ${opts.keep}`);
       const store = openStore(opts.data);
+      const { progress, close } = commandProgress({ json: opts.json === true });
       try {
         const path = await backupNow(
           store.db,
           opts.to ?? `${opts.data.replace(/[\\/]+$/, '')}-backups`,
           Date.now(),
           keep,
+          { progress },
         );
+        close();
         output(opts.json === true, { path }, () => [`备份完成: ${path}`]);
       } finally {
+        close();
         store.close();
       }
     });
@@ -218,9 +223,11 @@ export function addServerCommands(program: Command): void {
     .description('从备份恢复 (server must be stopped; the backup is verified first)')
     .requiredOption('--data <dir>', 'data directory')
     .option('--json', 'print JSON')
-    .action((backup: string, opts: { data: string; json?: boolean }) => {
+    .action(async (backup: string, opts: { data: string; json?: boolean }) => {
+      const { progress, close } = commandProgress({ json: opts.json === true });
       try {
-        const result = restoreBackup(backup, opts.data, Date.now());
+        const result = await restoreBackup(backup, opts.data, Date.now(), { progress });
+        close();
         output(opts.json === true, result, () => [
           `已从 ${result.restoredFrom} 恢复 (${result.auditRecords} 条审计记录)`,
           ...(result.previousDb === undefined ? [] : [`原数据库保存在 ${result.previousDb}`]),
@@ -228,6 +235,8 @@ export function addServerCommands(program: Command): void {
       } catch (error) {
         if (error instanceof RestoreError) throw new InvalidInputError(error.message);
         throw error;
+      } finally {
+        close();
       }
     });
 }

@@ -7,7 +7,9 @@ import { openStore } from '../db/store';
 import { importExamPackage } from '../exams/package-import';
 import { sitePackageKey, trustSigningKey } from '../exams/package-keys';
 import { exportResults } from '../export/results-export';
+import { commandProgress } from './cli-progress';
 import { addResultsVerifyCommand } from './results-commands';
+import { addResultsPushCommand } from './results-push';
 import { renderAdmissionSlips } from '../pdf/index';
 import { siteFingerprintIfPresent } from '../tls/site-tls';
 import { getSession } from '../sessions/session-repository';
@@ -277,6 +279,7 @@ export function addExamCommands(program: Command): void {
 
   const results = program.command('results').description('成绩 (results)');
   addResultsVerifyCommand(results);
+  addResultsPushCommand(results);
   results
     .command('export')
     .description('导出成绩汇总表、签名成绩包、答卷、考场情况记录与题目统计')
@@ -296,6 +299,7 @@ export function addExamCommands(program: Command): void {
         json?: boolean;
       }) => {
         const store = openStore(opts.data);
+        const { progress, close } = commandProgress({ json: opts.json === true });
         try {
           // the export writes the answer sheets, the package and the statistics: the key is out
           // (recorded first, so the package pins its own release; docs/decisions/0220)
@@ -313,11 +317,14 @@ export function addExamCommands(program: Command): void {
             siteName: opts.site,
             occupationAndLevel: opts.occupation,
             now: new Date(),
+            progress,
           });
+          close();
           output(opts.json === true, files, () =>
             Object.entries(files).map(([k, v]) => `${k}: ${String(v)}`),
           );
         } finally {
+          close();
           store.close();
         }
       },

@@ -1,8 +1,12 @@
 import { InvalidInputError } from '@skillexam/shared';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkResultsDerivation, type DerivationProblem } from '../results/results-derivation';
-import { ResultsPackageSchema, verifyResultsPackage } from '../results/results-package';
+import {
+  checkResultsDerivation,
+  ResultsPackageSchema,
+  verifyResultsPackage,
+  type DerivationProblem,
+} from '@skillexam/item-bank/results-package';
 import { EXIT_FAILURE, output } from './cli-io';
 
 export interface ResultsVerifyReport {

@@ -24,7 +24,7 @@ import {
   adoptedScoreRecordPayload,
   SCORE_SAVE_ACTION,
   type ScoreRecordPayload,
-} from '../scoring/score-record';
+} from '@skillexam/item-bank/results-package';
 import { openWritableDb } from './connection';
 import { MIGRATIONS } from './migrations/index';
 import { runMigrations, schemaVersion } from './migrations/runner';

@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { keyIdOf } from '@skillexam/item-bank/exam-package';
-import { CodedError, sessionResponseMatrix, type AnswerValue } from '@skillexam/shared';
+import { resultStatusOf } from '@skillexam/item-bank/results-package';
+import { CodedError, silentProgress, type AnswerValue, type Progress } from '@skillexam/shared';
 import { currentAnswers } from '../answers/answer-repository';
 import { latestCheckpoint } from '../audit/audit-repository';
 import { verifyStoreChain } from '../audit/verify-store';
@@ -10,22 +8,13 @@ import { candidatePaperOf, displayNumbers } from '../content/candidate-content';
 import { examMeta } from '../exams/exam-meta';
 import { ExamCatalog } from '../exams/exam-repository';
 import type { Store } from '../db/store';
-import { buildIncidentRecord } from '../incidents/incident-record-data';
-import { renderIncidentRecord } from '../pdf/index';
-import {
-  buildResultsPayload,
-  renderAnswerSheets,
-  resultStatusOf,
-  signResultsPackage,
-  writeScoreSummaryXlsx,
-  type CandidateResult,
-  type ResultsSession,
-} from '../results/index';
+import type { CandidateResult, ResultsSession } from '../results/index';
 import { chainedScoresOfSession, type ChainedScore } from '../results/chained-score-records';
 import { listRooms } from '../rooms/room-repository';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
-import { statisticsExport } from './statistics-export';
+import { writeFiles } from './results-files';
+import { StagedOutput } from './staged-output';
 
 export interface ResultsExportOptions {
   readonly sessionId: string;
@@ -33,6 +22,12 @@ export interface ResultsExportOptions {
   readonly siteName: string;
   readonly occupationAndLevel: string;
   readonly now: Date;
+  /**
+   * Phases from the work: verifying, reading (per candidate), writing (the .xlsx), rendering
+   * (per candidate answer sheet, then the 考场情况记录), packaging, analysing; cancelling
+   * through it leaves no file behind (docs/decisions/0946).
+   */
+  readonly progress?: Progress;
 }
 
 export interface ResultsExportFiles {
@@ -48,19 +43,21 @@ export interface ResultsExportFiles {
 /**
  * Results of a session from the database, written with the results/pdf libraries:
  * 成绩汇总表 (.xlsx), the signed results package, answer sheets and the 考场情况记录 (PDF),
- * and the item statistics export for the bank.
+ * and the item statistics export for the bank. The files appear together at the end, or not at all.
  */
 export async function exportResults(
   store: Store,
   options: ResultsExportOptions,
 ): Promise<ResultsExportFiles> {
   const { db } = store;
+  const progress = options.progress ?? silentProgress;
   const session = getSession(db, options.sessionId);
   const exam = examAnswerKeys(db, session.examId);
   const { keys } = exam;
   const rooms = new Map(listRooms(db, session.id).map((room) => [room.roomId, room.name]));
   // A forged score must never be signed: the chain and the tables are checked first.
   // ... and against the chain-head witness: a tail cut back to an earlier checkpoint is refused.
+  const verifying = progress.phase('verifying', { total: 1, unit: 'entries' });
   const audit = verifyStoreChain(store);
   if (!audit.ok) {
     const first = audit.problems[0];
@@ -69,18 +66,21 @@ export async function exportResults(
       `审计校验失败，不导出成绩 (audit verification failed; results not exported): #${first?.seq ?? '?'} ${first?.problem ?? ''}`,
     );
   }
+  verifying.advance();
+  verifying.end();
   const head = latestCheckpoint(db);
   const chained = chainedScoresOfSession(db, session.id);
   const scores = sessionScores(db, session.id);
   const attempts = listAttempts(db, session.id);
   const catalog = new ExamCatalog(db);
   const varied = examMeta(db, session.examId).variation !== undefined;
+  const reading = progress.phase('reading', { total: attempts.length, unit: 'entries' });
   const results: CandidateResult[] = attempts.map((attempt) => {
     const score = scores.get(attempt.id);
     const answers = new Map<string, AnswerValue>(
       currentAnswers(db, attempt.id).map((a) => [a.itemId, a.value]),
     );
-    return {
+    const result: CandidateResult = {
       admissionTicketNumber: attempt.admissionTicket,
       name: attempt.name,
       idNumber: attempt.idNumber,
@@ -94,7 +94,10 @@ export async function exportResults(
       // 乱序: the answer sheet lists the items in this candidate's own order and numbers
       ...(varied ? { itemNumbers: displayNumbers(candidatePaperOf(db, catalog, attempt)) } : {}),
     };
+    reading.advance();
+    return result;
   });
+  reading.end();
   const resultsSession: ResultsSession = {
     sessionId: session.id,
     sessionName: session.name,
@@ -105,79 +108,33 @@ export async function exportResults(
     startsAt: session.startedAt ?? session.scheduledStart,
     durationMinutes: Math.round(session.durationMs / 60_000),
   };
-  mkdirSync(options.outDir, { recursive: true });
-  const file = (name: string) => join(options.outDir, name);
-  const files = {
-    scoreSummary: file(`成绩汇总表-${session.id}.xlsx`),
-    resultsPackage: file(`results-${session.id}.json`),
-    answerSheets: file(`考生答卷-${session.id}.pdf`),
-    incidentRecord: file(`考场情况记录-${session.id}.pdf`),
-    itemStatistics: file(`item-analysis-${session.id}.json`),
-    responses: file(`responses-${session.id}.csv`),
+  const names = {
+    scoreSummary: `成绩汇总表-${session.id}.xlsx`,
+    resultsPackage: `results-${session.id}.json`,
+    answerSheets: `考生答卷-${session.id}.pdf`,
+    incidentRecord: `考场情况记录-${session.id}.pdf`,
+    itemStatistics: `item-analysis-${session.id}.json`,
+    responses: `responses-${session.id}.csv`,
   };
-  const sectionTitles = keys.sections.map((s) => s.title);
-  writeFileSync(
-    files.scoreSummary,
-    await writeScoreSummaryXlsx({
+  const output = StagedOutput.open(options.outDir);
+  try {
+    await writeFiles(store, output, names, {
       session: resultsSession,
-      sectionTitles,
+      keys,
       results,
-      generatedAt: options.now,
-      ...(head === undefined ? {} : { chainHead: head }),
-    }),
-  );
-  writeFileSync(
-    files.answerSheets,
-    await renderAnswerSheets(resultsSession, keys, results, options.now),
-  );
-  const payload = buildResultsPayload({
-    session: resultsSession,
-    keys: keys,
-    results,
-    serverKeyId: keyIdOf(store.serverKey.publicKey),
-    generatedAt: options.now,
-    ...(head === undefined
-      ? {}
-      : { audit: { head, publicKeyPem: store.keys.auditSigning.publicKeyPem } }),
-  });
-  const serverPrivatePem = store.serverKey.privateKey
-    .export({ type: 'pkcs8', format: 'pem' })
-    .toString();
-  writeFileSync(files.resultsPackage, signResultsPackage(payload, serverPrivatePem));
-  // The statistics export for the bank: the anonymous response file that `qbank analyze` and
-  // `qbank stats import` read, and its analysis (the same shared code as the console's results).
-  const matrix = sessionResponseMatrix(
-    keys,
-    results.flatMap((result, index) =>
-      result.status === 'normal' && result.score !== undefined && result.answers !== undefined
-        ? [
-            {
-              candidateId: `C${String(index + 1).padStart(4, '0')}`,
-              answers: result.answers,
-              score: result.score,
-            },
-          ]
-        : [],
-    ),
-  );
-  const statistics = statisticsExport(matrix, keys, {
-    id: session.id,
-    startsAt: resultsSession.startsAt,
-  });
-  writeFileSync(files.responses, statistics.responsesCsv);
-  writeFileSync(files.itemStatistics, statistics.analysisJson);
-
-  writeFileSync(
-    files.incidentRecord,
-    await renderIncidentRecord({
-      ...buildIncidentRecord(db, session.id, {
-        siteName: options.siteName,
-        occupationAndLevel: options.occupationAndLevel,
-        now: options.now,
-      }),
-      ...(head === undefined ? {} : { chainHead: head }),
-    }),
-  );
+      head,
+      options,
+      progress,
+    });
+    progress.check(); // the last moment a cancel still leaves nothing behind
+    output.commit();
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+  const files = Object.fromEntries(
+    Object.entries(names).map(([key, name]) => [key, output.final(name)]),
+  ) as Record<keyof typeof names, string>;
   return { ...files, candidates: results.length };
 }
 

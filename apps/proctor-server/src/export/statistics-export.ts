@@ -1,8 +1,10 @@
 import { analysisToJson, writeResponsesCsv } from '@skillexam/item-bank/statistics';
 import {
   analyzeResponses,
+  silentProgress,
   type MultipleChoiceScoring,
   type PaperAnswerKeys,
+  type Progress,
   type ResponseMatrix,
 } from '@skillexam/shared';
 
@@ -30,16 +32,28 @@ export function statisticsExport(
   matrix: ResponseMatrix,
   keys: PaperAnswerKeys,
   session: { readonly id: string; readonly startsAt: number },
+  options: { readonly progress?: Progress; readonly label?: string } = {},
 ): { readonly responsesCsv: string; readonly analysisJson: string } {
+  // two units: the response file, then its analysis
+  const { progress = silentProgress, label } = options;
+  const phase = progress.phase('analysing', {
+    total: 2,
+    unit: 'files',
+    ...(label === undefined ? {} : { label }),
+  });
   const responsesCsv = writeResponsesCsv(matrix, '考生', {
     examId: keys.paperId,
     sessionId: session.id,
     administeredOn: chinaDate(session.startsAt),
   });
+  phase.advance();
   const scoring = {
     multipleChoiceScoring: multipleChoiceScoringOf(keys),
     groupFraction: GROUP_FRACTION,
   };
   const analysis = analyzeResponses(matrix, { groupFraction: GROUP_FRACTION });
-  return { responsesCsv, analysisJson: JSON.stringify(analysisToJson(analysis, scoring), null, 2) };
+  const analysisJson = JSON.stringify(analysisToJson(analysis, scoring), null, 2);
+  phase.advance();
+  phase.end();
+  return { responsesCsv, analysisJson };
 }

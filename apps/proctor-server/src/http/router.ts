@@ -120,6 +120,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CLIENT_REJECTED: 403,
   PAUSED: 409,
   EXTENSION_CAP_EXCEEDED: 409,
+  /** An operation stopped by its user (docs/decisions/0945): nothing was written. */
+  CANCELLED: 409,
   /** Only the kiosk raises it (a server never sends it); 502 as a proxy would. */
   SERVER_CERT_MISMATCH: 502,
   INTERNAL: 500,

@@ -2,17 +2,23 @@ import {
   ANSWER_KEY_STYLES,
   formatAnswerKey,
   maskIdNumber,
+  silentProgress,
   type PaperAnswerKeys,
+  type Progress,
 } from '@skillexam/shared';
-import { A4, formatChinaTime, renderPdf, type PdfDoc } from '../pdf/pdf-document';
+import { A4, formatChinaTime, type PdfDoc } from '../pdf/pdf-document';
+import { RESULT_STATUS_LABELS } from '@skillexam/item-bank/results-package';
 import {
   countedTotal,
   passLabel,
-  RESULT_STATUS_LABELS,
   type CandidateResult,
   type ResultsSession,
 } from './candidate-result';
 import { formatAnswer, formatPoints, ITEM_TYPE_LABELS } from './format-answer';
+import { renderPdfInSteps } from './stepwise-pdf';
+
+/** As every server PDF (pdf/pdf-document.ts). */
+const PDF_AUTHOR = 'SkillExam proctor server';
 
 /*
  * 答卷 (per-candidate answer sheets) for the archive: one candidate per page run, every item
@@ -121,21 +127,39 @@ function drawCandidate(
   }
 }
 
-/** One PDF with every given candidate's answer sheet, each starting on a new page. */
-export function renderAnswerSheets(
+export interface AnswerSheetsOptions {
+  /** One `rendering` unit per candidate, labelled with the file's name. */
+  readonly progress?: Progress;
+  readonly label?: string;
+}
+
+/**
+ * One PDF with every given candidate's answer sheet, each starting on a new page, drawn one
+ * candidate at a time (the event loop gets a turn between candidates; a cancel stops it).
+ */
+export async function renderAnswerSheets(
   session: ResultsSession,
   keys: PaperAnswerKeys,
   results: readonly CandidateResult[],
   generatedAt: Date,
+  options: AnswerSheetsOptions = {},
 ): Promise<Uint8Array> {
-  return renderPdf(
-    { title: `考生答卷 · ${session.examTitle}`, createdAt: generatedAt },
+  const { progress = silentProgress, label } = options;
+  const phase = progress.phase('rendering', {
+    total: results.length,
+    unit: 'entries',
+    ...(label === undefined ? {} : { label }),
+  });
+  const bytes = await renderPdfInSteps(
+    { title: `考生答卷 · ${session.examTitle}`, createdAt: generatedAt, author: PDF_AUTHOR },
     MARGIN,
-    (doc) => {
-      results.forEach((result, index) => {
-        if (index > 0) doc.addPage();
-        drawCandidate(doc, session, keys, result);
-      });
+    results,
+    (doc, result, index) => {
+      if (index > 0) doc.addPage();
+      drawCandidate(doc, session, keys, result);
     },
+    () => phase.advance(),
   );
+  phase.end();
+  return bytes;
 }

@@ -1,6 +1,10 @@
 import type { PaperAnswerKeys } from '@skillexam/shared';
 import type { CandidateResult, ResultsSession } from './candidate-result';
-import type { ResultsAudit, ResultsPayload, ResultsPayloadCandidate } from './results-package';
+import type {
+  ResultsAudit,
+  ResultsPayload,
+  ResultsPayloadCandidate,
+} from '@skillexam/item-bank/results-package';
 
 /** Assembles the results-package payload from the session's results. */
 export function buildResultsPayload(input: {
@@ -11,6 +15,8 @@ export function buildResultsPayload(input: {
   readonly generatedAt: Date;
   /** The chain head; with it the package carries the keys and answers to re-derive scores. */
   readonly audit?: ResultsAudit;
+  /** attemptId → seconds from the first answer to the submission (version 3). */
+  readonly answerSeconds?: ReadonlyMap<string, number>;
 }): ResultsPayload {
   const { session, keys, results } = input;
   const paperItems = keys.sections.flatMap((section) =>
@@ -50,6 +56,7 @@ export function buildResultsPayload(input: {
       }),
       ...(unmarked.length === 0 ? {} : { unmarkedItems: unmarked }),
       ...(input.audit === undefined ? {} : derivationOf(result)),
+      ...answerSecondsOf(result, input.answerSeconds),
     };
   });
   const sat = candidates.filter((c) => c.status === 'normal');
@@ -98,4 +105,12 @@ function derivationOf(result: CandidateResult): Partial<ResultsPayloadCandidate>
     ...(result.boundStatus === undefined ? {} : { attemptStatus: result.boundStatus }),
     ...(result.adoptedScore === undefined ? {} : { adoptedScore: result.adoptedScore }),
   };
+}
+
+function answerSecondsOf(
+  result: CandidateResult,
+  seconds: ReadonlyMap<string, number> | undefined,
+): Partial<ResultsPayloadCandidate> {
+  const value = result.attemptId === undefined ? undefined : seconds?.get(result.attemptId);
+  return value === undefined ? {} : { answerSeconds: value };
 }

@@ -1,6 +1,7 @@
 import { AttemptStatusSchema } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
-import { countedTotal, passLabel, resultStatusOf } from './candidate-result';
+import { resultStatusOf } from '@skillexam/item-bank/results-package';
+import { countedTotal, passLabel } from './candidate-result';
 
 describe('candidate result helpers', () => {
   it('maps every attempt status to 正常 / 缺考 / 作废', () => {

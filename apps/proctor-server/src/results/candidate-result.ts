@@ -1,26 +1,11 @@
-import type { AnswerValue, AttemptScore, AttemptStatus } from '@skillexam/shared';
-import type { ScoreRecordPayload } from '../scoring/score-record';
+import type { AnswerValue, AttemptScore } from '@skillexam/shared';
+import type { ResultStatus, ScoreRecordPayload } from '@skillexam/item-bank/results-package';
 
 /*
  * The results of one session as the exports take them: every candidate on the roster with the
  * attempt's status and, when sat, the score and the answers. The caller (results service)
  * reads these from the database; the exports below never touch it.
  */
-
-/** 状态 in the results: 正常 (sat), 缺考 (absent) or 作废 (paper voided). */
-export type ResultStatus = 'normal' | 'absent' | 'voided';
-
-export const RESULT_STATUS_LABELS: Readonly<Record<ResultStatus, string>> = {
-  normal: '正常',
-  absent: '缺考',
-  voided: '作废',
-};
-
-/** Unfinished attempts count as sat (they are force-submitted before results are exported). */
-export function resultStatusOf(status: AttemptStatus): ResultStatus {
-  if (status === 'absent' || status === 'registered' || status === 'logged_in') return 'absent';
-  return status === 'voided' ? 'voided' : 'normal';
-}
 
 export interface CandidateResult {
   readonly admissionTicketNumber: string;

@@ -3,7 +3,7 @@ import {
   SCORE_SAVE_ACTION,
   ScoreRecordPayloadSchema,
   type ScoreRecordPayload,
-} from '../scoring/score-record';
+} from '@skillexam/item-bank/results-package';
 import type { ChainedScoreRecord } from './candidate-result';
 import { sessionAttemptRecords } from './results-repository';
 

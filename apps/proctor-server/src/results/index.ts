@@ -2,5 +2,4 @@ export * from './answer-sheet-pdf';
 export * from './build-results-payload';
 export * from './candidate-result';
 export * from './format-answer';
-export * from './results-package';
 export * from './score-summary-xlsx';

@@ -1,9 +1,9 @@
 import { maskIdNumber } from '@skillexam/shared';
 import type ExcelJS from 'exceljs';
+import { RESULT_STATUS_LABELS } from '@skillexam/item-bank/results-package';
 import {
   countedTotal,
   passLabel,
-  RESULT_STATUS_LABELS,
   type CandidateResult,
   type ResultsSession,
 } from './candidate-result';

@@ -12,7 +12,7 @@ import { getAttempt } from '../attempts/attempt-repository';
 import type { FinishedHook } from '../attempts/attempt-service';
 import type { WritableDb } from '@skillexam/shared/sql';
 import type { ExamCatalog } from '../exams/exam-repository';
-import { SCORE_SAVE_ACTION, scoreRecordPayload } from './score-record';
+import { SCORE_SAVE_ACTION, scoreRecordPayload } from '@skillexam/item-bank/results-package';
 import { upsertScore } from './score-repository';
 
 /**

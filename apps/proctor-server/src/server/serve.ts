@@ -71,6 +71,8 @@ export async function startServer(
     hasher: createArgon2Hasher(),
     settings: {
       ...DEFAULT_SETTINGS,
+      backupDir: config.backupDir,
+      backupKeep: config.backupKeep,
       ...(config.requiredClientIntegrity.length === 0
         ? {}
         : { requiredClientIntegrity: config.requiredClientIntegrity }),

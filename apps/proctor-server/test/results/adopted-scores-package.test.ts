@@ -10,7 +10,7 @@ import type { WritableDb } from '@skillexam/shared/sql';
 import { openStore } from '../../src/db/store';
 import { insertRows } from '../../src/db/test-helpers';
 import type { ResultsVerifyReport } from '../../src/cli/results-commands';
-import { signResultsPackage, type ResultsPayload } from '../../src/results/results-package';
+import { signResultsPackage, type ResultsPayload } from '@skillexam/item-bank/results-package';
 import { finishedExam } from '../../security/support/finished-exam';
 import { cliJson } from '../../security/support/tamper-tools';
 

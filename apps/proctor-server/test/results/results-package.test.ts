@@ -1,7 +1,7 @@
 import { generateSigningKeyPair } from '@skillexam/item-bank';
 import { describe, expect, it } from 'vitest';
 import { buildResultsPayload } from '../../src/results/build-results-payload';
-import { signResultsPackage, verifyResultsPackage } from '../../src/results/results-package';
+import { signResultsPackage, verifyResultsPackage } from '@skillexam/item-bank/results-package';
 import { keys, results, session } from './results-fixture';
 
 const siteKey = generateSigningKeyPair();

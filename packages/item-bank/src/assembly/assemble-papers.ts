@@ -1,4 +1,4 @@
-import type { Blueprint, Paper } from '@skillexam/shared';
+import { silentProgress, type Blueprint, type Paper, type Progress } from '@skillexam/shared';
 import {
   checkPaperAgainstBlueprint,
   type ConstraintCheck,
@@ -31,6 +31,8 @@ export interface AssembleOptions {
   readonly paperIdPrefix?: string;
   /** Tests only: go straight to the solver even when the counting diagnosis finds a problem. */
   readonly skipSupplyDiagnosis?: boolean;
+  /** Forms assembled so far (docs/decisions/0942); cancelling throws CancelledError. */
+  readonly progress?: Progress;
 }
 
 export interface SolverStats {
@@ -115,10 +117,18 @@ export function assemblePapers(
   }
 
   const prefix = options.paperIdPrefix ?? `${blueprint.id}-s${options.seed}`;
+  const progress = options.progress ?? silentProgress;
   const forms: AssembledForm[] = [];
   let solveMs = 0;
   for (let index = 0; index < formCount; index += 1) {
     const label = formLabel(index);
+    // One phase per form, counting forms (HiGHS's wasm build reports no iterations while it solves).
+    const formPhase = progress.phase('assembling', {
+      label: `第 ${index + 1} 套`,
+      total: formCount,
+      unit: 'forms',
+    });
+    if (index > 0) formPhase.advance(index);
     const means = forms.map((form) => form.meanP);
     const constraints: FormConstraints | undefined =
       index === 0
@@ -198,13 +208,15 @@ export function assemblePapers(
       },
       checks: [],
     });
+    formPhase.advance();
+    formPhase.end();
   }
+  const verifying = progress.phase('verifying', { total: forms.length, unit: 'forms' });
 
   const facts = new Map(source.items.map((item) => [item.itemId, item]));
   const papers = forms.map((form) => form.paper);
-  const checked = forms.map((form) => ({
-    ...form,
-    checks: checkPaperAgainstBlueprint({
+  const checked = forms.map((form) => {
+    const checks = checkPaperAgainstBlueprint({
       paper: form.paper,
       blueprint,
       weights: source.weights,
@@ -212,8 +224,11 @@ export function assemblePapers(
       recentlyUsed: source.recentlyUsed,
       otherForms: papers,
       maxOverlap,
-    }),
-  }));
+    });
+    verifying.advance();
+    return { ...form, checks };
+  });
+  verifying.end();
   const failed = checked.flatMap((form) =>
     form.checks.filter((check) => !check.ok).map((check) => ({ form: form.label, check })),
   );

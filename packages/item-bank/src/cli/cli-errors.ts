@@ -2,7 +2,7 @@ import { errorMessage, CodedError } from '@skillexam/shared';
 import { DbFromFutureError } from '../db/migrate';
 import { StandardImportError } from '../standards/import-standard';
 import { InvalidInputError } from './cli-context';
-import { EXIT_INTERNAL, EXIT_INVALID, type CliIo } from './process-io';
+import { EXIT_CANCELLED, EXIT_INTERNAL, EXIT_INVALID, type CliIo } from './process-io';
 
 const USER_ERROR_CODES = new Set(['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN']);
 
@@ -25,6 +25,10 @@ export function reportCommandError(error: unknown, io: CliIo, json: boolean): nu
       io.err(message);
     }
   };
+  if (error instanceof CodedError && error.code === 'CANCELLED') {
+    fail('CANCELLED', '已取消，未写入任何内容 (cancelled; nothing was written)');
+    return EXIT_CANCELLED;
+  }
   if (error instanceof StandardImportError) {
     fail('BAD_REQUEST', error.message, error.issues);
     return EXIT_INVALID;

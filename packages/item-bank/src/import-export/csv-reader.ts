@@ -1,8 +1,14 @@
 import Papa from 'papaparse';
-import { byteChunks, CHUNK_BYTES, openByteSource, type ItemFileSource } from './byte-source';
+import {
+  byteChunks,
+  CHUNK_BYTES,
+  isBytes,
+  openByteSource,
+  type ItemFileSource,
+} from './byte-source';
 import { CsvRecordParser, CsvSyntaxError, type CsvDialect } from './csv-records';
 import { FileReadError } from './file-read-error';
-import type { ColumnMapping, ItemStreamEntry, ParsedItemFile } from './item-file-types';
+import type { ColumnMapping, ItemStreamEntry, ParsedItemFile, ReadMeter } from './item-file-types';
 import { collectEntries } from './item-stream';
 import type { TableRow } from './row-to-item';
 import { importTableRows } from './table-import';
@@ -82,19 +88,51 @@ export function* readCsvRows(chunks: Iterable<Uint8Array>, fileName: string): Ge
   }
 }
 
-/** Items and issues of a CSV file, one row at a time. */
+function* counted(chunks: Iterable<Uint8Array>, read: { bytes: number }): Generator<Uint8Array> {
+  for (const chunk of chunks) {
+    read.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+/** Items and issues of a CSV file, one row at a time; `read.bytes` counts the bytes read. */
 export function* readCsvEntries(
   source: ItemFileSource,
   fileName: string,
   mapping?: ColumnMapping,
   chunkBytes = CHUNK_BYTES,
+  read: { bytes: number } = { bytes: 0 },
 ): Generator<ItemStreamEntry> {
   const bytes = openByteSource(source);
   try {
-    yield* importTableRows(readCsvRows(byteChunks(bytes, chunkBytes), fileName), fileName, mapping);
+    const chunks = counted(byteChunks(bytes, chunkBytes), read);
+    yield* importTableRows(readCsvRows(chunks, fileName), fileName, mapping);
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     yield { kind: 'issue', issue: error.issue };
+  } finally {
+    bytes.close();
+  }
+}
+
+/** CSV entries with their meter: bytes of the file read. */
+export function meteredCsvEntries(
+  source: ItemFileSource,
+  fileName: string,
+  mapping?: ColumnMapping,
+): { entries: Iterable<ItemStreamEntry>; meter: ReadMeter } {
+  const read = { bytes: 0 };
+  const total = isBytes(source) ? source.length : sizeOf(source);
+  return {
+    entries: readCsvEntries(source, fileName, mapping, CHUNK_BYTES, read),
+    meter: { unit: 'bytes', total, done: () => read.bytes },
+  };
+}
+
+function sizeOf(source: ItemFileSource): number {
+  const bytes = openByteSource(source);
+  try {
+    return bytes.size;
   } finally {
     bytes.close();
   }

@@ -86,6 +86,19 @@ export interface ItemFileStream {
   /** Assets referenced by image nodes, keyed by their sha256 hash (complete before iterating). */
   assets: Map<string, ParsedAsset>;
   entries: Iterable<ItemStreamEntry>;
+  /** How far `entries` has read, for progress (docs/decisions/0941). */
+  meter?: ReadMeter;
+}
+
+/**
+ * How far a streamed reader is: bytes of the file (CSV) or of the worksheet (xlsx), whose row
+ * count is not known before the end; items for the formats read whole. `done` reaches `total`
+ * once the reader has read everything.
+ */
+export interface ReadMeter {
+  readonly unit: 'bytes' | 'items';
+  readonly total: number;
+  done(): number;
 }
 
 /** Field → column letter ("B") or header text ("试题内容"), for header-less or renamed columns. */

@@ -28,7 +28,13 @@ export function collectEntries(
 }
 
 /** A whole file as a stream: its issues first (file order is not known across the two lists). */
-export function* fileEntries(file: ParsedItemFile): Generator<ItemStreamEntry> {
+export function* fileEntries(
+  file: ParsedItemFile,
+  read: { items: number } = { items: 0 },
+): Generator<ItemStreamEntry> {
   for (const issue of file.issues) yield { kind: 'issue', issue };
-  for (const item of file.items) yield { kind: 'item', item };
+  for (const item of file.items) {
+    read.items += 1;
+    yield { kind: 'item', item };
+  }
 }

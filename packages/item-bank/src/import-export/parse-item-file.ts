@@ -2,7 +2,7 @@ import { errorMessage } from '@skillexam/shared';
 import { itemAssetHashes } from './asset-check';
 import { readBankpkg } from './bankpkg-reader';
 import { isBytes, openByteSource, type ItemFileSource } from './byte-source';
-import { readCsvEntries } from './csv-reader';
+import { meteredCsvEntries } from './csv-reader';
 import { detectItemFileFormat } from './detect-format';
 import { readDocxItems } from './docx/docx-reader';
 import { readGiftItems } from './gift-reader';
@@ -85,13 +85,19 @@ async function openByFormat(
       return {
         format,
         assets: new Map(),
-        entries: readCsvEntries(source, options.fileName, options.mapping),
+        ...meteredCsvEntries(source, options.fileName, options.mapping),
       };
     case 'xlsx':
       return openXlsxEntries(source, options.fileName, options.mapping, options.zipLimits);
     default: {
       const file = await readWholeFile(format, readWhole(source), options);
-      return { format, assets: file.assets, entries: fileEntries(file) };
+      const read = { items: 0 };
+      return {
+        format,
+        assets: file.assets,
+        entries: fileEntries(file, read),
+        meter: { unit: 'items', total: file.items.length, done: () => read.items },
+      };
     }
   }
 }

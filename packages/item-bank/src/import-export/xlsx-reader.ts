@@ -1,11 +1,12 @@
 import { errorMessage } from '@skillexam/shared';
 import { createHash } from 'node:crypto';
-import type { ItemFileSource } from './byte-source';
+import { CHUNK_BYTES, type ItemFileSource } from './byte-source';
 import { FileReadError } from './file-read-error';
 import type {
   ColumnMapping,
   FileIssue,
   ItemFileStream,
+  ReadMeter,
   ItemStreamEntry,
   ParsedAsset,
   ParsedItemFile,
@@ -119,6 +120,8 @@ function withPicture(row: TableRow, pictures: readonly PlacedPicture[]): TableRo
 export interface XlsxSheet {
   readonly name: string;
   readonly assets: Map<string, ParsedAsset>;
+  /** Bytes of the worksheet's XML, and how many `rows` has read so far (progress). */
+  readonly meter: ReadMeter;
   rows(): Generator<TableRow>;
   /** Pictures that were not placed in a row (after `rows` finished). */
   unplaced(): FileIssue[];
@@ -176,13 +179,26 @@ export async function openXlsxSheet(
     }
     const ranges = scanner?.ranges ?? [];
     const seen = new Set<number>();
+    let read = 0;
+    // Fed to the parser a slice at a time (a small sheet is inflated in one piece), so the
+    // bytes read follow the rows mapped (progress, docs/decisions/0941).
+    const sheetXml = function* (): Generator<Uint8Array> {
+      for (const chunk of zip.stream(sheet.path)) {
+        for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
+          const slice = chunk.subarray(at, at + CHUNK_BYTES);
+          read += slice.length;
+          yield slice;
+        }
+      }
+    };
     return {
       ok: true,
       sheet: {
         name: sheet.name,
         assets: pictures.assets,
+        meter: { unit: 'bytes', total: zip.size(sheet.path), done: () => read },
         *rows() {
-          for (const row of applyMerges(sheetRows(zip.stream(sheet.path), context), ranges)) {
+          for (const row of applyMerges(sheetRows(sheetXml(), context), ranges)) {
             if (row.cells.length > 0) seen.add(row.row);
             const placed = pictures.byRow.get(row.row);
             yield placed === undefined || row.cells.length === 0 ? row : withPicture(row, placed);
@@ -222,6 +238,7 @@ export async function openXlsxEntries(
     format: 'xlsx',
     assets: opened.sheet.assets,
     entries: xlsxEntries(opened.sheet, fileName, mapping),
+    meter: opened.sheet.meter,
   };
 }
 

@@ -183,6 +183,11 @@ export class CheckedZip {
     return this.entries.has(name);
   }
 
+  /** An entry's inflated size (0 when there is no such entry). */
+  size(name: string): number {
+    return this.entries.get(name)?.size ?? 0;
+  }
+
   /** A whole (small) entry. */
   read(name: string): Uint8Array {
     const chunks = [...this.stream(name)];

@@ -1,10 +1,12 @@
 // dedupe-semantics: done
+import { silentProgress, type Progress } from '@skillexam/shared';
 import type { ItemFileSource } from '../import-export/byte-source';
 import type { ColumnMapping, FileIssue, ItemFileFormat } from '../import-export/item-file-types';
 import { openItemFileStream } from '../import-export/parse-item-file';
 import type { ItemServiceDeps } from '../items/item-service';
 import type { ImportedNearDuplicate, ImportReport } from './import-report';
 import { isItemIssue, locationKey, runImportPass, type PassResult } from './import-pass';
+import { passProgress } from './import-progress';
 import { nearDuplicateReport, unlisted } from './near-duplicate-report';
 import type { ResolveOptions } from './resolve-parsed-item';
 
@@ -22,6 +24,8 @@ export interface ImportItemsOptions extends ResolveOptions {
    * `qbank import --near-duplicates-file` writes it as it comes). Not called when refused.
    */
   readonly onNearDuplicate?: (pair: ImportedNearDuplicate) => void;
+  /** Progress from the work (docs/decisions/0941); cancelling rolls the import back. */
+  readonly progress?: Progress;
 }
 
 /** Thrown inside the transaction to undo a pass (refused import, dry run, or a pass to redo). */
@@ -38,6 +42,11 @@ class RollBack extends Error {}
  * The file is streamed (docs/decisions/0652): `source` is its bytes or a file to open, items
  * are read one at a time and written inside the one transaction as they come; a refused import
  * and a dry run roll it back. Memory holds compact per-item state, not the parsed file.
+ *
+ * Progress (docs/decisions/0941): `reading` while the file is opened (a whole-file format is
+ * parsed then), the pass as one phase, `indexing` while near duplicates are clustered. The
+ * transaction spans the pass's pauses (docs/decisions/0943), so a cancel — CancelledError from
+ * the progress — rolls everything back, the near-duplicate list included.
  */
 export async function importItems(
   deps: ItemServiceDeps,
@@ -45,20 +54,35 @@ export async function importItems(
   options: ImportItemsOptions,
 ): Promise<ImportReport> {
   const file = options.fileName;
+  const progress = options.progress ?? silentProgress;
+  const dryRun = options.dryRun === true;
   let excluded: ReadonlySet<string> = new Set();
   for (let attempt = 1; ; attempt += 1) {
+    const reading = progress.phase('reading', { label: file });
     const stream = await openItemFileStream(source, {
       fileName: file,
       ...(options.format === undefined ? {} : { format: options.format }),
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     });
+    reading.end();
+    const label = attempt === 1 ? file : `${file}（第 ${attempt} 遍）`;
     let pass: PassResult | undefined;
-    let refused = true;
+    let report: ImportReport | undefined;
     try {
-      deps.items.transaction(() => {
-        pass = runImportPass(deps, stream, file, options, excluded);
-        refused = isRefused(pass, options);
-        if (pass.redo || refused || options.dryRun === true || !pass.wrote) throw new RollBack();
+      await deps.items.transactionAsync(async (pause) => {
+        const control = {
+          progress: passProgress(progress, stream.meter, { dryRun, label }),
+          pause,
+        };
+        pass = await runImportPass(deps, stream, file, options, excluded, control);
+        if (pass.redo) throw new RollBack();
+        const refused = isRefused(pass, options);
+        const committed = !refused && !dryRun && pass.accepted.length > 0;
+        const indexing = progress.phase('indexing', { total: pass.accepted.length });
+        report = buildReport(pass, stream.format, options, refused, committed);
+        indexing.advance(pass.accepted.length);
+        indexing.end();
+        if (!committed || !pass.wrote) throw new RollBack();
       });
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
@@ -69,8 +93,8 @@ export async function importItems(
       continue;
     }
     if (pass.redo) throw new Error('import: key conflicts changed between passes');
-    const committed = !refused && options.dryRun !== true && pass.accepted.length > 0;
-    return buildReport(pass, stream.format, options, refused, committed);
+    if (report === undefined) throw new Error('import report was not built');
+    return report;
   }
 }
 

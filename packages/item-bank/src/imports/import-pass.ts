@@ -8,6 +8,7 @@ import type { FileIssue, ItemFileStream, ParsedItem } from '../import-export/ite
 import type { ItemServiceDeps } from '../items/item-service';
 import { similarityText } from '../items/item-text';
 import { ExactDuplicates, type ExactVerdict } from './exact-duplicates';
+import type { PassProgress } from './import-progress';
 import { NearDuplicates, type NearDuplicateKind, type NearMatch } from './near-duplicates';
 import {
   issueAt,
@@ -100,6 +101,14 @@ function conflictReason(verdict: Extract<ExactVerdict, { kind: 'conflict' }>, pl
 
 /** Items written together (docs/decisions/0652): short runs keep SQLite warm, items die young. */
 const WRITE_BATCH = 64;
+/** Entries between two pauses that let the event loop run (a cancel; docs/decisions/0943). */
+const PAUSE_EVERY = 256;
+
+/** What a pass reports to and how it lets the event loop run inside its transaction. */
+export interface PassControl {
+  readonly progress: PassProgress;
+  readonly pause: () => Promise<void>;
+}
 
 export const NEAR_REASON: Record<NearDuplicateKind, string> = {
   variant: '只在数字、符号、单位或希腊字母上不同',
@@ -107,13 +116,14 @@ export const NEAR_REASON: Record<NearDuplicateKind, string> = {
   similar: '高度相似',
 };
 
-export function runImportPass(
+export async function runImportPass(
   deps: ItemServiceDeps,
   stream: ItemFileStream,
   file: string,
   options: PassOptions,
   excluded: ReadonlySet<string>,
-): PassResult {
+  control: PassControl,
+): Promise<PassResult> {
   const issues: FileIssue[] = [];
   const levelsByStandard = new Map(
     deps.standards.listStandards().map((s) => [s.id, s.levels as readonly TheoryLevelCode[]]),
@@ -198,7 +208,11 @@ export function runImportPass(
     batch.length = 0;
   };
 
+  let entries = 0;
   for (const entry of stream.entries) {
+    control.progress.step();
+    entries += 1;
+    if (entries % PAUSE_EVERY === 0) await control.pause();
     if (entry.kind === 'issue') {
       const { issue } = entry;
       issues.push(issue);
@@ -299,6 +313,7 @@ export function runImportPass(
     });
   }
   if (canSucceed()) flush();
+  control.progress.end();
   return {
     issues,
     total: items + readerErrorRows.size,

@@ -60,6 +60,13 @@ export interface StoredAsset {
 /** What the item, review and import services need from storage (implemented in db/). */
 export interface ItemStore {
   transaction<T>(fn: () => T): T;
+  /**
+   * One transaction across awaits, for a long import that must stay cancellable
+   * (docs/decisions/0943): `fn` calls `pause()` now and then to let the event loop run (a
+   * Ctrl-C, a cancel click). While paused, another `transaction` on this store is refused
+   * (CONFLICT) instead of joining the open one. A throw rolls everything back.
+   */
+  transactionAsync<T>(fn: (pause: () => Promise<void>) => Promise<T>): Promise<T>;
   getItem(id: string): Item | undefined;
   getMeta(id: string): ItemMeta | undefined;
   /** Ids of every item in `status`, oldest first (bulk review: `--all-submitted`). */

@@ -1,4 +1,4 @@
-import { CodedError } from '@skillexam/shared';
+import { CodedError, silentProgress, type Progress } from '@skillexam/shared';
 import { readStandardJson, type ReadStandardResult } from './read-standard-json';
 import { readStandardXlsx } from './read-standard-xlsx';
 import { standardId, type StandardDocument } from './standard-document';
@@ -38,6 +38,7 @@ export function saveStandard(
   store: StandardStore,
   doc: StandardDocument,
   importedAt: string,
+  beforeCommit: () => void = () => undefined,
 ): StandardSummary {
   const id = standardId(doc.standard.occupationCode, doc.standard.version);
   return store.transaction(() => {
@@ -50,6 +51,7 @@ export function saveStandard(
     store.insertStandard(doc, importedAt);
     const summary = store.listStandards().find((entry) => entry.id === id);
     if (summary === undefined) throw new Error(`standard ${id} vanished after insert`);
+    beforeCommit();
     return summary;
   });
 }
@@ -60,8 +62,21 @@ export async function importStandardFile(
   bytes: Uint8Array,
   fileName: string,
   importedAt: string,
+  options: { readonly progress?: Progress } = {},
 ): Promise<ImportStandardReport> {
+  const progress = options.progress ?? silentProgress;
+  const reading = progress.phase('reading', {
+    label: fileName,
+    unit: 'bytes',
+    total: bytes.length,
+  });
   const read = await readStandardFile(bytes, fileName);
+  reading.advance(bytes.length);
+  reading.end();
   if (read.document === undefined) throw new StandardImportError(read.issues);
-  return { standard: saveStandard(store, read.document, importedAt), issues: read.issues };
+  // The standard is written in one short transaction; a cancel just before its commit undoes it.
+  const writing = progress.phase('writing', { label: fileName });
+  const standard = saveStandard(store, read.document, importedAt, () => progress.check());
+  writing.end();
+  return { standard, issues: read.issues };
 }

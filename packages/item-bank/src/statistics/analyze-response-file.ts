@@ -1,6 +1,8 @@
 import {
   analyzeResponses,
   InvalidInputError,
+  silentProgress,
+  type Progress,
   type AnalysisResult,
   type MultipleChoiceScoring,
   type OptionId,
@@ -42,7 +44,9 @@ export function analyzeResponseFile(
   fileName: string,
   scoring: ScoringOptions,
   keys: Pick<ParseResponsesOptions, 'keys' | 'resolveKeys'> = {},
+  options: { readonly progress?: Progress } = {},
 ): AnalyzedFile {
+  const progress = options.progress ?? silentProgress;
   const groupFraction = scoring.groupFraction ?? DEFAULT_GROUP_FRACTION;
   if (!(groupFraction > 0 && groupFraction <= 0.5)) {
     throw new InvalidInputError(
@@ -50,7 +54,11 @@ export function analyzeResponseFile(
     );
   }
   const multipleChoiceScoring = scoring.multipleChoiceScoring ?? 'all_or_nothing';
+  // The file is parsed whole (a matrix): `reading` ends with the candidates' rows counted.
+  const reading = progress.phase('reading', { label: fileName, unit: 'rows' });
   const parsed = parseResponsesCsv(bytes, { fileName, multipleChoiceScoring, ...keys });
+  if (parsed.ok) reading.advance(parsed.matrix.candidateIds.length);
+  reading.end();
   if (!parsed.ok) {
     throw new InvalidInputError(
       `作答数据有误，未做任何分析：\n${parsed.issues.map(formatResponsesIssue).join('\n')}`,
@@ -58,8 +66,13 @@ export function analyzeResponseFile(
     );
   }
   const keyed = parsed.matrix.items.filter((item) => item.key !== undefined);
+  const items = parsed.matrix.items.length;
+  const analysing = progress.phase('analysing', { label: fileName, total: items });
+  const result = analyzeResponses(parsed.matrix, { groupFraction });
+  analysing.advance(items);
+  analysing.end();
   return {
-    result: analyzeResponses(parsed.matrix, { groupFraction }),
+    result,
     matrix: parsed.matrix,
     scoring: {
       multipleChoiceScoring,

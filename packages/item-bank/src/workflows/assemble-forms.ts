@@ -1,4 +1,4 @@
-import type { AuthorRole } from '@skillexam/shared';
+import type { AuthorRole, Progress } from '@skillexam/shared';
 import {
   assemblePapers,
   DEFAULT_MAX_OVERLAP,
@@ -37,6 +37,8 @@ export interface AssembleFormsRequest {
   /** Share of items two forms may have in common (default DEFAULT_MAX_OVERLAP). */
   readonly maxOverlap?: number;
   readonly timeLimitSeconds: number;
+  /** One `assembling` phase counting forms (label 第 k 套); cancelling throws CancelledError. */
+  readonly progress?: Progress;
 }
 
 export type AssembledForms =
@@ -58,6 +60,7 @@ export function assembleForms(
     forms: request.forms,
     maxOverlap,
     timeLimitSeconds: request.timeLimitSeconds,
+    ...(request.progress === undefined ? {} : { progress: request.progress }),
   });
   if (!result.ok) return { ok: false, result };
   const assembledAt = deps.clock();

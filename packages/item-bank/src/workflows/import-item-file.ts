@@ -1,4 +1,4 @@
-import type { AuthorRole } from '@skillexam/shared';
+import type { AuthorRole, Progress } from '@skillexam/shared';
 import type { ItemFileSource } from '../import-export/byte-source';
 import type { ColumnMapping, ItemFileFormat } from '../import-export/item-file-types';
 import type { ItemServiceDeps } from '../items/item-service';
@@ -32,6 +32,12 @@ export interface ImportItemFileRequest {
   readonly defaultPointCode?: string;
   /** Gets every near-duplicate pair, listed in the report or not (the full list, streamed). */
   readonly onNearDuplicate?: (pair: ImportedNearDuplicate) => void;
+  /**
+   * Progress from the work (docs/decisions/0941): the file read (bytes, or items for formats
+   * read whole), then the near-duplicate index; cancelling throws CancelledError and the bank
+   * is left as it was.
+   */
+  readonly progress?: Progress;
 }
 
 /**
@@ -57,5 +63,6 @@ export async function importItemFile(
     ...(request.standardId === undefined ? {} : { standardId: request.standardId }),
     ...(pointCode === '' ? {} : { defaultPointCode: pointCode }),
     ...(request.onNearDuplicate === undefined ? {} : { onNearDuplicate: request.onNearDuplicate }),
+    ...(request.progress === undefined ? {} : { progress: request.progress }),
   });
 }

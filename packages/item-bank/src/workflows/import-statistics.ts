@@ -1,6 +1,8 @@
 import {
   CodedError,
   InvalidInputError,
+  silentProgress,
+  type Progress,
   type AuthorRole,
   type ItemVersionRef,
   type OptionId,
@@ -49,6 +51,8 @@ export interface ImportStatisticsRequest extends ResponsesIdentity {
   readonly scoring?: ScoringOptions;
   /** Replace the figures of an earlier import of the same file or exam and session. */
   readonly replace?: boolean;
+  /** `reading` (response rows), then `analysing` (items); cancelling writes nothing. */
+  readonly progress?: Progress;
 }
 
 export interface ImportStatisticsResult {
@@ -107,34 +111,43 @@ function analyzeAgainstBank(deps: StatisticsDeps, request: ImportStatisticsReque
   let identity: ResponsesIdentity = {};
   let versions = new Map<string, ItemVersionRef>();
   const bankKeys = new Map<string, { version: number; key: OptionId[] }>();
-  const file = analyzeResponseFile(request.bytes, request.fileName, request.scoring ?? {}, {
-    resolveKeys: (columns, fileIdentity) => {
-      identity = mergeIdentity(fileIdentity, request);
-      const examPins =
-        identity.examId === undefined ? undefined : deps.statistics.pinnedVersions(identity.examId);
-      if (identity.examId !== undefined && examPins === undefined)
-        throw new CodedError('NOT_FOUND', `题库中没有试卷 ${identity.examId}（#考试 / --exam）`);
-      versions = resolveColumnVersions(
-        columns,
-        {
-          ...(examPins === undefined ? {} : { examPins, examId: identity.examId }),
-          currentVersion: (id) => deps.items.getMeta(id)?.version,
-          pinnedVersions: (id) => deps.statistics.pinnedVersionsOf(id),
-          hasVersion: (id, version) => deps.items.getVersion(id, version) !== undefined,
-        },
-        request.fileName,
-      );
-      const keys: Record<string, string> = {};
-      for (const [column, ref] of versions) {
-        const content = deps.items.getVersion(ref.itemId, ref.version)?.content;
-        const key = content === undefined ? undefined : keyLettersOf(content);
-        if (key === undefined) continue;
-        bankKeys.set(column, { version: ref.version, key });
-        keys[column] = key.join('');
-      }
-      return keys;
+  const progress = { progress: request.progress ?? silentProgress };
+  const file = analyzeResponseFile(
+    request.bytes,
+    request.fileName,
+    request.scoring ?? {},
+    {
+      resolveKeys: (columns, fileIdentity) => {
+        identity = mergeIdentity(fileIdentity, request);
+        const examPins =
+          identity.examId === undefined
+            ? undefined
+            : deps.statistics.pinnedVersions(identity.examId);
+        if (identity.examId !== undefined && examPins === undefined)
+          throw new CodedError('NOT_FOUND', `题库中没有试卷 ${identity.examId}（#考试 / --exam）`);
+        versions = resolveColumnVersions(
+          columns,
+          {
+            ...(examPins === undefined ? {} : { examPins, examId: identity.examId }),
+            currentVersion: (id) => deps.items.getMeta(id)?.version,
+            pinnedVersions: (id) => deps.statistics.pinnedVersionsOf(id),
+            hasVersion: (id, version) => deps.items.getVersion(id, version) !== undefined,
+          },
+          request.fileName,
+        );
+        const keys: Record<string, string> = {};
+        for (const [column, ref] of versions) {
+          const content = deps.items.getVersion(ref.itemId, ref.version)?.content;
+          const key = content === undefined ? undefined : keyLettersOf(content);
+          if (key === undefined) continue;
+          bankKeys.set(column, { version: ref.version, key });
+          keys[column] = key.join('');
+        }
+        return keys;
+      },
     },
-  });
+    progress,
+  );
   return { file, identity, versions, bankKeys };
 }
 
@@ -174,6 +187,8 @@ export function importStatistics(
         `这份作答数据已经导入过：${describeImport(first)}。未重复计入；如要用本次结果替换那次的统计，请加 --replace (already imported; use --replace)`,
       );
     }
+    const progress = request.progress ?? silentProgress;
+    const writing = progress.phase('writing', { label: request.fileName, total: updates.length });
     for (const old of earlier) deps.statistics.deleteImport(old.id);
     const importId = deps.statistics.insertImport(
       { fileSha256, fileName: request.fileName, ...identity, candidates, scoring: file.scoring },
@@ -181,7 +196,13 @@ export function importStatistics(
       by,
       deps.clock(),
     );
-    for (const update of updates) deps.items.sealVersion(update.itemId, update.version);
+    for (const update of updates) {
+      deps.items.sealVersion(update.itemId, update.version);
+      writing.advance();
+    }
+    // Still inside the transaction: a cancel here writes nothing.
+    writing.end();
+    progress.check();
     return {
       importId,
       fileSha256,

@@ -1,4 +1,4 @@
-import type { AuthorRole } from '@skillexam/shared';
+import type { AuthorRole, Progress } from '@skillexam/shared';
 import { importStandardFile, type ImportStandardReport } from '../standards/import-standard';
 import type { StandardStore } from '../standards/standard-store';
 import { requireRole, type Actor } from './actor';
@@ -16,7 +16,8 @@ export async function importStandard(
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
+  options: { readonly progress?: Progress } = {},
 ): Promise<ImportStandardReport> {
   requireRole(actor, STANDARD_ROLES);
-  return importStandardFile(deps.standards, bytes, fileName, deps.clock());
+  return importStandardFile(deps.standards, bytes, fileName, deps.clock(), options);
 }

@@ -1,4 +1,4 @@
-import { CodedError, paperAssetHashes } from '@skillexam/shared';
+import { CodedError, paperAssetHashes, silentProgress, type Progress } from '@skillexam/shared';
 import type { PaperRecord } from '../assembly/paper-record';
 import { publicKeyFromPem } from '../exam-package/key-pairs';
 import { buildPackagePaper } from '../exam-package/package-paper';
@@ -19,6 +19,8 @@ export interface SitePackageRequest {
   readonly readSigningKey: () => string;
   /** The exam site's X25519 public key (PEM). */
   readonly recipientPublicKeyPem: string;
+  /** `packaging`: items, then pictures, written into the package (docs/decisions/0942). */
+  readonly progress?: Progress;
 }
 
 export interface SitePackage {
@@ -48,18 +50,35 @@ export async function packageForSite(
   requireRole(actor, ASSEMBLE_ROLES);
   checkSiteKey(request.recipientPublicKeyPem);
   const { record } = request;
+  const progress = request.progress ?? silentProgress;
   const contents = pinnedContents(deps.items, record.paper);
+  const items = progress.phase('packaging', { label: record.paper.id, total: contents.size });
+  const packed = new Set<string>();
   const input = buildPackagePaper(record.paper, (ref) => {
     const content = contents.get(ref.itemId);
     if (content === undefined) throw new CodedError('NOT_FOUND', `试题 ${ref.itemId} 的内容缺失`);
+    // Each item is asked for twice (candidate copy, answer key): counted once.
+    if (!packed.has(ref.itemId)) {
+      packed.add(ref.itemId);
+      items.advance();
+    }
     return content;
   });
+  items.end();
+  const hashes = paperAssetHashes(input.candidatePaper);
+  const pictures = progress.phase('packaging', {
+    label: `${record.paper.id} 图片`,
+    total: hashes.length,
+    unit: 'files',
+  });
   const assets = new Map<string, Uint8Array>();
-  for (const hash of paperAssetHashes(input.candidatePaper)) {
+  for (const hash of hashes) {
     const asset = deps.items.getAsset(hash);
     if (asset === undefined) throw new CodedError('NOT_FOUND', `试卷用到的图片 ${hash} 不在题库中`);
     assets.set(hash, asset.bytes);
+    pictures.advance();
   }
+  pictures.end();
   const bytes = await writeExamPackage({
     ...input,
     assets,
@@ -67,6 +86,8 @@ export async function packageForSite(
     recipientPublicKeyPem: request.recipientPublicKeyPem,
     now: new Date(deps.clock()),
   });
+  // The last moment to cancel: after this the paper is recorded as exposed.
+  progress.check();
   const recorded = recordForms(deps, actor, [record], { onlyNew: true });
   return { bytes, assets: assets.size, newlyRecorded: recorded.length > 0 };
 }

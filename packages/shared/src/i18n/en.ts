@@ -206,6 +206,27 @@ export const en = {
   'bridge.runtime.electron': 'Desktop app (Electron)',
   'bridge.runtime.node': 'Node.js (web shell)',
 
+  'progress.phase.reading': 'Reading',
+  'progress.phase.checking': 'Checking',
+  'progress.phase.writing': 'Writing',
+  'progress.phase.indexing': 'Indexing',
+  'progress.phase.assembling': 'Assembling',
+  'progress.phase.packaging': 'Packaging',
+  'progress.phase.exporting': 'Exporting',
+  'progress.phase.rendering': 'Rendering PDF',
+  'progress.phase.analysing': 'Analysing',
+  'progress.phase.backing_up': 'Backing up',
+  'progress.phase.restoring': 'Restoring',
+  'progress.phase.verifying': 'Verifying',
+  'progress.phase.scoring': 'Scoring',
+  'progress.unit.items': 'items',
+  'progress.unit.rows': 'rows',
+  'progress.unit.bytes': 'bytes',
+  'progress.unit.forms': 'forms',
+  'progress.unit.files': 'files',
+  'progress.unit.entries': 'entries',
+  'progress.cancelled': 'Cancelled; nothing was written',
+
   'itemStats.flag.facility_low':
     'Too hard: facility {value} is below 0.20; check the item and its key',
   'itemStats.flag.facility_high':

@@ -7,6 +7,10 @@ import { CodedError } from '../protocol/ack';
  * Listeners (a terminal bar, JSON lines, an IPC or HTTP stream) see the same events. A
  * cancelled operation throws `CancelledError` from the next `advance`/`check`, so the engine
  * unwinds through its transaction and nothing half-written stays.
+ *
+ * Changes since the first version (for those who forward events, e.g. a zod schema of
+ * ProgressEvent): events may carry `unit` (PROGRESS_UNITS; absent means items) — an item
+ * import of a CSV or xlsx file counts bytes read, since its row count is unknown until the end.
  */
 
 /** Phase ids; each has a zh-CN and en name in the i18n catalogue (`progress.phase.<id>`). */
@@ -27,6 +31,14 @@ export const PROGRESS_PHASES = [
 ] as const;
 export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
 
+/**
+ * What a phase counts, when it is not plain items: `bytes` of a file read (a CSV or a sheet
+ * streamed row by row, whose row count is not known before the end), `forms` assembled, `files`
+ * written. Names: i18n `progress.unit.<id>`. Absent: items.
+ */
+export const PROGRESS_UNITS = ['items', 'rows', 'bytes', 'forms', 'files', 'entries'] as const;
+export type ProgressUnit = (typeof PROGRESS_UNITS)[number];
+
 export interface ProgressEvent {
   readonly phase: ProgressPhase;
   /** What the phase works on when there are several: `第 2 套`, a file name. */
@@ -34,6 +46,8 @@ export interface ProgressEvent {
   readonly done: number;
   /** Known total of the phase's units; absent when the work cannot know it in advance. */
   readonly total?: number;
+  /** What `done` and `total` count (absent: items). */
+  readonly unit?: ProgressUnit;
   /** True on the phase's last event (done equals total when a total is known). */
   readonly finished?: boolean;
 }
@@ -47,9 +61,15 @@ export interface PhaseProgress {
   end(): void;
 }
 
+export interface PhaseOptions {
+  readonly total?: number;
+  readonly label?: string;
+  readonly unit?: ProgressUnit;
+}
+
 export interface Progress {
   /** Starts a phase; the previous one should have ended. */
-  phase(phase: ProgressPhase, options?: { total?: number; label?: string }): PhaseProgress;
+  phase(phase: ProgressPhase, options?: PhaseOptions): PhaseProgress;
   /** Throws `CancelledError` when the operation was cancelled. */
   check(): void;
 }
@@ -86,12 +106,16 @@ export function createProgress(
   const { signal, minIntervalMs = 100, now = Date.now } = options;
   return {
     check: () => checkSignal(signal),
-    phase(phase, { total, label } = {}) {
+    phase(phase, { total, label, unit } = {}) {
       checkSignal(signal);
       let done = 0;
       let lastSent = now();
       let ended = false;
-      const base = { phase, ...(label === undefined ? {} : { label }) };
+      const base = {
+        phase,
+        ...(label === undefined ? {} : { label }),
+        ...(unit === undefined ? {} : { unit }),
+      };
       const send = (finished: boolean) =>
         listener?.({
           ...base,

@@ -10,6 +10,7 @@ import { BlueprintSchema } from '../domain/blueprint';
 import { CandidatePaperSchema } from '../domain/candidate-paper';
 import { BankImportFormatSchema, BankImportReportSchema } from './bank-import';
 import { ImportPreviewSchema } from './bank-import-preview';
+import { OperationIdSchema, operationChannels } from './progress-events';
 import { classificationChannels } from './classification-channels';
 import { statisticsChannels } from './statistics-channels';
 
@@ -206,6 +207,7 @@ const FileReply = z.object({ fileName: z.string(), data: z.string() });
 export const bankChannels = {
   ...classificationChannels,
   ...statisticsChannels,
+  ...operationChannels,
   'bank:session': { input: NoInput, output: BankSessionSchema },
   'bank:list-files': { input: NoInput, output: z.object({ files: z.array(BankFileSchema) }) },
   /** Opens (or with `create`, creates) a .qbank file in the bank folder. */
@@ -332,6 +334,8 @@ export const bankChannels = {
         defaultPointCode: z.string().max(100).optional(),
         /** Standard whose 鉴定点 codes apply and whose 未分类 pool takes rows without a code. */
         standardId: z.string().max(200).optional(),
+        /** Progress goes out as `bank:progress` pushes under this id; cancel by it. */
+        operationId: OperationIdSchema.optional(),
       })
       .strict(),
     output: BankImportReportSchema,
@@ -401,6 +405,8 @@ export const bankChannels = {
           .min(0)
           .max(2 ** 31),
         forms: z.number().int().min(1).max(26),
+        /** Progress goes out as `bank:progress` pushes under this id; cancel by it. */
+        operationId: OperationIdSchema.optional(),
       })
       .strict(),
     output: z.object({

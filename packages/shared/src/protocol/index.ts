@@ -13,6 +13,7 @@ export * from './marking-events';
 export * from './sealed-paper';
 export * from './console-events';
 export * from './bank-channels';
+export * from './progress-events';
 export * from './bank-import';
 export * from './bank-import-preview';
 export * from './classification-channels';

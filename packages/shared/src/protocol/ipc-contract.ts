@@ -4,6 +4,7 @@ import { AnswerValueSchema } from './answer';
 import { AttemptMessageSchema, AttemptViewSchema, CandidateIdentitySchema } from './exam-events';
 import { SealedAssetSchema } from './sealed-paper';
 import { bankChannels } from './bank-channels';
+import { BankProgressEventSchema } from './progress-events';
 
 /*
  * The bridge between the renderer and the desktop host, declared once.
@@ -134,6 +135,8 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exam:status'), status: ExamAgentStatusSchema }),
   /** Electron's main saw the hidden exit combination: the kiosk shows the proctor prompt. */
   z.object({ type: z.literal('kiosk:exit-requested') }),
+  /** Progress of a long bank operation the author window started (progress-events.ts). */
+  BankProgressEventSchema,
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 
@@ -155,7 +158,7 @@ export type IpcInvokeMap = {
 export interface DesktopApi {
   readonly transport: 'electron-ipc' | 'web-socket';
   invoke<K extends IpcChannel>(channel: K, input: IpcInput<K>): Promise<IpcOutput<K>>;
-  /** Host pushes (exam status); returns the unsubscribe function. */
+  /** Host pushes (exam status, bank progress); returns the unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
 }
 

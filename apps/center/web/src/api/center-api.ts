@@ -6,13 +6,20 @@ import { CodedError, ErrorCodeSchema } from '@skillexam/shared';
  * throws a CodedError carrying the server's code and message.
  */
 
+export type CenterRole = 'centre_admin' | 'org_staff' | 'supervisor';
+
+/** The reply of `POST /api/auth/login`. */
 export interface CenterLogin {
   readonly token: string;
   readonly expiresAt: string;
-  readonly username: string;
-  readonly displayName?: string;
-  readonly role: 'centre_admin' | 'org_staff' | 'supervisor';
-  readonly organisationId?: string;
+  readonly staff: {
+    readonly id: string;
+    readonly username: string;
+    readonly displayName: string;
+    readonly role: CenterRole;
+    readonly organisationId: string | null;
+    readonly mustChangePassword: boolean;
+  };
 }
 
 async function readReply(res: Response): Promise<unknown> {
@@ -22,7 +29,11 @@ async function readReply(res: Response): Promise<unknown> {
   } catch {
     throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
   }
-  const reply = body as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
+  const reply = body as {
+    ok?: unknown;
+    data?: unknown;
+    error?: { code?: unknown; message?: unknown };
+  };
   if (reply.ok === true) return reply.data;
   const code = ErrorCodeSchema.safeParse(reply.error?.code);
   const message =

@@ -1,4 +1,5 @@
-import { translate, type Locale, type LocaleTables } from '@skillexam/shared';
+import { translate, type Locale, type LocaleTables, type MessageParams } from '@skillexam/shared';
+import { PAGE_EN, PAGE_ZH } from './page-messages';
 
 /* The centre UI's strings, zh-CN first with English, looked up by the shared i18n mechanism. */
 
@@ -27,6 +28,7 @@ const zh = {
   refresh: '刷新',
   loading: '加载中…',
   nothingYet: '暂无数据',
+  ...PAGE_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -56,10 +58,11 @@ const en: Readonly<Record<MessageKey, string>> = {
   refresh: 'Refresh',
   loading: 'Loading…',
   nothingYet: 'Nothing yet',
+  ...PAGE_EN,
 };
 
 export const MESSAGES: LocaleTables<MessageKey> = { 'zh-CN': zh, en };
 
-export function message(locale: Locale, key: MessageKey): string {
-  return translate(MESSAGES, locale, key);
+export function message(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return translate(MESSAGES, locale, key, params);
 }

@@ -23,21 +23,27 @@ interface Props {
 /** Header with who is logged in, a menu of the role's pages, the page. */
 export function CenterShell({ onLogout, onSwitchLang }: Props) {
   const { login, t } = useCenter();
-  const pages = pagesOf(login.role);
+  const pages = pagesOf(login.staff.role);
   const [pageId, go] = useHashPage(pages[0]?.id ?? 'home');
   const page = pages.find((candidate) => candidate.id === pageId) ?? pages[0];
   return (
     <Layout style={{ flex: '1 0 auto' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', padding: '0 24px' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          background: '#fff',
+          padding: '0 24px',
+        }}
       >
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('appTitle')}
         </Typography.Title>
         <span style={{ flex: 1 }} />
         <Space>
-          <span>{login.displayName ?? login.username}</span>
-          <Tag color="blue">{t(`role_${login.role}`)}</Tag>
+          <span>{login.staff.displayName}</span>
+          <Tag color="blue">{t(`role_${login.staff.role}`)}</Tag>
           <Button onClick={onSwitchLang}>{t('language')}</Button>
           <Button icon={<LogoutOutlined />} onClick={onLogout}>
             {t('logout')}
@@ -49,7 +55,11 @@ export function CenterShell({ onLogout, onSwitchLang }: Props) {
           <Menu
             mode="inline"
             selectedKeys={page === undefined ? [] : [page.id]}
-            items={pages.map((entry) => ({ key: entry.id, icon: entry.icon, label: t(entry.title) }))}
+            items={pages.map((entry) => ({
+              key: entry.id,
+              icon: entry.icon,
+              label: t(entry.title),
+            }))}
             onClick={({ key }) => go(key)}
           />
         </Layout.Sider>

@@ -10,8 +10,8 @@ export function HomePage() {
         {t('appSubtitle')}
       </Typography.Title>
       <Descriptions column={1}>
-        <Descriptions.Item label={t('username')}>{login.username}</Descriptions.Item>
-        <Descriptions.Item label={t('staff')}>{t(`role_${login.role}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('username')}>{login.staff.username}</Descriptions.Item>
+        <Descriptions.Item label={t('staff')}>{t(`role_${login.staff.role}`)}</Descriptions.Item>
         <Descriptions.Item label={t('publicLookup')}>
           <a href="/verify">/verify</a>
         </Descriptions.Item>

@@ -1,4 +1,5 @@
 import type { IpcInvokeMap } from '@skillexam/shared';
+import type { BankOperations } from './bank-operations';
 import type { BankService } from './bank-service';
 import { PaperService } from './paper-service';
 
@@ -8,9 +9,12 @@ function bytesOf(base64: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
-/** The `bank:*` host handlers over one BankService. */
-export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankChannel> {
-  const papers = new PaperService(() => bank.paperContext());
+/** The `bank:*` host handlers over one BankService; long operations run through `operations`. */
+export function createBankHandlers(
+  bank: BankService,
+  operations: BankOperations,
+): Pick<IpcInvokeMap, BankChannel> {
+  const papers = new PaperService(() => bank.paperContext(), bank.workerBootstrap);
   const file = (result: { fileName: string; bytes: Uint8Array }) => ({
     fileName: result.fileName,
     data: Buffer.from(result.bytes).toString('base64'),
@@ -19,7 +23,13 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
     'bank:draft-blueprint': async ({ standardId, level }) =>
       papers.draftBlueprint(standardId, level),
     'bank:check-blueprint': async ({ blueprint, forms }) => papers.check(blueprint, forms),
-    'bank:assemble': ({ blueprint, seed, forms }) => papers.assemble(blueprint, seed, forms),
+    'bank:assemble': ({ blueprint, seed, forms, operationId }) =>
+      operations.run(operationId, 'assembly', (control) =>
+        papers.assemble(blueprint, seed, forms, control),
+      ),
+    'bank:cancel-operation': async ({ operationId }) => ({
+      cancelled: operations.cancel(operationId),
+    }),
     'bank:paper-preview': async ({ paperId }) => papers.preview(paperId),
     'bank:paper-pdf': async ({ paperId, kind }) => file(await papers.pdf(paperId, kind)),
     'bank:signing-key': async () => papers.signingKey(),
@@ -72,17 +82,23 @@ export function createBankHandlers(bank: BankService): Pick<IpcInvokeMap, BankCh
       validOnly,
       defaultPointCode,
       standardId,
+      operationId,
     }) =>
-      bank.importItems({
-        fileName,
-        bytes: bytesOf(data),
-        dryRun,
-        validOnly,
-        ...(format === undefined ? {} : { format }),
-        ...(mapping === undefined ? {} : { mapping }),
-        ...(defaultPointCode === undefined ? {} : { defaultPointCode }),
-        ...(standardId === undefined ? {} : { standardId }),
-      }),
+      operations.run(operationId, 'import', (control) =>
+        bank.importItems(
+          {
+            fileName,
+            bytes: bytesOf(data),
+            dryRun,
+            validOnly,
+            ...(format === undefined ? {} : { format }),
+            ...(mapping === undefined ? {} : { mapping }),
+            ...(defaultPointCode === undefined ? {} : { defaultPointCode }),
+            ...(standardId === undefined ? {} : { standardId }),
+          },
+          control,
+        ),
+      ),
     'bank:preview-import': ({ fileName, data, format, mapping }) =>
       bank.previewImport({
         fileName,

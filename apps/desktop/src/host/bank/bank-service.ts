@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodedError,
+  createProgress,
   type AuthorUser,
   type BankDashboard,
   type BankImportReport,
@@ -21,8 +22,8 @@ import {
   computeHealthReport,
   createClassificationRepository,
   diffItemVersions,
-  exportItems,
   importItemFile,
+  exportItems,
   importStandard,
   itemHistory,
   itemStatisticsHistory,
@@ -49,6 +50,8 @@ import {
   type VersionDiff,
 } from '@skillexam/item-bank';
 import { AuthorUsers } from './author-users';
+import { UNWATCHED, type OperationControl } from './bank-operations';
+import { assemblyWorkerBootstrap } from './assembly-runner';
 import { buildDashboard } from './bank-dashboard';
 import { bankFileName, ensureDir, listBankFiles, type BankFileEntry } from './bank-files';
 import { inspectImport, type ImportInspection } from './import-inspect';
@@ -58,10 +61,14 @@ export interface BankServiceOptions {
   /** Folder holding the .qbank files and authors.json. */
   readonly bankDir: string;
   readonly clock?: () => string;
+  /** Assemble in a worker thread when one can start (assembly-runner.ts). */
+  readonly workers?: boolean;
 }
 
 /** The workbench's import: the item-file workflow's request, the file as bytes. */
-export type ImportRequest = ImportItemFileRequest & { readonly bytes: Uint8Array };
+export type ImportRequest = Omit<ImportItemFileRequest, 'onNearDuplicate'> & {
+  readonly bytes: Uint8Array;
+};
 
 /** One item's outcome in a bulk action (review, tag). */
 export type BulkResult = ItemEditResult;
@@ -77,9 +84,12 @@ export class BankService {
   readonly #clock: () => string;
   #bank: Bank | undefined;
   #bankName: string | undefined;
+  /** The worker's start script, when assembly runs in a worker thread. */
+  readonly workerBootstrap: string | undefined;
 
   constructor(options: BankServiceOptions) {
     this.#dir = options.bankDir;
+    this.workerBootstrap = options.workers === true ? assemblyWorkerBootstrap() : undefined;
     // The folder is made on first use (sign-in or a new bank), never just by starting the host.
     this.#users = new AuthorUsers(this.#dir);
     this.#clock = options.clock ?? (() => new Date().toISOString());
@@ -301,11 +311,16 @@ export class BankService {
     return inspectImport(fileName, bytes);
   }
 
-  /** Imports (or dry-runs) an item file as the signed-in user. */
-  async importItems(request: ImportRequest): Promise<BankImportReport> {
+  /** Imports (or dry-runs) an item file as the signed-in user, reporting to `control`. */
+  async importItems(
+    request: ImportRequest,
+    control: OperationControl = UNWATCHED,
+  ): Promise<BankImportReport> {
     const user = this.#user();
     const { bytes, ...file } = request;
-    return importItemFile(this.#open(), user, bytes, file);
+    // In this thread: the engine pauses inside its transaction, so a cancel gets through.
+    const progress = createProgress(control.listener, { signal: control.signal });
+    return importItemFile(this.#open(), user, bytes, { ...file, progress });
   }
 
   /** The questions of an item file as the candidate will see them; the bank is not touched. */

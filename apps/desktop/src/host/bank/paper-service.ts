@@ -2,13 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodedError,
+  createProgress,
   flattenRanges,
   type Blueprint,
   type CandidatePaper,
   type TheoryLevelCode,
 } from '@skillexam/shared';
 import {
-  assembleForms,
   buildPackagePaper,
   checkBlueprint,
   cjkFontPath,
@@ -27,9 +27,16 @@ import {
   type BlueprintCheck,
   type ConstraintCheck,
   type MipSolver,
-  type PaperDeps,
   type PaperRecord,
 } from '@skillexam/item-bank';
+import { UNWATCHED, type OperationControl } from './bank-operations';
+import { AssemblyWorker } from './assembly-runner';
+import {
+  paperDeps,
+  runAssemblyTask,
+  type AssemblyOutcome,
+  type AssemblyTask,
+} from './assembly-task';
 import { feasibleDefault, usualBlueprint, type Relaxation } from './default-blueprint';
 
 /*
@@ -64,22 +71,16 @@ export interface AssembledSummary {
   };
 }
 
-/** The open bank's papers, items and clock, for the paper workflows. */
-function paperDeps(bank: Bank): PaperDeps {
-  return {
-    papers: createAssemblyRepository(bank.db, bank.standards),
-    items: bank.items,
-    clock: bank.clock,
-  };
-}
-
 export class PaperService {
   readonly #context: () => PaperContext;
   readonly #papers = new Map<string, PaperRecord>();
+  /** Assembles in a worker thread (assembly-runner.ts), when one can be started. */
+  readonly #worker: AssemblyWorker | undefined;
   #solver: Promise<MipSolver> | undefined;
 
-  constructor(context: () => PaperContext) {
+  constructor(context: () => PaperContext, workerBootstrap?: string) {
     this.#context = context;
+    this.#worker = workerBootstrap === undefined ? undefined : new AssemblyWorker(workerBootstrap);
   }
 
   /**
@@ -98,6 +99,7 @@ export class PaperService {
     const { bank } = this.#context();
     const doc = bank.standards.getStandardDocument(standard);
     if (doc === undefined) throw new CodedError('NOT_FOUND', `题库中没有标准 ${standard}`);
+    this.#worker?.warm(); // the 组卷 page opened: load the solver before the first 组卷
     const names = new Map(flattenRanges(doc.ranges).map(({ path, range }) => [path, range.name]));
     const table = doc.standard.theoryWeights.find((entry) => entry.level === level);
     const weights = Object.entries(table?.weights ?? {}).map(([path, weight]) => ({
@@ -119,23 +121,16 @@ export class PaperService {
     return checkBlueprint(paperDeps(this.#context().bank).papers, raw, forms);
   }
 
-  async assemble(raw: unknown, seed: number, forms: number) {
-    const { bank, actor } = this.#context();
-    this.#solver ??= createHighsSolver();
-    const assembled = assembleForms(
-      paperDeps(bank),
-      actor,
-      { blueprint: raw, seed, forms, timeLimitSeconds: 60 },
-      await this.#solver,
-    );
+  /** Assembles `forms` parallel forms, reporting to `control`; kept here until packaged. */
+  async assemble(raw: unknown, seed: number, forms: number, control: OperationControl = UNWATCHED) {
+    const assembled = await this.#runAssembly(raw, seed, forms, control);
     if (!assembled.ok) {
-      const { result } = assembled;
       return {
         ok: false as const,
-        stage: result.stage,
-        problems: [...result.problems],
+        stage: assembled.stage,
+        problems: [...assembled.problems],
         forms: [],
-        totalMs: result.timings.totalMs,
+        totalMs: assembled.totalMs,
       };
     }
     const summaries: AssembledSummary[] = assembled.records.map((record, index) => {
@@ -144,7 +139,7 @@ export class PaperService {
         label: record.form,
         paperId: record.paper.id,
         meanP: record.meanP,
-        items: assembled.result.forms[index]?.items.length ?? 0,
+        items: assembled.itemCounts[index] ?? 0,
         checks: [...record.checks],
         solver: {
           solver: record.solver.solver,
@@ -159,8 +154,22 @@ export class PaperService {
       ok: true as const,
       problems: [],
       forms: summaries,
-      totalMs: assembled.result.timings.totalMs,
+      totalMs: assembled.totalMs,
     };
+  }
+
+  async #runAssembly(
+    raw: unknown,
+    seed: number,
+    forms: number,
+    control: OperationControl,
+  ): Promise<AssemblyOutcome> {
+    const { bank, actor } = this.#context();
+    const task: AssemblyTask = { kind: 'assembly', actor, blueprint: raw, seed, forms };
+    if (this.#worker !== undefined) return this.#worker.run(bank.path, task, control);
+    this.#solver ??= createHighsSolver();
+    const progress = createProgress(control.listener, { signal: control.signal });
+    return runAssemblyTask(bank, task, progress, await this.#solver);
   }
 
   #record(paperId: string): PaperRecord {

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Progress, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Space, Steps } from 'antd';
 import { useI18n } from '../i18n';
 import { ColumnMappingTable } from './import-wizard/ColumnMappingTable';
 import { ImportFileDrop } from './import-wizard/ImportFileDrop';
@@ -7,6 +7,7 @@ import { ImportOutcome, RefusalWarning } from './import-wizard/ImportOutcome';
 import { ImportPreviewList } from './import-wizard/ImportPreviewList';
 import { ImportIssuesTable } from './import-wizard/ImportReportTables';
 import { NearDuplicatesTable } from './import-wizard/NearDuplicatesTable';
+import { OperationProgress } from './operation/OperationProgress';
 import { useImportWizard } from './import-wizard/use-import-wizard';
 
 /** 导入向导: file → format → column mapping (xlsx/csv) → dry run with an error table and a preview of every question → import. */
@@ -39,11 +40,21 @@ export function ImportWizard({
       {error !== undefined && (
         <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />
       )}
+      {wizard.cancelled && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('progress.cancelled')}
+          style={{ marginBottom: 12 }}
+          data-testid="import-cancelled"
+        />
+      )}
       {progress !== undefined && (
-        <div style={{ marginBottom: 12 }}>
-          <Typography.Text type="secondary">{progress.label}</Typography.Text>
-          <Progress percent={progress.percent} data-testid="import-progress" />
-        </div>
+        <OperationProgress
+          view={progress}
+          testId="import-progress"
+          {...(wizard.importing ? { onCancel: wizard.cancel } : {})}
+        />
       )}
       {step === 0 && <ImportFileDrop onPick={(raw) => void wizard.pick(raw)} />}
       {step >= 1 && file !== undefined && (
@@ -66,17 +77,22 @@ export function ImportWizard({
             />
           )}
           <Space>
-            <Button onClick={wizard.restart}>{t('author.import.again')}</Button>
+            <Button onClick={wizard.restart} disabled={wizard.importing}>
+              {t('author.import.again')}
+            </Button>
             <Button
               type="primary"
               onClick={() => void wizard.run(true)}
+              disabled={wizard.importing}
               data-testid="import-dry-run"
             >
               {t('author.import.dryRun')}
             </Button>
             <Button
               onClick={() => void wizard.run(false)}
-              disabled={report === undefined || (!report.dryRun && report.committed)}
+              disabled={
+                wizard.importing || report === undefined || (!report.dryRun && report.committed)
+              }
               data-testid="import-commit"
             >
               {t('author.import.commit')}

@@ -40,6 +40,9 @@ export function PaperWorkbench({ standard }: { readonly standard?: StandardSumma
           itemCount={itemCount(blueprint)}
           feasible={feasible}
           running={paper.running}
+          progress={paper.progress}
+          onCancel={paper.cancel}
+          cancelled={paper.cancelled}
           error={paper.error}
           result={paper.result}
           onAssemble={() => void paper.assemble(blueprint)}

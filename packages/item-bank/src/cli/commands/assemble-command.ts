@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Progress } from '@skillexam/shared';
 import type { Command } from 'commander';
 import type { AssemblyResult } from '../../assembly/assemble-papers';
 import { createHighsSolver } from '../../assembly/highs-solver';
@@ -18,6 +19,7 @@ import {
 } from '../cli-context';
 import { readBlueprintFile, parseShareOption } from './blueprint-command';
 import { renderPaperPdfs } from './paper-pdf-files';
+import { withCliProgress } from '../cli-progress-run';
 
 interface AssembleCliOptions {
   bank: string;
@@ -71,7 +73,10 @@ function humanReport(
   return lines.join('\n');
 }
 
-async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
+/** Lets a Ctrl-C that came during synchronous work (a solve) reach the progress's signal. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo, progress: Progress) {
   const blueprint = readBlueprintFile(options.blueprint);
   if (options.forms < 1 || options.forms > 26)
     throw new InvalidInputError('--forms 应在 1 到 26 之间');
@@ -90,9 +95,12 @@ async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
       forms: options.forms,
       ...(options.maxOverlap === undefined ? {} : { maxOverlap: options.maxOverlap }),
       timeLimitSeconds: options.timeLimit,
+      progress,
     },
     await createHighsSolver(),
   );
+  await settle();
+  progress.check();
   if (!assembled.ok) throw failure(assembled.result, options.blueprint);
   const { records, result } = assembled;
   // Everything is rendered before anything is recorded or written: a failure changes nothing.
@@ -103,6 +111,9 @@ async function assemble(bank: Bank, options: AssembleCliOptions, io: CliIo) {
       for (const [name, bytes] of await renderPaperPdfs(bank, record)) outputs.set(name, bytes);
   }
   const assembledAt = records[0]?.assembledAt;
+  // The last moment to cancel: after this the forms are recorded and written.
+  await settle();
+  progress.check();
   if (options.record)
     recordForms(deps, actor, records, assembledAt === undefined ? {} : { at: assembledAt });
   mkdirSync(options.out, { recursive: true });
@@ -148,6 +159,8 @@ export function registerAssemble(program: Command, io: CliIo): void {
     .option('--no-pdf', '不生成 PDF')
     .option('--json', '以 JSON 输出')
     .action(async (options: AssembleCliOptions) => {
-      await withBankAsync(options.bank, (bank) => assemble(bank, options, io));
+      await withBankAsync(options.bank, (bank) =>
+        withCliProgress(io, options.json, (progress) => assemble(bank, options, io, progress)),
+      );
     });
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { CodedError } from '@skillexam/shared';
 import { type Command, Option } from 'commander';
 import { ITEM_FILE_FORMATS, type ItemFileFormat } from '../../import-export/item-file-types';
 import { exportItems } from '../../imports/export-items';
@@ -8,6 +9,7 @@ import { importItemFile } from '../../workflows/import-item-file';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
 import { emitJsonStream } from '../json-stream';
 import { LineFile } from '../line-file';
+import { withCliProgress } from '../cli-progress-run';
 import { inputFileSource } from '../read-input-file';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filter-options';
 
@@ -29,6 +31,10 @@ export function parseMapping(text: string): Record<string, string> {
     mapping[field.trim()] = column.trim();
   }
   return mapping;
+}
+
+function isCancelled(error: unknown): boolean {
+  return error instanceof CodedError && error.code === 'CANCELLED';
 }
 
 interface ImportOptions {
@@ -84,16 +90,26 @@ export function registerImportExport(program: Command, io: CliIo): void {
           options.nearDuplicatesFile === undefined
             ? undefined
             : new LineFile(options.nearDuplicatesFile);
-        const report = await importItemFile(bank, actor, source, {
-          fileName: file,
-          ...(options.format === undefined ? {} : { format: options.format }),
-          ...(mapping === undefined ? {} : { mapping }),
-          ...(options.standard === undefined ? {} : { standardId: options.standard }),
-          ...(options.point === undefined ? {} : { defaultPointCode: options.point }),
-          dryRun: options.dryRun === true,
-          validOnly: options.validOnly === true,
-          ...(pairs === undefined ? {} : { onNearDuplicate: (pair) => pairs.writeJson(pair) }),
-        }).finally(() => pairs?.close());
+        const report = await withCliProgress(io, options.json, (progress) =>
+          importItemFile(bank, actor, source, {
+            fileName: file,
+            progress,
+            ...(options.format === undefined ? {} : { format: options.format }),
+            ...(mapping === undefined ? {} : { mapping }),
+            ...(options.standard === undefined ? {} : { standardId: options.standard }),
+            ...(options.point === undefined ? {} : { defaultPointCode: options.point }),
+            dryRun: options.dryRun === true,
+            validOnly: options.validOnly === true,
+            ...(pairs === undefined ? {} : { onNearDuplicate: (pair) => pairs.writeJson(pair) }),
+          }),
+        )
+          .catch((error: unknown) => {
+            // Cancelled: the bank was rolled back; the pairs already written go too.
+            if (options.nearDuplicatesFile !== undefined && isCancelled(error))
+              rmSync(options.nearDuplicatesFile, { force: true });
+            throw error;
+          })
+          .finally(() => pairs?.close());
         // A dry run exits like the real import would: 2 when it would be refused, else 0.
         if (report.refused) {
           const message = options.json === true ? importHeadline(report) : importSummary(report);

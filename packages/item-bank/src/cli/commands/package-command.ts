@@ -9,6 +9,7 @@ import { openExamPackage, verifyExamPackage } from '../../exam-package/read-exam
 import { bankOperator } from '../../workflows/actor';
 import { packageForSite, type SitePackage } from '../../workflows/package-for-site';
 import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
+import { withCliProgress } from '../cli-progress-run';
 import { readInputFile } from '../read-input-file';
 
 const text = (file: string) => new TextDecoder('utf-8').decode(readInputFile(file));
@@ -48,11 +49,14 @@ async function packagePaper(bank: Bank, options: PackageOptions, io: CliIo) {
   try {
     const papers = createAssemblyRepository(bank.db, bank.standards);
     const deps = { papers, items: bank.items, clock: bank.clock };
-    built = await packageForSite(deps, bankOperator(defaultActor()), {
-      record,
-      recipientPublicKeyPem: text(options.siteKey),
-      readSigningKey: () => text(options.signingKey),
-    });
+    built = await withCliProgress(io, options.json, (progress) =>
+      packageForSite(deps, bankOperator(defaultActor()), {
+        record,
+        recipientPublicKeyPem: text(options.siteKey),
+        readSigningKey: () => text(options.signingKey),
+        progress,
+      }),
+    );
   } catch (error) {
     // The bank's own refusals pass through; a bad key PEM gets the options named.
     if (

@@ -6,6 +6,7 @@ import { bankOperator } from '../../workflows/actor';
 import { importStandard } from '../../workflows/manage-standards';
 import { defaultActor, emit, withBank, withBankAsync, type CliIo } from '../cli-context';
 import { readInputFile } from '../read-input-file';
+import { withCliProgress } from '../cli-progress-run';
 
 export function registerStandard(program: Command, io: CliIo): void {
   const standard = program.command('standard').description('职业技能标准与鉴定要素细目表');
@@ -18,7 +19,9 @@ export function registerStandard(program: Command, io: CliIo): void {
     .action(async (file: string, options: { bank: string; json?: boolean }) => {
       const bytes = readInputFile(file);
       await withBankAsync(options.bank, async (bank) => {
-        const report = await importStandard(bank, bankOperator(defaultActor()), bytes, file);
+        const report = await withCliProgress(io, options.json, (progress) =>
+          importStandard(bank, bankOperator(defaultActor()), bytes, file, { progress }),
+        );
         emit(io, options.json, report, () =>
           [
             `已导入标准 ${report.standard?.id ?? ''}（${report.standard?.occupationName ?? ''}）：` +

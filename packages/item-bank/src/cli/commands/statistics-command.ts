@@ -15,7 +15,8 @@ import {
 } from '../../statistics/analyze-response-file';
 import { bankOperator } from '../../workflows/actor';
 import { describeImport, importStatistics } from '../../workflows/import-statistics';
-import { defaultActor, emit, InvalidInputError, withBank, type CliIo } from '../cli-context';
+import { defaultActor, emit, InvalidInputError, withBankAsync, type CliIo } from '../cli-context';
+import { withCliProgress } from '../cli-progress-run';
 import { readInputFile } from '../read-input-file';
 import { registerStatisticsHistory } from './statistics-history-command';
 
@@ -88,10 +89,8 @@ export function registerStatistics(program: Command, io: CliIo): void {
     .option('--out <file>', '同时写出分析结果：.xlsx 或 .json')
     .option('--json', '以 JSON 输出')
     .action(async (file: string, options: ScoringFlags & { out?: string; json?: boolean }) => {
-      const { result, scoring } = analyzeResponseFile(
-        readInputFile(file),
-        file,
-        scoringOptions(options),
+      const { result, scoring } = await withCliProgress(io, options.json, (progress) =>
+        analyzeResponseFile(readInputFile(file), file, scoringOptions(options), {}, { progress }),
       );
       if (options.out !== undefined) {
         const kind = extname(options.out).toLowerCase();
@@ -122,18 +121,21 @@ export function registerStatistics(program: Command, io: CliIo): void {
     .option('--date <YYYY-MM-DD>', '考试日期（文件有 #日期 行时可省）')
     .option('--replace', '同一文件或同一试卷场次已导入过时，用本次结果替换那次的统计')
     .option('--json', '以 JSON 输出')
-    .action((file: string, options: ImportFlags) => {
+    .action(async (file: string, options: ImportFlags) => {
       const bytes = readInputFile(file);
-      withBank(options.bank, (bank) => {
-        const result = importStatistics(bank, bankOperator(defaultActor()), {
-          bytes,
-          fileName: basename(file),
-          ...(options.exam === undefined ? {} : { examId: options.exam }),
-          ...(options.session === undefined ? {} : { sessionId: options.session }),
-          ...(options.date === undefined ? {} : { administeredOn: options.date }),
-          scoring: scoringOptions(options),
-          ...(options.replace === true ? { replace: true } : {}),
-        });
+      await withBankAsync(options.bank, async (bank) => {
+        const result = await withCliProgress(io, options.json, (progress) =>
+          importStatistics(bank, bankOperator(defaultActor()), {
+            progress,
+            bytes,
+            fileName: basename(file),
+            ...(options.exam === undefined ? {} : { examId: options.exam }),
+            ...(options.session === undefined ? {} : { sessionId: options.session }),
+            ...(options.date === undefined ? {} : { administeredOn: options.date }),
+            scoring: scoringOptions(options),
+            ...(options.replace === true ? { replace: true } : {}),
+          }),
+        );
         emit(io, options.json, { updated: result.updates.length, ...result }, () =>
           [
             `已把 ${result.candidates} 名考生的统计记入 ${result.updates.length} 个试题版本`,

@@ -9,16 +9,12 @@ import { useI18n } from '../../i18n';
 import { useAssetCache } from '../asset-cache';
 import { bank, fileToBase64 } from '../author-api';
 import { guessMapping, type TemplateFieldInfo } from '../import-mapping';
+import { isCancelled, useOperation } from '../operation/use-operation';
 
 export interface PickedFile {
   readonly name: string;
   readonly data: string;
   readonly size: number;
-}
-
-export interface ImportProgress {
-  readonly percent: number;
-  readonly label: string;
 }
 
 /** The wizard's state: the picked file, its format and column mapping, the options and the report. */
@@ -35,14 +31,17 @@ export function useImportWizard(onImported: () => void, standardId: string | und
   const [validOnly, setValidOnly] = useState(false);
   const [report, setReport] = useState<BankImportReport>();
   const [preview, setPreview] = useState<ImportPreview>();
-  const [progress, setProgress] = useState<ImportProgress>();
+  const operation = useOperation();
+  const [importing, setImporting] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<string>();
 
   const pick = async (raw: File) => {
     setError(undefined);
+    setCancelled(false);
     setReport(undefined);
     setPreview(undefined);
-    setProgress({ percent: 10, label: t('author.import.reading') });
+    operation.begin(t('author.import.reading'));
     try {
       const data = await fileToBase64(raw);
       const inspection = await bank('bank:inspect-import', { fileName: raw.name, data });
@@ -55,7 +54,7 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      setProgress(undefined);
+      operation.end();
     }
   };
 
@@ -74,14 +73,11 @@ export function useImportWizard(onImported: () => void, standardId: string | und
   const run = async (dryRun: boolean) => {
     if (file === undefined) return;
     setError(undefined);
-    setProgress({
-      percent: 30,
-      label: dryRun ? t('author.import.checking') : t('author.import.writing'),
-    });
-    const ticker = setInterval(
-      () =>
-        setProgress((p) => (p === undefined ? p : { ...p, percent: Math.min(95, p.percent + 5) })),
-      300,
+    setCancelled(false);
+    setImporting(true);
+    // The bar follows the host's progress events for this operation (docs/decisions/0950).
+    const operationId = operation.begin(
+      dryRun ? t('author.import.checking') : t('author.import.writing'),
     );
     try {
       const result = await bank('bank:import-items', {
@@ -89,23 +85,24 @@ export function useImportWizard(onImported: () => void, standardId: string | und
         data: file.data,
         dryRun,
         validOnly,
+        operationId,
         ...(format === undefined ? {} : { format }),
         ...(format === 'csv' || format === 'xlsx' ? { mapping } : {}),
         ...(pointCode.trim() === '' ? {} : { defaultPointCode: pointCode.trim() }),
         ...(standardId === undefined ? {} : { standardId }),
       });
-      clearInterval(ticker);
       setReport(result);
-      setProgress({ percent: 100, label: t('author.import.done') });
+      operation.end(t('author.import.finished', { count: result.total.toLocaleString('en-US') }));
       setStep(dryRun ? 2 : 3);
       // Then the questions as the candidate will see them, with key and 解析 (dry run only).
       setPreview(dryRun ? await previewOf(file) : undefined);
       if (!dryRun && result.committed) onImported();
     } catch (e) {
-      setError(errorMessage(e));
-      setProgress(undefined);
+      operation.end();
+      if (isCancelled(e)) setCancelled(true);
+      else setError(errorMessage(e));
     } finally {
-      clearInterval(ticker);
+      setImporting(false);
     }
   };
 
@@ -131,7 +128,13 @@ export function useImportWizard(onImported: () => void, standardId: string | und
     setValidOnly,
     report,
     preview,
-    progress,
+    /** The running (or just finished) operation's progress. */
+    progress: operation.view,
+    /** An import or dry run is running: it can be cancelled. */
+    importing,
+    cancel: operation.cancel,
+    /** The last run was cancelled: nothing was written. */
+    cancelled,
     error,
     pick,
     run,

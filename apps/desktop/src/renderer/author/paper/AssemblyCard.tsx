@@ -1,7 +1,9 @@
 import { type CandidatePaper } from '@skillexam/shared';
-import { Alert, Button, Card, InputNumber, Progress, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, InputNumber, Space, Typography, message } from 'antd';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { OperationProgress } from '../operation/OperationProgress';
+import type { OperationView } from '../operation/use-operation';
 import { AssembledFormCard } from './AssembledFormCard';
 import { downloadSigningKey, exportSitePackage } from './paper-files';
 import { type AssembledForms } from './use-paper-workbench';
@@ -14,6 +16,11 @@ interface Props {
   readonly itemCount: number;
   readonly feasible: boolean;
   readonly running: boolean;
+  /** The running assembly's progress (per form), and its cancel. */
+  readonly progress: OperationView | undefined;
+  readonly onCancel: () => void;
+  /** The last assembly was cancelled. */
+  readonly cancelled: boolean;
   readonly error: string | undefined;
   readonly result: AssembledForms | undefined;
   readonly onAssemble: () => void;
@@ -62,8 +69,23 @@ export function AssemblyCard(props: Props) {
           {t('author.paper.assemble', { count: props.itemCount })}
         </Button>
       </Space>
-      {running && (
-        <Progress percent={100} status="active" showInfo={false} data-testid="assembly-progress" />
+      {running && props.progress !== undefined && (
+        <div style={{ marginTop: 12 }}>
+          <OperationProgress
+            view={props.progress}
+            onCancel={props.onCancel}
+            testId="assembly-progress"
+          />
+        </div>
+      )}
+      {props.cancelled && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('progress.cancelled')}
+          style={{ marginTop: 12 }}
+          data-testid="assembly-cancelled"
+        />
       )}
       {error !== undefined && (
         <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />

@@ -7,7 +7,9 @@ import {
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@skillexam/shared';
 import { bank } from '../author-api';
+import { useI18n } from '../../i18n';
 import { type EditableBlueprint } from '../blueprint-edit';
+import { isCancelled, useOperation } from '../operation/use-operation';
 
 export type BlueprintCheck = IpcOutput<'bank:check-blueprint'>;
 export type AssembledForms = IpcOutput<'bank:assemble'>;
@@ -27,6 +29,9 @@ export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
   const [result, setResult] = useState<AssembledForms>();
   const [preview, setPreview] = useState<CandidatePaper>();
   const [error, setError] = useState<string>();
+  const [cancelled, setCancelled] = useState(false);
+  const operation = useOperation();
+  const { t } = useI18n();
 
   useEffect(() => {
     if (standard === undefined) return;
@@ -56,12 +61,17 @@ export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
   const assemble = async (current: EditableBlueprint) => {
     setRunning(true);
     setError(undefined);
+    setCancelled(false);
     setResult(undefined);
+    // Per form (第 k 套) from the assembly itself (docs/decisions/0950).
+    const operationId = operation.begin(t('author.paper.assembling'));
     try {
-      setResult(await bank('bank:assemble', { blueprint: current, seed, forms }));
+      setResult(await bank('bank:assemble', { blueprint: current, seed, forms, operationId }));
     } catch (e) {
-      setError(errorMessage(e));
+      if (isCancelled(e)) setCancelled(true);
+      else setError(errorMessage(e));
     } finally {
+      operation.end();
       setRunning(false);
     }
   };
@@ -78,6 +88,10 @@ export function usePaperWorkbench(standard: StandardSummaryView | undefined) {
     seed,
     setSeed,
     running,
+    /** The running assembly's progress, and its cancel. */
+    progress: operation.view,
+    cancel: operation.cancel,
+    cancelled,
     result,
     preview,
     setPreview,

@@ -1,0 +1,59 @@
+import { InvalidInputError } from '@skillexam/shared';
+import type { CenterRoute } from '../http/center-route';
+import { listAuditRows } from './audit-repository';
+import { verifyAudit } from './verify-audit';
+
+/* Reading the audit chain (centre admins and supervisors): newest first, and a full check. */
+
+function positiveInt(value: string | null, name: string, fallback: number, max: number): number {
+  if (value === null) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > max) {
+    throw new InvalidInputError(
+      `${name}: 应为 1–${String(max)} 的整数 (an integer 1–${String(max)})`,
+    );
+  }
+  return number;
+}
+
+export const auditRoutes: readonly CenterRoute[] = [
+  {
+    method: 'GET',
+    path: '/api/audit',
+    roles: ['centre_admin', 'supervisor'],
+    async handle(ctx, request) {
+      const { query } = request;
+      const before = query.get('before');
+      const rows = await listAuditRows(ctx.db, {
+        limit: positiveInt(query.get('limit'), 'limit', 100, 1000),
+        ...(before === null
+          ? {}
+          : { beforeSeq: positiveInt(before, 'before', 1, Number.MAX_SAFE_INTEGER) }),
+        ...(query.get('subject') === null ? {} : { subject: query.get('subject') ?? '' }),
+        ...(query.get('action') === null ? {} : { action: query.get('action') ?? '' }),
+      });
+      return {
+        kind: 'json',
+        data: {
+          records: rows.map((row) => ({
+            seq: row.seq,
+            at: row.at.toISOString(),
+            actor: row.actor,
+            action: row.action,
+            subject: row.subject,
+            details: row.details,
+            hash: row.hash,
+          })),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/verify',
+    roles: ['centre_admin', 'supervisor'],
+    async handle(ctx) {
+      return { kind: 'json', data: await verifyAudit(ctx.db) };
+    },
+  },
+];

@@ -1,0 +1,64 @@
+import type { CenterDb, Queryable } from '../db/center-db';
+import { auditRecordHash, GENESIS_HASH } from './audit-chain';
+import { readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
+
+/*
+ * Walks the whole audit chain in pages and reports the first record that does not follow from
+ * its predecessor: a changed field, a missing or inserted record, or a head that does not match
+ * the last record (records removed from the end).
+ */
+
+export type AuditVerification =
+  | { readonly ok: true; readonly records: number; readonly headHash: string }
+  | {
+      readonly ok: false;
+      readonly records: number;
+      readonly seq: number;
+      readonly problem: string;
+    };
+
+const PAGE = 1000;
+
+/** Reads one snapshot (REPEATABLE READ), so appends committed meanwhile do not disturb the walk. */
+export function verifyAudit(db: CenterDb): Promise<AuditVerification> {
+  return db.transaction(async (tx) => {
+    await useSnapshot(tx);
+    return walk(tx);
+  });
+}
+
+async function walk(db: Queryable): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let records = 0;
+  for (;;) {
+    const rows = await readAuditRows(db, expectedSeq - 1, PAGE);
+    for (const row of rows) {
+      const fail = (problem: string): AuditVerification => ({
+        ok: false,
+        records,
+        seq: row.seq,
+        problem,
+      });
+      if (row.seq !== expectedSeq)
+        return fail(`记录缺失 (record ${String(expectedSeq)} is missing)`);
+      if (row.prev_hash !== prevHash) return fail('前序哈希不符 (prev_hash does not match)');
+      const hash = auditRecordHash(prevHash, row);
+      if (hash !== row.hash) return fail('记录内容被改动 (record content does not match its hash)');
+      prevHash = row.hash;
+      expectedSeq += 1;
+      records += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  const head = await readAuditHead(db);
+  if (head === undefined || head.seq !== records || head.hash !== prevHash) {
+    return {
+      ok: false,
+      records,
+      seq: records,
+      problem: '链尾与最后一条记录不符 (the chain head does not match the last record)',
+    };
+  }
+  return { ok: true, records, headHash: prevHash };
+}

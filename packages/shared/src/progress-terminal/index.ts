@@ -1,0 +1,8 @@
+export {
+  createTerminalProgress,
+  describeCounts,
+  phaseTitle,
+  type ProgressStream,
+  type TerminalProgress,
+  type TerminalProgressOptions,
+} from './terminal-progress';
