@@ -50,7 +50,7 @@ describe('backup and restore progress', () => {
       total: statSync(path).size,
     });
     expect(events.length).toBeGreaterThan(3); // more than 300 pages: several steps were seen
-  });
+  }, 60_000);
 
   it('backup cancelled part-way leaves no file', async () => {
     const { store, backups } = seededStore();
@@ -66,7 +66,7 @@ describe('backup and restore progress', () => {
     );
     expect(readdirSync(backups)).toEqual([]);
     expect(listBackups(backups)).toEqual([]);
-  });
+  }, 60_000);
 
   it('restore: verifying, then bytes; cancelled mid-copy it leaves the old database', async () => {
     const { store, data, backups } = seededStore();
@@ -107,5 +107,5 @@ describe('backup and restore progress', () => {
     });
     expect(existsSync(result.previousDb ?? '')).toBe(true);
     expect(sha256(dbFile)).toBe(sha256(path));
-  });
+  }, 60_000);
 });

@@ -81,7 +81,7 @@ describe('jobs over HTTP', () => {
     expect(envelope.payload.candidates).toHaveLength(CANDIDATES);
     expect((await admin.file(id, '../server.db')).status).toBe(404);
     expect((await admin.list()).data?.map((j) => j.id)).toEqual([id]);
-  });
+  }, 60_000);
 
   it('cancels an export mid-way: status cancelled, no files', async () => {
     room = await endedSession(CANDIDATES);
@@ -98,7 +98,7 @@ describe('jobs over HTTP', () => {
     const again = await admin.exportResults(seeded.sessionId);
     expect(again.data?.status).toBe('running');
     await pollJob(admin, again.data?.id ?? '', (job) => job.status === 'succeeded');
-  });
+  }, 60_000);
 
   it('backs up with the bytes copied; the backup file downloads', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'job-backup-')), 'data');
@@ -121,7 +121,7 @@ describe('jobs over HTTP', () => {
     expect(new TextDecoder().decode(bytes.slice(0, 15))).toBe('SQLite format 3');
     expect(bytes.byteLength).toBe(pages?.total);
     expect(file?.bytes).toBe(pages?.total);
-  });
+  }, 60_000);
 
   it('refuses proctors and supervisors, hides a job from other admins, names bad input', async () => {
     room = await endedSession(2);
@@ -151,7 +151,7 @@ describe('jobs over HTTP', () => {
     expect((await admin.exportResults('session-x')).error?.code).toBe('NOT_FOUND');
     // an in-memory server has no backup folder
     expect((await admin.backup()).error?.code).toBe('UNAVAILABLE');
-  });
+  }, 60_000);
 
   it('withholds a results export while a session of the exam has not ended', async () => {
     room = await endedSession(1);
@@ -168,5 +168,5 @@ describe('jobs over HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.error?.message).toMatch(/answer key withheld/);
     expect((await admin.list()).data).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -83,7 +83,7 @@ describe('results export progress', () => {
         .map((f) => f.slice(outDir.length + 1))
         .sort(),
     );
-  });
+  }, 60_000);
 
   it('cancelled mid-way through the answer sheets, it leaves no file and no folder', async () => {
     room = await endedSession(CANDIDATES);
@@ -102,7 +102,7 @@ describe('results export progress', () => {
     expect(events.at(-1)).toMatchObject({ phase: 'rendering', done: 5 });
     expect(existsSync(outDir)).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
-  });
+  }, 60_000);
 
   it('cancelled into an existing folder, it leaves the folder as it was', async () => {
     room = await endedSession(3);
@@ -116,5 +116,5 @@ describe('results export progress', () => {
     );
     await expect(exportInto(outDir, progress)).rejects.toBeInstanceOf(CancelledError);
     expect(readdirSync(outDir)).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -262,3 +262,20 @@ export interface RoomSimilarity {
     readonly flagged: readonly SimilarPair[];
   }[];
 }
+
+/** A row of `GET /api/packages` (newest first). */
+export interface PackageRow {
+  readonly id: string;
+  readonly site: { readonly id: string; readonly name: string; readonly organisationId: string };
+  readonly sha256: string;
+  readonly formatVersion: number;
+  readonly session: { readonly id: string; readonly name: string };
+  readonly examId: string;
+  readonly occupationAndLevel: string;
+  readonly receivedAt: string;
+  readonly receivedBy: string;
+  readonly chainSeq: number;
+  readonly candidates: number;
+  /** False once a later package of the same session replaced it. */
+  readonly current: boolean;
+}

@@ -1,20 +1,20 @@
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Table, Tag, Typography } from 'antd';
 import { CodedError, errorMessage } from '@skillexam/shared';
 import { useState } from 'react';
 import { useCenter } from '../../center-context';
-import type { IngestOutcome } from '../../api/center-types';
+import type { IngestOutcome, PackageRow } from '../../api/center-types';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilePicker } from '../../components/FilePicker';
-import { shortHash } from '../../components/format';
+import { dateTime, shortHash } from '../../components/format';
+import { useLoad } from '../../components/use-load';
 import { IngestVerdict, refusalOf, type Verdict } from './IngestVerdict';
 
-/**
- * 成绩包: organisation staff upload a site's results package and see the verdict; the packages
- * handed in from this page are listed (the server has no package listing route yet).
- */
+/** 成绩包: organisation staff upload a site's results package and see the verdict; the list. */
 export function PackagesPage() {
   const { api, login, t } = useCenter();
   const [busy, setBusy] = useState(false);
-  const [verdicts, setVerdicts] = useState<readonly Verdict[]>([]);
+  const [verdict, setVerdict] = useState<Verdict | undefined>();
+  const packages = useLoad(() => api.get<PackageRow[]>('/api/packages'), [api]);
   const canUpload = login.staff.role === 'org_staff';
 
   const upload = async (file: File) => {
@@ -29,14 +29,13 @@ export function PackagesPage() {
     } finally {
       setBusy(false);
     }
-    setVerdicts((list) => [verdict, ...list]);
+    setVerdict(verdict);
+    packages.reload();
   };
-  const latest = verdicts[0];
-  const accepted = verdicts.flatMap((v) => (v.kind === 'accepted' ? [v.outcome] : []));
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {canUpload ? (
+      {canUpload && (
         <Card title={t('uploadPackage')} size="small">
           <Typography.Paragraph type="secondary">{t('uploadPackageHelp')}</Typography.Paragraph>
           <FilePicker
@@ -46,31 +45,42 @@ export function PackagesPage() {
             onFile={(file) => void upload(file)}
           />
         </Card>
-      ) : (
-        <Alert type="info" showIcon title={t('noRoute', { what: 'GET /api/packages' })} />
       )}
-      {latest !== undefined && <IngestVerdict verdict={latest} />}
-      <Card title={t('uploadedNow')} size="small">
-        <Table<IngestOutcome>
-          rowKey="packageId"
+      {verdict !== undefined && <IngestVerdict verdict={verdict} />}
+      <ErrorAlert error={packages.error} />
+      <Card title={t('packages')} size="small">
+        <Table<PackageRow>
+          rowKey="id"
           size="small"
-          pagination={false}
-          dataSource={accepted}
+          loading={packages.loading}
+          data-testid="packages-table"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={packages.data ?? []}
           columns={[
-            { title: t('site'), render: (_: unknown, o) => o.site.name },
-            { title: t('session'), dataIndex: 'sessionId' },
-            { title: t('exam'), dataIndex: 'examId' },
-            { title: t('candidates'), dataIndex: 'candidates', width: 100 },
+            { title: t('site'), render: (_: unknown, p) => p.site.name },
             {
-              title: t('chainHead'),
-              render: (_: unknown, o) => `#${o.chainHead.seq} ${shortHash(o.chainHead.hash)}`,
+              title: t('session'),
+              render: (_: unknown, p) => `${p.session.name}（${p.session.id}）`,
             },
             {
+              title: t('exam'),
+              render: (_: unknown, p) => `${p.occupationAndLevel} · ${p.examId}`,
+            },
+            { title: t('candidates'), dataIndex: 'candidates', width: 90, align: 'right' },
+            {
+              title: t('chainHead'),
+              dataIndex: 'chainSeq',
+              width: 90,
+              render: (seq: number) => `#${seq}`,
+            },
+            { title: t('packageSha'), dataIndex: 'sha256', render: shortHash },
+            { title: t('receivedAt'), dataIndex: 'receivedAt', render: dateTime },
+            {
               title: t('status'),
-              dataIndex: 'status',
-              render: (s: IngestOutcome['status']) => (
-                <Tag color={s === 'ingested' ? 'green' : 'blue'}>
-                  {s === 'ingested' ? t('accepted') : t('alreadyAccepted')}
+              dataIndex: 'current',
+              render: (current: boolean) => (
+                <Tag color={current ? 'green' : 'default'}>
+                  {current ? t('current') : t('superseded')}
                 </Tag>
               ),
             },

@@ -1,7 +1,18 @@
-import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  Empty,
+  Form,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useCenter } from '../../center-context';
-import type { RoomSimilarity, Site, SimilarPair } from '../../api/center-types';
+import type { PackageRow, RoomSimilarity, Site, SimilarPair } from '../../api/center-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { shortHash } from '../../components/format';
 import { useAction, useLoad } from '../../components/use-load';
@@ -46,7 +57,17 @@ function PairView({ pair }: { readonly pair: SimilarPair }) {
 /** 同考场雷同作答: flagged pairs per room of one site's session. */
 export function SimilarityPanel() {
   const { api, t } = useCenter();
+  const [form] = Form.useForm<Query>();
+  const siteId = Form.useWatch('siteId', form);
   const sites = useLoad(() => api.get<Site[]>('/api/sites'), [api]);
+  const packages = useLoad(() => api.get<PackageRow[]>('/api/packages'), [api]);
+  const sessions = [
+    ...new Set(
+      (packages.data ?? [])
+        .filter((p) => p.site.id === siteId && p.current)
+        .map((p) => p.session.id),
+    ),
+  ];
   const action = useAction();
   const [result, setResult] = useState<RoomSimilarity | undefined>();
   const check = async (query: Query) => {
@@ -68,7 +89,7 @@ export function SimilarityPanel() {
           />
         </Form.Item>
         <Form.Item name="sessionId" label={t('sessionId')} rules={[{ required: true }]}>
-          <Input style={{ width: 200 }} />
+          <AutoComplete style={{ width: 220 }} options={sessions.map((id) => ({ value: id }))} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.busy}>
           {t('check')}
