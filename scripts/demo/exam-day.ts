@@ -8,6 +8,8 @@ import { connectStaff } from '../../apps/desktop/test/support/exam-room';
 import { ProctorServerProcess } from '../../apps/desktop/test/support/proctor-server-process';
 import { siteCaOf } from '../../apps/desktop/test/support/site-tls-client';
 import { ensureDemoSite, OCCUPATION_LABEL, SITE_NAME } from './demo-site';
+import { runCentreDay } from './centre-day';
+import { centreSummary } from './centre-summary';
 import { bankStatisticsSummary, publishToDemoWorkbench } from './exam-day-statistics';
 import { ROOT, runCli } from './run-cli';
 import { planAnswers, type PlannedAnswer } from './simulated-candidate';
@@ -17,7 +19,8 @@ import { planAnswers, type PlannedAnswer } from './simulated-candidate';
  * real kiosk exam agent (journal.db, outbox, resync, sealed paper) against the real proctor
  * server process; halfway through the server is killed (a power cut) and restarted; everyone
  * submits, the agents reconcile their journals with the server's state hash, the session ends,
- * results and item statistics are exported and the statistics flow back into the bank.
+ * results and item statistics are exported and the statistics flow back into the bank. Then the
+ * evaluation centre takes the day's results package and issues the certificates (centre-day.ts).
  */
 
 const CANDIDATES = Number(process.env['DEMO_CANDIDATES'] ?? 30);
@@ -227,3 +230,21 @@ for (const [name, value] of Object.entries(results)) {
 }
 log(`  item analysis 试题分析: ${analysis}`);
 if (lost > 0) process.exit(1);
+
+// The day's results go to the evaluation centre and come back as certificates (docs/center.md).
+log('');
+const centre = await runCentreDay({
+  runDir,
+  serverData: site.serverData,
+  sessionId: site.sessionId,
+  resultsPackage: String(results['resultsPackage'] ?? ''),
+  occupationAndLevel: OCCUPATION_LABEL,
+  log,
+});
+const audit = (await runCli('center', ['audit', 'verify', '--data', centre.dataDir])) as {
+  ok: boolean;
+  records?: number;
+};
+log('');
+for (const line of centreSummary(centre, audit)) log(line);
+if (!centre.lookupOk || !audit.ok) process.exit(1);

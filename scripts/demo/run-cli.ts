@@ -11,6 +11,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BINS = {
   qbank: 'packages/item-bank/bin/qbank.js',
   'proctor-server': 'apps/proctor-server/bin/proctor-server.js',
+  center: 'apps/center/bin/center.js',
 } as const;
 
 export type CliName = keyof typeof BINS;
@@ -42,7 +43,7 @@ export function runCli(cli: CliName, args: readonly string[], stdin?: string): P
           ok?: boolean;
           data?: unknown;
         };
-        // qbank wraps its output as { ok, data }; proctor-server prints the data itself.
+        // qbank wraps its output as { ok, data }; proctor-server and center print the data itself.
         resolve(parsed.ok === true && 'data' in parsed ? parsed.data : parsed);
       } catch {
         reject(new Error(`${cli} ${args.join(' ')} printed no JSON:\n${out}`));

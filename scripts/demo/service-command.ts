@@ -20,6 +20,11 @@ export const SERVICES = {
     bundle: join(ROOT, 'apps/desktop/dist/web-shell.mjs'),
     source: join(ROOT, 'apps/desktop/src/web/server/index.ts'),
   },
+  /** The evaluation centre's CLI; `serve` runs the centre (docs/center.md). */
+  center: {
+    bundle: join(ROOT, 'apps/center/dist/center.mjs'),
+    source: join(ROOT, 'apps/center/src/cli/main.ts'),
+  },
 } as const satisfies Record<string, ServiceEntry>;
 
 /**

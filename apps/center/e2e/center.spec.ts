@@ -108,6 +108,7 @@ test('org staff upload the results package: accepted; an unenrolled key is refus
   await expect(verdict).toContainText('已接收');
   await expect(verdict).toContainText(SITE_NAME);
   await expect(verdict).toContainText('S-2026-0601');
+  await expect(zhang.getByTestId('packages-table')).toContainText('S-2026-0601');
   await shot(zhang, '07-package-accepted');
   const stranger = new FakeSite(SITE_NAME);
   const bad = join(SHOTS, 'unenrolled.skresults');
@@ -218,6 +219,7 @@ test('the supervisor pages and the admin views render', async () => {
   await expect(admin.getByText('电工（四级）')).toBeVisible();
   await choose(admin, '考点', SITE_NAME);
   await admin.getByLabel('场次 ID').fill('S-2026-0601');
+  await admin.getByLabel('场次 ID').press('Escape');
   await admin.getByRole('button', { name: '查询' }).click();
   await expect(admin.getByText('第一考场 · 考生人数 33')).toBeVisible();
   await shot(admin, '16-supervision');

@@ -55,7 +55,7 @@ describeStores('issuing a batch', (getDb) => {
     ]);
     await addBatch(getDb(), 'b-draft', 'org-x', 'submitted', ['pass']);
     await addBatch(getDb(), 'b-other', 'org-y', 'approved', ['pass']);
-  });
+  }, 60_000);
 
   it('certifies every passed candidate of an approved batch once, in candidate order', async () => {
     const issued = await issueBatch(ctx(), orgStaff('org-x'), 'b-ok');
@@ -65,7 +65,7 @@ describeStores('issuing a batch', (getDb) => {
       ['Y010131000321264000003', 'b-ok考生5', 4, '电工', '居民身份证'],
     ]);
     expect(await issueBatch(ctx(), orgStaff('org-x'), 'b-ok')).toEqual([]);
-  });
+  }, 60_000);
 
   it('issues a batch once when two people press issue at the same time', async () => {
     await addBatch(getDb(), 'b-twice', 'org-x', 'approved', ['pass', 'pass']);
@@ -74,13 +74,13 @@ describeStores('issuing a batch', (getDb) => {
       issueBatch(ctx(), orgStaff('org-x', 'x2'), 'b-twice'),
     ]);
     expect((a?.length ?? 0) + (b?.length ?? 0)).toBe(2);
-  });
+  }, 60_000);
 
   it('refuses a batch that is not approved', async () => {
     await expect(issueBatch(ctx(), orgStaff('org-x'), 'b-draft')).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-  });
+  }, 60_000);
 
   it('refuses another organisation’s batch as not found, and non-staff (attack)', async () => {
     await expect(issueBatch(ctx(), orgStaff('org-x'), 'b-other')).rejects.toMatchObject({
@@ -93,5 +93,5 @@ describeStores('issuing a batch', (getDb) => {
     expect(route?.roles).toEqual(['org_staff']);
     const rows = await getDb().query(`SELECT 1 FROM certificates WHERE organisation_id = 'org-y'`);
     expect(rows).toEqual([]);
-  });
+  }, 60_000);
 });

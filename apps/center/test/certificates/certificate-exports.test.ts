@@ -65,7 +65,7 @@ describeStores('certificate exports and monthly statistics', (getDb) => {
       'S000051000001265000002',
       '重复发证',
     );
-  });
+  }, 60_000);
 
   it('writes the month’s certificates in the national upload layout', async () => {
     const file = await certificateDataWorkbook(getDb(), admin(), '2026-06');
@@ -94,7 +94,7 @@ describeStores('certificate exports and monthly statistics', (getDb) => {
     ]);
     expect(rows[2]?.slice(15)).toEqual(['作废', '2026-07-01', '重复发证']);
     expect(rows.map((row) => row[0])).not.toContain('S000051000001265000003');
-  });
+  }, 60_000);
 
   it('limits organisation staff to their own certificates', async () => {
     const own = await certificateDataWorkbook(getDb(), orgStaff('org-f'), '2026-06');
@@ -107,7 +107,7 @@ describeStores('certificate exports and monthly statistics', (getDb) => {
     await expect(certificateDataWorkbook(getDb(), admin(), '2026-6')).rejects.toThrow(
       /月份应为 YYYY-MM/,
     );
-  });
+  }, 60_000);
 
   it('counts the month by occupation, level and site', async () => {
     const june = await certificateStatistics(getDb(), supervisor(), '2026-06');
@@ -135,7 +135,7 @@ describeStores('certificate exports and monthly statistics', (getDb) => {
     ]);
     const july = await certificateStatistics(getDb(), orgStaff('org-e'), '2026-07');
     expect(july.totals).toEqual({ issued: 1, voided: 0, valid: 1 });
-  });
+  }, 60_000);
 
   it('writes the statistics as a workbook', async () => {
     const file = await certificateStatisticsWorkbook(getDb(), admin(), '2026-06');
@@ -151,5 +151,5 @@ describeStores('certificate exports and monthly statistics', (getDb) => {
       1,
       1,
     ]);
-  });
+  }, 60_000);
 });

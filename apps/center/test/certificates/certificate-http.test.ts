@@ -51,7 +51,7 @@ describeStores('certificate routes over HTTP', (getDb) => {
     await getDb().query(
       `UPDATE batches SET status = 'approved', approved_by = 'checker', approved_at = now() WHERE id = 'hb1'`,
     );
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await centre.close();
@@ -101,7 +101,7 @@ describeStores('certificate routes over HTTP', (getDb) => {
     ]);
     const again = await centre.call('POST', '/api/batches/hb1/issue', { token: staffA.token });
     expect(again.json?.data).toEqual({ issued: [] });
-  });
+  }, 60_000);
 
   it('serves the PDF, the export and the statistics to whom they belong', async () => {
     const number = `S000044000555${String(year % 100).padStart(2, '0')}5000001`;
@@ -164,5 +164,5 @@ describeStores('certificate routes over HTTP', (getDb) => {
       },
     );
     expect(voided.json?.data?.status).toBe('voided');
-  });
+  }, 60_000);
 });

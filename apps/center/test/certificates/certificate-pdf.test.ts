@@ -53,7 +53,7 @@ describeStores('electronic certificate PDF', (getDb) => {
       now: JUNE_2026,
     });
     number = issued?.number ?? '';
-  });
+  }, 60_000);
 
   it('prints the title, holder, masked ID, occupation, level, organisation, number and date', async () => {
     const file = await certificatePdf(ctx(), orgStaff('org-p'), number);
@@ -76,7 +76,7 @@ describeStores('electronic certificate PDF', (getDb) => {
     }
     expect(text).not.toContain(residentId(7));
     expect(statSync(png).size).toBeGreaterThan(10_000);
-  });
+  }, 60_000);
 
   it('embeds a QR code image for the certificate’s lookup link', async () => {
     const file = await certificatePdf(ctx(), supervisor(), number);
@@ -89,17 +89,17 @@ describeStores('electronic certificate PDF', (getDb) => {
     // The link the QR encodes opens this certificate (checked on the lookup side).
     const code = lookupCode(await lookupSecret(getDb()), number);
     expect(code).toMatch(/^[A-Za-z0-9_-]{22}$/);
-  });
+  }, 60_000);
 
   it('stamps a voided certificate 已作废', async () => {
     await voidCertificate(ctx(), orgStaff('org-p'), number, '证书信息录入错误');
     const { text } = inspect((await certificatePdf(ctx(), orgStaff('org-p'), number)).bytes);
     expect(text).toContain('已作废');
-  });
+  }, 60_000);
 
   it('answers another organisation’s staff as not found', async () => {
     await expect(certificatePdf(ctx(), orgStaff('org-q'), number)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-  });
+  }, 60_000);
 });

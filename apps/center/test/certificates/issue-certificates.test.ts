@@ -35,7 +35,7 @@ describeStores('issuing certificates', (getDb) => {
   beforeAll(async () => {
     await addOrganisation(getDb(), { id: 'org-a', code: '0001', province: '44' });
     await addOrganisation(getDb(), { id: 'org-b', code: '0002', province: '11', kind: 'S' });
-  });
+  }, 60_000);
 
   it('numbers holders in order from the range, and from the next range when one runs out', async () => {
     const first = await giveRange(ctx(), 'org-a', { size: 3, siteSerial: '000123' });
@@ -54,7 +54,7 @@ describeStores('issuing certificates', (getDb) => {
       issued_by: 'staff-org-a',
       level: 5,
     });
-  });
+  }, 60_000);
 
   it('refuses bad holder rows, naming row and field, and issues nothing', async () => {
     const before = await getDb().query('SELECT count(*)::int AS n FROM certificates');
@@ -68,7 +68,7 @@ describeStores('issuing certificates', (getDb) => {
       /第 2 位持证人 idNumber: 居民身份证号码校验码应为 .*第 3 位持证人 occupationCode: 职业编码/,
     );
     expect(await getDb().query('SELECT count(*)::int AS n FROM certificates')).toEqual(before);
-  });
+  }, 60_000);
 
   it('refuses when the ranges are too small, and leaves the counters as they were', async () => {
     const range = await giveRange(ctx(), 'org-b', { size: 2, level: 3, siteSerial: '000009' });
@@ -83,7 +83,7 @@ describeStores('issuing certificates', (getDb) => {
       [range.id],
     );
     expect(row?.next_serial).toBe(1);
-  });
+  }, 60_000);
 
   it('rolls the counter back when a later step fails: no gap', async () => {
     const range = await giveRange(ctx(), 'org-b', { size: 10, level: 4, siteSerial: '000009' });
@@ -98,7 +98,7 @@ describeStores('issuing certificates', (getDb) => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await issue('org-b', [holder(13, { level: 4 })]);
     expect(await serialsOf(getDb(), range.id)).toEqual([1, 2]);
-  });
+  }, 60_000);
 
   it('lets only the organisation’s own staff issue from its ranges (attack)', async () => {
     await expect(issue('org-a', [holder(20)], orgStaff('org-b'))).rejects.toMatchObject({
@@ -112,7 +112,7 @@ describeStores('issuing certificates', (getDb) => {
     });
     // org-b has no level-5 range: it cannot reach org-a's by asking for that level.
     await expect(issue('org-b', [holder(21)])).rejects.toMatchObject({ code: 'CONFLICT' });
-  });
+  }, 60_000);
 
   it('voids with reason, who and when; the number stays and is never issued again', async () => {
     const [certificate] = await issue('org-a', [holder(30)]);
@@ -147,7 +147,7 @@ describeStores('issuing certificates', (getDb) => {
       [certificate.number],
     );
     expect(audit.map((row) => row.action)).toEqual(['certificate.issue', 'certificate.void']);
-  });
+  }, 60_000);
 
   it('issues with 8 concurrent issuers: no duplicate, no gap', async () => {
     await addOrganisation(getDb(), { id: 'org-c', code: '0003', province: '32' });
@@ -174,5 +174,5 @@ describeStores('issuing certificates', (getDb) => {
     const second = await serialsOf(getDb(), ranges[1]?.id ?? '');
     expect(first).toEqual(Array.from({ length: 37 }, (_, i) => i + 1));
     expect(second).toEqual(Array.from({ length: 83 }, (_, i) => i + 38));
-  });
+  }, 60_000);
 });

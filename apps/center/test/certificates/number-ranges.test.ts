@@ -20,7 +20,7 @@ describeStores('number ranges (号段)', (getDb) => {
     await addOrganisation(db, { id: 'late', code: '0000', filedAt: '2025-05-01T00:00:00Z' });
     await addOrganisation(db, { id: 'early', code: '0000', filedAt: '2023-05-01T00:00:00Z' });
     await addOrganisation(db, { id: 'middle', code: '0007', filedAt: '2024-05-01T00:00:00Z' });
-  });
+  }, 60_000);
 
   const ask = (org: string, size: number, year = 2026, siteSerial = '000001') =>
     requestRange(ctx(), orgStaff(org), { organisationId: org, siteSerial, year, level: 5, size });
@@ -40,7 +40,7 @@ describeStores('number ranges (号段)', (getDb) => {
     expect([first.first_serial, first.last_serial]).toEqual([1, 50]);
     expect([second.first_serial, second.last_serial]).toEqual([51, 150]);
     expect(second.next_serial).toBe(51);
-  });
+  }, 60_000);
 
   it('allocates all pending requests of a year in filing order', async () => {
     const a = await ask('late', 10, 2027);
@@ -54,7 +54,7 @@ describeStores('number ranges (号段)', (getDb) => {
       [1, 20],
       [31, 40],
     ]);
-  });
+  }, 60_000);
 
   it('lets a refused request stop blocking later organisations', async () => {
     const early = await ask('early', 10, 2029);
@@ -67,7 +67,7 @@ describeStores('number ranges (号段)', (getDb) => {
     await expect(allocateRange(ctx(), admin(), early.id)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-  });
+  }, 60_000);
 
   it('refuses a range past serial 999999 and leaves nothing behind', async () => {
     const big = await ask('middle', 999_999, 2030);
@@ -79,7 +79,7 @@ describeStores('number ranges (号段)', (getDb) => {
     });
     const ranges = await listRanges(getDb(), 'middle');
     expect(ranges.filter((range) => range.year === 2030)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('lets only the right roles act, each on its own organisation', async () => {
     await expect(
@@ -98,13 +98,13 @@ describeStores('number ranges (号段)', (getDb) => {
     await expect(allocateRange(ctx(), supervisor(), request.id)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-  });
+  }, 60_000);
 
   it('checks the prefix fields with the number rule messages', async () => {
     await expect(ask('early', 1, 2026, '12ab56')).rejects.toThrow(/第8–13位评价机构（站点）序列码/);
     await expect(ask('early', 0)).rejects.toThrow(/号段大小应为 1–999999/);
     await expect(ask('early', 1, 1999)).rejects.toThrow(/第14–15位发证年份/);
-  });
+  }, 60_000);
 
   it('audits requests and allocations', async () => {
     const rows = await getDb().query<{ action: string; actor: string }>(
@@ -117,7 +117,7 @@ describeStores('number ranges (号段)', (getDb) => {
       rows.some((row) => row.action === 'certificate_range.request' && row.actor === 'staff-early'),
     ).toBe(true);
     expect(rows.some((row) => row.action === 'certificate_range.refuse')).toBe(true);
-  });
+  }, 60_000);
 
   it('refuses an overlapping range in the database itself, whatever wrote it', async () => {
     const [range] = await listRanges(getDb(), 'early');
@@ -135,5 +135,5 @@ describeStores('number ranges (号段)', (getDb) => {
         range.id,
       ]),
     ).rejects.toThrow(/keeps its prefix/);
-  });
+  }, 60_000);
 });

@@ -46,7 +46,7 @@ describeStores('public lookup over HTTP (attacks)', (getDb) => {
     });
     numbers = issued.map((c) => c.number);
     secret = await lookupSecret(getDb());
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await centre.close();
@@ -63,7 +63,7 @@ describeStores('public lookup over HTTP (attacks)', (getDb) => {
       /^default-src 'none'; style-src 'sha256-/,
     );
     expect(reply.headers.get('cache-control')).toBe('no-store');
-  });
+  }, 60_000);
 
   it('shows a certificate for number + name, and answers every miss with the same page', async () => {
     const [first = '', second = ''] = numbers;
@@ -78,7 +78,7 @@ describeStores('public lookup over HTTP (attacks)', (getDb) => {
     ];
     expect(misses.map((m) => m.status)).toEqual([404, 404, 404, 404]);
     expect(new Set(misses.map((m) => withoutEcho(text(m.bytes)))).size).toBe(1);
-  });
+  }, 60_000);
 
   it('opens the QR link; a forged, borrowed or truncated code is the same miss as no number', async () => {
     const [first = '', second = ''] = numbers;
@@ -93,7 +93,7 @@ describeStores('public lookup over HTTP (attacks)', (getDb) => {
     ]);
     expect(misses.map((m) => m.status)).toEqual([404, 404, 404, 404]);
     expect(new Set(misses.map((m) => text(m.bytes))).size).toBe(1);
-  });
+  }, 60_000);
 
   it('stops a number walk with 429 and Retry-After once the allowance is spent', async () => {
     const prefix = (numbers[0] ?? '').slice(0, 16);
@@ -118,11 +118,11 @@ describeStores('public lookup over HTTP (attacks)', (getDb) => {
       `/verify/${numbers[0] ?? ''}/${lookupCode(secret, numbers[0] ?? '')}`,
     );
     expect(scan.status).toBe(429);
-  });
+  }, 60_000);
 
   it('refuses other methods and oversized posts', async () => {
     expect((await centre.call('PUT', '/verify')).status).toBe(405);
     const big = await centre.call('POST', '/verify', { body: new Uint8Array(10_000) });
     expect(big.status).toBe(413);
-  });
+  }, 60_000);
 });

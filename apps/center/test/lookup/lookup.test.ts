@@ -77,7 +77,7 @@ describeStores('public certificate lookup', (getDb) => {
       now: JUNE_2026,
     });
     numbers = issued.map((c) => c.number);
-  });
+  }, 60_000);
 
   it('shows the certificate for its number and the holder’s name or ID tail, ID masked', async () => {
     const number = numbers[0] ?? '';
@@ -97,7 +97,7 @@ describeStores('public certificate lookup', (getDb) => {
       expect(shown.html).not.toContain(residentId(1));
       expect(shown.headers['cache-control']).toBe('no-store');
     }
-  });
+  }, 60_000);
 
   it('answers a wrong name, a wrong tail and an unknown number identically (attack: enumeration)', async () => {
     const number = numbers[0] ?? '';
@@ -114,13 +114,13 @@ describeStores('public certificate lookup', (getDb) => {
     const stripped = answers.map((a) => a.html.replace(/value="[^"]*"/g, 'value=""'));
     expect(new Set(stripped).size).toBe(1);
     expect(stripped[0]).toContain('未查询到与所填信息相符的证书');
-  });
+  }, 60_000);
 
   it('says what is wrong with a malformed number (format only, nothing about the store)', async () => {
     const shown = page(await post('Y0001', '张伟'));
     expect(shown.status).toBe(400);
     expect(shown.html).toContain('证书编号应为22位');
-  });
+  }, 60_000);
 
   it('opens a certificate from its QR link; a wrong or borrowed code gives the same miss', async () => {
     const secret = await lookupSecret(getDb());
@@ -143,7 +143,7 @@ describeStores('public certificate lookup', (getDb) => {
       page(await scan('not-a-number', 'x')),
     ];
     for (const miss of misses) expect([miss.status, miss.html]).toEqual([404, misses[0]?.html]);
-  });
+  }, 60_000);
 
   it('keeps one secret per store', async () => {
     const rows = await getDb().query<{ n: number }>(
@@ -151,7 +151,7 @@ describeStores('public certificate lookup', (getDb) => {
     );
     expect(rows[0]?.n).toBe(1);
     expect((await lookupSecret(getDb())).length).toBe(32);
-  });
+  }, 60_000);
 
   it('shows a voided certificate as voided', async () => {
     const number = numbers[1] ?? '';
@@ -160,7 +160,7 @@ describeStores('public certificate lookup', (getDb) => {
     expect(shown.status).toBe(200);
     expect(shown.html).toContain('作废');
     expect(shown.html).not.toContain('证书有效');
-  });
+  }, 60_000);
 
   it('refuses with 429 and Retry-After after the allowance, per address', async () => {
     let clock = 0;
@@ -184,7 +184,7 @@ describeStores('public certificate lookup', (getDb) => {
     expect(page(await hit('198.51.100.1')).headers['retry-after']).toBe('15');
     clock += 20_000;
     expect(page(await hit('198.51.100.1')).status).toBe(404);
-  });
+  }, 60_000);
 });
 
 describe('rate limiter', () => {
@@ -198,11 +198,11 @@ describe('rate limiter', () => {
     limiter.take('c');
     // 'a' was forgotten: it starts over with a full bucket.
     expect(limiter.take('a').allowed).toBe(true);
-  });
+  }, 60_000);
 
   it('escapes every HTML-significant character', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
       '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;',
     );
-  });
+  }, 60_000);
 });

@@ -47,7 +47,7 @@ describeStores('lookup page in Chromium', (getDb) => {
   afterAll(async () => {
     await browser.close();
     await centre.close();
-  });
+  }, 60_000);
 
   async function phonePage() {
     const context = await browser.newContext({
@@ -79,7 +79,7 @@ describeStores('lookup page in Chromium', (getDb) => {
       await page.screenshot({ path: join(shots, 'center-verify-result.png') });
     expect(blocked).toEqual([]);
     await close();
-  });
+  }, 60_000);
 
   it('opens the certificate from the QR link without typing', async () => {
     const { page, close } = await phonePage();
@@ -90,5 +90,5 @@ describeStores('lookup page in Chromium', (getDb) => {
     expect(await page.getByRole('alert').textContent()).toContain('未查询到');
     if (shots !== undefined) await page.screenshot({ path: join(shots, 'center-verify-miss.png') });
     await close();
-  });
+  }, 60_000);
 });

@@ -55,7 +55,7 @@ describeStores(
       await expect(
         db.query('UPDATE certificate_ranges SET next_serial = 102 WHERE first_serial = 1'),
       ).rejects.toThrow(/check/);
-    });
+    }, 60_000);
   },
   { migrated: false },
 );

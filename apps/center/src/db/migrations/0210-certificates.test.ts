@@ -52,7 +52,7 @@ describeStores(
         ),
       ).rejects.toThrow(/only changes from valid to voided/);
       await expect(db.query('DELETE FROM certificates')).rejects.toThrow(/never deleted/);
-    });
+    }, 60_000);
   },
   { migrated: false },
 );

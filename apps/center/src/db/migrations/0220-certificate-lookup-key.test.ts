@@ -18,7 +18,7 @@ describeStores(
       await expect(
         db.query('INSERT INTO certificate_lookup_key VALUES (2, $1, now())', [new Uint8Array(32)]),
       ).rejects.toThrow(/check/);
-    });
+    }, 60_000);
   },
   { migrated: false },
 );
