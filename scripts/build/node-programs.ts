@@ -66,6 +66,12 @@ export const NODE_PROGRAMS = {
     'pg',
   ]),
   'web-shell': esmProgram('web-shell', 'apps/desktop/src/web/server/index.ts', 'apps/desktop/dist'),
+  // The workbench's assembly worker thread (docs/decisions/0951): started by the host, built.
+  'assembly-worker': esmProgram(
+    'assembly-worker',
+    'apps/desktop/src/host/bank/assembly-worker.ts',
+    'apps/desktop/dist',
+  ),
   'electron-main': electronProgram(
     'apps/desktop/src/main/index.ts',
     'apps/desktop/dist/main/index.cjs',

@@ -68,6 +68,7 @@ async function lookUp(
       status: response.status,
     };
   }
+  // the form the certificate's PDF prints: number + holder's name, posted like a browser does
   const url = new URL('/verify', base).toString();
   const response = await fetch(url, {
     method: 'POST',
@@ -75,7 +76,11 @@ async function lookUp(
     body: new URLSearchParams({ number: certificate.number, proof: certificate.name }).toString(),
   });
   const page = await response.text();
-  return { url, ok: response.ok && page.includes(certificate.number), status: response.status };
+  return {
+    url: `${url} (POST 证书编号 number + 姓名 name)`,
+    ok: response.ok && page.includes(certificate.number),
+    status: response.status,
+  };
 }
 
 export async function runCentreDay(input: CentreDayInput): Promise<CentreDayReport> {
@@ -171,15 +176,16 @@ async function withCentre(
   const as = (username: string) => ({ token: tokens.get(username) ?? '' });
 
   log('考点上报成绩包（proctor-server results push）…');
+  // runCli hands back the verdict's data (the push exits 1 on a refusal, which throws)
   const pushed = (await runCli('proctor-server', [
     'results',
     'push',
     input.resultsPackage,
     '--to',
     base,
-  ])) as { data?: { candidates: number; sha256: string; chainHead: { seq: number } } };
+  ])) as { candidates: number; sha256: string; chainHead: { seq: number } };
   log(
-    `  中心已核验并接收: ${String(pushed.data?.candidates)} 名考生 · 审计链头 #${String(pushed.data?.chainHead.seq)} · SHA-256 ${pushed.data?.sha256.slice(0, 16) ?? ''}…`,
+    `  中心已核验并接收 accepted: ${String(pushed.candidates)} 名考生 · 考点审计链头 #${String(pushed.chainHead.seq)} · SHA-256 ${pushed.sha256.slice(0, 16)}…`,
   );
 
   log('认定批次：加入考生、导入实操成绩、提交（张三）→ 审核通过（李四，四眼原则）…');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { chineseIdCheckChar } from '@skillexam/shared';
+import { expectAccessible } from '../../../e2e/axe';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -132,6 +133,7 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
     .toBeGreaterThan(20);
   await expect(card.getByTestId('progress-counts')).toContainText(`/ ${BIG} 项`);
   await shot(admin, 'jobs-01-export-running');
+  await expectAccessible(admin, '成绩导出与备份 (running)');
   await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
   expect(await percentOf(card)).toBe(100);
   expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
@@ -149,6 +151,7 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
   const saved = await (await download).path();
   expect((await stat(saved)).size).toBeGreaterThan(1000);
   await shot(admin, 'jobs-02-export-done');
+  await expectAccessible(admin, '成绩导出与备份');
 
   // a second export, cancelled while it runs: nothing is kept
   await admin.getByRole('button', { name: '导出成绩' }).click();

@@ -25,7 +25,24 @@ export function levelHasReview(level: number): boolean {
   return level === 1 || level === 2;
 }
 
-/** `电工（三级）`: how a site's exam names the occupation and level of its paper. */
-export function occupationAndLevelText(occupationName: string, level: number): string {
-  return `${occupationName}（${LEVEL_SHORT_NAMES[level] ?? String(level)}）`;
+/** The traditional names: 初级工 … 高级技师. */
+export const LEVEL_TRADITIONAL_NAMES: Readonly<Record<number, string>> = {
+  1: '高级技师',
+  2: '技师',
+  3: '高级工',
+  4: '中级工',
+  5: '初级工',
+};
+
+/**
+ * How to recognise a site paper's occupation and level text (`电工（三级）`, `电工（四级/中级工）`,
+ * `电工（高级工）`): it starts with the occupation name and holds `三级`, or is exactly the name
+ * with the traditional level name (技师 alone would also match 高级技师).
+ */
+export function occupationMatcher(occupationName: string, level: number) {
+  return {
+    name: occupationName,
+    levelWord: LEVEL_SHORT_NAMES[level] ?? String(level),
+    traditional: `${occupationName}（${LEVEL_TRADITIONAL_NAMES[level] ?? ''}）`,
+  };
 }

@@ -99,12 +99,17 @@ export async function findTheoryResults(
        AND ($2::text IS NULL OR t.exam_id = $2)
        AND ($3::text IS NULL OR t.session_id = $3)
        AND ($4::text IS NULL OR t.occupation_and_level = $4)
+       AND ($5::text IS NULL OR (starts_with(t.occupation_and_level, $5)
+            AND (strpos(t.occupation_and_level, $6) > 0 OR t.occupation_and_level = $7)))
      ORDER BY t.id_number, p.received_at DESC, t.id DESC`,
     [
       filter.organisationId,
       filter.examId ?? null,
       filter.sessionId ?? null,
       filter.occupationAndLevel ?? null,
+      filter.occupationAndLevel === undefined ? (filter.occupation?.name ?? null) : null,
+      filter.occupation?.levelWord ?? '',
+      filter.occupation?.traditional ?? '',
     ],
   );
 }

@@ -3,7 +3,7 @@ import type { CenterPrincipal } from '../auth/center-roles';
 import type { Queryable } from '../db/center-db';
 import type { CenterContext } from '../http/center-route';
 import { batchForEditing, batchForReading, ownOrganisation } from './batch-access';
-import { occupationAndLevelText } from './batch-levels';
+import { occupationMatcher } from './batch-levels';
 import {
   addMaker,
   findTheoryResults,
@@ -100,7 +100,7 @@ export async function listVisibleBatches(
 export interface AddCandidatesRequest {
   readonly examId?: string | undefined;
   readonly sessionId?: string | undefined;
-  /** Defaults to the batch's occupation and level as sites write it, e.g. 电工（三级）. */
+  /** Exactly this text; by default any text naming the batch's occupation and level. */
   readonly occupationAndLevel?: string | undefined;
 }
 
@@ -131,12 +131,11 @@ export async function addCandidates(
 ): Promise<AddCandidatesReport> {
   return ctx.db.transaction(async (tx) => {
     const batch = await batchForEditing(tx, principal, batchId);
-    const occupationAndLevel =
-      request.occupationAndLevel ?? occupationAndLevelText(batch.occupationName, batch.level);
+    const occupation = occupationMatcher(batch.occupationName, batch.level);
     const results = await findTheoryResults(tx, {
       organisationId: batch.organisationId,
       ...request,
-      occupationAndLevel,
+      occupation,
     });
     const seen = new Set<string>();
     const skipped = { absent: 0, voided: 0, older: 0 };
@@ -167,7 +166,10 @@ export async function addCandidates(
       actor: principal.username,
       action: 'batch.candidates.add',
       subject: batchId,
-      details: { filter: { ...request, occupationAndLevel }, ...report },
+      details: {
+        filter: { ...request, ...(request.occupationAndLevel === undefined ? { occupation } : {}) },
+        ...report,
+      },
     });
     return report;
   });

@@ -57,5 +57,15 @@ export interface TheoryResultFilter {
   readonly organisationId: string;
   readonly examId?: string | undefined;
   readonly sessionId?: string | undefined;
+  /** Exactly this occupation and level text, as the site's paper writes it. */
   readonly occupationAndLevel?: string | undefined;
+  /**
+   * Otherwise: texts that start with the occupation name and hold the level's word (`三级`), or
+   * are exactly the name with the traditional level name (`电工（高级工）`).
+   */
+  readonly occupation?: {
+    readonly name: string;
+    readonly levelWord: string;
+    readonly traditional: string;
+  };
 }

@@ -284,6 +284,43 @@ describeStores('batches: candidates, scores, four-eyes', (getDb) => {
   );
 
   it(
+    'finds the level in the texts sites write, and only that level',
+    { timeout: 60_000 },
+    async () => {
+      const db = getDb();
+      const ctx = testContext(db);
+      const w = await world(db);
+      const siteId = await addSite(db, w.org);
+      const texts = [
+        '电工（高级工）',
+        '电工（三级/高级工）',
+        '电工（四级/中级工）',
+        '维修电工（三级）',
+        '电工（技师）',
+      ];
+      for (const [k, occupationAndLevel] of texts.entries()) {
+        await addPackage(db, {
+          siteId,
+          sessionId: `S-L${k}`,
+          examId: `P-L${k}`,
+          occupationAndLevel,
+          candidates: [{ idNumber: idNumberFor(48_000 + k), name: occupationAndLevel, total: 80 }],
+        });
+      }
+      const batch = await createBatch(ctx, w.maker, { name: '等级匹配', ...ELECTRICIAN, level: 3 });
+      await addCandidates(ctx, w.maker, batch.id, {});
+      const names = (await getBatch(ctx, w.maker, batch.id)).candidates.map((c) => c.name);
+      expect(
+        names.filter((name) => name.startsWith('电工（') || name.startsWith('维修')).sort(),
+      ).toEqual(['电工（三级/高级工）', '电工（高级工）'].sort());
+      const exact = await createBatch(ctx, w.maker, { name: '指定', ...ELECTRICIAN, level: 3 });
+      expect(
+        await addCandidates(ctx, w.maker, exact.id, { occupationAndLevel: '维修电工（三级）' }),
+      ).toMatchObject({ added: 1 });
+    },
+  );
+
+  it(
     'keeps organisations apart; supervisors and admins read, only organisation staff write',
     { timeout: 60_000 },
     async () => {

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '@skillexam/shared';
-import { App, Button, Card, List, Tag } from 'antd';
+import { App, Button, Card, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { downloadJobFile, type JobView } from '../../api/jobs-client';
 import { ProgressPanel } from '../../components/ProgressPanel';
@@ -57,7 +57,7 @@ export function JobCard({ job, onCancel }: { job: JobView; onCancel: () => void 
         onCancel={onCancel}
       />
       {job.status === 'failed' && job.error !== undefined && (
-        <div style={{ color: '#cf1322' }}>{job.error.message}</div>
+        <Typography.Text type="danger">{job.error.message}</Typography.Text>
       )}
       {job.files.length > 0 && (
         <List
@@ -78,7 +78,7 @@ export function JobCard({ job, onCancel }: { job: JobView; onCancel: () => void 
                 </Button>,
               ]}
             >
-              {file.name} <span style={{ color: '#8c8c8c' }}>({sizeOf(file.bytes)})</span>
+              {file.name} <Typography.Text type="secondary">({sizeOf(file.bytes)})</Typography.Text>
             </List.Item>
           )}
         />

@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   CancelledError,
@@ -31,23 +29,15 @@ export type AssemblyWorkerMessage =
   | { readonly type: 'failed'; readonly error: AppError };
 
 /**
- * The script that starts the worker: its TypeScript entry through tsx's loader (a source
- * checkout: the web shell, tests, development). Undefined where there is none (a packaged app
- * without a worker bundle): assembly then runs in the host's thread.
+ * The script that starts the worker: the built bundle `apps/desktop/dist/assembly-worker.mjs`
+ * (`scripts/build-apps.ts` makes it; `npm start`, the tests and the e2e suites build it when
+ * stale). Undefined where there is none (a packaged app without a worker bundle): assembly then
+ * runs in the host's thread.
  */
 export function assemblyWorkerBootstrap(): string | undefined {
-  const entry = new URL('./assembly-worker.ts', import.meta.url);
-  if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return undefined;
-  let tsxApi: string;
-  try {
-    const tsxPackage = createRequire(entry).resolve('tsx/package.json');
-    tsxApi = join(dirname(tsxPackage), 'dist/esm/api/index.mjs');
-  } catch {
-    return undefined;
-  }
-  if (!existsSync(tsxApi)) return undefined;
-  const api = JSON.stringify(pathToFileURL(tsxApi).href);
-  return `import(${api}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  const bundle = new URL('../../../dist/assembly-worker.mjs', import.meta.url);
+  if (bundle.protocol !== 'file:' || !existsSync(fileURLToPath(bundle))) return undefined;
+  return `import(${JSON.stringify(bundle.href)});`;
 }
 
 function codedError(error: AppError): CodedError {
