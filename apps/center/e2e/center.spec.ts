@@ -188,6 +188,12 @@ test('org staff upload the results package: accepted; an unenrolled key is refus
   await first.getByRole('button', { name: '下载 PDF' }).click();
   expect((await download).suggestedFilename()).toBe(`${certificateNumber}.pdf`);
   await openPage(li, '证书');
+  const search = li.getByTestId('certificate-search');
+  await expect(search).toContainText(certificateNumber);
+  await search.getByPlaceholder('证书编号、持证人姓名或身份证号后 4–6 位').fill(holderName);
+  await search.getByPlaceholder('证书编号、持证人姓名或身份证号后 4–6 位').press('Enter');
+  await expect(search.locator('tbody tr')).toHaveCount(1);
+  await expect(search.locator('tbody tr').first()).toContainText(certificateNumber);
   await li.getByRole('button', { name: '查看统计' }).click();
   await expect(li.getByTestId('statistics')).toContainText('发证');
   await shot(li, '14-certificates');

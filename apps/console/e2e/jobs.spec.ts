@@ -172,5 +172,15 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
   await expect(backup.getByTestId('progress-phases')).toContainText('备份');
   await expect(backup.getByTestId('job-files').locator('.ant-list-item')).toHaveCount(1);
   await shot(admin, 'jobs-04-backup-done');
+
+  // the same page in English, phase names from the shared catalogue
+  await admin.getByRole('button', { name: 'English' }).click();
+  await expect(admin.getByText('Results export and backup').first()).toBeVisible();
+  await expect(admin.getByTestId('job-results-export').last()).toContainText(
+    `Rendering PDF · 考生答卷-s-big.pdf — ${BIG} / ${BIG} entries ✓`,
+  );
+  await expect(admin.getByTestId('job-backup').first()).toContainText('Backing up');
+  await expectAccessible(admin, 'results export and backup (en)');
+  await shot(admin, 'jobs-05-en');
   await admin.context().close();
 });

@@ -1,3 +1,4 @@
+import { CodedError } from '@skillexam/shared';
 import { z } from 'zod';
 import type { CenterRoute } from '../http/center-route';
 import { issueBatch } from './batch-issue';
@@ -7,6 +8,9 @@ import {
   certificateStatistics,
   certificateStatisticsWorkbook,
 } from './certificate-exports';
+import { organisationScope } from './certificate-access';
+import { searchCertificates } from './certificate-search-repository';
+import { maskIdNumber } from './holder-id';
 import { json, principalOf, queryParam, XLSX } from './route-helpers';
 import { voidCertificate } from './void-certificate';
 
@@ -17,11 +21,53 @@ import { voidCertificate } from './void-certificate';
 
 const VoidBody = z.object({ reason: z.string().trim().min(2).max(500) });
 
+const SearchQuery = z.object({
+  q: z.string().trim().max(40).optional(),
+  status: z.enum(['valid', 'voided']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
 function monthParam(query: URLSearchParams): string {
   return query.get('month') ?? '';
 }
 
 export const CERTIFICATE_ROUTES: readonly CenterRoute[] = [
+  {
+    method: 'GET',
+    path: '/api/certificates',
+    roles: ['org_staff', 'centre_admin', 'supervisor'],
+    async handle(ctx, request) {
+      const query = SearchQuery.safeParse(Object.fromEntries(request.query));
+      if (!query.success)
+        throw new CodedError(
+          'BAD_REQUEST',
+          `查询参数无效：${query.error.issues[0]?.message ?? ''}`,
+        );
+      const { q, status, limit, offset } = query.data;
+      const organisationId = organisationScope(principalOf(request));
+      const found = await searchCertificates(ctx.db, {
+        ...(organisationId === undefined ? {} : { organisationId }),
+        ...(q === undefined || q === '' ? {} : { text: q }),
+        ...(status === undefined ? {} : { status }),
+        limit,
+        offset,
+      });
+      return json({
+        total: found.total,
+        certificates: found.rows.map((row) => ({
+          number: row.number,
+          name: row.name,
+          idNumber: maskIdNumber(row.id_number),
+          occupationName: row.occupation_name,
+          level: row.level,
+          status: row.status,
+          issuedAt: row.issued_at.toISOString(),
+          organisationId: row.organisation_id,
+        })),
+      });
+    },
+  },
   {
     method: 'POST',
     path: '/api/batches/:id/issue',

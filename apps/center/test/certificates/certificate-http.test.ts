@@ -165,4 +165,48 @@ describeStores('certificate routes over HTTP', (getDb) => {
     );
     expect(voided.json?.data?.status).toBe('voided');
   }, 60_000);
+
+  it("finds certificates by number, name or ID tail, within the caller's organisation", async () => {
+    type Found = {
+      total: number;
+      certificates: { number: string; name: string; idNumber: string; status: string }[];
+    };
+    const prefix = `S000044000555${String(year % 100).padStart(2, '0')}5`;
+    const all = await centre.call<Found>('GET', '/api/certificates', { token: staffA.token });
+    expect(all.json?.data?.total).toBe(2);
+    expect(all.json?.data?.certificates.map((c) => c.number)).toEqual([
+      `${prefix}000002`,
+      `${prefix}000001`,
+    ]);
+    const holder = residentId(42);
+    expect(all.json?.data?.certificates[0]?.idNumber).toBe(
+      `${holder.slice(0, 3)}${'*'.repeat(holder.length - 7)}${holder.slice(-4)}`,
+    );
+    const byName = await centre.call<Found>(
+      'GET',
+      `/api/certificates?q=${encodeURIComponent('考生0')}`,
+      {
+        token: staffA.token,
+      },
+    );
+    expect(byName.json?.data?.certificates.map((c) => c.name)).toEqual(['考生0']);
+    const byTail = await centre.call<Found>('GET', `/api/certificates?q=${holder.slice(-6)}`, {
+      token: supervisor.token,
+    });
+    expect(byTail.json?.data?.certificates.map((c) => c.number)).toEqual([`${prefix}000002`]);
+    const voided = await centre.call<Found>('GET', '/api/certificates?status=voided', {
+      token: staffA.token,
+    });
+    expect(voided.json?.data?.total).toBe(1);
+    const wildcard = await centre.call<Found>('GET', '/api/certificates?q=%25', {
+      token: staffA.token,
+    });
+    expect(wildcard.json?.data?.total).toBe(0);
+    const foreign = await centre.call<Found>('GET', `/api/certificates?q=${prefix}`, {
+      token: staffB.token,
+    });
+    expect(foreign.json?.data?.total).toBe(0);
+    const bad = await centre.call('GET', '/api/certificates?limit=5000', { token: staffA.token });
+    expect(bad.status).toBe(400);
+  }, 30_000);
 });

@@ -132,6 +132,23 @@ export interface ImportScoresReport {
   readonly notInSheet: number;
 }
 
+/** A row of `GET /api/certificates` (ID number masked by the server). */
+export interface FoundCertificate {
+  readonly number: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly occupationName: string;
+  readonly level: number;
+  readonly status: 'valid' | 'voided';
+  readonly issuedAt: string;
+  readonly organisationId: string;
+}
+
+export interface CertificateListing {
+  readonly total: number;
+  readonly certificates: readonly FoundCertificate[];
+}
+
 export interface IssuedCertificate {
   readonly number: string;
   readonly name: string;

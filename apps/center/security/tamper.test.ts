@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditRecordHash } from '../src/audit/audit-chain';
+import { describeStores } from '../test/support/center-db';
+import { startTestCenter } from '../test/support/center-server';
+import { allocatedRange, approvedBatch, buildWorld, issue, ok, type World } from './support/world';
+
+/*
+ * Someone with the database (docs/decisions/1002-center-audit-chain.md): the application's own
+ * connection cannot change or remove audit records (triggers); a superuser who switches the
+ * triggers off and edits, deletes or re-hashes a record is named by `GET /api/audit/verify`
+ * (the same walk as `center audit verify`). Each tamper is undone before the next.
+ */
+
+interface Verification {
+  ok: boolean;
+  seq?: number;
+  problem?: string;
+  records: number;
+}
+
+describeStores('tampering with the database', (getDb) => {
+  let world: World;
+  let numbers: string[] = [];
+
+  beforeAll(async () => {
+    const db = getDb();
+    world = await buildWorld(await startTestCenter(db), db);
+    await allocatedRange(world, world.a1, '000951');
+    const { batchId } = await approvedBatch(world, world.a1, world.a2, 2, world.orgA);
+    numbers = await issue(world, world.a1, batchId);
+  });
+  afterAll(() => world.centre.close());
+
+  const verify = async (): Promise<Verification> =>
+    ok(
+      await world.centre.call<Verification>('GET', '/api/audit/verify', {
+        token: world.supervisor.token,
+      }),
+      'verify',
+    );
+
+  /** Runs `sql` as the owner with the user triggers of `table` switched off. */
+  async function asSuperuser(table: string, sql: string, params: unknown[] = []): Promise<void> {
+    await world.db.transaction(async (tx) => {
+      await tx.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      await tx.query(sql, params);
+      await tx.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    });
+  }
+
+  async function row(seq: number) {
+    const [found] = await world.db.query<{
+      seq: number;
+      at: Date;
+      actor: string;
+      action: string;
+      subject: string;
+      details: Record<string, unknown>;
+      prev_hash: string;
+      hash: string;
+    }>('SELECT * FROM audit_log WHERE seq = $1', [seq]);
+    if (found === undefined) throw new Error(`no audit row ${String(seq)}`);
+    return { ...found, seq: Number(found.seq) };
+  }
+
+  it('the application connection can neither update, delete nor truncate audit records', async () => {
+    expect((await verify()).ok).toBe(true);
+    for (const sql of [
+      `UPDATE audit_log SET actor = 'someone-else' WHERE seq = 1`,
+      'DELETE FROM audit_log WHERE seq = 1',
+      'TRUNCATE audit_log',
+    ]) {
+      await expect(world.db.query(sql), sql).rejects.toThrow(/append-only/);
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('an edited, a deleted and a re-hashed record, and a cut tail, are each named', async () => {
+    const before = await verify();
+    const total = before.records;
+    const middle = Math.floor(total / 2);
+    const target = await row(middle);
+
+    await asSuperuser('audit_log', `UPDATE audit_log SET details = details || '{"count": 0}' WHERE seq = $1`, [middle]);
+    expect(await verify()).toMatchObject({ ok: false, seq: middle });
+    await asSuperuser('audit_log', 'UPDATE audit_log SET details = $2::jsonb WHERE seq = $1', [
+      middle,
+      JSON.stringify(target.details),
+    ]);
+    expect((await verify()).ok).toBe(true);
+
+    // the attacker recomputes the edited record's hash: the next record no longer links to it
+    const forged = { ...target, actor: 'mallory' };
+    const forgedHash = auditRecordHash(target.prev_hash, { ...forged, at: new Date(target.at) });
+    await asSuperuser('audit_log', 'UPDATE audit_log SET actor = $2, hash = $3 WHERE seq = $1', [
+      middle,
+      'mallory',
+      forgedHash,
+    ]);
+    expect(await verify()).toMatchObject({ ok: false, seq: middle + 1 });
+    await asSuperuser('audit_log', 'UPDATE audit_log SET actor = $2, hash = $3 WHERE seq = $1', [
+      middle,
+      target.actor,
+      target.hash,
+    ]);
+    expect((await verify()).ok).toBe(true);
+
+    await asSuperuser('audit_log', 'DELETE FROM audit_log WHERE seq = $1', [middle]);
+    expect(await verify()).toMatchObject({ ok: false, seq: middle + 1 });
+    await asSuperuser(
+      'audit_log',
+      `INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+      [middle, target.at, target.actor, target.action, target.subject, JSON.stringify(target.details), target.prev_hash, target.hash],
+    );
+    expect((await verify()).ok).toBe(true);
+
+    const last = await row(total);
+    await asSuperuser('audit_log', 'DELETE FROM audit_log WHERE seq = $1', [total]);
+    expect(await verify()).toMatchObject({ ok: false, seq: total - 1 });
+    await asSuperuser(
+      'audit_log',
+      `INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+      [total, last.at, last.actor, last.action, last.subject, JSON.stringify(last.details), last.prev_hash, last.hash],
+    );
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('a certificate cannot be edited or deleted through the application connection', async () => {
+    const number = numbers[0] ?? '';
+    await expect(
+      world.db.query(`UPDATE certificates SET name = '冒名' WHERE number = $1`, [number]),
+    ).rejects.toThrow(/voided/);
+    await expect(world.db.query('DELETE FROM certificates WHERE number = $1', [number])).rejects.toThrow(
+      /never deleted/,
+    );
+  });
+
+  // What the chain does not cover yet: the certificate.issue record lists numbers, ranges and
+  // batch candidates, not what each certificate says (holder, ID number, occupation, level), so a
+  // superuser's edit of a certificate row is invisible to `audit verify` and to the number's audit
+  // trail. Reported to the lead (security/README.md, "known gaps"): record a digest of each
+  // certificate's content in certificate.issue and have verify compare the table with it.
+  it('a superuser can still change a certificate row (triggers switched off)', async () => {
+    const number = numbers[1] ?? '';
+    await asSuperuser('certificates', `UPDATE certificates SET name = '冒名顶替' WHERE number = $1`, [number]);
+    const [changed] = await world.db.query<{ name: string }>(
+      'SELECT name FROM certificates WHERE number = $1',
+      [number],
+    );
+    expect(changed?.name).toBe('冒名顶替');
+  });
+
+  it.fails('a certificate row edited by a superuser is named by audit verify', async () => {
+    const verdict = await verify();
+    expect(verdict.ok).toBe(false);
+  });
+});
