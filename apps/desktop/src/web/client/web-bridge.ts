@@ -14,10 +14,19 @@ import {
 
 interface Pending {
   resolve(reply: WireReply): void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const CALL_TIMEOUT_MS = 30_000;
+
+/**
+ * A long operation (an import, an assembly) names an `operationId`: it reports progress pushes
+ * and can be cancelled, so its reply is awaited without a time limit (a closed connection still
+ * fails it). Every other call gives up after CALL_TIMEOUT_MS.
+ */
+function isLongOperation(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && 'operationId' in input;
+}
 
 /**
  * `window.desktop` for browsers: every call travels over a WebSocket to the web shell,
@@ -78,10 +87,15 @@ export function createWebBridge(baseUrl: string): DesktopApi {
       const ws = await connect();
       const id = nextId++;
       return new Promise<WireReply>((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve({ ok: false, error: { code: 'UNAVAILABLE', message: `${channel} timed out` } });
-        }, CALL_TIMEOUT_MS);
+        const timer = isLongOperation(input)
+          ? undefined
+          : setTimeout(() => {
+              pending.delete(id);
+              resolve({
+                ok: false,
+                error: { code: 'UNAVAILABLE', message: `${channel} timed out` },
+              });
+            }, CALL_TIMEOUT_MS);
         pending.set(id, { resolve, timer });
         const request: BridgeRequest = { id, channel, input };
         ws.send(JSON.stringify(request));
