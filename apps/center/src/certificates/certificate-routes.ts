@@ -19,7 +19,7 @@ import { voidCertificate } from './void-certificate';
  * (national upload layout) and statistics. Organisation staff act on their own organisation.
  */
 
-const VoidBody = z.object({ reason: z.string().trim().min(2).max(500) });
+const VoidBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 
 const SearchQuery = z.object({
   q: z.string().trim().max(40).optional(),

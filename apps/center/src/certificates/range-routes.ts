@@ -16,15 +16,15 @@ import { json, principalOf, queryParam } from './route-helpers';
  * order (docs/decisions/1021-number-ranges-in-filing-order.md); everyone reads what they may.
  */
 
-const RequestBody = z.object({
+const RequestBody = z.strictObject({
   siteSerial: z.string().regex(/^\d{6}$/, '评价机构（站点）序列码应为6位数字'),
   year: z.number().int().min(2000).max(2099),
   level: z.number().int().min(1).max(5),
   size: z.number().int().min(1).max(999_999),
 });
 
-const RefuseBody = z.object({ reason: z.string().trim().min(2).max(500) });
-const YearBody = z.object({ year: z.number().int().min(2000).max(2099) });
+const RefuseBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+const YearBody = z.strictObject({ year: z.number().int().min(2000).max(2099) });
 
 function requestIdOf(request: CenterRequest): string {
   return request.params['id'] ?? '';

@@ -91,6 +91,16 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL refusing a character it cannot store (a NUL byte in text, `\u0000` in jsonb): the
+ * caller's input, not a bug.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '22021' || code === '22P05';
+}
+
+/**
  * Replies for what a route threw. Returns true when the error was a bug (the caller logs it):
  * those get 500 and a generic message.
  */
@@ -109,6 +119,15 @@ export function sendError(res: ServerResponse, error: unknown): boolean {
   }
   if (isUniqueViolation(error)) {
     sendFailure(res, 409, 'CONFLICT', '记录已存在 (the record already exists)');
+    return false;
+  }
+  if (isUnstorableText(error)) {
+    sendFailure(
+      res,
+      400,
+      'BAD_REQUEST',
+      '输入含有不能保存的字符（如 NUL） (the input holds a character that cannot be stored, e.g. NUL)',
+    );
     return false;
   }
   sendFailure(res, 500, 'INTERNAL', '服务器内部错误 (internal error)');
