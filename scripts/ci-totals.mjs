@@ -13,23 +13,29 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-/** Vitest runs: each step writes its own JSON report. */
-for (const [step, report] of [
-  ['unit', 'test-results/vitest-report.json'],
-  ['security', 'test-results/vitest-security-report.json'],
-  ['faults', 'test-results/vitest-faults-report.json'],
+/** Vitest runs: each step writes its own JSON report(s); security runs two suites, one report each. */
+for (const [step, reports] of [
+  ['unit', ['test-results/vitest-report.json']],
+  [
+    'security',
+    ['test-results/vitest-security-report.json', 'test-results/vitest-center-security-report.json'],
+  ],
+  ['faults', ['test-results/vitest-faults-report.json']],
 ]) {
   if (!(step in statuses)) continue;
-  const vitest = readJson(report);
   const status = statuses[step];
-  if (vitest) {
+  let stepFailed = 0;
+  let anyReport = false;
+  for (const vitest of reports.map(readJson)) {
+    if (vitest === undefined) continue;
+    anyReport = true;
     passed += vitest.numPassedTests;
-    failed += vitest.numFailedTests;
+    stepFailed += vitest.numFailedTests;
     skipped += vitest.numPendingTests + vitest.numTodoTests;
-    if (status !== '0' && vitest.numFailedTests === 0) failed += 1;
-  } else if (status !== '0') {
-    failed += 1;
   }
+  failed += stepFailed;
+  // A failed step whose reports name no failing test (a crash, a suite that never ran): one.
+  if (status !== '0' && (!anyReport || stepFailed === 0)) failed += 1;
 }
 
 const playwright = readJson('test-results/e2e-report.json');

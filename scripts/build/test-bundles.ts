@@ -8,7 +8,9 @@ import { buildApps } from '../build-apps';
  */
 export default async function buildTestBundles(): Promise<void> {
   const started = performance.now();
-  const built = await buildApps(['qbank', 'proctor-server', 'center', 'assembly-worker'], { ifStale: true });
+  const built = await buildApps(['qbank', 'proctor-server', 'center', 'assembly-worker'], {
+    ifStale: true,
+  });
   if (built.length > 0) {
     console.log(
       `built ${built.join(', ')} for the tests in ${Math.round(performance.now() - started)} ms`,

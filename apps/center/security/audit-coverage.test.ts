@@ -5,7 +5,14 @@ import { FakeSite } from '../test/ingest/fake-site';
 import { csvOf } from '../test/batches/support/score-sheets';
 import { describeStores } from '../test/support/center-db';
 import { startTestCenter, TEST_PASSWORD, type CallOptions } from '../test/support/center-server';
-import { auditCount, buildWorld, ELECTRICIAN, ok, theoryResults, type World } from './support/world';
+import {
+  auditCount,
+  buildWorld,
+  ELECTRICIAN,
+  ok,
+  theoryResults,
+  type World,
+} from './support/world';
 
 /*
  * Every write is audited in its own transaction (docs/decisions/1002-center-audit-chain.md). Each
@@ -120,7 +127,12 @@ describeStores('every write is audited in the same transaction', (getDb) => {
     const site = new FakeSite('审计考点');
     await write('POST /api/sites', '/api/sites', {
       token: admin.token,
-      body: { organisationId: orgA, name: site.name, siteSerial: '660001', publicKeyPem: site.publicKeyPem },
+      body: {
+        organisationId: orgA,
+        name: site.name,
+        siteSerial: '660001',
+        publicKeyPem: site.publicKeyPem,
+      },
     });
     await write('POST /api/packages', '/api/packages', {
       token: a1.token,
@@ -134,10 +146,14 @@ describeStores('every write is audited in the same transaction', (getDb) => {
   it('number ranges', async () => {
     const { admin, a1, year } = world;
     const request = (serial: string) =>
-      write<{ id: string }>('POST /api/certificate-ranges/requests', '/api/certificate-ranges/requests', {
-        token: a1.token,
-        body: { siteSerial: serial, year, level: ELECTRICIAN.level, size: 20 },
-      });
+      write<{ id: string }>(
+        'POST /api/certificate-ranges/requests',
+        '/api/certificate-ranges/requests',
+        {
+          token: a1.token,
+          body: { siteSerial: serial, year, level: ELECTRICIAN.level, size: 20 },
+        },
+      );
     const first = await request('660001');
     await write(
       'POST /api/certificate-ranges/requests/:id/allocate',
@@ -151,10 +167,14 @@ describeStores('every write is audited in the same transaction', (getDb) => {
       { token: admin.token, body: { reason: '序列码有误' } },
     );
     await request('660003');
-    await write('POST /api/certificate-ranges/allocate-pending', '/api/certificate-ranges/allocate-pending', {
-      token: admin.token,
-      body: { year },
-    });
+    await write(
+      'POST /api/certificate-ranges/allocate-pending',
+      '/api/certificate-ranges/allocate-pending',
+      {
+        token: admin.token,
+        body: { year },
+      },
+    );
   });
 
   it('a batch from creation to issued and voided certificates', async () => {
@@ -164,10 +184,14 @@ describeStores('every write is audited in the same transaction', (getDb) => {
       body: { name: '审计批次', ...ELECTRICIAN },
     });
     const base = `/api/batches/${batch.id}`;
-    const added = await write<{ added: number }>('POST /api/batches/:id/candidates', `${base}/candidates`, {
-      token: a1.token,
-      body: { examId: (await theoryResults(world, world.orgA, 2)).examId },
-    });
+    const added = await write<{ added: number }>(
+      'POST /api/batches/:id/candidates',
+      `${base}/candidates`,
+      {
+        token: a1.token,
+        body: { examId: (await theoryResults(world, world.orgA, 2)).examId },
+      },
+    );
     expect(added.added).toBeGreaterThan(0);
     const ids = await world.db.query<{ id_number: string }>(
       'SELECT id_number FROM batch_candidates WHERE batch_id = $1',

@@ -26,7 +26,10 @@ describeStores('four-eyes review', (getDb) => {
     `/api/batches/${encodeURIComponent(id)}${action === '' ? '' : `/${action}`}`;
 
   async function statusOf(id: string): Promise<string> {
-    const [row] = await world.db.query<{ status: string }>('SELECT status FROM batches WHERE id = $1', [id]);
+    const [row] = await world.db.query<{ status: string }>(
+      'SELECT status FROM batches WHERE id = $1',
+      [id],
+    );
     return row?.status ?? '';
   }
 
@@ -63,7 +66,13 @@ describeStores('four-eyes review', (getDb) => {
     const { centre, a1, a2 } = world;
     const { id } = await newDraft(a1);
     ok(await centre.call('POST', path(id, 'submit'), { token: a1.token }), 'submit');
-    ok(await centre.call('POST', path(id, 'return'), { token: a2.token, body: { reason: '核对实操成绩' } }), 'return');
+    ok(
+      await centre.call('POST', path(id, 'return'), {
+        token: a2.token,
+        body: { reason: '核对实操成绩' },
+      }),
+      'return',
+    );
     ok(await centre.call('POST', path(id, 'submit'), { token: a1.token }), 'resubmit');
     const self = await centre.call('POST', path(id, 'approve'), { token: a1.token });
     expect(self.status).toBe(403);
@@ -89,11 +98,17 @@ describeStores('four-eyes review', (getDb) => {
     const { centre, a1, a2 } = world;
     const { id, idNumbers } = await newDraft(a1);
     ok(await centre.call('POST', path(id, 'submit'), { token: a1.token }), 'submit');
-    ok(await centre.call('POST', path(id, 'return'), { token: a2.token, body: { reason: '退回' } }), 'return');
+    ok(
+      await centre.call('POST', path(id, 'return'), { token: a2.token, body: { reason: '退回' } }),
+      'return',
+    );
     ok(
       await centre.call('POST', `${path(id, 'scores')}?fileName=fix.csv`, {
         token: a2.token,
-        body: csvOf([['身份证号', '实操成绩'], [idNumbers[0] ?? '', '100']]),
+        body: csvOf([
+          ['身份证号', '实操成绩'],
+          [idNumbers[0] ?? '', '100'],
+        ]),
       }),
       'a2 edits',
     );
@@ -113,7 +128,10 @@ describeStores('four-eyes review', (getDb) => {
       [id],
     );
     const auditBefore = await auditCount(db);
-    const sheet = csvOf([['身份证号', '实操成绩'], [idNumbers[0] ?? '', '10']]);
+    const sheet = csvOf([
+      ['身份证号', '实操成绩'],
+      [idNumbers[0] ?? '', '10'],
+    ]);
     for (const who of [a1, a2, a3]) {
       for (const [action, body] of [
         ['scores?fileName=late.csv', sheet],
@@ -152,7 +170,8 @@ describeStores('four-eyes review', (getDb) => {
     const { centre, a1, a2 } = world;
     const { id } = await newDraft(a1);
     for (const step of ['draft', 'submitted']) {
-      if (step === 'submitted') ok(await centre.call('POST', path(id, 'submit'), { token: a1.token }), 'submit');
+      if (step === 'submitted')
+        ok(await centre.call('POST', path(id, 'submit'), { token: a1.token }), 'submit');
       const reply = await centre.call('POST', path(id, 'issue'), { token: a2.token });
       expect({ step, status: reply.status }).toEqual({ step, status: 409 });
     }

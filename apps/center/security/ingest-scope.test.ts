@@ -29,7 +29,12 @@ describeStores('ingest across organisations', (getDb) => {
       const enrolled = ok(
         await world.centre.call<{ id: string }>('POST', '/api/sites', {
           token: world.admin.token,
-          body: { organisationId: org, name: site.name, siteSerial: serial, publicKeyPem: site.publicKeyPem },
+          body: {
+            organisationId: org,
+            name: site.name,
+            siteSerial: serial,
+            publicKeyPem: site.publicKeyPem,
+          },
         }),
         'enrol',
       );
@@ -67,11 +72,26 @@ describeStores('ingest across organisations', (getDb) => {
 
   it("colliding ID numbers: each organisation's batch takes its own sites' results only", async () => {
     const { centre, a1, b1 } = world;
-    ok(await centre.call('POST', '/api/packages', { token: a1.token, body: siteA.makePackage({ sessionId: 'A-1' }) }), 'A');
-    ok(await centre.call('POST', SITE_PUSH_PATH, { body: siteB.makePackage({ sessionId: 'B-1' }) }), 'B');
+    ok(
+      await centre.call('POST', '/api/packages', {
+        token: a1.token,
+        body: siteA.makePackage({ sessionId: 'A-1' }),
+      }),
+      'A',
+    );
+    ok(
+      await centre.call('POST', SITE_PUSH_PATH, { body: siteB.makePackage({ sessionId: 'B-1' }) }),
+      'B',
+    );
     const [idsA, idsB] = await Promise.all([
-      world.db.query<{ id_number: string }>('SELECT id_number FROM theory_results WHERE site_id = $1 ORDER BY 1', [siteIds[siteA.name]]),
-      world.db.query<{ id_number: string }>('SELECT id_number FROM theory_results WHERE site_id = $1 ORDER BY 1', [siteIds[siteB.name]]),
+      world.db.query<{ id_number: string }>(
+        'SELECT id_number FROM theory_results WHERE site_id = $1 ORDER BY 1',
+        [siteIds[siteA.name]],
+      ),
+      world.db.query<{ id_number: string }>(
+        'SELECT id_number FROM theory_results WHERE site_id = $1 ORDER BY 1',
+        [siteIds[siteB.name]],
+      ),
     ]);
     expect(idsA.length).toBeGreaterThan(0);
     expect(idsA).toEqual(idsB); // the same people, as far as ID numbers go
@@ -81,12 +101,20 @@ describeStores('ingest across organisations', (getDb) => {
     const fromA = await sourcesOf(batchA);
     expect(fromA.length).toBe(idsA.length);
     expect(new Set(fromA.map((r) => r.site_id))).toEqual(new Set([siteIds[siteA.name]]));
-    expect(new Set((await sourcesOf(batchB)).map((r) => r.site_id))).toEqual(new Set([siteIds[siteB.name]]));
+    expect(new Set((await sourcesOf(batchB)).map((r) => r.site_id))).toEqual(
+      new Set([siteIds[siteB.name]]),
+    );
 
     // B's site sends a newer session of the same exam: A's batch, re-added, still takes A's
-    ok(await centre.call('POST', SITE_PUSH_PATH, { body: siteB.makePackage({ sessionId: 'B-2' }) }), 'B again');
     ok(
-      await centre.call('POST', `/api/batches/${batchA}/candidates`, { token: a1.token, body: { examId: 'exam-1' } }),
+      await centre.call('POST', SITE_PUSH_PATH, { body: siteB.makePackage({ sessionId: 'B-2' }) }),
+      'B again',
+    );
+    ok(
+      await centre.call('POST', `/api/batches/${batchA}/candidates`, {
+        token: a1.token,
+        body: { examId: 'exam-1' },
+      }),
       're-add',
     );
     const again = await sourcesOf(batchA);
@@ -99,11 +127,20 @@ describeStores('ingest across organisations', (getDb) => {
     const before = await ingestRowCounts(world.db);
     const bytes = siteA.makePackage({ sessionId: 'A-2' });
     for (const caller of [world.supervisor, world.admin]) {
-      const reply = await world.centre.call('POST', '/api/packages', { token: caller.token, body: bytes });
+      const reply = await world.centre.call('POST', '/api/packages', {
+        token: caller.token,
+        body: bytes,
+      });
       expect(reply.status).toBe(403);
     }
-    const foreign = await world.centre.call('POST', '/api/packages', { token: world.b1.token, body: bytes });
-    expect([foreign.status, foreign.json?.error?.message.split(':')[0]]).toEqual([403, 'UPLOADER_FORBIDDEN']);
+    const foreign = await world.centre.call('POST', '/api/packages', {
+      token: world.b1.token,
+      body: bytes,
+    });
+    expect([foreign.status, foreign.json?.error?.message.split(':')[0]]).toEqual([
+      403,
+      'UPLOADER_FORBIDDEN',
+    ]);
     expect(await ingestRowCounts(world.db)).toEqual(before);
   });
 });

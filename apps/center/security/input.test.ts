@@ -42,7 +42,12 @@ function validBodies(world: World): Record<string, Record<string, unknown>> {
       siteSerial: '123456',
       publicKeyPem: 'x',
     },
-    'POST /api/certificate-ranges/requests': { siteSerial: '000111', year: 2026, level: 3, size: 5 },
+    'POST /api/certificate-ranges/requests': {
+      siteSerial: '000111',
+      year: 2026,
+      level: 3,
+      size: 5,
+    },
     'POST /api/certificate-ranges/requests/:id/refuse': { reason: '不予分配' },
     'POST /api/certificate-ranges/allocate-pending': { year: 2026 },
     'POST /api/certificates/:number/void': { reason: '作废原因' },
@@ -83,14 +88,26 @@ describeStores('input at the boundary', (getDb) => {
         'text',
         42,
         Object.fromEntries(Object.keys(valid).map((k) => [k, { $gt: '' }])),
-        { ...valid, organisationId: world.orgB, status: 'approved', role: 'centre_admin', isAdmin: true, unexpected: 1 },
+        {
+          ...valid,
+          organisationId: world.orgB,
+          status: 'approved',
+          role: 'centre_admin',
+          isAdmin: true,
+          unexpected: 1,
+        },
       ];
       for (const body of attempts) {
         const reply = await world.centre.call(route.method, pathOf(route), {
           ...(token === undefined ? {} : { token }),
           body,
         });
-        expect({ route: key(route), body, status: reply.status, code: reply.json?.error?.code }).toEqual({
+        expect({
+          route: key(route),
+          body,
+          status: reply.status,
+          code: reply.json?.error?.code,
+        }).toEqual({
           route: key(route),
           body,
           status: 400,
@@ -116,7 +133,7 @@ describeStores('input at the boundary', (getDb) => {
     const chunked = await fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${world.a1.token}`, 'content-type': 'application/json' },
-      body: chunks as unknown as BodyInit,
+      body: ReadableStream.from(chunks),
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
@@ -134,7 +151,10 @@ describeStores('input at the boundary', (getDb) => {
       '/%00/etc/passwd',
     ]) {
       const reply = await callFrom(world.centre.url, '127.0.0.1', 'GET', path);
-      expect({ path, leaked: /root:|"name":\s*"@skillexam/.test(reply.body) }).toEqual({ path, leaked: false });
+      expect({ path, leaked: /root:|"name":\s*"@skillexam/.test(reply.body) }).toEqual({
+        path,
+        leaked: false,
+      });
       expect(reply.status).toBeLessThan(500);
     }
     for (const path of [
@@ -157,10 +177,14 @@ describeStores('input at the boundary', (getDb) => {
     const { centre, a1, admin, db } = world;
     for (const nasty of SQL_NASTIES) {
       const batch = ok(
-        await centre.call<{ id: string; name: string; occupationName: string }>('POST', '/api/batches', {
-          token: a1.token,
-          body: { ...ELECTRICIAN, name: nasty, occupationName: nasty },
-        }),
+        await centre.call<{ id: string; name: string; occupationName: string }>(
+          'POST',
+          '/api/batches',
+          {
+            token: a1.token,
+            body: { ...ELECTRICIAN, name: nasty, occupationName: nasty },
+          },
+        ),
         'batch with a nasty name',
       );
       expect([batch.name, batch.occupationName]).toEqual([nasty, nasty]);
@@ -194,10 +218,14 @@ describeStores('input at the boundary', (getDb) => {
       });
       expect(login.status).toBe(401);
       for (const reason of [nasty]) {
-        const refused = await centre.call('POST', `/api/certificates/${encodeURIComponent(nasty)}/void`, {
-          token: a1.token,
-          body: { reason },
-        });
+        const refused = await centre.call(
+          'POST',
+          `/api/certificates/${encodeURIComponent(nasty)}/void`,
+          {
+            token: a1.token,
+            body: { reason },
+          },
+        );
         expect(refused.status).toBe(400);
       }
       const lookup = await callFrom(centre.url, '127.0.0.9', 'POST', '/verify', {
@@ -210,7 +238,10 @@ describeStores('input at the boundary', (getDb) => {
       `SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name IN ('batches', 'audit_log')`,
     );
     expect(tables[0]?.n).toBe('2');
-    expect((await centre.call<{ ok: boolean }>('GET', '/api/audit/verify', { token: admin.token })).json?.data).toMatchObject({ ok: true });
+    expect(
+      (await centre.call<{ ok: boolean }>('GET', '/api/audit/verify', { token: admin.token })).json
+        ?.data,
+    ).toMatchObject({ ok: true });
     // a theory result filter with a LIKE wildcard matches nothing it should not
     await theoryResults(world, world.orgA, 1);
     const wild = ok(
@@ -236,15 +267,32 @@ describeStores('input at the boundary', (getDb) => {
     const { centre, a1, admin } = world;
     const attempts: [string, string, string | undefined, unknown][] = [
       ['POST', '/api/batches', a1.token, { ...ELECTRICIAN, name: 'a\u0000b' }],
-      ['POST', '/api/organisations', admin.token, { kind: 'S', code: '0000', province: '44', name: 'a\u0000b' }],
+      [
+        'POST',
+        '/api/organisations',
+        admin.token,
+        { kind: 'S', code: '0000', province: '44', name: 'a\u0000b' },
+      ],
       ['POST', '/api/auth/login', undefined, { username: 'a\u0000b', password: TEST_PASSWORD }],
-      ['POST', '/api/staff', admin.token, { username: 'nul-user', displayName: 'a\u0000b', role: 'supervisor' }],
+      [
+        'POST',
+        '/api/staff',
+        admin.token,
+        { username: 'nul-user', displayName: 'a\u0000b', role: 'supervisor' },
+      ],
     ];
     for (const [method, path, token, body] of attempts) {
-      const reply = await centre.call(method, path, { ...(token === undefined ? {} : { token }), body });
+      const reply = await centre.call(method, path, {
+        ...(token === undefined ? {} : { token }),
+        body,
+      });
       expect({ path, status: reply.status }).toEqual({ path, status: 400 });
     }
-    for (const path of ['/api/audit?subject=a%00b', '/api/batches/a%00b', '/api/sites/a%00b/alerts']) {
+    for (const path of [
+      '/api/audit?subject=a%00b',
+      '/api/batches/a%00b',
+      '/api/sites/a%00b/alerts',
+    ]) {
       const reply = await centre.call('GET', path, { token: admin.token });
       expect({ path, status: reply.status }).toEqual({
         path,

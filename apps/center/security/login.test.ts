@@ -35,7 +35,9 @@ describeStores('login attacks', (getDb) => {
     // the 4th failure starts the wait: 2 s, then 4 s, 8 s …
     let wait = 2_000;
     for (let round = 0; round < 4; round += 1) {
-      expect((await loginFrom(laptop, victim.username, `guess-x${String(round)}`)).status).toBe(401);
+      expect((await loginFrom(laptop, victim.username, `guess-x${String(round)}`)).status).toBe(
+        401,
+      );
       const blocked = await loginFrom(laptop, victim.username, TEST_PASSWORD);
       expect([blocked.status, JSON.parse(blocked.body).error.code]).toEqual([429, 'RATE_LIMITED']);
       clock += wait - 1;
@@ -53,7 +55,10 @@ describeStores('login attacks', (getDb) => {
   it('unknown user, disabled account and wrong password get the same reply, byte for byte', async () => {
     const admin = await centre.signIn('centre_admin');
     const disabled = await centre.signIn('supervisor');
-    ok(await centre.call('POST', `/api/staff/${disabled.staffId}/disable`, { token: admin.token }), 'disable');
+    ok(
+      await centre.call('POST', `/api/staff/${disabled.staffId}/disable`, { token: admin.token }),
+      'disable',
+    );
     const replies = await Promise.all([
       loginFrom('127.0.0.4', 'nobody-here', TEST_PASSWORD),
       loginFrom('127.0.0.5', disabled.username, TEST_PASSWORD),
@@ -70,7 +75,9 @@ describeStores('login attacks', (getDb) => {
     const leaver = await centre.signIn('org_staff');
     ok(await centre.call('POST', '/api/auth/logout', { token: leaver.token }), 'logout');
     expect((await me(leaver.token)).status).toBe(401);
-    expect((await centre.call('POST', '/api/auth/logout', { token: leaver.token })).status).toBe(401);
+    expect((await centre.call('POST', '/api/auth/logout', { token: leaver.token })).status).toBe(
+      401,
+    );
 
     const fired = await centre.signIn('org_staff');
     const other = ok(
@@ -79,14 +86,25 @@ describeStores('login attacks', (getDb) => {
       }),
       'second session',
     );
-    ok(await centre.call('POST', `/api/staff/${fired.staffId}/disable`, { token: admin.token }), 'disable');
+    ok(
+      await centre.call('POST', `/api/staff/${fired.staffId}/disable`, { token: admin.token }),
+      'disable',
+    );
     expect((await me(fired.token)).status).toBe(401);
     expect((await me(other.token)).status).toBe(401);
-    ok(await centre.call('POST', `/api/staff/${fired.staffId}/enable`, { token: admin.token }), 'enable');
+    ok(
+      await centre.call('POST', `/api/staff/${fired.staffId}/enable`, { token: admin.token }),
+      'enable',
+    );
     expect((await me(fired.token)).status).toBe(401);
 
     const reset = await centre.signIn('supervisor');
-    ok(await centre.call('POST', `/api/staff/${reset.staffId}/reset-password`, { token: admin.token }), 'reset');
+    ok(
+      await centre.call('POST', `/api/staff/${reset.staffId}/reset-password`, {
+        token: admin.token,
+      }),
+      'reset',
+    );
     expect((await me(reset.token)).status).toBe(401);
   });
 

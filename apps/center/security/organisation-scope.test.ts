@@ -44,15 +44,16 @@ describeStores('organisation scoping', (getDb) => {
       ),
       certificates: await db.query('SELECT number, status, name FROM certificates ORDER BY number'),
       ranges: await db.query('SELECT id, next_serial FROM certificate_ranges ORDER BY id'),
-      requests: await db.query(
-        'SELECT id, status FROM certificate_range_requests ORDER BY id',
-      ),
+      requests: await db.query('SELECT id, status FROM certificate_range_requests ORDER BY id'),
     };
   }
 
   it('B reads none of A through the listings', async () => {
     const { centre, b1, orgA } = world;
-    const batches = ok(await centre.call<{ id: string }[]>('GET', '/api/batches', { token: b1.token }), 'list');
+    const batches = ok(
+      await centre.call<{ id: string }[]>('GET', '/api/batches', { token: b1.token }),
+      'list',
+    );
     expect(batches.map((b) => b.id)).not.toContain(batchA);
     const packages = ok(
       await centre.call<{ site: { organisationId: string } }[]>('GET', '/api/packages', {
@@ -67,11 +68,10 @@ describeStores('organisation scoping', (getDb) => {
     );
     expect(sites.filter((s) => s.organisationId === orgA)).toEqual([]);
     const ranges = ok(
-      await centre.call<{ ranges: { organisationId?: string; organisation_id?: string }[]; requests: unknown[] }>(
-        'GET',
-        '/api/certificate-ranges',
-        { token: b1.token },
-      ),
+      await centre.call<{
+        ranges: { organisationId?: string; organisation_id?: string }[];
+        requests: unknown[];
+      }>('GET', '/api/certificate-ranges', { token: b1.token }),
       'ranges',
     );
     expect(ranges).toEqual({ ranges: [], requests: [] });
@@ -100,17 +100,20 @@ describeStores('organisation scoping', (getDb) => {
     expect(batchRoutes.length).toBeGreaterThanOrEqual(7);
     for (const route of batchRoutes) {
       if (!(route.roles as readonly string[]).includes('org_staff')) continue;
-      const body =
+      const body: unknown =
         route.raw !== undefined
           ? new TextEncoder().encode('身份证号,实操成绩\r\n')
-          : route.body !== undefined
-            ? { reason: '重新审核', examId: 'x' }
-            : undefined;
+          : route.path.endsWith('/return')
+            ? { reason: '重新审核' }
+            : route.path.endsWith('/candidates')
+              ? { examId: 'x' }
+              : undefined;
       const call = (id: string) =>
-        centre.call(route.method, `${route.path.replace(':id', encodeURIComponent(id))}?fileName=a.csv`, {
-          token: b1.token,
-          ...(body === undefined ? {} : { body: route.path.endsWith('return') ? { reason: '重新审核' } : route.path.endsWith('candidates') ? { examId: 'x' } : body }),
-        });
+        centre.call(
+          route.method,
+          `${route.path.replace(':id', encodeURIComponent(id))}?fileName=a.csv`,
+          { token: b1.token, ...(body === undefined ? {} : { body }) },
+        );
       const real = await call(batchA);
       const made = await call('B-00000000-0000-4000-8000-000000000000');
       const name = `${route.method} ${route.path}`;
@@ -154,7 +157,13 @@ describeStores('organisation scoping', (getDb) => {
       '/api/certificate-ranges/requests',
       {
         token: b1.token,
-        body: { siteSerial: '000702', year: world.year, level: 3, size: 5, organisationId: world.orgA },
+        body: {
+          siteSerial: '000702',
+          year: world.year,
+          level: 3,
+          size: 5,
+          organisationId: world.orgA,
+        },
       },
     );
     // an unknown field is refused, or ignored: never a request in A's name

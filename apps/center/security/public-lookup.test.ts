@@ -40,8 +40,14 @@ describeStores('public lookup attacks', (getDb) => {
     const results = await theoryResults(world, world.orgA, 3, { names });
     idNumbers = results.idNumbers;
     const batchId = await draftBatch(world, world.a1, results.examId, idNumbers);
-    ok(await world.centre.call('POST', `/api/batches/${batchId}/submit`, { token: world.a1.token }), 'submit');
-    ok(await world.centre.call('POST', `/api/batches/${batchId}/approve`, { token: world.a2.token }), 'approve');
+    ok(
+      await world.centre.call('POST', `/api/batches/${batchId}/submit`, { token: world.a1.token }),
+      'submit',
+    );
+    ok(
+      await world.centre.call('POST', `/api/batches/${batchId}/approve`, { token: world.a2.token }),
+      'approve',
+    );
     numbers = await issue(world, world.a1, batchId);
     expect(numbers).toHaveLength(3);
   });
@@ -115,7 +121,8 @@ describeStores('public lookup attacks', (getDb) => {
   it('one address is rate-limited (429 with Retry-After, even for a right answer); others are not', async () => {
     const scraper = freshAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i += 1) statuses.push((await byProof(numbers[0] ?? '', `猜${String(i)}`, scraper)).status);
+    for (let i = 0; i < 12; i += 1)
+      statuses.push((await byProof(numbers[0] ?? '', `猜${String(i)}`, scraper)).status);
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     const limited = await byProof(numbers[0] ?? '', names[0] ?? '', scraper);
@@ -124,7 +131,9 @@ describeStores('public lookup attacks', (getDb) => {
     expect(limited.body).not.toContain(idNumbers[0]?.slice(-4) ?? 'x');
     // the QR route shares the budget
     const secret = await lookupSecret(world.db);
-    expect((await byCode(numbers[0] ?? '', lookupCode(secret, numbers[0] ?? ''), scraper)).status).toBe(429);
+    expect(
+      (await byCode(numbers[0] ?? '', lookupCode(secret, numbers[0] ?? ''), scraper)).status,
+    ).toBe(429);
     expect((await byProof(numbers[0] ?? '', names[0] ?? '')).status).toBe(200);
   });
 

@@ -37,7 +37,12 @@ describeStores('roles that may not write', (getDb) => {
     ids['number'] = (await issue(world, world.a1, batchId))[0] ?? '';
     const { examId, idNumbers } = await theoryResults(world, world.orgA, 1);
     const submitted = await draftBatch(world, world.a1, examId, idNumbers);
-    ok(await world.centre.call('POST', `/api/batches/${submitted}/submit`, { token: world.a1.token }), 'submit');
+    ok(
+      await world.centre.call('POST', `/api/batches/${submitted}/submit`, {
+        token: world.a1.token,
+      }),
+      'submit',
+    );
     ids['batch'] = submitted;
     ids['staff'] = world.a2.staffId;
     ids['request'] = requestId;
@@ -72,7 +77,9 @@ describeStores('roles that may not write', (getDb) => {
       audit: await auditCount(world.db),
       batches: await world.db.query('SELECT id, status FROM batches ORDER BY id'),
       certificates: await world.db.query('SELECT number, status FROM certificates ORDER BY number'),
-      requests: await world.db.query('SELECT id, status FROM certificate_range_requests ORDER BY id'),
+      requests: await world.db.query(
+        'SELECT id, status FROM certificate_range_requests ORDER BY id',
+      ),
       staff: await world.db.query('SELECT id, disabled, password_hash FROM staff ORDER BY id'),
     };
     const refused: string[] = [];
@@ -96,7 +103,9 @@ describeStores('roles that may not write', (getDb) => {
       audit: await auditCount(world.db),
       batches: await world.db.query('SELECT id, status FROM batches ORDER BY id'),
       certificates: await world.db.query('SELECT number, status FROM certificates ORDER BY number'),
-      requests: await world.db.query('SELECT id, status FROM certificate_range_requests ORDER BY id'),
+      requests: await world.db.query(
+        'SELECT id, status FROM certificate_range_requests ORDER BY id',
+      ),
       staff: await world.db.query('SELECT id, disabled, password_hash FROM staff ORDER BY id'),
     }).toEqual(before);
   });
@@ -157,7 +166,10 @@ describeStores('roles that may not write', (getDb) => {
       await centre.call<{ oneTimePassword: string; staff: { id: string; username: string } }>(
         'POST',
         '/api/staff',
-        { token: admin.token, body: { username: 'otp-once', displayName: '一次', role: 'supervisor' } },
+        {
+          token: admin.token,
+          body: { username: 'otp-once', displayName: '一次', role: 'supervisor' },
+        },
       ),
       'add',
     );

@@ -81,7 +81,11 @@ describeStores('tampering with the database', (getDb) => {
     const middle = Math.floor(total / 2);
     const target = await row(middle);
 
-    await asSuperuser('audit_log', `UPDATE audit_log SET details = details || '{"count": 0}' WHERE seq = $1`, [middle]);
+    await asSuperuser(
+      'audit_log',
+      `UPDATE audit_log SET details = details || '{"count": 0}' WHERE seq = $1`,
+      [middle],
+    );
     expect(await verify()).toMatchObject({ ok: false, seq: middle });
     await asSuperuser('audit_log', 'UPDATE audit_log SET details = $2::jsonb WHERE seq = $1', [
       middle,
@@ -111,7 +115,16 @@ describeStores('tampering with the database', (getDb) => {
       'audit_log',
       `INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-      [middle, target.at, target.actor, target.action, target.subject, JSON.stringify(target.details), target.prev_hash, target.hash],
+      [
+        middle,
+        target.at,
+        target.actor,
+        target.action,
+        target.subject,
+        JSON.stringify(target.details),
+        target.prev_hash,
+        target.hash,
+      ],
     );
     expect((await verify()).ok).toBe(true);
 
@@ -122,7 +135,16 @@ describeStores('tampering with the database', (getDb) => {
       'audit_log',
       `INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-      [total, last.at, last.actor, last.action, last.subject, JSON.stringify(last.details), last.prev_hash, last.hash],
+      [
+        total,
+        last.at,
+        last.actor,
+        last.action,
+        last.subject,
+        JSON.stringify(last.details),
+        last.prev_hash,
+        last.hash,
+      ],
     );
     expect((await verify()).ok).toBe(true);
   });
@@ -132,9 +154,9 @@ describeStores('tampering with the database', (getDb) => {
     await expect(
       world.db.query(`UPDATE certificates SET name = '冒名' WHERE number = $1`, [number]),
     ).rejects.toThrow(/voided/);
-    await expect(world.db.query('DELETE FROM certificates WHERE number = $1', [number])).rejects.toThrow(
-      /never deleted/,
-    );
+    await expect(
+      world.db.query('DELETE FROM certificates WHERE number = $1', [number]),
+    ).rejects.toThrow(/never deleted/);
   });
 
   // What the chain does not cover yet: the certificate.issue record lists numbers, ranges and
@@ -144,7 +166,11 @@ describeStores('tampering with the database', (getDb) => {
   // certificate's content in certificate.issue and have verify compare the table with it.
   it('a superuser can still change a certificate row (triggers switched off)', async () => {
     const number = numbers[1] ?? '';
-    await asSuperuser('certificates', `UPDATE certificates SET name = '冒名顶替' WHERE number = $1`, [number]);
+    await asSuperuser(
+      'certificates',
+      `UPDATE certificates SET name = '冒名顶替' WHERE number = $1`,
+      [number],
+    );
     const [changed] = await world.db.query<{ name: string }>(
       'SELECT name FROM certificates WHERE number = $1',
       [number],
