@@ -129,6 +129,21 @@ describeStores('organisation scoping', (getDb) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("every route an organisation's staff may call with an id is attacked here", () => {
+    const attacked = new Set([
+      'GET /api/certificates/:number/pdf',
+      'POST /api/certificates/:number/void',
+    ]);
+    const withIds = CENTER_ROUTES.filter(
+      (r) =>
+        r.path.includes('/:') &&
+        r.roles !== 'public' &&
+        r.roles.includes('org_staff') &&
+        !r.path.startsWith('/api/batches/:id'),
+    ).map((r) => `${r.method} ${r.path}`);
+    expect(withIds.filter((name) => !attacked.has(name))).toEqual([]);
+  });
+
   it("B can neither void, download nor issue A's certificates, nor touch A's range", async () => {
     const { centre, b1, supervisor } = world;
     const before = await snapshot();
