@@ -115,6 +115,18 @@ describeStores('login attacks', (getDb) => {
     expect((await centre.call('GET', '/api/auth/me', { token: caller.token })).status).toBe(401);
   });
 
+  // Password spraying: one address trying one common password on many accounts is never slowed,
+  // as failures are counted per (username, address) only (src/auth/login.ts). Reported to the
+  // lead (decision 1064): an address that keeps failing across usernames should wait as well.
+  it.fails('one address spraying a password over many usernames is slowed', async () => {
+    const sprayer = '127.0.0.7';
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      statuses.push((await loginFrom(sprayer, `staff-${String(i)}`, 'Password123!')).status);
+    }
+    expect(statuses).toContain(429);
+  });
+
   // A stolen token must not become a way to guess the account's password without the login's
   // backoff: POST /api/auth/password checks `currentPassword` with no failure count
   // (src/auth/staff-admin.ts changeOwnPassword). Reported to the lead; see security/README.md.

@@ -129,6 +129,23 @@ describeStores('public lookup attacks', (getDb) => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body).not.toContain(idNumbers[0]?.slice(-4) ?? 'x');
+    // claiming to be someone else in forwarding headers changes nothing
+    const spoofed = await callFrom(
+      world.centre.url,
+      scraper,
+      'POST',
+      '/verify',
+      {
+        type: 'application/x-www-form-urlencoded',
+        bytes: new URLSearchParams({ number: numbers[0] ?? '', proof: names[0] ?? '' }).toString(),
+      },
+      {
+        'x-forwarded-for': '203.0.113.7',
+        'x-real-ip': '203.0.113.8',
+        forwarded: 'for=203.0.113.9',
+      },
+    );
+    expect(spoofed.status).toBe(429);
     // the QR route shares the budget
     const secret = await lookupSecret(world.db);
     expect(

@@ -16,6 +16,7 @@ import { isConsoleRequest, resolveConsoleDir, serveConsole } from './console/con
 import { registerConsoleHandlers } from './console/console.handlers';
 import { registerContentHandlers } from './content/content.handlers';
 import { addExamRoutes } from './exams/exam.routes';
+import { addKeyRoutes } from './keys/keys.routes';
 import { ExamCatalog } from './exams/exam-repository';
 import { Router, sendJson } from './http/router';
 import { IncidentService } from './incidents/incident-service';
@@ -33,6 +34,7 @@ import type { ServerContext } from './server-context';
 import { SessionService } from './sessions/session-service';
 import { registerSessionHandlers } from './sessions/session.handlers';
 import { addSessionRoutes } from './sessions/session.routes';
+import { addSessionAdminRoutes } from './sessions/session-admin.routes';
 import { createSocketNotifier } from './socket/notifier';
 import { createSocketAuth } from './socket/socket-auth';
 import { TokenWatch } from './socket/token-watch';
@@ -143,7 +145,9 @@ export function createApplication(httpServer: HttpServer, components: Components
     .get('/api/console/photo', candidatePhotoRoute(components));
   addStaffRoutes(router, components); // /api/staff/*
   addSessionRoutes(router, components); // /api/sessions*
+  addSessionAdminRoutes(router, components); // console set-up pages
   addExamRoutes(router, components); // /api/exams*
+  addKeyRoutes(router, components); // /api/keys*
   addKioskRoutes(router, {
     components,
     credentials: { ...loginDeps, hasher: components.hasher },

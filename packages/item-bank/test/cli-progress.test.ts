@@ -187,6 +187,38 @@ describe('qbank progress', { timeout: 600_000 }, () => {
   });
 });
 
+describe('qbank progress of the other long commands', { timeout: 120_000 }, () => {
+  it('standard import and analyze report their phases as JSON lines', async () => {
+    const fresh = join(dir, 'fresh.qbank');
+    expect((await qbank(['init', fresh])).code).toBe(0);
+    const standard = await qbank(
+      ['standard', 'import', join(dir, 'std.json'), '--bank', fresh, '--json'],
+      { isTTY: false },
+    );
+    expect(standard.code).toBe(0);
+    const finished = progressLines(standard.progress)
+      .map((line) => line.progress)
+      .filter((event) => event.finished === true);
+    expect(finished.map((event) => event.phase)).toEqual(['reading', 'writing']);
+    expect(finished[0]?.done).toBe(finished[0]?.total);
+
+    const responses = join(dir, 'responses.csv');
+    const rows = Array.from({ length: 30 }, (_, c) => `C${c},${c % 3 === 0 ? 'B' : 'A'},A`);
+    writeFileSync(responses, ['准考证号,Q1,Q2', '#答案,A,A', ...rows].join('\n'));
+    const analyze = await qbank(['analyze', responses, '--json'], { isTTY: false });
+    expect(analyze.code).toBe(0);
+    expect(JSON.parse(analyze.stdout)).toMatchObject({ ok: true });
+    expect(
+      progressLines(analyze.progress)
+        .map((line) => line.progress)
+        .filter((event) => event.finished === true),
+    ).toEqual([
+      { phase: 'reading', label: responses, unit: 'rows', done: 30, finished: true },
+      { phase: 'analysing', label: responses, done: 2, total: 2, finished: true },
+    ]);
+  });
+});
+
 describe('the qbank binary on Ctrl-C', { timeout: 600_000 }, () => {
   it('exits 130 with a CANCELLED report and writes nothing', async () => {
     const file = join(dir, 'bin.csv');

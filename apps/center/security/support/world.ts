@@ -191,6 +191,7 @@ export function callFrom(
   method: string,
   path: string,
   body?: { readonly type: string; readonly bytes: Uint8Array | string },
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<RawReply> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
@@ -201,7 +202,7 @@ export function callFrom(
         method,
         path,
         localAddress,
-        headers: body === undefined ? {} : { 'content-type': body.type },
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': body.type }) },
       },
       (res) => {
         const chunks: Buffer[] = [];

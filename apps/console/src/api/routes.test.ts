@@ -7,6 +7,8 @@ describe('console routes', () => {
       { name: 'sessions' } as const,
       { name: 'audit' } as const,
       { name: 'jobs' } as const,
+      { name: 'keys' } as const,
+      { name: 'staff' } as const,
       { name: 'session', sessionId: 's 1/x', page: 'results' } as const,
     ]) {
       expect(parseRoute(routeHash(route))).toEqual(route);

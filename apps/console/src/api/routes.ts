@@ -7,12 +7,16 @@ export type Route =
   | { readonly name: 'sessions' }
   | { readonly name: 'audit' }
   | { readonly name: 'jobs' }
+  | { readonly name: 'keys' }
+  | { readonly name: 'staff' }
   | { readonly name: 'session'; readonly sessionId: string; readonly page: SessionPage };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'jobs') return { name: 'jobs' };
+  if (parts[0] === 'keys') return { name: 'keys' };
+  if (parts[0] === 'staff') return { name: 'staff' };
   if (parts[0] === 's' && parts[1] !== undefined) {
     const page = (SESSION_PAGES as readonly string[]).includes(parts[2] ?? '')
       ? (parts[2] as SessionPage)
@@ -30,6 +34,10 @@ export function routeHash(route: Route): string {
       return '#/audit';
     case 'jobs':
       return '#/jobs';
+    case 'keys':
+      return '#/keys';
+    case 'staff':
+      return '#/staff';
     case 'session':
       return `#/s/${encodeURIComponent(route.sessionId)}/${route.page}`;
   }

@@ -136,6 +136,8 @@ const zh = {
   noJobs: '暂无导出或备份任务',
   download: '下载',
   adminOnly: '仅考务管理员可用',
+  siteKeys: '密钥与试卷包',
+  staffAccounts: '人员',
   language: 'English',
 } as const;
 
@@ -273,6 +275,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   noJobs: 'No exports or backups yet',
   download: 'Download',
   adminOnly: 'For exam admins only',
+  siteKeys: 'Keys and packages',
+  staffAccounts: 'Staff',
   language: '中文',
 };
 

@@ -34,6 +34,7 @@ export function disableStaff(
   username: string,
   actor: string,
   now: number,
+  reason?: string,
 ): { username: string; revokedTokens: number } {
   if (actor === `staff:${username}`) {
     throw new CodedError('CONFLICT', '不能停用自己的账号 (you cannot disable your own account)');
@@ -42,7 +43,8 @@ export function disableStaff(
     const staff = existing(db, username);
     markStaffDisabled(db, staff.id, now);
     const revokedTokens = revokeSubjectTokens(db, 'staff', String(staff.id), now);
-    audit.append(db, { actor, action: 'staff.disable', payload: { username, revokedTokens } }, now);
+    const payload = { username, revokedTokens, ...(reason === undefined ? {} : { reason }) };
+    audit.append(db, { actor, action: 'staff.disable', payload }, now);
     return { username, revokedTokens };
   });
 }
@@ -53,11 +55,13 @@ export function enableStaff(
   username: string,
   actor: string,
   now: number,
+  reason?: string,
 ): { username: string } {
   return transaction(db, () => {
     const staff = existing(db, username);
     markStaffEnabled(db, staff.id);
-    audit.append(db, { actor, action: 'staff.enable', payload: { username } }, now);
+    const payload = { username, ...(reason === undefined ? {} : { reason }) };
+    audit.append(db, { actor, action: 'staff.enable', payload }, now);
     return { username };
   });
 }

@@ -11,6 +11,9 @@ export interface ImportedExam {
   readonly title: string;
   readonly items: number;
   readonly assets: number;
+  /** What was verified: the key that signed the package and the site key it is addressed to. */
+  readonly signerKeyId: string;
+  readonly siteKeyId: string;
 }
 
 /**
@@ -68,5 +71,7 @@ export async function importExamPackage(
     title: opened.manifest.title,
     items: opened.candidatePaper.sections.reduce((n, s) => n + s.items.length, 0),
     assets: opened.assets.size,
+    signerKeyId: opened.manifest.signerKeyId,
+    siteKeyId: opened.manifest.recipientKeyId,
   };
 }

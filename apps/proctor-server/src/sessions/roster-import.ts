@@ -1,7 +1,7 @@
 import { CodedError } from '@skillexam/shared';
 import { transaction } from '@skillexam/shared/sql';
 import type { Store } from '../db/store';
-import { parseRoster, type RosterRow } from '../roster/index';
+import { parseRoster, type ParsedRoster, type RosterRow } from '../roster/index';
 import { insertRoom } from '../rooms/room-repository';
 import { insertCandidatePhoto, rosterRooms } from './roster-repository';
 import { addRoster, type IssuedCandidate } from './session-setup';
@@ -58,7 +58,11 @@ export async function importRosterFile(
     fileName: options.fileName,
     ...(options.photos === undefined ? {} : { photos: options.photos }),
   });
-  const problems = parsed.issues.map((i) => `${i.file} 第 ${i.row} 行 ${i.field}: ${i.reason}`);
+  return commitRosterImport(store, sessionId, parsed, options.fileName, actor, now);
+}
+
+/** The candidates a parsed roster maps to, and the rooms it would create (reads only). */
+export function planRosterImport(store: Store, sessionId: string, parsed: ParsedRoster) {
   const rooms = rosterRooms(store.db, sessionId);
   const taken = new Set(rooms.map((r) => r.id));
   const created = new Map<string, NewRoom>();
@@ -88,6 +92,23 @@ export async function importRosterFile(
       ...(row.accommodations === undefined ? {} : { accommodations: row.accommodations }),
     };
   });
+  return { candidates, createdRooms: [...created.values()] };
+}
+
+/**
+ * Stores a parsed roster, all or nothing (BAD_REQUEST listing every problem). The writes run in
+ * `transaction`, so a caller's outer transaction may roll a trial run back (the preview).
+ */
+export function commitRosterImport(
+  store: Store,
+  sessionId: string,
+  parsed: ParsedRoster,
+  fileName: string,
+  actor: string,
+  now: number,
+): RosterImportResult {
+  const problems = parsed.issues.map((i) => `${i.file} 第 ${i.row} 行 ${i.field}: ${i.reason}`);
+  const { candidates, createdRooms } = planRosterImport(store, sessionId, parsed);
   if (problems.length > 0) {
     throw new CodedError(
       'BAD_REQUEST',
@@ -95,15 +116,11 @@ export async function importRosterFile(
     );
   }
   const issued = transaction(store.db, () => {
-    for (const room of created.values()) {
+    for (const room of createdRooms) {
       insertRoom(store.db, sessionId, room);
       store.audit.append(
         store.db,
-        {
-          actor,
-          action: 'room.create',
-          payload: { sessionId, ...room, fromRoster: options.fileName },
-        },
+        { actor, action: 'room.create', payload: { sessionId, ...room, fromRoster: fileName } },
         now,
       );
     }
@@ -113,5 +130,5 @@ export async function importRosterFile(
     }
     return addRoster(store.db, store.audit, sessionId, candidates, actor, now);
   });
-  return { issued, rows: parsed.rows, createdRooms: [...created.values()] };
+  return { issued, rows: parsed.rows, createdRooms };
 }

@@ -114,6 +114,30 @@ export function insertSession(db: WritableDb, s: NewSession): void {
   );
 }
 
+/** The editable set-up of a scheduled session (inside the caller's transaction). */
+export function updateSessionSetup(
+  db: WritableDb,
+  s: Omit<NewSession, 'examId' | 'occupationName'>,
+): void {
+  run(
+    db,
+    sql`UPDATE sessions SET name = ${s.name}, scheduled_start = ${s.scheduledStart},
+          duration_ms = ${s.durationMs}, rules_json = ${JSON.stringify(s.rules)},
+          auto_check_in_at = ${s.autoCheckInAt ?? null}
+        WHERE id = ${s.id} AND status = 'scheduled'`,
+  );
+}
+
+/** The automatic check-in time of a session, if it has one. */
+export function autoCheckInAtOf(db: ReadableDb, sessionId: string): number | undefined {
+  return (
+    queryOne<{ at: number | null }>(
+      db,
+      sql`SELECT auto_check_in_at AS at FROM sessions WHERE id = ${sessionId}`,
+    )?.at ?? undefined
+  );
+}
+
 /** Scheduled sessions whose automatic check-in time has come. */
 export function dueCheckInSessionIds(db: ReadableDb, now: number): string[] {
   return queryAll<{ id: string }>(

@@ -36,6 +36,26 @@ export const CreateSessionInputSchema = z.object({
 });
 export type CreateSessionInput = z.input<typeof CreateSessionInputSchema>;
 
+/** The rules' minutes fit the duration; automatic check-in is not after the start (create, edit). */
+export function checkSessionTimes(session: {
+  rules: SessionRules;
+  durationMinutes: number;
+  scheduledStart: number;
+  checkInAt?: number | undefined;
+}): void {
+  for (const rule of ['lateEntryCutoffMinutes', 'earliestSubmissionMinutes'] as const) {
+    if (session.rules[rule] > session.durationMinutes) {
+      throw new CodedError(
+        'BAD_REQUEST',
+        `rules.${rule} (${session.rules[rule]}) 超过考试时长 ${session.durationMinutes} 分钟`,
+      );
+    }
+  }
+  if (session.checkInAt !== undefined && session.checkInAt > session.scheduledStart) {
+    throw new CodedError('BAD_REQUEST', 'checkInAt: 自动检录时间晚于开考时间 (after the start)');
+  }
+}
+
 /** Schedules a session in its rooms; the exam must be imported. */
 export function createSession(
   db: WritableDb,
@@ -48,17 +68,7 @@ export function createSession(
   if (!parsed.success) throw new CodedError('BAD_REQUEST', describeZodError(parsed.error));
   const session = parsed.data;
   const rules: SessionRules = session.rules;
-  for (const rule of ['lateEntryCutoffMinutes', 'earliestSubmissionMinutes'] as const) {
-    if (rules[rule] > session.durationMinutes) {
-      throw new CodedError(
-        'BAD_REQUEST',
-        `rules.${rule} (${rules[rule]}) 超过考试时长 ${session.durationMinutes} 分钟`,
-      );
-    }
-  }
-  if (session.checkInAt !== undefined && session.checkInAt > session.scheduledStart) {
-    throw new CodedError('BAD_REQUEST', 'checkInAt: 自动检录时间晚于开考时间 (after the start)');
-  }
+  checkSessionTimes(session);
   const roomIds = session.rooms.map((room) => room.id);
   const twice = roomIds.find((id, index) => roomIds.indexOf(id) !== index);
   if (twice !== undefined) throw new CodedError('BAD_REQUEST', `rooms: 考场 ${twice} 重复`);

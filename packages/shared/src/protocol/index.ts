@@ -19,3 +19,5 @@ export * from './bank-import-preview';
 export * from './classification-channels';
 export * from './statistics-channels';
 export * from './monitor-counts';
+export * from './site-admin';
+export * from './session-admin';
