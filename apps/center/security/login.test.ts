@@ -115,22 +115,25 @@ describeStores('login attacks', (getDb) => {
     expect((await centre.call('GET', '/api/auth/me', { token: caller.token })).status).toBe(401);
   });
 
-  // Password spraying: one address trying one common password on many accounts is never slowed,
-  // as failures are counted per (username, address) only (src/auth/login.ts). Reported to the
-  // lead (decision 1064): an address that keeps failing across usernames should wait as well.
-  it.fails('one address spraying a password over many usernames is slowed', async () => {
+  // Password spraying (decision 1065): failures are also counted per address across usernames,
+  // so one address trying a common password on many accounts waits; the wait is the address's,
+  // the accounts it tried stay open to their owners elsewhere.
+  it('one address spraying a password over many usernames is slowed', async () => {
     const sprayer = '127.0.0.7';
     const statuses: number[] = [];
     for (let i = 0; i < 25; i += 1) {
       statuses.push((await loginFrom(sprayer, `staff-${String(i)}`, 'Password123!')).status);
     }
     expect(statuses).toContain(429);
+    const owner = await centre.signIn('org_staff');
+    expect((await loginFrom(sprayer, owner.username, TEST_PASSWORD)).status).toBe(429);
+    expect((await loginFrom('127.0.0.8', owner.username, TEST_PASSWORD)).status).toBe(200);
   });
 
   // A stolen token must not become a way to guess the account's password without the login's
-  // backoff: POST /api/auth/password checks `currentPassword` with no failure count
-  // (src/auth/staff-admin.ts changeOwnPassword). Reported to the lead; see security/README.md.
-  it.fails('wrong current passwords on the password change are throttled like logins', async () => {
+  // backoff (decision 1066): wrong current passwords on POST /api/auth/password are counted and
+  // waited for exactly like failed logins.
+  it('wrong current passwords on the password change are throttled like logins', async () => {
     const caller = await centre.signIn('org_staff');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {

@@ -69,6 +69,20 @@ export async function readAuditRows(
   );
 }
 
+/** Up to `limit` records of one action after `afterSeq`, in order (content checks). */
+export async function readAuditRowsOfAction(
+  db: Queryable,
+  action: string,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
+  return db.query<AuditRow>(
+    `SELECT seq, at, actor, action, subject, details, prev_hash, hash
+       FROM audit_log WHERE action = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [action, afterSeq, limit],
+  );
+}
+
 export interface AuditListFilter {
   readonly subject?: string;
   readonly action?: string;

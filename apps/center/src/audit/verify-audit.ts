@@ -1,3 +1,5 @@
+import { verifyApprovedScores } from '../batches/batch-digest';
+import { verifyCertificates } from '../certificates/verify-certificates';
 import type { CenterDb, Queryable } from '../db/center-db';
 import { auditRecordHash, GENESIS_HASH } from './audit-chain';
 import { readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
@@ -5,7 +7,10 @@ import { readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
 /*
  * Walks the whole audit chain in pages and reports the first record that does not follow from
  * its predecessor: a changed field, a missing or inserted record, or a head that does not match
- * the last record (records removed from the end).
+ * the last record (records removed from the end). Then, on an intact chain, compares the rows
+ * the chain pins with the tables (docs/decisions/1067-center-audit-covers-content.md): every
+ * certificate against its issue and void records, every approved batch's scores against its
+ * approve record; a mismatch names the record (`seq`) and the certificate or batch (`subject`).
  */
 
 export type AuditVerification =
@@ -15,6 +20,8 @@ export type AuditVerification =
       readonly records: number;
       readonly seq: number;
       readonly problem: string;
+      /** The certificate number(s) or batch id whose row does not match, for content checks. */
+      readonly subject?: string;
     };
 
 const PAGE = 1000;
@@ -23,7 +30,11 @@ const PAGE = 1000;
 export function verifyAudit(db: CenterDb): Promise<AuditVerification> {
   return db.transaction(async (tx) => {
     await useSnapshot(tx);
-    return walk(tx);
+    const chain = await walk(tx);
+    if (!chain.ok) return chain;
+    const problem =
+      (await verifyCertificates(tx, chain.records)) ?? (await verifyApprovedScores(tx));
+    return problem === undefined ? chain : { ok: false, records: chain.records, ...problem };
   });
 }
 

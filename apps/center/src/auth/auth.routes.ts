@@ -66,7 +66,13 @@ export const authRoutes: readonly CenterRoute[] = [
     async handle(ctx, request) {
       const principal = signedIn(request);
       const body = request.body as z.infer<typeof ChangePasswordBodySchema>;
-      await changeOwnPassword(ctx, principal.staffId, tokenOf(request), body);
+      await changeOwnPassword(
+        ctx,
+        principal.staffId,
+        tokenOf(request),
+        body,
+        request.remoteAddress,
+      );
       return { kind: 'json', data: { changed: true } };
     },
   },

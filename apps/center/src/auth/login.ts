@@ -1,25 +1,20 @@
 import { CodedError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import type { CenterDb } from '../db/center-db';
-import { BAD_CREDENTIALS, backoffMs, LOGIN_BACKOFF, TOO_MANY_ATTEMPTS } from './login-backoff';
+import { BAD_CREDENTIALS } from './login-backoff';
+import { assertNotThrottled, recordFailedCheck } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './password-hasher';
 import { staffView, type StaffView } from './principal';
 import { findStaffByUsername, type StaffRow } from './staff-repository';
-import {
-  clearLoginFailures,
-  findLoginFailures,
-  findTokenStaff,
-  insertToken,
-  recordLoginFailure,
-  revokeToken,
-} from './token-repository';
+import { clearLoginFailures, findTokenStaff, insertToken, revokeToken } from './token-repository';
 import { hashToken, newToken, TOKEN_TTL_MS } from './tokens';
 
 /*
  * Staff login and logout (docs/decisions/1003-center-token-auth.md). A login answers the same
  * for an unknown name, a disabled account and a wrong password, after the same argon2 work.
- * Failures are counted per (username, address) and slow the next attempt; they are not audited
- * (an anonymous caller must not grow the chain), successes and logouts are.
+ * Failures are counted per (username, address) and per address across usernames (password
+ * spraying, docs/decisions/1065-center-login-spraying.md) and slow the next attempt; they are not
+ * audited (an anonymous caller must not grow the chain), successes and logouts are.
  */
 
 export interface LoginDeps {
@@ -44,32 +39,15 @@ export async function login(
 ): Promise<LoginResult> {
   const username = normaliseUsername(input.username);
   const now = deps.now();
-  const failures = await findLoginFailures(deps.db, username, input.remoteAddress);
-  if (
-    failures?.blocked_until !== undefined &&
-    failures.blocked_until !== null &&
-    failures.blocked_until > now
-  ) {
-    throw new CodedError('RATE_LIMITED', TOO_MANY_ATTEMPTS);
-  }
+  const key = { username, remoteAddress: input.remoteAddress };
+  await assertNotThrottled(deps.db, key, now);
   const staff = await findStaffByUsername(deps.db, username);
   const passwordOk =
     staff === undefined
       ? await verifyAgainstNothing(input.password)
       : await verifyPassword(staff.password_hash, input.password);
   if (staff === undefined || staff.disabled || !passwordOk) {
-    await deps.db.transaction((tx) =>
-      recordLoginFailure(
-        tx,
-        { username, remoteAddress: input.remoteAddress },
-        now,
-        new Date(now.getTime() - LOGIN_BACKOFF.forgetAfterMs),
-        (count) => {
-          const wait = backoffMs(count);
-          return wait === 0 ? null : new Date(now.getTime() + wait);
-        },
-      ),
-    );
+    await recordFailedCheck(deps.db, key, now);
     throw new CodedError('UNAUTHORIZED', BAD_CREDENTIALS);
   }
   const token = newToken();

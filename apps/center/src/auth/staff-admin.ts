@@ -17,8 +17,9 @@ import {
   setStaffDisabled,
   setStaffPassword,
 } from './staff-repository';
-import { revokeStaffTokens } from './token-repository';
-import { BAD_CREDENTIALS } from './login-backoff';
+import { clearLoginFailures, revokeStaffTokens } from './token-repository';
+import { BAD_CREDENTIALS, TOO_MANY_PASSWORD_ATTEMPTS } from './login-backoff';
+import { assertNotThrottled, recordFailedCheck } from './login-throttle';
 import { hashToken } from './tokens';
 
 /*
@@ -168,15 +169,25 @@ export async function resetPassword(
   return { staff: staffView({ ...row, must_change_password: true }), oneTimePassword: password };
 }
 
-/** One's own password; the other sessions of the account end, the current one stays. */
+/**
+ * One's own password; the other sessions of the account end, the current one stays. Wrong
+ * current passwords are counted and waited for exactly like failed logins, per (account,
+ * address) and per address (docs/decisions/1066-center-password-change-backoff.md), so a
+ * stolen token is no faster way to guess the password than the login.
+ */
 export async function changeOwnPassword(
   deps: AdminDeps,
   staffId: string,
   currentToken: string,
   input: { readonly currentPassword: string; readonly newPassword: string },
+  remoteAddress: string,
 ): Promise<void> {
   const row = await existing(deps, staffId);
+  const key = { username: row.username, remoteAddress };
+  const now = deps.now();
+  await assertNotThrottled(deps.db, key, now, TOO_MANY_PASSWORD_ATTEMPTS);
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    await recordFailedCheck(deps.db, key, now);
     throw new CodedError('FORBIDDEN', BAD_CREDENTIALS);
   }
   checkNewPassword(input.newPassword, row.username);
@@ -188,6 +199,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await setStaffPassword(tx, staffId, passwordHash, false);
+    await clearLoginFailures(tx, row.username, remoteAddress);
     await revokeStaffTokens(tx, staffId, deps.now(), hashToken(currentToken));
     await deps.audit.append(tx, {
       actor: row.username,

@@ -117,11 +117,15 @@ export async function clearLoginFailures(
   ]);
 }
 
-/** Forgets failure counts older than `before` (housekeeping). */
+/** Forgets failure counts, per pair and per address, older than `before` (housekeeping). */
 export async function pruneLoginFailures(tx: Queryable, before: Date): Promise<number> {
   const rows = await tx.query(
     'DELETE FROM login_failures WHERE last_failure_at < $1 RETURNING username',
     [before],
   );
-  return rows.length;
+  const addresses = await tx.query(
+    'DELETE FROM login_address_failures WHERE last_failure_at < $1 RETURNING remote_address',
+    [before],
+  );
+  return rows.length + addresses.length;
 }

@@ -6,12 +6,13 @@ import { batchForEditing, batchForReading } from './batch-access';
 import { readCandidates, setBatchStatus } from './batch-repository';
 import type { Batch } from './batch-types';
 import { summarise } from './batch-service';
+import { batchScoresDigest } from './batch-digest';
 
 /*
  * Four-eyes review (双人复核) of a batch: organisation staff submit it; someone else — another
  * person of the organisation who neither submitted it nor made its content, or a centre admin —
  * approves it (frozen from then on) or returns it with a reason (editable again). Every step is
- * audited with the batch's counts.
+ * audited with the batch's counts; the approval also with a digest of the approved scores.
  */
 
 export async function submitBatch(
@@ -75,11 +76,13 @@ export async function approveBatch(
     const batch = await batchForDecision(tx, principal, batchId);
     const candidates = await readCandidates(tx, batchId);
     await setBatchStatus(tx, batchId, { status: 'approved', by: principal.staffId, at: ctx.now() });
+    // the approved scores and outcomes, pinned for `audit verify` (decision 1068)
+    const { digest } = await batchScoresDigest(tx, batchId);
     await ctx.audit.append(tx, {
       actor: principal.username,
       action: 'batch.approve',
       subject: batchId,
-      details: { ...summarise(candidates), submittedBy: batch.submittedBy },
+      details: { ...summarise(candidates), submittedBy: batch.submittedBy, scoresDigest: digest },
     });
     return batchForReading(tx, principal, batchId);
   });

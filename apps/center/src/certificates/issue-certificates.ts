@@ -11,6 +11,8 @@ import {
   type NewCertificate,
   type OpenRangeRow,
 } from './certificate-repository';
+import { ListDigest } from '../audit/content-digest';
+import { certificateDigest } from './certificate-digest';
 import { chinaDate } from './china-time';
 import { parseHolders, type Holder } from './holder-input';
 
@@ -112,8 +114,13 @@ export async function issueInTransaction(
     rows,
   );
   const byNumber = new Map(issued.map((row) => [row.number, row]));
+  const content = new ListDigest();
+  for (const row of rows)
+    content.add(certificateDigest(byNumber.get(row.number) as CertificateRow));
   // One record per issuing act, listing every number it gave (first … last in the subject):
-  // each number is traceable to who issued it, when, from which range and for which candidate.
+  // each number is traceable to who issued it, when, from which range and for which candidate;
+  // `contentDigest` pins what each says, in the order of `numbers`, for `audit verify`
+  // (docs/decisions/1067-center-audit-covers-content.md).
   await options.audit.append(tx, {
     actor: options.actor.username,
     action: 'certificate.issue',
@@ -127,6 +134,7 @@ export async function issueInTransaction(
       numbers: rows.map((row) => row.number),
       ranges: [...new Set(rows.map((row) => row.rangeId))],
       batchCandidateIds: rows.map((row) => row.batchCandidateId),
+      contentDigest: content.finish(),
     },
   });
   return rows.map((row) => byNumber.get(row.number) as CertificateRow);

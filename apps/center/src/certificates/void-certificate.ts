@@ -2,6 +2,7 @@ import { CodedError, InvalidInputError } from '@skillexam/shared';
 import type { AuditLog } from '../audit/audit-log';
 import type { CenterPrincipal } from '../auth/center-roles';
 import type { CenterDb } from '../db/center-db';
+import { certificateDigest } from './certificate-digest';
 import { requireCertificateNumber } from './certificate-number';
 import { lockCertificate, markVoided, type CertificateRow } from './certificate-repository';
 
@@ -38,7 +39,12 @@ export async function voidCertificate(
       actor: actor.username,
       action: 'certificate.void',
       subject: number,
-      details: { reason: trimmed, organisationId: certificate.organisation_id },
+      // the voided certificate's content, now its latest audited state (decision 1067)
+      details: {
+        reason: trimmed,
+        organisationId: certificate.organisation_id,
+        contentDigest: certificateDigest(voided),
+      },
     });
     return voided;
   });

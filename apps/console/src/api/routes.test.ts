@@ -7,6 +7,8 @@ describe('console routes', () => {
       { name: 'sessions' } as const,
       { name: 'audit' } as const,
       { name: 'jobs' } as const,
+      { name: 'new-session' } as const,
+      { name: 'session', sessionId: 's1', page: 'roster' } as const,
       { name: 'keys' } as const,
       { name: 'staff' } as const,
       { name: 'session', sessionId: 's 1/x', page: 'results' } as const,

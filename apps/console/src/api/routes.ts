@@ -1,12 +1,22 @@
 /* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit, #/jobs. Pure, tested. */
 
-export const SESSION_PAGES = ['monitor', 'incidents', 'results', 'marking'] as const;
+export const SESSION_PAGES = [
+  'monitor',
+  'incidents',
+  'results',
+  'marking',
+  // the exam admin's set-up pages (docs/decisions/0965–0967)
+  'setup',
+  'roster',
+  'rooms',
+] as const;
 export type SessionPage = (typeof SESSION_PAGES)[number];
 
 export type Route =
   | { readonly name: 'sessions' }
   | { readonly name: 'audit' }
   | { readonly name: 'jobs' }
+  | { readonly name: 'new-session' }
   | { readonly name: 'keys' }
   | { readonly name: 'staff' }
   | { readonly name: 'session'; readonly sessionId: string; readonly page: SessionPage };
@@ -15,6 +25,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'jobs') return { name: 'jobs' };
+  if (parts[0] === 'new-session') return { name: 'new-session' };
   if (parts[0] === 'keys') return { name: 'keys' };
   if (parts[0] === 'staff') return { name: 'staff' };
   if (parts[0] === 's' && parts[1] !== undefined) {
@@ -34,6 +45,8 @@ export function routeHash(route: Route): string {
       return '#/audit';
     case 'jobs':
       return '#/jobs';
+    case 'new-session':
+      return '#/new-session';
     case 'keys':
       return '#/keys';
     case 'staff':

@@ -1,11 +1,17 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   DesktopOutlined,
   EditOutlined,
   FileDoneOutlined,
+  IdcardOutlined,
+  KeyOutlined,
   LogoutOutlined,
+  PlusOutlined,
+  SettingOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
@@ -15,9 +21,12 @@ import { canAct, useConsole } from '../console-context';
 import { AuditPage } from './AuditPage';
 import { IncidentsPage } from './IncidentsPage';
 import { JobsPage } from './jobs/JobsPage';
+import { KeysPage } from './keys/KeysPage';
+import { StaffPage } from './staff/StaffPage';
 import { MarkingPage } from './MarkingPage';
 import { MonitorPage } from './MonitorPage';
 import { ResultsPage } from './ResultsPage';
+import { AdminSetupPages } from './sessions-admin/AdminSetupPages';
 import { SessionsPage } from './SessionsPage';
 
 function useRoute(): [Route, (route: Route) => void] {
@@ -82,6 +91,13 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           ...(canAct(login.role)
             ? [{ key: 'marking', icon: <EditOutlined />, label: t('marking') }]
             : []),
+          ...(login.role === 'admin'
+            ? [
+                { key: 'setup', icon: <SettingOutlined />, label: t('editSession') },
+                { key: 'roster', icon: <IdcardOutlined />, label: t('roster') },
+                { key: 'rooms', icon: <AppstoreOutlined />, label: t('roomLayout') },
+              ]
+            : []),
         ];
 
   return (
@@ -90,7 +106,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: 12,
           paddingInline: 20,
           background: '#001529',
         }}
@@ -109,6 +125,16 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         >
           {t('sessions')}
         </Button>
+        {login.role === 'admin' && sessionId === undefined && (
+          <Button
+            type="text"
+            icon={<PlusOutlined />}
+            style={{ color: '#d9d9d9' }}
+            onClick={() => go({ name: 'new-session' })}
+          >
+            {t('newSession')}
+          </Button>
+        )}
         {sessionId !== undefined && route.name === 'session' && (
           <Menu
             theme="dark"
@@ -122,7 +148,29 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           />
         )}
         {sessionId === undefined && <div style={{ flex: 1 }} />}
-        <Space size="middle">
+        <Space size={4}>
+          {login.role === 'admin' && (
+            <Button
+              type="text"
+              icon={<KeyOutlined />}
+              style={{ color: '#d9d9d9' }}
+              onClick={() => go({ name: 'keys' })}
+              data-testid="nav-keys"
+            >
+              {t('siteKeys')}
+            </Button>
+          )}
+          {login.role === 'admin' && (
+            <Button
+              type="text"
+              icon={<TeamOutlined />}
+              style={{ color: '#d9d9d9' }}
+              onClick={() => go({ name: 'staff' })}
+              data-testid="nav-staff"
+            >
+              {t('staffAccounts')}
+            </Button>
+          )}
           {login.role === 'admin' && (
             <Button
               type="text"
@@ -167,6 +215,9 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         )}
         {route.name === 'audit' && <AuditPage />}
         {route.name === 'jobs' && <JobsPage />}
+        <AdminSetupPages route={route} go={go} />
+        {route.name === 'keys' && <KeysPage />}
+        {route.name === 'staff' && <StaffPage />}
         {route.name === 'session' && route.page === 'monitor' && (
           <MonitorPage key={route.sessionId} sessionId={route.sessionId} />
         )}

@@ -19,7 +19,8 @@ export const ONE_TIME_PASSWORD_LENGTH = 14;
 
 export function oneTimePassword(): string {
   let text = '';
-  for (let i = 0; i < ONE_TIME_PASSWORD_LENGTH; i += 1) text += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < ONE_TIME_PASSWORD_LENGTH; i += 1)
+    text += ALPHABET[randomInt(ALPHABET.length)];
   return text;
 }
 
@@ -41,7 +42,14 @@ export async function addStaffWithOneTimePassword(
   now: number,
 ): Promise<OneTimePassword> {
   const password = oneTimePassword();
-  const staff = await addStaff(deps.db, deps.audit, deps.hasher, { ...input, password }, actor, now);
+  const staff = await addStaff(
+    deps.db,
+    deps.audit,
+    deps.hasher,
+    { ...input, password },
+    actor,
+    now,
+  );
   return { username: staff.username, role: staff.role, oneTimePassword: password };
 }
 

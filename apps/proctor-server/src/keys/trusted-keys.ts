@@ -45,7 +45,11 @@ export function revokeTrustedKey(
       );
     audit.append(
       db,
-      { actor, action: 'package.revoke-key', payload: { keyId: input.keyId, reason: input.reason } },
+      {
+        actor,
+        action: 'package.revoke-key',
+        payload: { keyId: input.keyId, reason: input.reason },
+      },
       now,
     );
     return { keyId: input.keyId };

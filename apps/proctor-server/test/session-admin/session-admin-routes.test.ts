@@ -21,7 +21,7 @@ interface Reply {
 }
 
 function api(s: TestServer, token: string) {
-  const send = async (path: string, body: BodyInit, type: string): Promise<Reply> => {
+  const send = async (path: string, body: string | Buffer, type: string): Promise<Reply> => {
     const res = await fetch(`${s.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': type },
@@ -89,7 +89,10 @@ describe('POST /api/sessions/update', () => {
     expect((await admin.post('/api/sessions/update', { ...edit, id: 'nope' })).status).toBe(404);
     const audits = count('audit_log');
     const ok = await admin.post('/api/sessions/update', edit);
-    expect(ok).toMatchObject({ status: 200, body: { data: { id: 's1', name: '电工四级（改期）' } } });
+    expect(ok).toMatchObject({
+      status: 200,
+      body: { data: { id: 's1', name: '电工四级（改期）' } },
+    });
     const row = store.db
       .prepare('SELECT name, scheduled_start AS start, duration_ms AS ms FROM sessions')
       .get();
@@ -98,7 +101,9 @@ describe('POST /api/sessions/update', () => {
     const logged = store.db
       .prepare("SELECT actor FROM audit_log WHERE action = 'session.update'")
       .all();
-    expect(logged[0]).toEqual({ actor: expect.stringMatching(/^staff:admin/) as unknown as string });
+    expect(logged[0]).toEqual({
+      actor: expect.stringMatching(/^staff:admin/) as unknown as string,
+    });
 
     const setup = await fetch(`${server!.url}/api/sessions/setup?sessionId=s1`, {
       headers: { authorization: `Bearer ${await server!.staffToken('admin')}` },
@@ -122,7 +127,9 @@ describe('POST /api/sessions/update', () => {
     const refused = await admin.post('/api/sessions/update', { ...edit, name: '再改' });
     expect(refused.status).toBe(409);
     expect(refused.body.error?.message).toMatch(/已开始检录/);
-    expect(store.db.prepare('SELECT name FROM sessions').get()).toEqual({ name: '电工四级（改期）' });
+    expect(store.db.prepare('SELECT name FROM sessions').get()).toEqual({
+      name: '电工四级（改期）',
+    });
   });
 });
 
@@ -137,7 +144,9 @@ describe('POST /api/sessions/roster-preview', () => {
     const before = [count('attempts'), count('rooms'), count('audit_log')];
     expect((await proctor.upload(path('名单.csv'), good)).status).toBe(403);
 
-    const bad = good.replace(idNumber(2), '110105199001010011').replace(',第一考场,1', ',第一考场,31');
+    const bad = good
+      .replace(idNumber(2), '110105199001010011')
+      .replace(',第一考场,1', ',第一考场,31');
     const preview = await admin.upload(path('名单.csv'), bad);
     expect(preview.status).toBe(200);
     const data = preview.body.data as {

@@ -4,6 +4,7 @@ import { migration as m0020 } from './0020-staff-tokens';
 import { migration as m0030 } from './0030-organisations';
 import { migration as m0040 } from './0040-audit-log';
 import { migration as m0050 } from './0050-login-failures';
+import { migration as m0060 } from './0060-login-address-failures';
 import { migration as m0100 } from './0100-sites';
 import { migration as m0110 } from './0110-result-packages';
 import { migration as m0120 } from './0120-theory-results';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly CenterMigration[] = [
   m0030,
   m0040,
   m0050,
+  m0060,
   m0100,
   m0110,
   m0120,

@@ -36,7 +36,9 @@ async function request<T extends z.ZodType>(
         ? {}
         : { 'content-type': binary ? 'application/octet-stream' : 'application/json' }),
     },
-    ...(body === undefined ? {} : { body: binary ? body : JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { body: binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
   });
   const envelope = EnvelopeSchema.safeParse(await res.json().catch(() => undefined));
   if (!envelope.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);

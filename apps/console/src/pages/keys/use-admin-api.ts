@@ -34,8 +34,7 @@ export function useAdminLoad<T>(load: (api: SiteAdminApi) => Promise<T>): {
     return () => {
       live = false;
     };
-    // `load` is a module-level or inline reader of `api`; reloading is by `tick`
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is an inline reader of `api`: it runs again on `reload()` (tick), not per render
   }, [api, tick]);
   return { data, error, reload: useCallback(() => setTick((n) => n + 1), []) };
 }

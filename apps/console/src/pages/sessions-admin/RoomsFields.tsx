@@ -13,10 +13,18 @@ export function RoomsFields() {
             {fields.map((field, index) => (
               <Space key={field.key} align="baseline" wrap>
                 <Form.Item name={[field.name, 'id']} rules={[{ required: true }]} noStyle>
-                  <Input aria-label={`${t('roomId')} ${index + 1}`} placeholder="r1" style={{ width: 110 }} />
+                  <Input
+                    aria-label={`${t('roomId')} ${index + 1}`}
+                    placeholder="r1"
+                    style={{ width: 110 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'name']} rules={[{ required: true }]} noStyle>
-                  <Input aria-label={`${t('roomName')} ${index + 1}`} placeholder="第1考场" style={{ width: 180 }} />
+                  <Input
+                    aria-label={`${t('roomName')} ${index + 1}`}
+                    placeholder="第1考场"
+                    style={{ width: 180 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'seatCount']} rules={[{ required: true }]} noStyle>
                   <InputNumber
@@ -28,7 +36,7 @@ export function RoomsFields() {
                   />
                 </Form.Item>
                 <Button
-                  aria-label={`${t('remove')} ${index + 1}`}
+                  aria-label={`${t('removeRoom')} ${index + 1}`}
                   icon={<DeleteOutlined />}
                   disabled={fields.length === 1}
                   onClick={() => remove(field.name)}
@@ -38,7 +46,11 @@ export function RoomsFields() {
             <Button
               icon={<PlusOutlined />}
               onClick={() =>
-                add({ id: `r${fields.length + 1}`, name: `第${fields.length + 1}考场`, seatCount: 30 })
+                add({
+                  id: `r${fields.length + 1}`,
+                  name: `第${fields.length + 1}考场`,
+                  seatCount: 30,
+                })
               }
             >
               {t('addRoom')}

@@ -7,9 +7,15 @@ import { useConsole } from '../../console-context';
  */
 export function SessionRulesFields() {
   const { t } = useConsole();
-  const minutes = (name: string, label: string, extra: string, max?: number) => (
+  const minutes = (name: string, label: string, extra: string, max = 10_000) => (
     <Form.Item name={name} label={label} extra={extra} rules={[{ required: true }]}>
-      <InputNumber min={0} max={max} precision={0} suffix={t('minutesUnit')} style={{ width: 160 }} />
+      <InputNumber
+        min={0}
+        max={max}
+        precision={0}
+        suffix={t('minutesUnit')}
+        style={{ width: 160 }}
+      />
     </Form.Item>
   );
   return (

@@ -81,7 +81,11 @@ export function adminApi(token: string) {
     create: (body: unknown) => post('/api/sessions', body, AdminSessionSchema),
     update: (body: unknown) => post('/api/sessions/update', body, AdminSessionSchema),
     previewRoster: (sessionId: string, file: File) =>
-      upload(`/api/sessions/roster-preview?${rosterQuery(sessionId, file)}`, file, RosterPreviewSchema),
+      upload(
+        `/api/sessions/roster-preview?${rosterQuery(sessionId, file)}`,
+        file,
+        RosterPreviewSchema,
+      ),
     importRoster: (sessionId: string, file: File) =>
       upload(`/api/sessions/roster?${rosterQuery(sessionId, file)}`, file, ImportResultSchema),
     grid: (body: unknown) => post('/api/sessions/room-grid', body, GridResultSchema),

@@ -13,7 +13,13 @@ describe('session form values', () => {
   });
 
   it('sends automatic check-in at start minus the check-in window, manual without a time', () => {
-    const v = { ...defaultValues(0), id: 's1', examId: 'e1', name: '电工', start: '2026-12-02T09:00' };
+    const v = {
+      ...defaultValues(0),
+      id: 's1',
+      examId: 'e1',
+      name: '电工',
+      start: '2026-12-02T09:00',
+    };
     const start = new Date(2026, 11, 2, 9, 0).getTime();
     expect(createRequest(v)).toMatchObject({ id: 's1', examId: 'e1', scheduledStart: start });
     expect(createRequest(v)).not.toHaveProperty('checkInAt');

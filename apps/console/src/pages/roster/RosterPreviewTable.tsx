@@ -1,0 +1,88 @@
+import type { RosterPreview } from '@skillexam/shared';
+import { Alert, Table, Tag } from 'antd';
+import { useConsole } from '../../console-context';
+
+/** The preview of a roster file: every problem with file, row and column, then the rows. */
+export function RosterPreviewTable({ preview }: { readonly preview: RosterPreview }) {
+  const { t } = useConsole();
+  const bad = new Set(preview.issues.map((i) => i.row));
+  return (
+    <>
+      {preview.issues.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={`${t('rosterHasErrors')}: ${preview.issues.length}`}
+          description={t('rosterNothingWritten')}
+          style={{ marginBottom: 12 }}
+        />
+      ) : (
+        <Alert
+          type="success"
+          showIcon
+          title={`${t('rosterReady')}: ${preview.rows.length}`}
+          description={
+            preview.createdRooms.length === 0
+              ? undefined
+              : `${t('rosterNewRooms')}: ${preview.createdRooms.map((r) => `${r.name} (${r.id})`).join('、')}`
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {preview.issues.length > 0 && (
+        <Table
+          data-testid="roster-issues"
+          size="small"
+          pagination={false}
+          rowKey={(issue) => `${issue.row}-${issue.field}-${issue.reason}`}
+          dataSource={preview.issues}
+          columns={[
+            { title: t('rosterFileCol'), dataIndex: 'file', width: 180 },
+            {
+              title: t('rosterRowCol'),
+              dataIndex: 'row',
+              width: 70,
+              render: (row: number) => (row === 0 ? '—' : row),
+            },
+            { title: t('rosterColumnCol'), dataIndex: 'field', width: 120 },
+            { title: t('rosterProblem'), dataIndex: 'reason' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Table
+        data-testid="roster-rows"
+        size="small"
+        rowKey="row"
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        dataSource={preview.rows}
+        columns={[
+          { title: t('rosterRowCol'), dataIndex: 'row', width: 70 },
+          { title: t('ticket'), dataIndex: 'admissionTicketNumber' },
+          { title: t('name'), dataIndex: 'name' },
+          { title: t('idNumber'), dataIndex: 'idNumber' },
+          {
+            title: t('rooms'),
+            dataIndex: 'room',
+            render: (room: string, r) => `${room} → ${r.roomId}`,
+          },
+          { title: t('seat'), dataIndex: 'seat', width: 70 },
+          {
+            title: t('rosterPhoto'),
+            dataIndex: 'photo',
+            width: 70,
+            render: (photo: boolean) => (photo ? t('photoYes') : '—'),
+          },
+          {
+            title: t('status'),
+            key: 'ok',
+            width: 90,
+            render: (_: unknown, r) =>
+              bad.has(r.row) ? <Tag color="red">{t('rowError')}</Tag> : <Tag color="green">OK</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}
