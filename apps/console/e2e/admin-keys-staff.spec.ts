@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -117,6 +117,12 @@ test('密钥与试卷包: site key, trust a key, import a package, refuse a tamp
   await expect(page.getByTestId('site-fingerprint')).toHaveText(site.keyId);
   await expect(page.getByTestId('site-public-key')).toHaveText(site.printed);
   await expect(page.getByTestId('site-key-qr')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载 .pub' }).click();
+  const pub = await download;
+  expect(pub.suggestedFilename()).toBe(`site-${site.keyId}.pub`);
+  const pubPath = await pub.path();
+  expect(site.printed).toContain((await readFile(pubPath, 'utf8')).trim());
 
   const packageInput = page.locator('input[type=file][accept=".exampkg"]');
   // not trusted yet: the server's refusal, nothing imported

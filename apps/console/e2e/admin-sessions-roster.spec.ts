@@ -118,6 +118,17 @@ test('the exam admin creates a session, imports a roster, prints slips and lays 
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(1000);
   await expect(page.getByText(/已下载: 准考证-s-admin\.pdf/)).toBeVisible();
+  // one candidate's slip (a lost slip): a new code for that candidate only
+  await page.getByLabel('准考证号（补发单个考生，可留空）').fill('2027100002');
+  const single = page.waitForEvent('download');
+  await page.getByRole('button', { name: '打印准考证 (PDF)' }).click();
+  expect((await readFile(await (await single).path())).subarray(0, 5).toString('latin1')).toBe(
+    '%PDF-',
+  );
+  await expect(page.getByText(/已下载: 准考证-s-admin-2027100002\.pdf/)).toBeVisible();
+  await page.getByLabel('准考证号（补发单个考生，可留空）').fill('2027109999');
+  await page.getByRole('button', { name: '打印准考证 (PDF)' }).click();
+  await expect(page.getByText('准考证号 2027109999: 不在本场次名单中或已登录')).toBeVisible();
 
   // English: the same page from the catalogue
   await page.getByRole('button', { name: 'English' }).click();

@@ -152,6 +152,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           {login.role === 'admin' && (
             <Button
               type="text"
+              size="small"
               icon={<KeyOutlined />}
               style={{ color: '#d9d9d9' }}
               onClick={() => go({ name: 'keys' })}
@@ -163,6 +164,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           {login.role === 'admin' && (
             <Button
               type="text"
+              size="small"
               icon={<TeamOutlined />}
               style={{ color: '#d9d9d9' }}
               onClick={() => go({ name: 'staff' })}

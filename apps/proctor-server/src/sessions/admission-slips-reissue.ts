@@ -20,6 +20,8 @@ import { getSession, occupationNameOf } from './session-repository';
 export interface SlipsRequest {
   readonly sessionId: string;
   readonly roomId?: string;
+  /** One candidate's slip only (exam-code reissue for a lost slip). */
+  readonly admissionTicketNumber?: string;
   readonly siteName: string;
 }
 
@@ -43,8 +45,17 @@ export async function reissueAdmissionSlips(
   }
   const slips = transaction(db, () => {
     const rows = registeredSlipRows(db, session.id).filter(
-      (row) => request.roomId === undefined || row.room_id === request.roomId,
+      (row) =>
+        (request.roomId === undefined || row.room_id === request.roomId) &&
+        (request.admissionTicketNumber === undefined ||
+          row.admission_ticket === request.admissionTicketNumber),
     );
+    if (request.admissionTicketNumber !== undefined && rows.length === 0) {
+      throw new CodedError(
+        'NOT_FOUND',
+        `准考证号 ${request.admissionTicketNumber}: 不在本场次名单中或已登录 (not a registered candidate)`,
+      );
+    }
     const secret = examCodeSecret(db);
     const codes = generateExamCodes(rows.length);
     const issued: AdmissionSlip[] = rows.map((row, index) => {

@@ -27,7 +27,7 @@ import {
  *   POST /api/sessions/proctors                          JSON { sessionId, usernames }: 监考员
  *                                                        assignment (replaces; docs/decisions/0221)
  *   POST /api/sessions/roster?sessionId=&fileName=       roster .xlsx/.csv or .zip with photos
- *   POST /api/sessions/admission-slips?sessionId=[&roomId=&site=]   PDF, issues new exam codes
+ *   POST /api/sessions/admission-slips?sessionId=[&roomId=&ticket=&site=]  PDF, new exam codes
  *   POST /api/sessions/room-layout                       JSON { sessionId, roomId, layout }
  */
 
@@ -122,12 +122,16 @@ export function addSessionRoutes(router: Router, components: Components): Router
       staffRoute(deps, async (_req, staff, url) => {
         const roomId = url.searchParams.get('roomId');
         const site = url.searchParams.get('site');
+        const ticket = url.searchParams.get('ticket');
         const slips = await reissueAdmissionSlips(
           store,
           {
             sessionId: queryParam(url, 'sessionId', ID),
             siteName: site === null || site.trim() === '' ? '考点' : site.trim().slice(0, 100),
             ...(roomId === null ? {} : { roomId: queryParam(url, 'roomId', ID) }),
+            ...(ticket === null
+              ? {}
+              : { admissionTicketNumber: queryParam(url, 'ticket', /^[A-Za-z0-9-]{1,32}$/) }),
           },
           actor(staff.username),
           now(),

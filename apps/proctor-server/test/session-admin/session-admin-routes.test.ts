@@ -140,7 +140,7 @@ describe('POST /api/sessions/roster-preview', () => {
     `/api/sessions/roster-preview?sessionId=s1&fileName=${encodeURIComponent(file)}`;
 
   it('names file, row and column of each problem and writes nothing', async () => {
-    const { admin, proctor, count } = await setUp();
+    const { store, admin, proctor, count } = await setUp();
     const before = [count('attempts'), count('rooms'), count('audit_log')];
     expect((await proctor.upload(path('名单.csv'), good)).status).toBe(403);
 
@@ -188,6 +188,24 @@ describe('POST /api/sessions/roster-preview', () => {
     ]);
     expect(again.issues[0]!.reason).toMatch(/T0001 已在名单中/);
     expect(count('attempts')).toBe(2);
+
+    // one candidate's slip: only that candidate's code is reissued; unknown tickets are refused
+    const slip = await fetch(
+      `${server!.url}/api/sessions/admission-slips?sessionId=s1&ticket=T0002`,
+      { method: 'POST', headers: { authorization: `Bearer ${await server!.staffToken('admin')}` } },
+    );
+    expect(slip.headers.get('content-type')).toBe('application/pdf');
+    const reissued = store.db
+      .prepare("SELECT payload_json AS p FROM audit_log WHERE action = 'roster.reissue-codes'")
+      .all() as { p: string }[];
+    expect(reissued.map((r) => (JSON.parse(r.p) as { tickets: string[] }).tickets)).toEqual([
+      ['T0002'],
+    ]);
+    const unknownTicket = await fetch(
+      `${server!.url}/api/sessions/admission-slips?sessionId=s1&ticket=T9999`,
+      { method: 'POST', headers: { authorization: `Bearer ${await server!.staffToken('admin')}` } },
+    );
+    expect(unknownTicket.status).toBe(404);
   });
 
   it('refuses a file of the wrong kind or an unknown session before reading it', async () => {

@@ -19,12 +19,19 @@ export function AdmissionSlips({
   const api = useAdminApi();
   const [room, setRoom] = useState(ALL);
   const [site, setSite] = useState('');
+  const [ticket, setTicket] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
   const print = async () => {
     setBusy(true);
     try {
-      const name = await api.slips(sessionId, room === ALL ? undefined : room, site.trim());
+      const one = ticket.trim();
+      const name = await api.slips(
+        sessionId,
+        room === ALL ? undefined : room,
+        site.trim(),
+        one === '' ? undefined : one,
+      );
       setResult({ ok: true, text: name });
     } catch (err) {
       setResult({ ok: false, text: (err as Error).message });
@@ -53,6 +60,13 @@ export function AdmissionSlips({
             value={site}
             onChange={(e) => setSite(e.target.value)}
             style={{ width: 220 }}
+          />
+          <Input
+            aria-label={t('slipTicket')}
+            placeholder={t('slipTicket')}
+            value={ticket}
+            onChange={(e) => setTicket(e.target.value)}
+            style={{ width: 260 }}
           />
           <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void print()}>
             {t('printSlips')}

@@ -90,15 +90,21 @@ export function adminApi(token: string) {
       upload(`/api/sessions/roster?${rosterQuery(sessionId, file)}`, file, ImportResultSchema),
     grid: (body: unknown) => post('/api/sessions/room-grid', body, GridResultSchema),
     /** 准考证 PDF (new exam codes) for the session or one room; resolves with the file name. */
-    async slips(sessionId: string, roomId: string | undefined, site: string): Promise<string> {
+    async slips(
+      sessionId: string,
+      roomId: string | undefined,
+      site: string,
+      ticket?: string,
+    ): Promise<string> {
       const query = new URLSearchParams({ sessionId, site });
       if (roomId !== undefined) query.set('roomId', roomId);
+      if (ticket !== undefined) query.set('ticket', ticket);
       const res = await fetch(`/api/sessions/admission-slips?${query.toString()}`, {
         method: 'POST',
         headers: auth,
       });
       if (!res.ok) await unwrap(res, z.unknown());
-      const name = `准考证-${sessionId}${roomId === undefined ? '' : `-${roomId}`}.pdf`;
+      const name = `准考证-${sessionId}${roomId === undefined ? '' : `-${roomId}`}${ticket === undefined ? '' : `-${ticket}`}.pdf`;
       const url = URL.createObjectURL(await res.blob());
       const link = document.createElement('a');
       link.href = url;
