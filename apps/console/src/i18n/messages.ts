@@ -138,6 +138,7 @@ const zh = {
   download: '下载',
   adminOnly: '仅考务管理员可用',
   ...setupZh,
+  siteAdmin: '考点管理',
   siteKeys: '密钥与试卷包',
   staffAccounts: '人员',
   language: 'English',
@@ -278,7 +279,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   download: 'Download',
   adminOnly: 'For exam admins only',
   ...setupEn,
-  siteKeys: 'Keys',
+  siteAdmin: 'Site admin',
+  siteKeys: 'Keys and packages',
   staffAccounts: 'Staff',
   language: '中文',
 };

@@ -7,11 +7,9 @@ import {
   EditOutlined,
   FileDoneOutlined,
   IdcardOutlined,
-  KeyOutlined,
   LogoutOutlined,
   PlusOutlined,
   SettingOutlined,
-  TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
@@ -22,6 +20,7 @@ import { AuditPage } from './AuditPage';
 import { IncidentsPage } from './IncidentsPage';
 import { JobsPage } from './jobs/JobsPage';
 import { KeysPage } from './keys/KeysPage';
+import { SiteAdminMenu } from './keys/SiteAdminMenu';
 import { StaffPage } from './staff/StaffPage';
 import { MarkingPage } from './MarkingPage';
 import { MonitorPage } from './MonitorPage';
@@ -149,30 +148,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
         )}
         {sessionId === undefined && <div style={{ flex: 1 }} />}
         <Space size={4}>
-          {login.role === 'admin' && (
-            <Button
-              type="text"
-              size="small"
-              icon={<KeyOutlined />}
-              style={{ color: '#d9d9d9' }}
-              onClick={() => go({ name: 'keys' })}
-              data-testid="nav-keys"
-            >
-              {t('siteKeys')}
-            </Button>
-          )}
-          {login.role === 'admin' && (
-            <Button
-              type="text"
-              size="small"
-              icon={<TeamOutlined />}
-              style={{ color: '#d9d9d9' }}
-              onClick={() => go({ name: 'staff' })}
-              data-testid="nav-staff"
-            >
-              {t('staffAccounts')}
-            </Button>
-          )}
+          {login.role === 'admin' && <SiteAdminMenu onOpen={(name) => go({ name })} />}
           {login.role === 'admin' && (
             <Button
               type="text"
@@ -192,7 +168,7 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
             {t('audit')}
           </Button>
           <Badge status={connected ? 'success' : 'error'} />
-          <span style={{ color: '#fff' }} data-testid="whoami">
+          <span style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="whoami">
             {login.username}{' '}
             <Tag color={login.role === 'supervisor' ? 'gold' : 'blue'}>
               {ROLE_LABEL[login.role][lang]}
