@@ -109,7 +109,8 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
   await runAndEnd(admin, 's-console');
   await runAndEnd(admin, 's-big');
 
-  await admin.getByRole('button', { name: '成绩导出与备份' }).click();
+  await admin.getByTestId('nav-site-admin').click();
+  await admin.getByRole('menuitem', { name: '成绩导出与备份' }).click();
   await expect(admin.getByText('暂无导出或备份任务')).toBeVisible();
   await admin.getByTestId('job-session').click();
   await admin.locator('.ant-select-item-option', { hasText: 's-big' }).click();

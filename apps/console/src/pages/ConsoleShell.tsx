@@ -1,12 +1,9 @@
 import {
   AlertOutlined,
-  AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   DesktopOutlined,
   EditOutlined,
-  FileDoneOutlined,
-  IdcardOutlined,
   LogoutOutlined,
   PlusOutlined,
   SettingOutlined,
@@ -59,6 +56,9 @@ interface Props {
   readonly onSwitchLang: () => void;
 }
 
+/** The session pages the one 场次设置 menu entry stands for. */
+const SETUP_PAGES: ReadonlySet<string> = new Set(['setup', 'roster', 'rooms']);
+
 const ROLE_LABEL = {
   admin: { 'zh-CN': '考务管理', en: 'Exam admin' },
   proctor: { 'zh-CN': '监考', en: 'Proctor' },
@@ -90,12 +90,9 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           ...(canAct(login.role)
             ? [{ key: 'marking', icon: <EditOutlined />, label: t('marking') }]
             : []),
+          // 编辑场次 / 考生名单 / 座位图 are one entry; the set-up pages switch between them.
           ...(login.role === 'admin'
-            ? [
-                { key: 'setup', icon: <SettingOutlined />, label: t('editSession') },
-                { key: 'roster', icon: <IdcardOutlined />, label: t('roster') },
-                { key: 'rooms', icon: <AppstoreOutlined />, label: t('roomLayout') },
-              ]
+            ? [{ key: 'setup', icon: <SettingOutlined />, label: t('sessionSetup') }]
             : []),
         ];
 
@@ -134,31 +131,9 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
             {t('newSession')}
           </Button>
         )}
-        {sessionId !== undefined && route.name === 'session' && (
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[route.page]}
-            items={menuItems}
-            style={{ flex: 1, minWidth: 0 }}
-            onClick={({ key }) =>
-              go({ name: 'session', sessionId, page: key as typeof route.page })
-            }
-          />
-        )}
-        {sessionId === undefined && <div style={{ flex: 1 }} />}
+        <div style={{ flex: 1 }} />
         <Space size={4}>
           {login.role === 'admin' && <SiteAdminMenu onOpen={(name) => go({ name })} />}
-          {login.role === 'admin' && (
-            <Button
-              type="text"
-              icon={<FileDoneOutlined />}
-              style={{ color: '#d9d9d9' }}
-              onClick={() => go({ name: 'jobs' })}
-            >
-              {t('jobs')}
-            </Button>
-          )}
           <Button
             type="text"
             icon={<AuditOutlined />}
@@ -182,6 +157,17 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           </Button>
         </Space>
       </Layout.Header>
+      {/* The session's pages on their own row: they fit 1280 px in both languages. */}
+      {sessionId !== undefined && route.name === 'session' && (
+        <Menu
+          theme="light"
+          mode="horizontal"
+          selectedKeys={[SETUP_PAGES.has(route.page) ? 'setup' : route.page]}
+          items={menuItems}
+          style={{ paddingInline: 12 }}
+          onClick={({ key }) => go({ name: 'session', sessionId, page: key as typeof route.page })}
+        />
+      )}
       {!connected && (
         <div style={{ background: '#fff2e8', color: '#d4380d', padding: '4px 20px' }}>
           {t('disconnected')}
