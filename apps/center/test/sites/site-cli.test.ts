@@ -90,6 +90,20 @@ describe('center site / ingest commands', () => {
     const refused = await center(data, 'ingest', forged);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/DERIVATION_MISMATCH: .*cli-2-T0001/);
+
+    // several packages at once: each on its own, progress as JSON lines on stderr, exit 2 if any refused
+    const bulk = await center(data, 'ingest', file, forged, '--json');
+    expect(bulk.code).toBe(2);
+    expect(JSON.parse(bulk.stdout)).toMatchObject({
+      ingested: [{ file, status: 'already_ingested', sessionId: 'cli-1' }],
+      refused: [{ file: forged, code: 'CONFLICT' }],
+    });
+    const events = bulk.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { progress: { done: number; total: number } }).progress);
+    expect(events.at(-1)).toMatchObject({ phase: 'verifying', done: 2, total: 2, finished: true });
+    expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
     const listed = await center(data, 'site', 'list', '--json');
     expect(JSON.parse(listed.stdout)).toMatchObject([
       { name: site.name, chainHead: { seq: expect.any(Number) } },

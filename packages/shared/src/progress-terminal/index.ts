@@ -6,3 +6,10 @@ export {
   type TerminalProgress,
   type TerminalProgressOptions,
 } from './terminal-progress';
+export {
+  commandLocale,
+  commandProgress,
+  withCommandProgress,
+  type CommandProgress,
+  type CommandProgressOptions,
+} from './command-progress';
