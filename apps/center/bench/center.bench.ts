@@ -72,6 +72,8 @@ function startPostgres(): { url: string; stop: () => void } {
   const env = {
     ...process.env,
     CENTER_TEST_PG_DIR: `/tmp/skillexam-center-bench-pg-${process.pid}`,
+    // A real server's durability (fsync, synchronous commit), not the tests' fast settings.
+    CENTER_TEST_PG_DURABLE: '1',
   };
   const started = spawnSync('bash', [PG_SCRIPT], { env, encoding: 'utf8' });
   process.stderr.write(started.stderr);

@@ -48,8 +48,12 @@ as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --no-
   cat "$STATE/initdb.log" >&2
   exit 1
 }
+# Tests trade durability for speed; CENTER_TEST_PG_DURABLE=1 (the benchmarks) keeps PostgreSQL's
+# defaults, so measured numbers are those of a real server.
+fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${CENTER_TEST_PG_DURABLE:-0}" = "1" ] && fast=""
 as_owner "$BIN/pg_ctl" -D "$DATA" -l "$STATE/server.log" -w \
-  -o "-p $port -k $STATE -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-p $port -k $STATE -c listen_addresses=127.0.0.1 $fast -c max_connections=200" \
   start >&2 || {
   cat "$STATE/server.log" >&2
   exit 1
