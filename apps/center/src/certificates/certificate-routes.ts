@@ -8,6 +8,8 @@ import {
   certificateStatistics,
   certificateStatisticsWorkbook,
 } from './certificate-exports';
+import { lookupLink } from '../lookup/lookup-code';
+import { lookupSecret } from '../lookup/verify-certificate';
 import { organisationScope } from './certificate-access';
 import { searchCertificates } from './certificate-search-repository';
 import { maskIdNumber } from './holder-id';
@@ -74,12 +76,15 @@ export const CERTIFICATE_ROUTES: readonly CenterRoute[] = [
     roles: ['org_staff'],
     async handle(ctx, request) {
       const issued = await issueBatch(ctx, principalOf(request), request.params['id'] ?? '');
+      const secret = await lookupSecret(ctx.db, ctx.now);
       return json(
         {
           issued: issued.map((c) => ({
             number: c.number,
             name: c.name,
             batchCandidateId: c.batch_candidate_id,
+            // the certificate's QR link: its public lookup page, no typing needed
+            lookupUrl: lookupLink(ctx.publicBaseUrl, secret, c.number),
           })),
         },
         201,

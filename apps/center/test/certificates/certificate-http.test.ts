@@ -92,11 +92,15 @@ describeStores('certificate routes over HTTP', (getDb) => {
         number: `S000044000555${yy}5000001`,
         name: '考生0',
         batchCandidateId: expect.any(String) as string,
+        lookupUrl: expect.stringMatching(
+          new RegExp(`/verify/S000044000555${yy}5000001/[\\w-]+$`),
+        ) as string,
       },
       {
         number: `S000044000555${yy}5000002`,
         name: '考生2',
         batchCandidateId: expect.any(String) as string,
+        lookupUrl: expect.any(String) as string,
       },
     ]);
     const again = await centre.call('POST', '/api/batches/hb1/issue', { token: staffA.token });

@@ -152,7 +152,8 @@ export interface CertificateListing {
 export interface IssuedCertificate {
   readonly number: string;
   readonly name: string;
-  readonly batchCandidateId: number;
+  readonly batchCandidateId: string;
+  readonly lookupUrl: string;
 }
 
 export interface RangeRow {
