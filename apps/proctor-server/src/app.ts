@@ -76,6 +76,9 @@ export interface Application {
  * Builds the proctor server on an existing HTTP server (not yet listening).
  * index.ts wires real components; tests pass their own and listen on port 0.
  */
+/** How long a stopping server lets clients finish before it closes their connections. */
+const SHUTDOWN_GRACE_MS = 1_000;
+
 export function createApplication(httpServer: HttpServer, components: Components): Application {
   const { store, settings, now, logger } = components;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
@@ -208,7 +211,13 @@ export function createApplication(httpServer: HttpServer, components: Components
       collector.close();
       io.emit('system:shutdown', { reason, at: now() });
       await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        // A browser keeps HTTP connections open (keep-alive, a page left open): after a short
+        // grace the rest are closed, so stopping the server never waits on a client.
+        const grace = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        io.close(() => {
+          clearTimeout(grace);
+          resolve();
+        });
       });
     },
   };
