@@ -1,4 +1,4 @@
-/* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit, #/jobs. Pure, tested. */
+/* Hash routes of the console: #/sessions, #/s/<id>/<page>, #/audit and the site pages. Pure, tested. */
 
 export const SESSION_PAGES = [
   'monitor',
@@ -9,6 +9,7 @@ export const SESSION_PAGES = [
   'setup',
   'roster',
   'rooms',
+  'candidates',
 ] as const;
 export type SessionPage = (typeof SESSION_PAGES)[number];
 
@@ -19,6 +20,8 @@ export type Route =
   | { readonly name: 'new-session' }
   | { readonly name: 'keys' }
   | { readonly name: 'staff' }
+  | { readonly name: 'backups' }
+  | { readonly name: 'kiosks' }
   | { readonly name: 'session'; readonly sessionId: string; readonly page: SessionPage };
 
 export function parseRoute(hash: string): Route {
@@ -28,6 +31,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new-session') return { name: 'new-session' };
   if (parts[0] === 'keys') return { name: 'keys' };
   if (parts[0] === 'staff') return { name: 'staff' };
+  if (parts[0] === 'backups') return { name: 'backups' };
+  if (parts[0] === 'kiosks') return { name: 'kiosks' };
   if (parts[0] === 's' && parts[1] !== undefined) {
     const page = (SESSION_PAGES as readonly string[]).includes(parts[2] ?? '')
       ? (parts[2] as SessionPage)
@@ -51,6 +56,10 @@ export function routeHash(route: Route): string {
       return '#/keys';
     case 'staff':
       return '#/staff';
+    case 'backups':
+      return '#/backups';
+    case 'kiosks':
+      return '#/kiosks';
     case 'session':
       return `#/s/${encodeURIComponent(route.sessionId)}/${route.page}`;
   }

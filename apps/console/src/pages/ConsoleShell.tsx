@@ -15,10 +15,8 @@ import { parseRoute, routeHash, type Route } from '../api/routes';
 import { canAct, useConsole } from '../console-context';
 import { AuditPage } from './AuditPage';
 import { IncidentsPage } from './IncidentsPage';
-import { JobsPage } from './jobs/JobsPage';
-import { KeysPage } from './keys/KeysPage';
 import { SiteAdminMenu } from './keys/SiteAdminMenu';
-import { StaffPage } from './staff/StaffPage';
+import { SitePages } from './keys/SitePages';
 import { MarkingPage } from './MarkingPage';
 import { MonitorPage } from './MonitorPage';
 import { ResultsPage } from './ResultsPage';
@@ -57,7 +55,7 @@ interface Props {
 }
 
 /** The session pages the one 场次设置 menu entry stands for. */
-const SETUP_PAGES: ReadonlySet<string> = new Set(['setup', 'roster', 'rooms']);
+const SETUP_PAGES: ReadonlySet<string> = new Set(['setup', 'roster', 'candidates', 'rooms']);
 
 const ROLE_LABEL = {
   admin: { 'zh-CN': '考务管理', en: 'Exam admin' },
@@ -178,10 +176,8 @@ export function ConsoleShell({ onLogout, onSwitchLang }: Props) {
           <SessionsPage onOpen={(id) => go({ name: 'session', sessionId: id, page: 'monitor' })} />
         )}
         {route.name === 'audit' && <AuditPage />}
-        {route.name === 'jobs' && <JobsPage />}
         <AdminSetupPages route={route} go={go} />
-        {route.name === 'keys' && <KeysPage />}
-        {route.name === 'staff' && <StaffPage />}
+        <SitePages route={route} />
         {route.name === 'session' && route.page === 'monitor' && (
           <MonitorPage key={route.sessionId} sessionId={route.sessionId} />
         )}

@@ -2,6 +2,7 @@ import { Segmented, Space } from 'antd';
 import type { ReactNode } from 'react';
 import type { Route, SessionPage } from '../../api/routes';
 import { useConsole } from '../../console-context';
+import { CandidatesPage } from '../candidates/CandidatesPage';
 import { RoomsPage } from '../rooms/RoomsPage';
 import { RosterPage } from '../roster/RosterPage';
 import { SessionFormPage } from './SessionFormPage';
@@ -22,6 +23,7 @@ function SetupNav({ route, go, children }: { route: SessionRoute; go: Go; childr
         options={[
           { value: 'setup', label: t('editSession') },
           { value: 'roster', label: t('roster') },
+          { value: 'candidates', label: t('candidateAdmin') },
           { value: 'rooms', label: t('roomLayout') },
           { value: 'monitor', label: t('monitor') },
         ]}
@@ -43,6 +45,8 @@ function pageOf(route: SessionRoute, go: Go): ReactNode {
       );
     case 'roster':
       return <RosterPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'candidates':
+      return <CandidatesPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'rooms':
       return <RoomsPage key={route.sessionId} sessionId={route.sessionId} />;
     default:
