@@ -47,7 +47,7 @@ const e2eSiteCaSpki = createHash('sha256')
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['apps/*/e2e/**/*.spec.ts'],
+  testMatch: ['apps/*/e2e/**/*.spec.ts', 'e2e/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   fullyParallel: false,

@@ -155,7 +155,7 @@ await Promise.all(agents.map((a) => a.submit()));
 const reconciled = await Promise.all(agents.map((a) => a.reconcile()));
 const lost = reconciled.filter((ok) => !ok).length;
 for (const agent of agents) agent.close();
-await staff.call('session:end', { sessionId: site.sessionId });
+await staff.call('session:end', { sessionId: site.sessionId, reason: '考试时间到' });
 staff.close();
 await server.stop();
 

@@ -199,6 +199,7 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   // end the session: candidate 1 is submitted automatically
   await proctor.getByRole('menuitem', { name: '考场监控' }).click();
   await proctor.getByRole('button', { name: '结束考试' }).click();
+  await proctor.getByRole('dialog').getByRole('textbox').fill('考试时间到');
   await proctor.getByRole('dialog').getByRole('button', { name: '结束考试' }).click();
   // Ending submits and scores every attempt in one transaction before the ack: on a loaded
   // 2-core runner that has taken over 5 s.

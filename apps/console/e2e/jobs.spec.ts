@@ -9,10 +9,11 @@ import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
- * 成绩导出与备份 in Chromium against the real proctor server: the exam admin ends the exam's
+ * 成绩导出 in Chromium against the real proctor server: the exam admin ends the exam's
  * sessions, exports the results of a session of 600 candidates and watches the bar follow the
- * server's phases (answer sheets one candidate at a time) to 100 %, downloads a file, cancels a
- * second export (no files), and backs the server up. Screenshots: test-results/console/.
+ * server's phases (answer sheets one candidate at a time) to 100 %, downloads a file and cancels
+ * a second export (no files). Backups are on 备份与恢复 (backups.spec.ts).
+ * Screenshots: test-results/console/.
  */
 
 const BIG = 600;
@@ -94,6 +95,7 @@ async function runAndEnd(page: Page, sessionId: string): Promise<void> {
   await page.getByRole('button', { name: '开考' }).click();
   await expect(page.getByTestId('session-status')).toHaveText('考试中');
   await page.getByRole('button', { name: '结束考试' }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill('考试时间到');
   await page.getByRole('dialog').getByRole('button', { name: '结束考试' }).click();
   await expect(page.getByTestId('session-status')).toHaveText('已结束', { timeout: 30_000 });
 }
@@ -101,17 +103,17 @@ async function runAndEnd(page: Page, sessionId: string): Promise<void> {
 const percentOf = async (card: Locator): Promise<number> =>
   Number(await card.getByTestId('progress-bar').getAttribute('data-percent'));
 
-test('the exam admin exports results with a live bar, cancels one, and backs up', async ({
-  browser,
-}) => {
+test('the exam admin exports results with a live bar and cancels one', async ({ browser }) => {
   test.setTimeout(240_000);
   const admin = await logInAdmin(browser);
   await runAndEnd(admin, 's-console');
   await runAndEnd(admin, 's-big');
 
   await admin.getByTestId('nav-site-admin').click();
-  await admin.getByRole('menuitem', { name: '成绩导出与备份' }).click();
-  await expect(admin.getByText('暂无导出或备份任务')).toBeVisible();
+  await admin.getByRole('menuitem', { name: '成绩导出' }).click();
+  await expect(admin.getByText('暂无成绩导出任务')).toBeVisible();
+  // backups moved to 备份与恢复: no backup button here
+  await expect(admin.getByRole('button', { name: '立即备份' })).toHaveCount(0);
   await admin.getByTestId('job-session').click();
   await admin.locator('.ant-select-item-option', { hasText: 's-big' }).click();
   await expect(admin.getByTestId('job-session')).toContainText('s-big');
@@ -134,7 +136,7 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
     .toBeGreaterThan(20);
   await expect(card.getByTestId('progress-counts')).toContainText(`/ ${BIG} 项`);
   await shot(admin, 'jobs-01-export-running');
-  await expectAccessible(admin, '成绩导出与备份 (running)');
+  await expectAccessible(admin, '成绩导出 (running)');
   await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
   expect(await percentOf(card)).toBe(100);
   expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
@@ -152,7 +154,7 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
   const saved = await (await download).path();
   expect((await stat(saved)).size).toBeGreaterThan(1000);
   await shot(admin, 'jobs-02-export-done');
-  await expectAccessible(admin, '成绩导出与备份');
+  await expectAccessible(admin, '成绩导出');
 
   // a second export, cancelled while it runs: nothing is kept
   await admin.getByRole('button', { name: '导出成绩' }).click();
@@ -166,22 +168,13 @@ test('the exam admin exports results with a live bar, cancels one, and backs up'
   expect(await percentOf(second)).toBeLessThan(100);
   await shot(admin, 'jobs-03-export-cancelled');
 
-  // a backup now: bytes copied, then its file
-  await admin.getByRole('button', { name: '立即备份' }).click();
-  const backup = admin.getByTestId('job-backup').first();
-  await expect(backup).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
-  await expect(backup.getByTestId('progress-phases')).toContainText('备份');
-  await expect(backup.getByTestId('job-files').locator('.ant-list-item')).toHaveCount(1);
-  await shot(admin, 'jobs-04-backup-done');
-
   // the same page in English, phase names from the shared catalogue
   await admin.getByRole('button', { name: 'English' }).click();
-  await expect(admin.getByText('Results export and backup').first()).toBeVisible();
+  await expect(admin.getByText('Results export').first()).toBeVisible();
   await expect(admin.getByTestId('job-results-export').last()).toContainText(
     `Rendering PDF · 考生答卷-s-big.pdf — ${BIG} / ${BIG} entries ✓`,
   );
-  await expect(admin.getByTestId('job-backup').first()).toContainText('Backing up');
-  await expectAccessible(admin, 'results export and backup (en)');
+  await expectAccessible(admin, 'results export (en)');
   await shot(admin, 'jobs-05-en');
   await admin.context().close();
 });

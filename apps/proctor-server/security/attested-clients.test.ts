@@ -113,7 +113,7 @@ describe('attested kiosks', () => {
     const revoke = await fetch(`${s.url}/api/kiosks/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ kioskId: s.kiosk.kioskId }),
+      body: JSON.stringify({ kioskId: s.kiosk.kioskId, reason: '考试机丢失' }),
     });
     expect(revoke.status).toBe(200);
     expect((await login(kioskLoginBody(s.kiosk, request, clock.now()))).status).toBe(403);

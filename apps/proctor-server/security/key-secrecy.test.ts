@@ -177,7 +177,7 @@ describe('the answer key stays secret while any session of the exam has not ende
     expect(leaks([...proctor.received, ...supervisor.received, ...downloads])).toEqual([]);
 
     // Session 1 ends; session 2 of the same paper has not even started: still nothing.
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId }));
+    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
     await clickEverything(supervisor, seeded.sessionId, attemptIds);
     const adminSummary = okData(
       await call(admin, 'results:summary', { sessionId: seeded.sessionId }),
@@ -200,7 +200,7 @@ describe('the answer key stays secret while any session of the exam has not ende
       ['sc1', { kind: 'choice', selected: ['A'] }],
     ]);
     clock.current = START + 31 * MINUTE;
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId }));
+    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
 
     for (const client of [admin, supervisor]) {
       const summary = okData(
@@ -249,12 +249,12 @@ describe('a released key stays released', () => {
     const adminToken = await server.staffToken('admin');
     const admin = await server.createClient(adminToken);
     clock.current = START + 31 * MINUTE;
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId }));
+    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
     expect((await download(server, adminToken, seeded.sessionId, 'results-package')).status).toBe(
       409,
     );
     // a hostile exam admin ends tomorrow's session before it starts, takes the key…
-    okData(await call(admin, 'session:end', { sessionId: 'session-2' }));
+    okData(await call(admin, 'session:end', { sessionId: 'session-2', reason: '考试时间到' }));
     expect((await download(server, adminToken, seeded.sessionId, 'results-package')).status).toBe(
       200,
     );

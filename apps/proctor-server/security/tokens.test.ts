@@ -79,7 +79,9 @@ describe('an admin ending an account', () => {
     server = await startTestServer();
     const admin = await server.staffToken('admin', 'boss');
     const socket = await server.staffClient('proctor', 'leaver');
-    expect(await adminPost(server, admin, '/api/staff/disable', { username: 'leaver' })).toBe(200);
+    expect(
+      await adminPost(server, admin, '/api/staff/disable', { username: 'leaver', reason: '离职' }),
+    ).toBe(200);
     await disconnectedWithin(socket, 1000);
     const again = await server.post('/api/auth/staff-login', {
       username: 'leaver',
@@ -236,7 +238,7 @@ describe('the kiosk exit grant', () => {
     const revoked = await fetch(`${s.url}/api/kiosks/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ kioskId: s.kiosk.kioskId }),
+      body: JSON.stringify({ kioskId: s.kiosk.kioskId, reason: '考试机丢失' }),
     });
     expect(revoked.status).toBe(200);
     // the candidate's socket at that PC drops within a second; its token opens nothing more
@@ -249,7 +251,7 @@ describe('the kiosk exit grant', () => {
       .prepare("SELECT payload_json FROM audit_log WHERE action = 'kiosk.revoke'")
       .all() as { payload_json: string }[];
     expect(audited.map((row) => JSON.parse(row.payload_json) as unknown)).toEqual([
-      { kioskId: s.kiosk.kioskId, revokedTokens: 1, voidedExitGrants: 1 },
+      { kioskId: s.kiosk.kioskId, reason: '考试机丢失', revokedTokens: 1, voidedExitGrants: 1 },
     ]);
   });
 });

@@ -9,6 +9,8 @@ import { registerProctorHandlers } from './attempts/proctor.handlers';
 import { candidateLoginRoute, staffLoginRoute } from './auth/auth.routes';
 import { LoginGuard } from './auth/login-guard';
 import { addStaffRoutes } from './auth/staff.routes';
+import { addAuditVerifyRoutes } from './audit/audit-verify.routes';
+import { addBackupRoutes } from './backup/backup.routes';
 import type { Components } from './components';
 import { candidatePhotoRoute } from './console/candidate-photo.route';
 import { consoleDownloadRoute } from './console/console-downloads.route';
@@ -35,10 +37,14 @@ import { SessionService } from './sessions/session-service';
 import { registerSessionHandlers } from './sessions/session.handlers';
 import { addSessionRoutes } from './sessions/session.routes';
 import { addSessionAdminRoutes } from './sessions/session-admin.routes';
+import { addCandidateAdminRoutes } from './sessions/candidate-admin.routes';
+import { addSeatAssignmentRoutes } from './rooms/seat-assignment.routes';
 import { createSocketNotifier } from './socket/notifier';
 import { createSocketAuth } from './socket/socket-auth';
 import { TokenWatch } from './socket/token-watch';
 import type { AppSocket } from './socket/validated';
+import { FirstRunSetup } from './setup/first-run';
+import { addSetupRoutes } from './setup/setup.routes';
 import { healthRoute } from './system/health.route';
 import { registerSystemHandlers } from './system/system.handlers';
 
@@ -68,6 +74,8 @@ export interface Application {
   readonly context: ServerContext;
   /** The HTTP routes registered, as `METHOD /path` (each has its roles in src/auth/roles.ts). */
   readonly routes: readonly string[];
+  /** The first run: `serve` asks it for a set-up code while no exam admin exists (0970). */
+  readonly setup: FirstRunSetup;
   /** Flushes queued answers, tells clients, closes every socket, and stops the HTTP server. */
   close(reason?: string): Promise<void>;
 }
@@ -146,9 +154,19 @@ export function createApplication(httpServer: HttpServer, components: Components
     .post('/api/auth/candidate-login', candidateLoginRoute({ ...loginDeps, notifier }))
     .get('/api/console/download', consoleDownloadRoute(components, CONSOLE_DOWNLOAD_DEFAULTS))
     .get('/api/console/photo', candidatePhotoRoute(components));
+  const setup = new FirstRunSetup({
+    db: store.db,
+    audit: store.audit,
+    hasher: components.hasher,
+    now,
+    dataDir: store.dataDir,
+  });
+  addSetupRoutes(router, setup); // /api/setup/*
   addStaffRoutes(router, components); // /api/staff/*
   addSessionRoutes(router, components); // /api/sessions*
   addSessionAdminRoutes(router, components); // console set-up pages
+  addCandidateAdminRoutes(router, components); // 考生管理
+  addSeatAssignmentRoutes(router, components); // console seat page: 排座, 座位表, 门贴
   addExamRoutes(router, components); // /api/exams*
   addKeyRoutes(router, components); // /api/keys*
   addKioskRoutes(router, {
@@ -157,14 +175,17 @@ export function createApplication(httpServer: HttpServer, components: Components
     proofs: loginDeps.proofs,
   }); // /api/kiosks*, /api/kiosk/exit*
   const jobs = new JobRunner({ now, logger });
+  const backupDir =
+    settings.backupDir ??
+    (store.dataDir === undefined ? undefined : `${store.dataDir.replace(/[\\/]+$/, '')}-backups`);
   addJobRoutes(router, components, {
     jobs,
-    backupDir:
-      settings.backupDir ??
-      (store.dataDir === undefined ? undefined : `${store.dataDir.replace(/[\\/]+$/, '')}-backups`),
+    backupDir,
     backupKeep: settings.backupKeep ?? 48,
     ...CONSOLE_DOWNLOAD_DEFAULTS,
   }); // /api/jobs*
+  addBackupRoutes(router, components, { backupDir, keep: settings.backupKeep ?? 48 }); // /api/backups*
+  addAuditVerifyRoutes(router, components); // /api/audit/verify
   const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
@@ -204,6 +225,7 @@ export function createApplication(httpServer: HttpServer, components: Components
     io,
     context,
     routes: router.keys(),
+    setup,
     async close(reason = 'server shutting down') {
       clearInterval(sweeper);
       await jobs.close();

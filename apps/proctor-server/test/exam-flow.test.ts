@@ -355,7 +355,7 @@ describe('exam flow over real sockets', () => {
     clock.current = START;
     ok(await call(proctor, 'session:start', { sessionId: seeded.sessionId }));
     clock.advanceMinutes(90);
-    ok(await call(proctor, 'session:end', { sessionId: seeded.sessionId }));
+    ok(await call(proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
     const snapshot = ok(await call(proctor, 'monitor:snapshot', { sessionId: seeded.sessionId }));
     expect(snapshot.attempts.map((x) => x.status).sort()).toEqual(['absent', 'force_submitted']);
   });

@@ -33,6 +33,11 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   readonly url: string;
+  /**
+   * The one-time set-up code `serve` prints on a data folder without an exam admin (its
+   * `{"event":"first-run"}` line, written together with the listening line); else undefined.
+   */
+  readonly setupCode?: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -67,6 +72,7 @@ export async function startProctorServer(dataDir: string): Promise<RunningServer
   const stdout = child.stdout;
   if (stdout === null) throw new Error('proctor-server stdout missing');
   const lines = createInterface({ input: stdout });
+  let setupCode: string | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('proctor-server did not start in 30 s')),
@@ -74,13 +80,18 @@ export async function startProctorServer(dataDir: string): Promise<RunningServer
     );
     child.once('exit', (code) => reject(new Error(`proctor-server exited with ${code}`)));
     lines.on('line', (line) => {
+      if (line.startsWith('{"event":"first-run"'))
+        setupCode = (JSON.parse(line) as { setupCode: string }).setupCode;
       if (!line.startsWith('{"event":"listening"')) return;
       clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url);
+      const listening = (JSON.parse(line) as { url: string }).url;
+      // the first-run line came in the same write: readline hands it over before this runs
+      setImmediate(() => resolve(listening));
     });
   });
   return {
     url,
+    setupCode,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) {

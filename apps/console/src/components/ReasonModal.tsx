@@ -22,6 +22,8 @@ interface Props {
   readonly minutesHint?: string;
   readonly rooms?: readonly { id: string; name: string }[];
   readonly reasonLabel?: string;
+  /** The confirm button's words (default 确认), e.g. 结束考试 for the action itself. */
+  readonly okText?: string;
   readonly onCancel: () => void;
   readonly onSubmit: (values: ReasonValues) => void | Promise<void>;
 }
@@ -34,7 +36,7 @@ export function ReasonModal(props: Props) {
     <Modal
       open={props.open}
       title={props.title}
-      okText={t('confirm')}
+      okText={props.okText ?? t('confirm')}
       cancelText={t('cancel')}
       okButtonProps={{ danger: props.danger === true }}
       destroyOnHidden

@@ -1,7 +1,8 @@
-import { Button, Modal, Space } from 'antd';
+import { Button, Space } from 'antd';
 import type { SessionView } from '@skillexam/shared';
 import { useState } from 'react';
 import { canAct, useConsole } from '../console-context';
+import { useActionText } from './candidate-panel/action-messages';
 import { ReasonModal } from './ReasonModal';
 import { useAction } from './use-call';
 
@@ -10,23 +11,19 @@ interface Props {
   readonly waitingForAdmission: number;
 }
 
-/** 开始检录 / 全部准入 / 开考 / 全场暂停 (with compensation) / 全场恢复 / 结束考试. */
+/**
+ * 开始检录 / 全部准入 / 开考 / 全场暂停 (with compensation) / 全场恢复 / 结束考试. Pausing and
+ * ending ask for a reason and a confirmation; the server audits the reason (docs/decisions/0986).
+ */
 export function SessionActions({ session, waitingForAdmission }: Props) {
   const { t, login } = useConsole();
+  const text = useActionText();
   const act = useAction();
   const [pausing, setPausing] = useState(false);
+  const [ending, setEnding] = useState(false);
   if (!canAct(login.role)) return null;
   const ref = { sessionId: session.id };
   const { status } = session;
-  const confirmEnd = () =>
-    Modal.confirm({
-      title: t('dangerTitle'),
-      content: '结束考试后，所有未交卷的考生将被自动交卷，且不能恢复。确认结束？',
-      okText: t('end'),
-      okButtonProps: { danger: true },
-      cancelText: t('cancel'),
-      onOk: () => act('session:end', ref, `${t('end')} ✓`),
-    });
   return (
     <Space wrap data-testid="session-actions">
       {status === 'scheduled' && (
@@ -64,7 +61,7 @@ export function SessionActions({ session, waitingForAdmission }: Props) {
         </Button>
       )}
       {(status === 'running' || status === 'paused') && (
-        <Button danger type="primary" onClick={confirmEnd}>
+        <Button danger type="primary" onClick={() => setEnding(true)}>
           {t('end')}
         </Button>
       )}
@@ -72,11 +69,23 @@ export function SessionActions({ session, waitingForAdmission }: Props) {
         open={pausing}
         danger
         title={t('pauseAll')}
-        warning="全场暂停（如断电、断网）：所有作答中的考生暂停计时，恢复后每位考生按暂停时长自动补时。"
+        warning={text('pauseAllWarning')}
         onCancel={() => setPausing(false)}
         onSubmit={async ({ reason }) => {
           if ((await act('session:pause', { ...ref, reason }, `${t('pauseAll')} ✓`)) !== undefined)
             setPausing(false);
+        }}
+      />
+      <ReasonModal
+        open={ending}
+        danger
+        title={text('endTitle', { name: session.name })}
+        warning={text('endWarning')}
+        okText={t('end')}
+        onCancel={() => setEnding(false)}
+        onSubmit={async ({ reason }) => {
+          if ((await act('session:end', { ...ref, reason }, `${t('end')} ✓`)) !== undefined)
+            setEnding(false);
         }}
       />
     </Space>

@@ -37,6 +37,7 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
   const exportButton = (file: DownloadFile, label: string, disabled = false) => (
     <Button
       key={file}
+      data-testid={`download-${file}`}
       icon={<DownloadOutlined />}
       loading={busy === file}
       disabled={disabled}

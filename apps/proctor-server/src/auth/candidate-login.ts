@@ -22,6 +22,7 @@ import type { KioskProofVerifier } from '../kiosks/kiosk-proof';
 import { kioskRejectionMessage } from '../kiosks/kiosk-rejection-message';
 import type { KioskRecord } from '../kiosks/kiosk-registry';
 import { recordKioskLogin } from '../kiosks/kiosk-repository';
+import { refuseWithdrawnLogin, withdrawnCodeHash } from '../sessions/withdrawn-login';
 
 export interface CandidateLoginDeps {
   readonly db: WritableDb;
@@ -61,8 +62,13 @@ export function candidateLogin(
     accountFailures: attempt?.failedLogins,
   } as const;
   guard.checkAccount(who, now);
-  const codeHash = attempt?.examCodeHash ?? NO_SUCH_CODE_HASH;
-  if (!verifyExamCode(request.examCode, codeHash, examCodeSecret(db)) || attempt === undefined) {
+  // a withdrawn candidate (docs/decisions/0974): the right code gets 请联系监考老师, audited
+  const withdrawn = attempt === undefined ? withdrawnCodeHash(db, ticket) : undefined;
+  const codeHash = attempt?.examCodeHash ?? withdrawn?.codeHash ?? NO_SUCH_CODE_HASH;
+  const codeOk = verifyExamCode(request.examCode, codeHash, examCodeSecret(db));
+  if (codeOk && withdrawn !== undefined)
+    refuseWithdrawnLogin(db, audit, withdrawn.attemptId, { ticket, ip, at: now });
+  if (!codeOk || attempt === undefined) {
     const waitUntil = guard.fail(who, now);
     if (attempt !== undefined) {
       recordLoginFailureLater(deps, { attempt, ticket, ip, waitUntil, at: now });

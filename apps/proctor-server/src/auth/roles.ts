@@ -60,6 +60,8 @@ export const SOCKET_ROLES: Readonly<Record<ClientEventName, readonly PrincipalRo
   'console:sessions': STAFF_READ,
   'console:timeline': STAFF_READ,
   'session:assign-proctors': ['admin'],
+  // the 督考人员 a session records (docs/decisions/0985): set-up work of the exam admin
+  'session:assign-supervisors': ['admin'],
   'incident:list': STAFF_READ,
   'incident:create': ROOM_ACTION,
   'incident:confirm': ROOM_ACTION,
@@ -76,6 +78,8 @@ export const HTTP_ROUTES = [
   'GET /api/health',
   'POST /api/auth/staff-login',
   'POST /api/auth/candidate-login',
+  'GET /api/setup/status',
+  'POST /api/setup/first-admin',
   'GET /api/console/download',
   'GET /api/console/photo',
   'GET /api/sessions',
@@ -88,6 +92,14 @@ export const HTTP_ROUTES = [
   'POST /api/sessions/update',
   'POST /api/sessions/roster-preview',
   'POST /api/sessions/room-grid',
+  'GET /api/sessions/candidates',
+  'POST /api/sessions/candidates',
+  'POST /api/sessions/candidates/withdraw',
+  'POST /api/sessions/candidates/reinstate',
+  'GET /api/sessions/seats',
+  'POST /api/sessions/seats/auto',
+  'POST /api/sessions/seats/assign',
+  'GET /api/sessions/seating-chart',
   'GET /api/staff',
   'POST /api/staff',
   'POST /api/staff/reset-password',
@@ -111,6 +123,9 @@ export const HTTP_ROUTES = [
   'GET /api/jobs',
   'POST /api/jobs/cancel',
   'GET /api/jobs/file',
+  'GET /api/backups',
+  'GET /api/backups/file',
+  'POST /api/audit/verify',
 ] as const;
 
 export type HttpRouteKey = (typeof HTTP_ROUTES)[number];
@@ -133,6 +148,9 @@ export const ROUTE_ROLES: Readonly<Record<HttpRouteKey, readonly PrincipalRole[]
   'POST /api/auth/candidate-login': PUBLIC,
   'POST /api/kiosk/exit-grant': PUBLIC,
   'POST /api/kiosk/exit': PUBLIC,
+  // first run: the set-up code is checked by the route itself (docs/decisions/0970)
+  'GET /api/setup/status': PUBLIC,
+  'POST /api/setup/first-admin': PUBLIC,
   // the console's files: every staff role, then DOWNLOAD_ROLES per file and the session scope
   'GET /api/console/download': STAFF_READ,
   'GET /api/console/photo': STAFF_READ,
@@ -149,6 +167,16 @@ export const ROUTE_ROLES: Readonly<Record<HttpRouteKey, readonly PrincipalRole[]
   'POST /api/sessions/update': ADMIN,
   'POST /api/sessions/roster-preview': ADMIN,
   'POST /api/sessions/room-grid': ADMIN,
+  // 考生管理: add, withdraw, reinstate one candidate (docs/decisions/0973–0976)
+  'GET /api/sessions/candidates': ADMIN,
+  'POST /api/sessions/candidates': ADMIN,
+  'POST /api/sessions/candidates/withdraw': ADMIN,
+  'POST /api/sessions/candidates/reinstate': ADMIN,
+  // the console's seat page: 排座 before check-in, 座位表 and 门贴 (docs/decisions/0977–0979)
+  'GET /api/sessions/seats': ADMIN,
+  'POST /api/sessions/seats/auto': ADMIN,
+  'POST /api/sessions/seats/assign': ADMIN,
+  'GET /api/sessions/seating-chart': ADMIN,
   // the console's 人员 and 密钥与试卷包 pages (docs/decisions/0960, 0962)
   'GET /api/staff': ADMIN,
   'POST /api/staff': ADMIN,
@@ -171,6 +199,11 @@ export const ROUTE_ROLES: Readonly<Record<HttpRouteKey, readonly PrincipalRole[]
   'GET /api/jobs': ADMIN,
   'POST /api/jobs/cancel': ADMIN,
   'GET /api/jobs/file': ADMIN,
+  // 备份与恢复: the backup folder and its files are the exam admin's (docs/decisions/0981)
+  'GET /api/backups': ADMIN,
+  'GET /api/backups/file': ADMIN,
+  // 审计 立即校验: the full `audit verify`, for those who answer for the record (0983)
+  'POST /api/audit/verify': ['admin', 'supervisor'],
 };
 
 /** Whether `key` (`METHOD /path`) is a route of the table. */

@@ -71,7 +71,7 @@ export async function setStaffPassword(
   db: WritableDb,
   audit: AuditLog,
   hasher: PasswordHasher,
-  input: { readonly username: string; readonly password: string },
+  input: { readonly username: string; readonly password: string; readonly reason?: string },
   actor: string,
   now: number,
 ): Promise<{ username: string; revokedTokens: number }> {
@@ -86,7 +86,15 @@ export async function setStaffPassword(
     const revokedTokens = revokeSubjectTokens(db, 'staff', String(staff.id), now);
     audit.append(
       db,
-      { actor, action: 'staff.password', payload: { username: input.username, revokedTokens } },
+      {
+        actor,
+        action: 'staff.password',
+        payload: {
+          username: input.username,
+          revokedTokens,
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+        },
+      },
       now,
     );
     return { username: input.username, revokedTokens };

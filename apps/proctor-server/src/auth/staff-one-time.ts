@@ -58,8 +58,10 @@ export async function resetStaffPassword(
   username: string,
   actor: string,
   now: number,
+  reason?: string,
 ): Promise<OneTimePassword> {
   const password = oneTimePassword();
-  await setStaffPassword(deps.db, deps.audit, deps.hasher, { username, password }, actor, now);
+  const input = { username, password, ...(reason === undefined ? {} : { reason }) };
+  await setStaffPassword(deps.db, deps.audit, deps.hasher, input, actor, now);
   return { username, oneTimePassword: password };
 }

@@ -18,9 +18,10 @@ import {
  * Staff account administration (admin only; docs/decisions/0219):
  *   GET  /api/staff           every account: role, disabled, locked (never a hash)
  *   POST /api/staff           { username, role }  as `user add`; a one-time password, shown once
- *   POST /api/staff/disable   { username, reason? }  account off, its logins end within a second
- *   POST /api/staff/enable    { username, reason? }
- *   POST /api/staff/reset-password { username }  a new one-time password, its logins end
+ *   POST /api/staff/disable   { username, reason }  account off, its logins end within a second
+ *   POST /api/staff/enable    { username, reason }
+ *   POST /api/staff/reset-password { username, reason }  a new one-time password, its logins end
+ * Every reason is required and written in the audit record (docs/decisions/0986).
  *   POST /api/staff/password  { username, password }  new password, its logins end
  *   POST /api/staff/unlock    { username }  clears the login wait (0215)
  */
@@ -47,8 +48,8 @@ export function addStaffRoutes(router: Router, components: Components): Router {
     .post(
       '/api/staff/reset-password',
       staffRoute(deps, async (req, staff) => {
-        const { username } = await readJsonInput(req, UsernameSchema);
-        return resetStaffPassword(writer, username, actor(staff.username), now());
+        const { username, reason } = await readJsonInput(req, StaffReasonRequestSchema);
+        return resetStaffPassword(writer, username, actor(staff.username), now(), reason);
       }),
     )
     .post(

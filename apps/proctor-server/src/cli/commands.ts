@@ -102,15 +102,23 @@ export function addServerCommands(program: Command): void {
             );
           });
         }
-        console.log(
-          JSON.stringify({
-            event: 'listening',
-            service: 'proctor-server',
-            url: server.url,
-            ...(server.fingerprint === undefined ? {} : { fingerprint: server.fingerprint }),
-            pid: process.pid,
-          }),
+        const listening = JSON.stringify({
+          event: 'listening',
+          service: 'proctor-server',
+          url: server.url,
+          ...(server.fingerprint === undefined ? {} : { fingerprint: server.fingerprint }),
+          pid: process.pid,
+        });
+        // No enabled exam admin yet: a one-time set-up code for the console (docs/decisions/0970),
+        // in the same write as the listening line, so a reader of that line has it too.
+        const setupCode = server.app.setup.issue();
+        process.stdout.write(
+          setupCode === undefined
+            ? `${listening}\n`
+            : `${listening}\n${JSON.stringify({ event: 'first-run', setupCode })}\n`,
         );
+        if (setupCode !== undefined)
+          process.stderr.write(`首次使用：在控制台输入设置码 ${setupCode} 创建考务管理员\n`);
       },
     );
 

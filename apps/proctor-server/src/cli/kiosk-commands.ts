@@ -120,11 +120,16 @@ export function addKioskCommands(program: Command): void {
     .command('revoke <kioskIdOrName>')
     .description('注销一台考试机 (its logins are refused from now on)')
     .requiredOption('--data <dir>', 'data directory')
+    .option('--reason <text>', '注销原因，记入审计日志 (the reason, audited)')
     .option('--json', 'print JSON')
-    .action((idOrName: string, opts: { data: string; json?: boolean }) => {
+    .action((idOrName: string, opts: { data: string; json?: boolean; reason?: string }) => {
+      const reason = opts.reason?.trim();
+      if (reason !== undefined && (reason === '' || reason.length > 500)) {
+        throw new InvalidInputError('--reason: 1–500 个字符 (1 to 500 characters)');
+      }
       const store = openStore(opts.data);
       try {
-        const revoked = revokeKiosk(store.db, store.audit, idOrName, actor(), Date.now());
+        const revoked = revokeKiosk(store.db, store.audit, idOrName, actor(), Date.now(), reason);
         output(opts.json === true, revoked, () => [`已注销 ${revoked.name} (${revoked.kioskId})`]);
       } finally {
         store.close();

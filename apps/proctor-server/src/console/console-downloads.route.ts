@@ -1,18 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CodedError, CONSOLE_DOWNLOADS, type ConsoleDownload } from '@skillexam/shared';
 import { latestCheckpoint } from '../audit/audit-repository';
 import type { PrincipalRole } from '../auth/principal';
 import { DOWNLOAD_ROLES } from '../auth/roles';
 import { assertStaffMaySee } from '../auth/session-scope';
 import type { Components } from '../components';
-import { exportResults, type ResultsExportFiles } from '../export/results-export';
+import { exportResultsFile } from '../export/results-export';
+import { incidentRecordFile, type ResultsFile } from '../export/results-files';
 import { sendError, type RouteHandler } from '../http/router';
 import { requireStaff, type StaffPrincipal } from '../http/staff-route';
-import { buildIncidentRecord } from '../incidents/incident-record-data';
-import { renderIncidentRecord } from '../pdf/index';
 import { findSession } from '../sessions/session-repository';
 import { assertKeyReleased, recordKeyRelease } from './key-release';
 
@@ -33,9 +29,7 @@ import { assertKeyReleased, recordKeyRelease } from './key-release';
 
 type DownloadFile = ConsoleDownload;
 
-const EXPORT_FILE: Readonly<
-  Record<Exclude<DownloadFile, 'incident-record'>, keyof ResultsExportFiles>
-> = {
+const EXPORT_FILE: Readonly<Record<Exclude<DownloadFile, 'incident-record'>, ResultsFile>> = {
   'score-summary': 'scoreSummary',
   'answer-sheets': 'answerSheets',
   'results-package': 'resultsPackage',
@@ -77,6 +71,10 @@ export function staffOf(
   return requireStaff(deps, req, roles);
 }
 
+/**
+ * The one file asked for, built on its own with the export's builder (docs/decisions/0980):
+ * the same content as that file of `results export`, after the same audit verification.
+ */
 async function fileBytes(
   components: Components,
   sessionId: string,
@@ -84,25 +82,13 @@ async function fileBytes(
   options: DownloadOptions,
 ): Promise<Uint8Array> {
   const now = new Date(components.now());
+  const { store } = components;
   if (file === 'incident-record') {
-    const chainHead = latestCheckpoint(components.store.db); // pins the audit chain (0214)
-    return renderIncidentRecord({
-      ...buildIncidentRecord(components.store.db, sessionId, { ...options, now }),
-      ...(chainHead === undefined ? {} : { chainHead }),
-    });
+    // every staff role, no answers read: pinned to the audit chain only (0214)
+    return incidentRecordFile(store, sessionId, { ...options, now }, latestCheckpoint(store.db));
   }
-  const dir = await mkdtemp(join(tmpdir(), 'console-export-'));
-  try {
-    const files = await exportResults(components.store, {
-      sessionId,
-      outDir: dir,
-      now,
-      ...options,
-    });
-    return await readFile(String(files[EXPORT_FILE[file]]));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const built = await exportResultsFile(store, EXPORT_FILE[file], { sessionId, now, ...options });
+  return built.bytes;
 }
 
 export function consoleDownloadRoute(

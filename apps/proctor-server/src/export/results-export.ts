@@ -13,7 +13,13 @@ import { chainedScoresOfSession, type ChainedScore } from '../results/chained-sc
 import { listRooms } from '../rooms/room-repository';
 import { examAnswerKeys, sessionScores } from '../results/session-scoring-data';
 import { getSession } from '../sessions/session-repository';
-import { writeFiles } from './results-files';
+import {
+  buildResultsFile,
+  resultsFileNames,
+  writeFiles,
+  type ResultsFile,
+  type ResultsFilesInput,
+} from './results-files';
 import { StagedOutput } from './staged-output';
 
 export interface ResultsExportOptions {
@@ -40,15 +46,19 @@ export interface ResultsExportFiles {
   readonly candidates: number;
 }
 
+export interface ResultsReadOptions {
+  readonly sessionId: string;
+  readonly siteName: string;
+  readonly occupationAndLevel: string;
+  readonly now: Date;
+  readonly progress?: Progress;
+}
+
 /**
- * Results of a session from the database, written with the results/pdf libraries:
- * 成绩汇总表 (.xlsx), the signed results package, answer sheets and the 考场情况记录 (PDF),
- * and the item statistics export for the bank. The files appear together at the end, or not at all.
+ * What every results file is made of, read from the database once the audit chain verified
+ * (phases `verifying`, `reading`): a forged score is never signed nor printed.
  */
-export async function exportResults(
-  store: Store,
-  options: ResultsExportOptions,
-): Promise<ResultsExportFiles> {
+export function readResults(store: Store, options: ResultsReadOptions): ResultsFilesInput {
   const { db } = store;
   const progress = options.progress ?? silentProgress;
   const session = getSession(db, options.sessionId);
@@ -108,25 +118,35 @@ export async function exportResults(
     startsAt: session.startedAt ?? session.scheduledStart,
     durationMinutes: Math.round(session.durationMs / 60_000),
   };
-  const names = {
-    scoreSummary: `成绩汇总表-${session.id}.xlsx`,
-    resultsPackage: `results-${session.id}.json`,
-    answerSheets: `考生答卷-${session.id}.pdf`,
-    incidentRecord: `考场情况记录-${session.id}.pdf`,
-    itemStatistics: `item-analysis-${session.id}.json`,
-    responses: `responses-${session.id}.csv`,
+  return {
+    session: resultsSession,
+    keys,
+    results,
+    head,
+    options: {
+      siteName: options.siteName,
+      occupationAndLevel: options.occupationAndLevel,
+      now: options.now,
+    },
+    progress,
   };
+}
+
+/**
+ * Results of a session from the database, written with the results/pdf libraries:
+ * 成绩汇总表 (.xlsx), the signed results package, answer sheets and the 考场情况记录 (PDF),
+ * and the item statistics export for the bank. The files appear together at the end, or not at all.
+ */
+export async function exportResults(
+  store: Store,
+  options: ResultsExportOptions,
+): Promise<ResultsExportFiles> {
+  const input = readResults(store, options);
+  const names = resultsFileNames(input.session.sessionId);
   const output = StagedOutput.open(options.outDir);
   try {
-    await writeFiles(store, output, names, {
-      session: resultsSession,
-      keys,
-      results,
-      head,
-      options,
-      progress,
-    });
-    progress.check(); // the last moment a cancel still leaves nothing behind
+    await writeFiles(store, output, names, input);
+    input.progress.check(); // the last moment a cancel still leaves nothing behind
     output.commit();
   } catch (error) {
     output.discard();
@@ -134,8 +154,25 @@ export async function exportResults(
   }
   const files = Object.fromEntries(
     Object.entries(names).map(([key, name]) => [key, output.final(name)]),
-  ) as Record<keyof typeof names, string>;
-  return { ...files, candidates: results.length };
+  ) as Record<ResultsFile, string>;
+  return { ...files, candidates: input.results.length };
+}
+
+/**
+ * One file of the export on its own (a console download), after the same checks and from the
+ * same data as `exportResults`: byte for byte the export's file made at the same `now`.
+ */
+export async function exportResultsFile(
+  store: Store,
+  file: ResultsFile,
+  options: ResultsReadOptions,
+): Promise<{ readonly name: string; readonly bytes: Uint8Array }> {
+  const input = readResults(store, options);
+  const built = await buildResultsFile(store, file, input);
+  return {
+    name: resultsFileNames(input.session.sessionId)[file],
+    bytes: typeof built === 'string' ? new TextEncoder().encode(built) : built,
+  };
 }
 
 function chainedFields(chained: ChainedScore | undefined): Partial<CandidateResult> {

@@ -28,6 +28,29 @@ function chinaDate(epochMs: number): string {
   return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The response file, naming its administration (#考试, #场次, #日期). */
+export function responsesCsvOf(
+  matrix: ResponseMatrix,
+  keys: PaperAnswerKeys,
+  session: { readonly id: string; readonly startsAt: number },
+): string {
+  return writeResponsesCsv(matrix, '考生', {
+    examId: keys.paperId,
+    sessionId: session.id,
+    administeredOn: chinaDate(session.startsAt),
+  });
+}
+
+/** Its analysis, with the scoring options the server used. */
+export function analysisJsonOf(matrix: ResponseMatrix, keys: PaperAnswerKeys): string {
+  const scoring = {
+    multipleChoiceScoring: multipleChoiceScoringOf(keys),
+    groupFraction: GROUP_FRACTION,
+  };
+  const analysis = analyzeResponses(matrix, { groupFraction: GROUP_FRACTION });
+  return JSON.stringify(analysisToJson(analysis, scoring), null, 2);
+}
+
 export function statisticsExport(
   matrix: ResponseMatrix,
   keys: PaperAnswerKeys,
@@ -41,18 +64,9 @@ export function statisticsExport(
     unit: 'files',
     ...(label === undefined ? {} : { label }),
   });
-  const responsesCsv = writeResponsesCsv(matrix, '考生', {
-    examId: keys.paperId,
-    sessionId: session.id,
-    administeredOn: chinaDate(session.startsAt),
-  });
+  const responsesCsv = responsesCsvOf(matrix, keys, session);
   phase.advance();
-  const scoring = {
-    multipleChoiceScoring: multipleChoiceScoringOf(keys),
-    groupFraction: GROUP_FRACTION,
-  };
-  const analysis = analyzeResponses(matrix, { groupFraction: GROUP_FRACTION });
-  const analysisJson = JSON.stringify(analysisToJson(analysis, scoring), null, 2);
+  const analysisJson = analysisJsonOf(matrix, keys);
   phase.advance();
   phase.end();
   return { responsesCsv, analysisJson };

@@ -2,12 +2,14 @@ import { listAttempts } from '../attempts/attempt-repository';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import type { IncidentEntry, IncidentRecord } from '../pdf/index';
 import { listRooms } from '../rooms/room-repository';
+import { assignedSupervisors } from '../sessions/session-proctor-repository';
 import { getSession } from '../sessions/session-repository';
 import { listIncidents, staffActorsOfSession } from './incident-repository';
 
 /*
  * The data of a session's 考场情况记录 PDF: the recorded incidents with their categories,
- * candidates, 处理结果 and who confirmed them; the candidate counts; the proctors who acted.
+ * candidates, 处理结果 and who confirmed them; the candidate counts; the proctors who acted; the
+ * session's 督考人员 (docs/decisions/0985).
  */
 
 const NOT_PRESENT = new Set(['registered', 'logged_in', 'admitted', 'absent']);
@@ -62,6 +64,7 @@ export function buildIncidentRecord(
       voided: attempts.filter((a) => a.status === 'voided').length,
     },
     proctors: [...new Set(proctors)],
+    supervisors: assignedSupervisors(db, sessionId),
     incidents: incidentEntries(db, sessionId),
     printedAt: options.now,
   };

@@ -28,7 +28,7 @@ import { enrollKiosk, listKiosks, revokeKiosk } from './kiosk-registry';
  * grant (docs/decisions/0218):
  *   POST /api/kiosks/enroll   { name, serverUrl?, siteName? } → the PC's enrollment.json
  *   GET  /api/kiosks          every enrolled PC (no keys)
- *   POST /api/kiosks/revoke   { kioskId }
+ *   POST /api/kiosks/revoke   { kioskId, reason }  the reason is audited (docs/decisions/0986)
  *   POST /api/kiosk/exit-grant  candidate bearer token or kiosk proof + a proctor's credentials
  *   POST /api/kiosk/exit        { grant } spends it once
  */
@@ -73,7 +73,8 @@ export function addKioskRoutes(router: Router, deps: KioskRouteDeps): Router {
       '/api/kiosks/revoke',
       staffRoute(staffDeps, async (req, staff) => {
         const input = await readJsonInput(req, KioskRevokeRequestSchema);
-        return revokeKiosk(store.db, store.audit, input.kioskId, `staff:${staff.username}`, now());
+        const actor = `staff:${staff.username}`;
+        return revokeKiosk(store.db, store.audit, input.kioskId, actor, now(), input.reason);
       }),
     )
     .post('/api/kiosk/exit-grant', async (req, res) => {

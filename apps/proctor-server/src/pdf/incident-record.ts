@@ -33,6 +33,8 @@ export interface IncidentRecord {
     /** 作废 */ readonly voided: number;
   };
   readonly proctors: readonly string[];
+  /** The session's 督考人员 (docs/decisions/0985); the line is left out when none is recorded. */
+  readonly supervisors?: readonly string[];
   readonly incidents: readonly IncidentEntry[];
   readonly printedAt: Date;
   /** The audit chain head when printed: the signed paper copy pins it (docs/decisions/0214). */
@@ -90,6 +92,9 @@ export function renderIncidentRecord(record: IncidentRecord): Promise<Uint8Array
         `应考 ${record.counts.registered} 人，实考 ${record.counts.present} 人，缺考 ${record.counts.absent} 人，试卷作废 ${record.counts.voided} 人`,
       ],
       ['监考人员', record.proctors.join('、')],
+      ...(record.supervisors === undefined || record.supervisors.length === 0
+        ? []
+        : [['督考人员', record.supervisors.join('、')] as [string, string]]),
     ];
     for (const [label, value] of info)
       doc.fontSize(10.5).text(`${label}：${value}`, MARGIN, doc.y, { width: WIDTH });

@@ -113,9 +113,12 @@ export class SessionService {
     });
   }
 
-  /** 结束考试: running attempts are force-submitted, candidates who never started are absent (缺考). */
-  end(sessionId: string, actor: string): SessionView {
-    return this.transition(sessionId, actor, 'session.end', {}, (session, now) => {
+  /**
+   * 结束考试: running attempts are force-submitted, candidates who never started are absent (缺考).
+   * The reason goes into the audit record (docs/decisions/0986).
+   */
+  end(sessionId: string, reason: string, actor: string): SessionView {
+    return this.transition(sessionId, actor, 'session.end', { reason }, (session, now) => {
       if (session.status === 'ended') throw new CodedError('CONFLICT', '场次已结束');
       markEnded(this.deps.db, sessionId, now);
       for (const attempt of listAttempts(this.deps.db, sessionId)) {

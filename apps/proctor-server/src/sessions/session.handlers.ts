@@ -2,8 +2,9 @@ import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
 import { assignProctors } from './session-proctors';
+import { assignSupervisors } from './session-supervisors';
 
-/** `session:*`: the steps of a session (检录, 开考, 全场暂停, 恢复, 结束) and its 监考员. */
+/** `session:*`: the steps of a session (检录, 开考, 全场暂停, 恢复, 结束), its 监考员 and 督考人员. */
 export function registerSessionHandlers(socket: AppSocket, ctx: ServerContext): void {
   const { sessions } = ctx;
   const { store, now } = ctx.components;
@@ -20,8 +21,20 @@ export function registerSessionHandlers(socket: AppSocket, ctx: ServerContext): 
   onAction(socket, ctx, 'session:resume', ({ sessionId }, p) =>
     sessions.resume(sessionId, actorName(p)),
   );
-  onAction(socket, ctx, 'session:end', ({ sessionId }, p) => sessions.end(sessionId, actorName(p)));
+  onAction(socket, ctx, 'session:end', ({ sessionId, reason }, p) =>
+    sessions.end(sessionId, reason, actorName(p)),
+  );
   onAction(socket, ctx, 'session:assign-proctors', ({ sessionId, usernames }, p) => ({
     proctors: assignProctors(store.db, store.audit, sessionId, usernames, actorName(p), now()),
+  }));
+  onAction(socket, ctx, 'session:assign-supervisors', ({ sessionId, usernames }, p) => ({
+    supervisors: assignSupervisors(
+      store.db,
+      store.audit,
+      sessionId,
+      usernames,
+      actorName(p),
+      now(),
+    ),
   }));
 }

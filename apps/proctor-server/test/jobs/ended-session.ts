@@ -29,6 +29,6 @@ export async function endedSession(
   clock.current = START;
   okData(await call(proctor, 'session:start', { sessionId: seeded.sessionId }));
   clock.advanceMinutes(5);
-  okData(await call(proctor, 'session:end', { sessionId: seeded.sessionId }));
+  okData(await call(proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
   return { server, seeded };
 }

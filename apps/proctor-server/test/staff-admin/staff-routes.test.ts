@@ -52,6 +52,7 @@ describe('staff routes', () => {
 
     const reset = await admin.post<OneTimePassword>('/api/staff/reset-password', {
       username: 'proctor7',
+      reason: '忘记密码',
     });
     const second = reset.data?.oneTimePassword ?? '';
     expect(second).not.toBe(first);

@@ -79,6 +79,8 @@ export const ConsoleSessionSchema = z.object({
   candidates: z.int(),
   /** Proctors assigned to the session; empty means any proctor may act on it. */
   proctors: z.array(z.string()),
+  /** The session's 督考人员 (docs/decisions/0985): recorded and printed, no extra rights. */
+  supervisors: z.array(z.string()),
 });
 export type ConsoleSession = z.infer<typeof ConsoleSessionSchema>;
 
@@ -93,6 +95,8 @@ export type SessionAssignPayload = z.infer<typeof SessionAssignPayloadSchema>;
 
 export const SessionAssignResultSchema = z.object({ proctors: z.array(z.string()) });
 export type SessionAssignResult = z.infer<typeof SessionAssignResultSchema>;
+export const SessionAssignSupervisorsResultSchema = z.object({ supervisors: z.array(z.string()) });
+export type SessionAssignSupervisorsResult = z.infer<typeof SessionAssignSupervisorsResultSchema>;
 
 export const TimelinePayloadSchema = z.object({ attemptId: IdSchema });
 export type TimelinePayload = z.infer<typeof TimelinePayloadSchema>;

@@ -162,6 +162,9 @@ export const SessionRefSchema = z.object({ sessionId: IdSchema });
 export type SessionRef = z.infer<typeof SessionRefSchema>;
 export const SessionPauseSchema = z.object({ sessionId: IdSchema, reason: ReasonSchema });
 export type SessionPause = z.infer<typeof SessionPauseSchema>;
+/** 结束考试 force-submits every running paper: a reason, audited (docs/decisions/0986). */
+export const SessionEndSchema = z.object({ sessionId: IdSchema, reason: ReasonSchema });
+export type SessionEnd = z.infer<typeof SessionEndSchema>;
 export const AdmitPayloadSchema = z.object({
   sessionId: IdSchema,
   /** The attempts to admit; omitted means every candidate waiting with a confirmed identity. */

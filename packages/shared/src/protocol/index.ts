@@ -21,3 +21,6 @@ export * from './statistics-channels';
 export * from './monitor-counts';
 export * from './site-admin';
 export * from './session-admin';
+export * from './candidate-admin';
+export * from './first-run';
+export * from './seat-assignment';

@@ -165,7 +165,15 @@ export const KioskEnrollRequestSchema = z.object({
   /** Printed in the file for the admin's benefit; default 考点. */
   siteName: z.string().trim().min(1).max(100).optional(),
 });
-export const KioskRevokeRequestSchema = z.object({ kioskId: KioskIdSchema });
+/** POST /api/kiosks/revoke: the reason goes into the audit chain (docs/decisions/0986). */
+export const KioskRevokeRequestSchema = z.object({
+  kioskId: KioskIdSchema,
+  reason: z
+    .string()
+    .trim()
+    .min(1, '请填写原因 (a reason is required)')
+    .max(500, '原因最多 500 个字符 (a reason is at most 500 characters)'),
+});
 
 export const KioskSummarySchema = z.object({
   kioskId: z.string(),

@@ -9,6 +9,16 @@ import { StaffRoleSchema } from './exam-events';
 
 const KeyId = z.string().regex(/^[0-9a-f]{16}$/);
 
+/**
+ * The reason every destructive admin action carries into the audit chain (revoke, disable,
+ * reset; docs/decisions/0986): required, trimmed, at most 500 characters.
+ */
+export const AdminReasonSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写原因 (a reason is required)')
+  .max(500, '原因最多 500 个字符 (a reason is at most 500 characters)');
+
 /** GET /api/keys/site: what `proctor-server package key` prints. */
 export const SitePackageKeySchema = z.object({ keyId: KeyId, publicKeyPem: z.string().min(1) });
 export type SitePackageKey = z.infer<typeof SitePackageKeySchema>;
@@ -30,10 +40,7 @@ export const TrustKeyRequestSchema = z.object({
 });
 
 /** POST /api/keys/trusted/revoke. */
-export const RevokeKeyRequestSchema = z.object({
-  keyId: KeyId,
-  reason: z.string().trim().min(1).max(500),
-});
+export const RevokeKeyRequestSchema = z.object({ keyId: KeyId, reason: AdminReasonSchema });
 
 /** POST /api/exams/import: the verification shown after a package is accepted. */
 export const ImportedExamPackageSchema = z.object({
@@ -81,8 +88,8 @@ export const OneTimePasswordSchema = z.object({
 });
 export type OneTimePassword = z.infer<typeof OneTimePasswordSchema>;
 
-/** POST /api/staff/disable | enable with the reason the console asks for (audited). */
+/** POST /api/staff/disable | enable | reset-password with the reason the console asks for (audited). */
 export const StaffReasonRequestSchema = z.object({
-  username: z.string().min(1).max(64),
-  reason: z.string().trim().min(1).max(500).optional(),
+  username: z.string().trim().min(1).max(64),
+  reason: AdminReasonSchema,
 });

@@ -18,6 +18,7 @@ import {
   ResultsSummarySchema,
   SessionAssignPayloadSchema,
   SessionAssignResultSchema,
+  SessionAssignSupervisorsResultSchema,
   TimelinePayloadSchema,
   TimelineSchema,
 } from './console-events';
@@ -50,6 +51,7 @@ import {
   RevokedNoticeSchema,
   RoomLayoutPayloadSchema,
   RoomViewSchema,
+  SessionEndSchema,
   SessionPauseSchema,
   SessionRefSchema,
   SessionViewSchema,
@@ -106,7 +108,7 @@ export const socketContract = {
   'session:start': { payload: SessionRefSchema, ack: SessionViewSchema },
   'session:pause': { payload: SessionPauseSchema, ack: SessionViewSchema },
   'session:resume': { payload: SessionRefSchema, ack: SessionViewSchema },
-  'session:end': { payload: SessionRefSchema, ack: SessionViewSchema },
+  'session:end': { payload: SessionEndSchema, ack: SessionViewSchema },
   'proctor:admit': { payload: AdmitPayloadSchema, ack: AdmitResultSchema },
   'proctor:pause': { payload: AttemptReasonSchema, ack: AttemptViewSchema },
   'proctor:resume': { payload: AttemptRefSchema, ack: AttemptViewSchema },
@@ -126,6 +128,11 @@ export const socketContract = {
   'session:assign-proctors': {
     payload: SessionAssignPayloadSchema,
     ack: SessionAssignResultSchema,
+  },
+  /** The 督考人员 a session records (docs/decisions/0985); supervisors still read every session. */
+  'session:assign-supervisors': {
+    payload: SessionAssignPayloadSchema,
+    ack: SessionAssignSupervisorsResultSchema,
   },
   'incident:list': { payload: IncidentListPayloadSchema, ack: IncidentListSchema },
   'incident:create': { payload: IncidentCreatePayloadSchema, ack: IncidentViewSchema },

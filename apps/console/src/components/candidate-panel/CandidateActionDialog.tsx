@@ -2,6 +2,7 @@ import type { AttemptView, RoomView } from '@skillexam/shared';
 import { useConsole } from '../../console-context';
 import { ReasonModal, type ReasonValues } from '../ReasonModal';
 import { useAction } from '../use-call';
+import { useActionText } from './action-messages';
 
 export type CandidateDialog =
   'pause' | 'extend' | 'raise-cap' | 'force' | 'void' | 'move' | 'message';
@@ -24,6 +25,7 @@ export function CandidateActionDialog({
   onClose,
 }: Props) {
   const { t } = useConsole();
+  const text = useActionText();
   const act = useAction();
   const ref = { attemptId: attempt.attemptId };
   // 补时上限 (docs/decisions/0223): the candidate's raised cap, else the session rule
@@ -105,24 +107,26 @@ export function CandidateActionDialog({
       }
       danger={dialog === 'force' || dialog === 'void'}
       {...(dialog === 'force'
-        ? { warning: `确认将 ${attempt.name} 的试卷强制交卷？交卷后考生不能继续作答。` }
+        ? { warning: text('forceWarning', { name: attempt.name }) }
         : dialog === 'void'
-          ? {
-              warning: `确认将 ${attempt.name} 的试卷作废？作废后成绩无效，并记入考场情况记录（违纪）。`,
-            }
+          ? { warning: text('voidWarning', { name: attempt.name }) }
           : {})}
       withMinutes={dialog === 'extend' || dialog === 'raise-cap'}
       {...(dialog === 'extend'
         ? {
             minutesMax: Math.max(1, extendLeft),
-            minutesHint: `${t('extensionCap')} ${capMinutes} 分钟，已补 ${extendedMinutes} 分钟，还可补 ${extendLeft} 分钟 (cap ${capMinutes} min, ${extendLeft} left)`,
+            minutesHint: text('extendHint', {
+              cap: capMinutes,
+              done: extendedMinutes,
+              left: extendLeft,
+            }),
           }
         : dialog === 'raise-cap'
           ? {
               minutesMax: 600,
               minutesInitial: Math.min(600, capMinutes + 30),
-              minutesLabel: `${t('extensionCap')}（分钟）`,
-              minutesHint: `本场规则 ${extensionCapMinutes} 分钟；新上限须高于规则且不低于已补的 ${extendedMinutes} 分钟，理由记入审计日志`,
+              minutesLabel: text('capLabel'),
+              minutesHint: text('capHint', { rule: extensionCapMinutes, done: extendedMinutes }),
             }
           : {})}
       {...(dialog === 'move' ? { rooms: rooms.map((r) => ({ id: r.roomId, name: r.name })) } : {})}

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { FileDoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '../../components/use-call';
@@ -7,25 +7,20 @@ import { JobCard } from './JobCard';
 import { useJobs } from './use-job';
 
 /*
- * 成绩导出与备份 (exam admin): export a session's results or back up the server now, follow
- * the job as the server reports it, cancel it, download its files (docs/decisions/0949).
+ * 成绩导出 (exam admin): export a session's results, follow the job as the server reports it,
+ * cancel it, download its files (docs/decisions/0949). Backups moved to 备份与恢复 (0981).
  */
 export function JobsPage() {
   const { t, login } = useConsole();
   const sessions = useQuery('console:sessions', {}, []);
-  const { jobs, start, cancel } = useJobs();
+  const { jobs: all, start, cancel } = useJobs();
+  const jobs = all.filter((job) => job.kind === 'results-export');
   const [sessionId, setSessionId] = useState<string | undefined>();
   if (login.role !== 'admin') return <Alert type="warning" showIcon title={t('adminOnly')} />;
   const list = (sessions.data?.sessions ?? []).map((s) => s.session);
   // results are exported once a session has ended (the key is withheld before, 0220)
   const chosen = sessionId ?? (list.find((s) => s.status === 'ended') ?? list[0])?.id;
-  const running = (kind: string) =>
-    jobs.some(
-      (job) =>
-        job.status === 'running' &&
-        job.kind === kind &&
-        (kind === 'backup' || job.sessionId === chosen),
-    );
+  const running = jobs.some((job) => job.status === 'running' && job.sessionId === chosen);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title={t('jobs')}>
@@ -46,17 +41,10 @@ export function JobsPage() {
           <Button
             type="primary"
             icon={<FileDoneOutlined />}
-            disabled={chosen === undefined || running('results-export')}
+            disabled={chosen === undefined || running}
             onClick={() => void start('results-export', chosen)}
           >
             {t('exportResults')}
-          </Button>
-          <Button
-            icon={<CloudUploadOutlined />}
-            disabled={running('backup')}
-            onClick={() => void start('backup')}
-          >
-            {t('backupNow')}
           </Button>
         </Space>
       </Card>

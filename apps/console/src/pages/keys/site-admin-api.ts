@@ -20,7 +20,7 @@ const EnvelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: AppErrorSchema }),
 ]);
 
-async function request<T extends z.ZodType>(
+export async function request<T extends z.ZodType>(
   token: string,
   schema: T,
   method: 'GET' | 'POST',
@@ -66,8 +66,11 @@ export function siteAdminApi(token: string) {
     staff: () => request(token, z.array(StaffAccountSchema), 'GET', '/api/staff'),
     addStaff: (username: string, role: string) =>
       request(token, OneTimePasswordSchema, 'POST', '/api/staff', { username, role }),
-    resetPassword: (username: string) =>
-      request(token, OneTimePasswordSchema, 'POST', '/api/staff/reset-password', { username }),
+    resetPassword: (username: string, reason: string) =>
+      request(token, OneTimePasswordSchema, 'POST', '/api/staff/reset-password', {
+        username,
+        reason,
+      }),
     setDisabled: (username: string, disabled: boolean, reason: string) =>
       request(
         token,

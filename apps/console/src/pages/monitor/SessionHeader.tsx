@@ -3,6 +3,7 @@ import type { SessionView } from '@skillexam/shared';
 import { SessionActions } from '../../components/SessionActions';
 import { useConsole } from '../../console-context';
 import { formatClock, formatDuration, sessionStatusLabel } from '../../format/format';
+import { SessionStaffLine } from '../staff/SessionStaffLine';
 
 interface Props {
   readonly session: SessionView;
@@ -36,6 +37,7 @@ export function SessionHeader({ session, timeLeftSeconds, waitingForAdmission }:
             {session.id} · {t('scheduledStart')} {formatClock(session.scheduledStart)} ·{' '}
             {session.durationMinutes} {t('minutes')}
           </Typography.Text>
+          <SessionStaffLine sessionId={session.id} />
         </Col>
         <Col>
           <Statistic

@@ -1,166 +1,143 @@
-import { PrinterOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
-import type { RoomView, SeatLayout } from '@skillexam/shared';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Form, Segmented, Select, Space, Typography } from 'antd';
+import type { SessionSeats } from '@skillexam/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { useConsole } from '../../console-context';
-import { useAdminApi } from '../sessions-admin/use-admin-api';
-import { draftOf, gapsOf, toggleDisabled, type GridDraft } from './grid-gaps';
-import { SeatGridView } from './SeatGridView';
+import { AssignGrid } from './AssignGrid';
+import { AssignSeatDialog } from './AssignSeatDialog';
+import { AutoSeatCard } from './AutoSeatCard';
+import { ChartButtons } from './ChartButtons';
+import { LayoutEditor } from './LayoutEditor';
+import { useSeatText } from './seat-messages';
+import { occupantsOf } from './seat-view';
+import { useSeatsApi } from './seats-api';
+
+type Mode = 'edit' | 'assign';
 
 /**
- * 座位图 editor (exam admin, docs/decisions/0967): rows × columns, aisles and disabled seats;
- * the server numbers the seats (as `room set-layout` does) and refuses a map that strands a
- * candidate; print the chart from the browser.
+ * 座位图 page of the exam admin (docs/decisions/0967, 0977–0979): per room, edit the seat map,
+ * or seat the candidates — automatically (preview, then save) or one seat at a time (click a
+ * seat) — before check-in opens; print the 座位表 and 门贴 as PDFs from the server.
  */
 export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
   const { t, login } = useConsole();
-  const api = useAdminApi();
-  const [rooms, setRooms] = useState<RoomView[]>([]);
+  const s = useSeatText();
+  const api = useSeatsApi();
+  const [data, setData] = useState<SessionSeats>();
   const [roomId, setRoomId] = useState<string>();
-  const [draft, setDraft] = useState<GridDraft>();
-  const [layout, setLayout] = useState<SeatLayout>();
+  const [mode, setMode] = useState<Mode>('edit');
+  const [picked, setPicked] = useState<number>();
+  const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState(false);
 
+  const reload = useCallback(
+    () =>
+      api
+        .seats(sessionId)
+        .then((next) => {
+          setData(next);
+          setRoomId((id) => id ?? next.rooms[0]?.roomId);
+          setError(undefined);
+        })
+        .catch((err: Error) => setError(err.message)),
+    [api, sessionId],
+  );
   useEffect(() => {
-    void api
-      .setup(sessionId)
-      .then((s) => {
-        setRooms(s.rooms);
-        const first = s.rooms[0];
-        if (first !== undefined) {
-          setRoomId(first.roomId);
-          setDraft(draftOf(first.layout));
-        }
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [api, sessionId]);
-
-  useEffect(() => {
-    if (draft === undefined || roomId === undefined) return;
-    const request = {
-      sessionId,
-      roomId,
-      rows: draft.rows,
-      columns: draft.columns,
-      gaps: gapsOf(draft),
-    };
-    let live = true;
-    void api
-      .grid({ ...request, save: false })
-      .then((r) => live && (setLayout(r.layout), setError(undefined)))
-      .catch((err: Error) => live && setError(err.message));
-    return () => {
-      live = false;
-    };
-  }, [api, draft, roomId, sessionId]);
+    void reload();
+  }, [reload]);
 
   if (login.role !== 'admin') return <Alert type="warning" showIcon title={t('adminOnly')} />;
+  const rooms = data?.rooms ?? [];
   const room = rooms.find((r) => r.roomId === roomId);
-  const change = (next: GridDraft) => {
-    setSaved(false);
-    setDraft(next);
-  };
-  const save = async () => {
-    if (draft === undefined || roomId === undefined) return;
-    try {
-      const r = await api.grid({
-        sessionId,
-        roomId,
-        rows: draft.rows,
-        columns: draft.columns,
-        gaps: gapsOf(draft),
-        save: true,
-      });
-      setLayout(r.layout);
-      setRooms((list) => list.map((x) => (x.roomId === roomId ? { ...x, layout: r.layout } : x)));
-      setSaved(true);
-      setError(undefined);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const locked = data !== undefined && data.status !== 'scheduled';
+  const occupants = occupantsOf(data?.candidates ?? [], roomId ?? '');
 
   return (
     <Card title={t('roomLayout')} data-testid="rooms-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('roomLayoutHelp')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {mode === 'edit' ? t('roomLayoutHelp') : s('assignHelp')}
+        </Typography.Text>
         <Form layout="inline">
           <Form.Item label={t('rooms')} htmlFor="layout-room">
             <Select
               id="layout-room"
               style={{ minWidth: 200 }}
               value={roomId ?? null}
-              onChange={(id: string) => {
-                setRoomId(id);
-                const next = rooms.find((r) => r.roomId === id);
-                if (next !== undefined) change(draftOf(next.layout));
-              }}
+              onChange={(id: string) => (setRoomId(id), setNotice(undefined))}
               options={rooms.map((r) => ({ value: r.roomId, label: `${r.name} (${r.roomId})` }))}
             />
           </Form.Item>
-          {draft !== undefined && (
-            <>
-              <Form.Item label={t('gridRows')} htmlFor="grid-rows">
-                <InputNumber
-                  id="grid-rows"
-                  min={1}
-                  max={100}
-                  precision={0}
-                  value={draft.rows}
-                  onChange={(v) => v !== null && change({ ...draft, rows: v })}
-                />
-              </Form.Item>
-              <Form.Item label={t('gridColumns')} htmlFor="grid-columns">
-                <InputNumber
-                  id="grid-columns"
-                  min={1}
-                  max={100}
-                  precision={0}
-                  value={draft.columns}
-                  onChange={(v) => v !== null && change({ ...draft, columns: v })}
-                />
-              </Form.Item>
-              <Form.Item label={t('aisles')} htmlFor="grid-aisles">
-                <Select
-                  id="grid-aisles"
-                  mode="multiple"
-                  style={{ minWidth: 160 }}
-                  value={[...draft.aisles]}
-                  onChange={(aisles: number[]) => change({ ...draft, aisles })}
-                  options={Array.from({ length: draft.columns }, (_, i) => ({
-                    value: i + 1,
-                    label: `${i + 1}`,
-                  }))}
-                />
-              </Form.Item>
-            </>
-          )}
+          <Form.Item label={s('modeLabel')}>
+            <Segmented<Mode>
+              aria-label={s('modeLabel')}
+              value={mode}
+              onChange={(next) => (setMode(next), setNotice(undefined))}
+              options={[
+                { value: 'edit', label: s('modeEdit') },
+                { value: 'assign', label: s('modeAssign') },
+              ]}
+            />
+          </Form.Item>
         </Form>
         {error !== undefined && <Alert type="error" showIcon role="alert" title={error} />}
-        {saved && <Alert type="success" showIcon title={t('layoutSaved')} />}
-        {draft !== undefined && room !== undefined && (
-          <SeatGridView
-            draft={draft}
-            layout={layout}
-            title={`${room.name} · ${layout?.seats.length ?? 0} ${t('seatsUnit')}`}
-            onToggle={(row, column) => change(toggleDisabled(draft, row, column))}
+        {locked && mode === 'assign' && (
+          <Alert
+            type="warning"
+            showIcon
+            title={s('checkInOpen')}
+            action={<a href={`#/s/${encodeURIComponent(sessionId)}/monitor`}>{s('toMonitor')}</a>}
           />
         )}
-        <Space>
-          <Button
-            type="primary"
-            icon={<SaveOutlined />}
-            disabled={error !== undefined || layout === undefined}
-            onClick={() => void save()}
-          >
-            {t('saveLayout')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('printChart')}
-          </Button>
-        </Space>
+        {room !== undefined && mode === 'edit' && (
+          <LayoutEditor
+            key={room.roomId}
+            sessionId={sessionId}
+            room={room}
+            onSaved={() => void reload()}
+          />
+        )}
+        {room !== undefined && mode === 'assign' && (
+          <>
+            {notice !== undefined && <Alert type="success" showIcon title={notice} />}
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
+              <div style={{ flex: '0 1 auto', minWidth: 0, maxWidth: '100%' }}>
+                <AssignGrid
+                  layout={room.layout}
+                  occupants={occupants}
+                  title={`${room.name} · ${occupants.size} / ${room.layout.seats.length} ${t('seatsUnit')}`}
+                  disabled={locked}
+                  onPick={setPicked}
+                />
+              </div>
+              <div style={{ flex: '1 1 420px', minWidth: 0 }}>
+                <AutoSeatCard
+                  key={room.roomId}
+                  sessionId={sessionId}
+                  roomId={room.roomId}
+                  rooms={rooms}
+                  disabled={locked}
+                  onSaved={() => void reload()}
+                />
+              </div>
+            </div>
+          </>
+        )}
+        {room !== undefined && <ChartButtons sessionId={sessionId} roomId={room.roomId} />}
       </Space>
+      {room !== undefined && picked !== undefined && data !== undefined && (
+        <AssignSeatDialog
+          sessionId={sessionId}
+          target={{ roomId: room.roomId, seat: picked }}
+          rooms={rooms}
+          candidates={data.candidates}
+          onCancel={() => setPicked(undefined)}
+          onDone={(message) => {
+            setPicked(undefined);
+            setNotice(message);
+            void reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -60,16 +60,18 @@ export function SeatGridView({ draft, layout, title, onToggle }: Props) {
   .seat-cell { border: 1px solid #000 !important; background: #fff !important; color: #000 !important; }
 }`}</style>
       <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
-      <div style={{ textAlign: 'center', marginBottom: 8, color: '#595959' }}>{t('front')}</div>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: `repeat(${draft.columns}, ${CELL.width}px)`,
-          gap: 6,
-          overflowX: 'auto',
-        }}
-      >
-        {cells}
+      <div style={{ display: 'inline-block', maxWidth: '100%' }}>
+        <div style={{ textAlign: 'center', marginBottom: 8, color: '#595959' }}>{t('front')}</div>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: `repeat(${draft.columns}, ${CELL.width}px)`,
+            gap: 6,
+            overflowX: 'auto',
+          }}
+        >
+          {cells}
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { OneTimePassword, StaffAccount } from '@skillexam/shared';
 import { errorMessage } from '@skillexam/shared';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useConsole } from '../../console-context';
@@ -12,21 +12,24 @@ import { AddStaffModal } from './AddStaffModal';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { SessionAssignCard } from './SessionAssignCard';
 import { roleLabel } from './staff-roles';
+import { useStaffText } from './staff-messages';
 
 /*
  * 人员 (exam admin; docs/decisions/0962): staff accounts as `proctor-server user …` manages them —
- * add with a one-time password, reset, disable/enable with a reason (audited), unlock — and the
- * proctors of each session.
+ * add with a one-time password, reset and disable/enable with a reason (audited, 0986), unlock —
+ * and the proctors and 督考人员 of each session (0985).
  */
 export function StaffPage() {
   const { t, login } = useConsole();
   const text = useAdminText();
+  const staffText = useStaffText();
   const api = useAdminApi();
   const { message } = App.useApp();
   const staff = useAdminLoad((a) => a.staff());
   const [adding, setAdding] = useState(false);
   const [shown, setShown] = useState<OneTimePassword | undefined>();
   const [toggling, setToggling] = useState<StaffAccount | undefined>();
+  const [resetting, setResetting] = useState<string | undefined>();
   if (login.role !== 'admin') return <Alert type="warning" showIcon title={t('adminOnly')} />;
 
   const run = async (work: () => Promise<unknown>, done?: string) => {
@@ -38,7 +41,12 @@ export function StaffPage() {
       void message.error(errorMessage(err), 6);
     }
   };
-  const reset = (username: string) => run(async () => setShown(await api.resetPassword(username)));
+  const reset = async (reason: string) => {
+    if (resetting === undefined) return;
+    const username = resetting;
+    await run(async () => setShown(await api.resetPassword(username, reason)));
+    setResetting(undefined);
+  };
   const toggle = async (reason: string) => {
     if (toggling === undefined) return;
     const account = toggling;
@@ -48,14 +56,9 @@ export function StaffPage() {
 
   const actions = (row: StaffAccount) => (
     <Space size={4} wrap>
-      <Popconfirm
-        title={text('resetConfirm', { username: row.username })}
-        okText={t('confirm')}
-        cancelText={t('cancel')}
-        onConfirm={() => reset(row.username)}
-      >
-        <Button size="small">{text('resetPassword')}</Button>
-      </Popconfirm>
+      <Button size="small" onClick={() => setResetting(row.username)}>
+        {text('resetPassword')}
+      </Button>
       {row.username !== login.username && (
         <Button size="small" danger={!row.disabled} onClick={() => setToggling(row)}>
           {row.disabled ? text('enable') : text('disable')}
@@ -135,6 +138,14 @@ export function StaffPage() {
         {...(toggling?.disabled === false ? { warning: text('disableWarning') } : {})}
         onCancel={() => setToggling(undefined)}
         onSubmit={(values) => toggle(values.reason)}
+      />
+      <ReasonModal
+        open={resetting !== undefined}
+        danger
+        title={staffText('resetTitle', { username: resetting ?? '' })}
+        warning={staffText('resetWarning')}
+        onCancel={() => setResetting(undefined)}
+        onSubmit={(values) => reset(values.reason)}
       />
     </Space>
   );

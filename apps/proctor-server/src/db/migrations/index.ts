@@ -13,6 +13,8 @@ import { migrate0110 } from './0110-kiosk-event-coalescing-and-extension-cap';
 import { migrate0140 } from './0140-kiosk-public-keys';
 import { migrate0150 } from './0150-kiosk-bound-tokens';
 import { migrate0160 } from './0160-candidate-accommodations';
+import { migrate0170 } from './0170-session-supervisors';
+import { migrate0180 } from './0180-candidate-withdrawals';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: 'kiosk-public-keys', up: migrate0140 },
   { version: 150, name: 'kiosk-bound-tokens', up: migrate0150 },
   { version: 160, name: 'candidate-accommodations', up: migrate0160 },
+  { version: 170, name: 'session-supervisors', up: migrate0170 },
+  { version: 180, name: 'candidate-withdrawals', up: migrate0180 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
