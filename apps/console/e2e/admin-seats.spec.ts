@@ -38,8 +38,11 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function pdfText(download: Download): Promise<string> {
+/** The PDF's text (pdftotext); its first page is also kept as /tmp/shots/seats-<name>.png. */
+async function pdfText(download: Download, name: string): Promise<string> {
   const file = await download.path();
+  const png = join(SHOTS, `seats-${name}`);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, png]);
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
@@ -111,7 +114,7 @@ test('the exam admin swaps two candidates, seats a room by ticket number and pri
   // 座位表 and 门贴 as PDFs from the server, with names and 准考证号
   const chartDownload = page.waitForEvent('download');
   await rooms.getByRole('button', { name: '打印座位表 (PDF)' }).click();
-  const chart = await pdfText(await chartDownload);
+  const chart = await pdfText(await chartDownload, 'chart-pdf');
   expect(chart).toContain('第一考场 座位表');
   expect(chart).toContain('讲');
   for (let n = 1; n <= 6; n += 1) {
@@ -123,7 +126,7 @@ test('the exam admin swaps two candidates, seats a room by ticket number and pri
   await expect(page.getByText('已下载: 座位表-s-console-r1.pdf')).toBeVisible();
   const doorDownload = page.waitForEvent('download');
   await rooms.getByRole('button', { name: '打印门贴 (PDF)' }).click();
-  const door = await pdfText(await doorDownload);
+  const door = await pdfText(await doorDownload, 'door-pdf');
   expect(door).toContain('第一考场');
   expect(door).toContain('2026年第四季度电工（四级）理论知识考试');
   expect(door).toMatch(new RegExp(`01\\s+${ticket(1)}\\s+张伟`));

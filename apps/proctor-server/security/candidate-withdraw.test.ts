@@ -82,7 +82,13 @@ describe('candidate withdrawal and addition', () => {
     await expect(server.createClient(minted.token)).rejects.toThrow();
     const login = await candidateLogin(server, second!.admissionTicketNumber, second!.examCode);
     expect(login.status).toBe(403);
-    expect(login.body.error?.message).toBe('无法登录，请联系监考老师 (please contact the proctor)');
+    expect(login.body).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: '无法登录，请联系监考老师 (please contact the proctor)',
+      },
+    });
     // the web client (practice) path is refused the same way
     const web = await server.post('/api/auth/candidate-login', {
       admissionTicketNumber: second!.admissionTicketNumber,

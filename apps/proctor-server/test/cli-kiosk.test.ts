@@ -59,9 +59,23 @@ describe('proctor-server kiosk', () => {
       const bytes = readFileIfAny(join(data, name));
       expect(bytes.includes(seed) || bytes.includes(file.kioskPrivateKey)).toBe(false);
     }
-    await run('kiosk', 'revoke', '第1考场-01', '--data', data);
+    // a blank --reason is refused before anything changes; a given one is audited (0986)
+    await expect(
+      run('kiosk', 'revoke', '第1考场-01', '--data', data, '--reason', '  '),
+    ).rejects.toThrow('--reason: 1–500 个字符');
+    await run('kiosk', 'revoke', '第1考场-01', '--data', data, '--reason', '主板更换');
     const after = (await run('kiosk', 'list', '--data', data, '--json')) as KioskSummary[];
     expect(after.find((k) => k.kioskId === file.kioskId)?.revokedAt).toBeGreaterThan(0);
+    const audit = new Database(join(data, 'server.db'), { readonly: true });
+    const payloads = (
+      audit.prepare("SELECT payload_json FROM audit_log WHERE action = 'kiosk.revoke'").all() as {
+        payload_json: string;
+      }[]
+    ).map((row) => JSON.parse(row.payload_json) as Record<string, unknown>);
+    audit.close();
+    expect(payloads).toEqual([
+      expect.objectContaining({ kioskId: file.kioskId, reason: '主板更换' }),
+    ]);
   });
 
   it('lists a PC enrolled before Ed25519 keys as needing re-enrollment; enrolling it again retires it', async () => {

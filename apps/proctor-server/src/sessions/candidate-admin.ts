@@ -120,7 +120,8 @@ export async function addCandidate(
   if (findRoom(store.db, session.id, input.roomId) === undefined)
     throw new CodedError('NOT_FOUND', `考场 ${input.roomId} 不在本场次 (unknown room)`);
   const fileName = '添加考生.csv';
-  const photoName = input.photo?.fileName ?? '';
+  // the parser reads cells NFKC-normalized and trimmed: the photo map's key must match
+  const photoName = (input.photo?.fileName ?? '').normalize('NFKC').trim();
   const parsed = await parseRoster(
     oneRowRoster({
       admissionTicketNumber: input.admissionTicketNumber,

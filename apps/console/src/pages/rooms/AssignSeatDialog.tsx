@@ -2,7 +2,7 @@ import type { SeatedCandidate } from '@skillexam/shared';
 import { Alert, Form, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSeatText } from './seat-messages';
-import { candidateOptions, seatLabelOf, seatName, type SeatRoom } from './seat-view';
+import { candidateOptions, seatLabelOf, type SeatRoom } from './seat-view';
 import { useSeatsApi } from './seats-api';
 
 export interface SeatTarget {
@@ -17,7 +17,8 @@ interface Props {
   /** Every live candidate of the session (any room). */
   readonly candidates: readonly SeatedCandidate[];
   readonly onCancel: () => void;
-  readonly onDone: (message: string) => void;
+  /** The candidates moved (one, or two for a swap) with their new seats. */
+  readonly onDone: (moved: readonly SeatedCandidate[]) => void;
 }
 
 /**
@@ -47,15 +48,7 @@ export function AssignSeatDialog({
     setBusy(true);
     try {
       const { moved } = await api.assign({ sessionId, candidateId, ...target });
-      onDone(
-        s('assigned', {
-          text: moved
-            .map(
-              (m) => `${m.admissionTicketNumber} ${m.name} → ${seatName(rooms, m.roomId, m.seat)}`,
-            )
-            .join('；'),
-        }),
-      );
+      onDone(moved);
     } catch (err) {
       setError((err as Error).message);
     } finally {

@@ -1,5 +1,5 @@
 import { Alert, Card, Form, Segmented, Select, Space, Typography } from 'antd';
-import type { SessionSeats } from '@skillexam/shared';
+import type { SeatedCandidate, SessionSeats } from '@skillexam/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useConsole } from '../../console-context';
 import { AssignGrid } from './AssignGrid';
@@ -8,7 +8,7 @@ import { AutoSeatCard } from './AutoSeatCard';
 import { ChartButtons } from './ChartButtons';
 import { LayoutEditor } from './LayoutEditor';
 import { useSeatText } from './seat-messages';
-import { occupantsOf } from './seat-view';
+import { movedText, occupantsOf } from './seat-view';
 import { useSeatsApi } from './seats-api';
 
 type Mode = 'edit' | 'assign';
@@ -26,7 +26,7 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
   const [roomId, setRoomId] = useState<string>();
   const [mode, setMode] = useState<Mode>('edit');
   const [picked, setPicked] = useState<number>();
-  const [notice, setNotice] = useState<string>();
+  const [moved, setMoved] = useState<readonly SeatedCandidate[]>();
   const [error, setError] = useState<string>();
 
   const reload = useCallback(
@@ -63,7 +63,7 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
               id="layout-room"
               style={{ minWidth: 200 }}
               value={roomId ?? null}
-              onChange={(id: string) => (setRoomId(id), setNotice(undefined))}
+              onChange={(id: string) => (setRoomId(id), setMoved(undefined))}
               options={rooms.map((r) => ({ value: r.roomId, label: `${r.name} (${r.roomId})` }))}
             />
           </Form.Item>
@@ -71,7 +71,7 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
             <Segmented<Mode>
               aria-label={s('modeLabel')}
               value={mode}
-              onChange={(next) => (setMode(next), setNotice(undefined))}
+              onChange={(next) => (setMode(next), setMoved(undefined))}
               options={[
                 { value: 'edit', label: s('modeEdit') },
                 { value: 'assign', label: s('modeAssign') },
@@ -98,7 +98,13 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
         )}
         {room !== undefined && mode === 'assign' && (
           <>
-            {notice !== undefined && <Alert type="success" showIcon title={notice} />}
+            {moved !== undefined && (
+              <Alert
+                type="success"
+                showIcon
+                title={s('assigned', { text: movedText(moved, rooms) })}
+              />
+            )}
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
               <div style={{ flex: '0 1 auto', minWidth: 0, maxWidth: '100%' }}>
                 <AssignGrid
@@ -116,7 +122,7 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
                   roomId={room.roomId}
                   rooms={rooms}
                   disabled={locked}
-                  onSaved={() => void reload()}
+                  onSaved={() => (setMoved(undefined), void reload())}
                 />
               </div>
             </div>
@@ -131,9 +137,9 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
           rooms={rooms}
           candidates={data.candidates}
           onCancel={() => setPicked(undefined)}
-          onDone={(message) => {
+          onDone={(done) => {
             setPicked(undefined);
-            setNotice(message);
+            setMoved(done);
             void reload();
           }}
         />

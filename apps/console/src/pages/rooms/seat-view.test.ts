@@ -1,6 +1,6 @@
 import { defaultSeatLayout } from '@skillexam/shared';
 import { describe, expect, it } from 'vitest';
-import { candidateOptions, occupantsOf, seatName } from './seat-view';
+import { candidateOptions, movedText, occupantsOf, seatName } from './seat-view';
 
 const rooms = [
   { roomId: 'r1', name: '第一考场', layout: defaultSeatLayout(12) },
@@ -28,5 +28,8 @@ describe('seat view helpers', () => {
       { value: 'a-T1', label: 'T1 考生T1 · 第二考场 04' },
       { value: 'a-T2', label: 'T2 考生T2 · 第一考场 01' },
     ]);
+    expect(movedText([who('T1', 'r1', 3), who('T2', 'r2', 1)], rooms)).toBe(
+      'T1 考生T1 → 第一考场 03；T2 考生T2 → 第二考场 01',
+    );
   });
 });

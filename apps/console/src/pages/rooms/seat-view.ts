@@ -40,3 +40,10 @@ export function candidateOptions(
       label: `${c.admissionTicketNumber} ${c.name} · ${seatName(rooms, c.roomId, c.seat)}`,
     }));
 }
+
+/** "T3 李军 → 第一考场 01；T1 张伟 → 第一考场 03": what a manual assignment moved. */
+export function movedText(moved: readonly SeatedCandidate[], rooms: readonly SeatRoom[]): string {
+  return moved
+    .map((m) => `${m.admissionTicketNumber} ${m.name} → ${seatName(rooms, m.roomId, m.seat)}`)
+    .join('；');
+}
