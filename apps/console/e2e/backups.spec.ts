@@ -70,7 +70,9 @@ test('the exam admin backs up, downloads the backup and reads how to restore it'
   // the restore steps of the chosen backup: this server's exact command, copied as shown
   const card = admin.getByTestId('restore-card');
   await expect(card).toContainText(name);
-  const command = `proctor-server restore ${dataDir}-backups/${name} --data ${dataDir}`;
+  await expect(card.getByTestId('restore-command')).toHaveCount(0); // no command without a reason
+  await card.getByTestId('restore-reason').fill("服务器硬盘故障 it's");
+  const command = `proctor-server restore ${dataDir}-backups/${name} --data ${dataDir} --reason '服务器硬盘故障 it'\\''s'`;
   await expect(card.getByTestId('restore-command')).toHaveText(command);
   await card.getByTestId('restore-command-copy').click();
   await expect(admin.getByText('已复制')).toBeVisible();

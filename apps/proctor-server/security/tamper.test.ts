@@ -401,7 +401,7 @@ describe('tamper evidence of backups', () => {
       `DELETE FROM audit_log WHERE seq > ${last - 2}; DELETE FROM audit_checkpoints WHERE seq > ${last - 2}`,
     );
     backup.close();
-    await expect(cliJson('restore', data.path, '--data', dir)).rejects.toThrow(
+    await expect(cliJson('restore', data.path, '--data', dir, '--reason', '演练')).rejects.toThrow(
       new RegExp(`审计链尾部被截断: 链止于 #${last - 2}，见证记录到 #${last}`),
     );
   });

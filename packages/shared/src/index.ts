@@ -11,3 +11,4 @@ export * from './web/content-type';
 export * from './errors/index';
 export * from './progress/index';
 export * from './html/index';
+export * from './text/shell-word';

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { CodedError } from '@skillexam/shared';
+import { CodedError, shellWord } from '@skillexam/shared';
 import { z } from 'zod';
-import { shellWord } from '../backup/backup-list';
 import type { Components } from '../components';
 import type { Router } from '../http/router';
 import { readJsonInput, staffRoute, type StaffRouteDeps } from '../http/staff-route';

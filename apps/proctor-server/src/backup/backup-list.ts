@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { shellWord } from '@skillexam/shared';
 import { readChainHead } from '../audit/head-witness';
 import { backupHeadPath, listBackups } from './backup';
 
@@ -31,12 +32,7 @@ export function backupTimeOf(name: string): number {
   return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
 }
 
-/** A path as one POSIX shell word: bare when safe, else single-quoted. */
-export function shellWord(value: string): string {
-  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(value)) return value;
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
+/** The restore command without its `--reason`, which the admin types in the console. */
 export function restoreCommandOf(backupPath: string, dataDir: string): string {
   return `proctor-server restore ${shellWord(backupPath)} --data ${shellWord(dataDir)}`;
 }

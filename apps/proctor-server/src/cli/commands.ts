@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import { InvalidInputError } from '@skillexam/shared';
 import { Option, type Command } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
 import { readWitnessOf, verifyStoreChain, type StoreVerification } from '../audit/verify-store';
 import { backupNow } from '../backup/backup';
-import { checkBackup, restoreBackup, RestoreError } from '../backup/restore';
+import { checkBackup, restoreBackup, RestoreError, type RestoreResult } from '../backup/restore';
 import { loadConfig } from '../config';
 import { openStore } from '../db/store';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
@@ -230,11 +231,14 @@ export function addServerCommands(program: Command): void {
     .command('restore <backup>')
     .description('从备份恢复 (server must be stopped; the backup is verified first)')
     .requiredOption('--data <dir>', 'data directory')
+    .requiredOption('--reason <text>', '恢复原因，记入审计链 (why; written in the audit chain)')
     .option('--json', 'print JSON')
-    .action(async (backup: string, opts: { data: string; json?: boolean }) => {
+    .action(async (backup: string, opts: { data: string; reason: string; json?: boolean }) => {
+      const reason = restoreReasonOf(opts.reason);
       const { progress, close } = commandProgress({ json: opts.json === true });
       try {
         const result = await restoreBackup(backup, opts.data, Date.now(), { progress });
+        recordRestore(opts.data, result, reason);
         close();
         output(opts.json === true, result, () => [
           `已从 ${result.restoredFrom} 恢复 (${result.auditRecords} 条审计记录)`,
@@ -247,6 +251,41 @@ export function addServerCommands(program: Command): void {
         close();
       }
     });
+}
+
+/** The restore's reason as the console's reasons are: trimmed, 1–500 characters. */
+function restoreReasonOf(text: string): string {
+  const reason = text.trim();
+  if (reason === '' || reason.length > 500)
+    throw new InvalidInputError(
+      '--reason: 请写明恢复原因，1–500 字 (a reason of 1–500 characters)',
+    );
+  return reason;
+}
+
+/**
+ * The restore itself goes in the restored chain: the chain moved back to the backup's head, so
+ * its next record says who restored which backup, why, and where the replaced database is.
+ */
+function recordRestore(dataDir: string, result: RestoreResult, reason: string): void {
+  const store = openStore(dataDir);
+  try {
+    store.audit.append(
+      store.db,
+      {
+        actor: cliActor(),
+        action: 'backup.restored',
+        payload: {
+          backup: basename(result.restoredFrom),
+          replaced: result.previousDb === undefined ? null : basename(result.previousDb),
+          reason,
+        },
+      },
+      Date.now(),
+    );
+  } finally {
+    store.close();
+  }
 }
 
 function verifyBackupFile(path: string, dataDir: string) {

@@ -188,7 +188,10 @@ export function addExamCommands(program: Command): void {
     .command('roster')
     .description('考生名单 (rosters)')
     .command('import <file>')
-    .description('导入考生名单 (.xlsx/.csv), 全部成功或全部不导入; 打印一次性考试码')
+    .description(
+      '导入考生名单 (.xlsx/.csv), 全部成功或全部不导入; 打印一次性考试码。' +
+        '座位号可留空或不设此列: 按准考证号顺序排在考场的空座位上 (an empty seat number is filled from the free seats of the room)',
+    )
     .requiredOption('--data <dir>', 'data directory')
     .requiredOption('--session <id>', 'session id')
     .option('--photos <dir>', 'folder with the photo files named in the roster')
@@ -262,9 +265,16 @@ export function addExamCommands(program: Command): void {
           }
           output(
             opts.json === true,
-            { imported: result.issued.length, candidates: result.issued },
+            {
+              imported: result.issued.length,
+              autoSeated: result.autoSeated,
+              candidates: result.issued,
+            },
             () => [
-              `已导入 ${result.issued.length} 名考生`,
+              `已导入 ${result.issued.length} 名考生` +
+                (result.autoSeated === 0
+                  ? ''
+                  : `，其中 ${result.autoSeated} 名自动排座 (seated automatically)`),
               ...result.issued.map(
                 (c) =>
                   `${c.admissionTicketNumber}\t${c.name}\t${c.roomId}-${c.seat}\t${c.examCode}`,

@@ -134,6 +134,28 @@ export function planSeats(
   });
 }
 
+/** The usable seats of a map that nobody holds, in the order candidates fill them. */
+export function freeSeats(layout: SeatLayout, taken: ReadonlySet<number>): SeatLayout['seats'] {
+  return usableSeats(layout).filter((seat) => !taken.has(seat.seat));
+}
+
+/**
+ * Seats candidates on the free seats of one room in 准考证号 order: `planSeats` on the room's
+ * map without the taken seats (the roster import's empty 座位号, docs/decisions/0990). Throws
+ * CONFLICT like `planSeats` when the free seats are too few.
+ */
+export function planFreeSeats(
+  room: PlanRoom,
+  taken: ReadonlySet<number>,
+  candidates: readonly SeatHolder[],
+  scope: string,
+): RoomPlan {
+  const layout = { ...room.layout, seats: freeSeats(room.layout, taken) };
+  const [plan] = planSeats([{ ...room, layout }], candidates, 'admission', undefined, scope);
+  if (plan === undefined) throw new Error('one room gives one plan');
+  return plan;
+}
+
 export interface SeatMove {
   readonly candidateId: string;
   readonly admissionTicketNumber: string;

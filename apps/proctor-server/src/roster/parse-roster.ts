@@ -37,7 +37,8 @@ export interface RosterRow {
   readonly idNumber: string;
   /** 考场 as written in the file (a room name or number); the caller maps it to a room. */
   readonly room: string;
-  readonly seat: number;
+  /** 座位号 as written; absent when the cell (or column) is empty: the import seats the row. */
+  readonly seat?: number;
   readonly photo?: RosterPhoto;
   /** The photo's file name when the file names one but no photos were supplied. */
   readonly photoFileName?: string;
@@ -194,8 +195,7 @@ export async function parseRoster(
 
     const seatText = value('seat');
     const seat = /^\d{1,3}$/.test(seatText) ? Number(seatText) : Number.NaN;
-    if (seatText === '') problem('seat', '不能为空 (required)');
-    else if (!Number.isInteger(seat) || seat < 1 || seat > 999)
+    if (seatText !== '' && (!Number.isInteger(seat) || seat < 1 || seat > 999))
       problem('seat', `“${seatText}”应为 1–999 的整数 (expected a whole number 1–999)`);
 
     let photo: RosterPhoto | undefined;
@@ -257,7 +257,7 @@ export async function parseRoster(
         name,
         idNumber,
         room,
-        seat,
+        ...(seatText === '' ? {} : { seat }),
         ...(photo === undefined ? {} : { photo }),
         ...(photo === undefined && photoFileName !== '' && options.photos === undefined
           ? { photoFileName }

@@ -1,7 +1,9 @@
 /*
  * The roster template's columns (考生名单): Chinese headers as Chinese exam offices write them,
- * plus English aliases; the last three (accommodations) are optional. Headers match after NFKC, trimming, removing spaces and lower-casing,
- * so `准考证号 `, `准 考 证 号` and `Admission Ticket Number` all match.
+ * plus English aliases. 照片, 座位号 (left empty, the import seats the candidate:
+ * docs/decisions/0990) and the last three (accommodations) are optional. Headers match after
+ * NFKC, trimming, removing spaces and lower-casing, so `准考证号 `, `准 考 证 号` and
+ * `Admission Ticket Number` all match.
  */
 
 export const ROSTER_FIELDS = [
@@ -35,7 +37,6 @@ export const REQUIRED_ROSTER_FIELDS: readonly RosterField[] = [
   'name',
   'idNumber',
   'room',
-  'seat',
 ];
 
 const ALIASES: Readonly<Record<RosterField, readonly string[]>> = {

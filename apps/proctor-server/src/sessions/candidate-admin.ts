@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { revokeSubjectTokens } from '../auth/token-repository';
 import type { Store } from '../db/store';
 import { findRoom, listRooms } from '../rooms/room-repository';
+import { freeSeats } from '../rooms/seat-assignment';
 import { ROSTER_FIELD_LABELS, parseRoster, type RosterField } from '../roster/index';
 import { findAttempt } from '../attempts/attempt-repository';
 import {
@@ -70,16 +71,15 @@ export function listSessionCandidates(store: Store, sessionId: string): Candidat
   };
 }
 
-/** The lowest seat of the room's map that no candidate holds (docs/decisions/0975). */
+/**
+ * The first seat of the room's map that no candidate holds, in the order 自动排座 and the roster
+ * import fill seats (docs/decisions/0975, 0990).
+ */
 export function firstFreeSeat(store: Store, sessionId: string, roomId: string): number {
   const room = findRoom(store.db, sessionId, roomId);
   if (room === undefined)
     throw new CodedError('NOT_FOUND', `考场 ${roomId} 不在本场次 (unknown room)`);
-  const used = seatsInUse(store.db, sessionId, roomId);
-  const free = room.layout.seats
-    .map((s) => s.seat)
-    .sort((a, b) => a - b)
-    .find((seat) => !used.has(seat));
+  const free = freeSeats(room.layout, seatsInUse(store.db, sessionId, roomId))[0]?.seat;
   if (free === undefined)
     throw new CodedError('CONFLICT', `考场 ${room.name} 已没有空座位 (no free seat in the room)`);
   return free;

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { iterateAuditRecords } from '../../src/audit/audit-repository';
-import { restoreCommandOf, shellWord } from '../../src/backup/backup-list';
+import { restoreCommandOf } from '../../src/backup/backup-list';
+import { openStore } from '../../src/db/store';
 import { cliJson } from '../../security/support/tamper-tools';
 import { endedSession } from '../jobs/ended-session';
 import { backUpNow, backupServer, getJson, type BackupServer } from './backup-server';
@@ -116,18 +117,36 @@ describe('the restore instructions', () => {
     room = undefined;
     const [program, ...args] = entry.restoreCommand.split(' ');
     expect(program).toBe('proctor-server');
-    const restored = await cliJson<{ restoredFrom: string; auditRecords: number }>(...args);
+    // the console adds the reason the admin typed; without one the CLI changes nothing
+    await expect(cliJson(...args)).rejects.toThrow(/--reason/);
+    const restored = await cliJson<{ restoredFrom: string; auditRecords: number }>(
+      ...args,
+      '--reason',
+      '服务器磁盘故障',
+    );
     expect(restored.exitCode).toBe(0);
     expect(restored.data.restoredFrom).toBe(join(listing.backupDir, name));
     expect(restored.data.auditRecords).toBeGreaterThanOrEqual(entry.head?.seq ?? 1);
     const [, ...verifyArgs] = entry.verifyCommand.split(' ');
     const verified = await cliJson<{ ok: boolean }>(...verifyArgs);
     expect(verified).toEqual({ exitCode: 0, data: expect.objectContaining({ ok: true }) });
+    // the restore itself is the restored chain's next record, and the chain still verifies
+    const store = openStore(listing.dataDir);
+    try {
+      const last = [...iterateAuditRecords(store.db)].at(-1);
+      expect(last?.action).toBe('backup.restored');
+      expect(JSON.parse(last?.payload_json ?? '{}')).toMatchObject({
+        backup: name,
+        reason: '服务器磁盘故障',
+      });
+    } finally {
+      store.close();
+    }
+    const live = await cliJson<{ ok: boolean }>('audit', 'verify', '--data', listing.dataDir);
+    expect(live.data).toMatchObject({ ok: true });
   }, 60_000);
 
   it('quote a folder with spaces or quotes as one shell word', () => {
-    expect(shellWord('/srv/exam/data')).toBe('/srv/exam/data');
-    expect(shellWord("/mnt/U 盘/it's")).toBe(`'/mnt/U 盘/it'\\''s'`);
     expect(restoreCommandOf('/b/server-1.db', '/srv/my data')).toBe(
       "proctor-server restore /b/server-1.db --data '/srv/my data'",
     );

@@ -96,7 +96,7 @@ describe('CLI progress', () => {
     expect(pages).toMatchObject({ finished: true });
     expect(pages?.done).toBe(pages?.total);
 
-    const restore = spawnSync(process.execPath, [BIN, 'restore', path, '--data', data, '--json'], {
+    const restore = spawnSync(process.execPath, [BIN, 'restore', path, '--data', data, '--reason', '演练', '--json'], {
       encoding: 'utf8',
     });
     expect(restore.status, restore.stderr).toBe(0);

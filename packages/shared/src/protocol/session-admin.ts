@@ -39,7 +39,10 @@ export const RosterPreviewRowSchema = z.object({
   idNumber: z.string(),
   room: z.string(),
   roomId: z.string(),
-  seat: z.number().int(),
+  /** Absent only for an empty 座位号 whose room has too few free seats (an issue says so). */
+  seat: z.number().int().optional(),
+  /** true: 座位号 was empty and the import chose this seat (docs/decisions/0990). */
+  seatAuto: z.boolean().optional(),
   photo: z.boolean(),
   extraMinutes: z.number().int().optional(),
 });

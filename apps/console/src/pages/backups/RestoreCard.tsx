@@ -1,4 +1,6 @@
-import { Alert, Card, Space, Steps, Typography } from 'antd';
+import { shellWord } from '@skillexam/shared';
+import { Alert, Card, Input, Space, Steps, Typography } from 'antd';
+import { useState } from 'react';
 import type { BackupEntry } from './backups-api';
 import { useBackupText } from './backups-messages';
 import { CopyCommand } from './CopyCommand';
@@ -11,6 +13,9 @@ import { CopyCommand } from './CopyCommand';
 export function RestoreCard({ backup, serverPid }: { backup: BackupEntry; serverPid?: number }) {
   const text = useBackupText();
   const lost = ['lostAnswers', 'lostSubmitted', 'lostLogins', 'lostOther', 'lostClock'] as const;
+  // the CLI refuses a restore without a reason and writes it in the restored chain
+  const [reason, setReason] = useState('');
+  const typed = reason.trim();
   return (
     <Card
       size="small"
@@ -31,7 +36,27 @@ export function RestoreCard({ backup, serverPid }: { backup: BackupEntry; server
             { title: text('step1') },
             {
               title: text('step2'),
-              description: <CopyCommand command={backup.restoreCommand} testid="restore-command" />,
+              description: (
+                <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+                  <Input
+                    aria-label={text('reasonLabel')}
+                    addonBefore={text('reasonLabel')}
+                    placeholder={text('reasonPlaceholder')}
+                    maxLength={500}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    data-testid="restore-reason"
+                  />
+                  {typed === '' ? (
+                    <Typography.Text type="secondary">{text('reasonFirst')}</Typography.Text>
+                  ) : (
+                    <CopyCommand
+                      command={`${backup.restoreCommand} --reason ${shellWord(typed)}`}
+                      testid="restore-command"
+                    />
+                  )}
+                </Space>
+              ),
             },
             { title: text('step3') },
             { title: text('step4') },

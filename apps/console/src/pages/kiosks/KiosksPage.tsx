@@ -78,7 +78,7 @@ export function KiosksPage() {
         pagination={false}
         dataSource={kiosks ?? []}
         loading={kiosks === undefined && error === undefined}
-        locale={{ emptyText: text('empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{text('empty')}</Typography.Text> }}
         data-testid="kiosk-table"
         columns={[
           { title: text('name'), dataIndex: 'name' },

@@ -40,7 +40,7 @@ export type KioskTextKey = keyof typeof zh;
 
 const en: Readonly<Record<KioskTextKey, string>> = {
   title: 'Exam PCs',
-  hint: 'Each exam PC joins this site with its enrollment.json, as `proctor-server kiosk enroll` makes it. A revoked PC cannot log in again; its candidate logins and exit grants end.',
+  hint: 'Each exam PC joins this site with its enrollment.json, as proctor-server kiosk enroll makes it. A revoked PC cannot log in again; its candidate logins and exit grants end.',
   enroll: 'Enroll a PC',
   enrollTitle: 'Enroll an exam PC',
   name: 'PC name',

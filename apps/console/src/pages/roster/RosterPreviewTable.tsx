@@ -1,11 +1,34 @@
 import type { RosterPreview } from '@skillexam/shared';
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Table, Tag, Tooltip } from 'antd';
 import { useConsole } from '../../console-context';
+import { useRosterText } from './roster-messages';
+
+/** A row's seat: as written, or chosen by the import (座位号 left empty) and marked 自动. */
+function SeatCell({
+  seat,
+  auto,
+}: {
+  readonly seat: number | undefined;
+  readonly auto: boolean | undefined;
+}) {
+  const text = useRosterText();
+  if (seat === undefined) return <Tag color="red">{text('seatNone')}</Tag>;
+  if (auto !== true) return <>{seat}</>;
+  return (
+    <Tooltip title={text('seatAutoHint')}>
+      <span data-testid="seat-auto">
+        {seat} <Tag color="blue">{text('seatAuto')}</Tag>
+      </span>
+    </Tooltip>
+  );
+}
 
 /** The preview of a roster file: every problem with file, row and column, then the rows. */
 export function RosterPreviewTable({ preview }: { readonly preview: RosterPreview }) {
   const { t } = useConsole();
+  const text = useRosterText();
   const bad = new Set(preview.issues.map((i) => i.row));
+  const autoSeats = preview.rows.filter((r) => r.seatAuto === true).length;
   return (
     <>
       {preview.issues.length > 0 ? (
@@ -23,9 +46,14 @@ export function RosterPreviewTable({ preview }: { readonly preview: RosterPrevie
           showIcon
           title={`${t('rosterReady')}: ${preview.rows.length}`}
           description={
-            preview.createdRooms.length === 0
-              ? undefined
-              : `${t('rosterNewRooms')}: ${preview.createdRooms.map((r) => `${r.name} (${r.id})`).join('、')}`
+            [
+              preview.createdRooms.length === 0
+                ? ''
+                : `${t('rosterNewRooms')}: ${preview.createdRooms.map((r) => `${r.name} (${r.id})`).join('、')}`,
+              autoSeats === 0 ? '' : text('seatsAutoCount', { count: autoSeats }),
+            ]
+              .filter((line) => line !== '')
+              .join('；') || undefined
           }
           style={{ marginBottom: 12 }}
         />
@@ -67,7 +95,12 @@ export function RosterPreviewTable({ preview }: { readonly preview: RosterPrevie
             dataIndex: 'room',
             render: (room: string, r) => `${room} → ${r.roomId}`,
           },
-          { title: t('seat'), dataIndex: 'seat', width: 70 },
+          {
+            title: t('seat'),
+            dataIndex: 'seat',
+            width: 110,
+            render: (seat: number | undefined, r) => <SeatCell seat={seat} auto={r.seatAuto} />,
+          },
           {
             title: t('rosterPhoto'),
             dataIndex: 'photo',
