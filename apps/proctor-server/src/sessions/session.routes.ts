@@ -112,6 +112,7 @@ export function addSessionRoutes(router: Router, components: Components): Router
         return {
           imported: result.issued.length,
           createdRooms: result.createdRooms,
+          autoSeated: result.autoSeated,
           // The one-time exam codes, shown once: print them now or issue slips later.
           candidates: result.issued,
         };
