@@ -257,6 +257,7 @@ export function addExamCommands(program: Command): void {
                 siteName: opts.site,
                 startsAt: session.scheduledStart,
                 durationMinutes: Math.round(session.durationMs / 60_000),
+                rules: session.rules,
                 printedAt: new Date(),
                 siteCertFingerprint: siteFingerprintIfPresent(opts.data),
               },

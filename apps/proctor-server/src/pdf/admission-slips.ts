@@ -1,4 +1,4 @@
-import { maskIdNumber } from '@skillexam/shared';
+import { maskIdNumber, type SessionRules } from '@skillexam/shared';
 import { formatExamCode } from '../roster/exam-codes';
 import { A4, cutLine, formatChinaTime, renderPdf, type PdfDoc } from './pdf-document';
 
@@ -31,17 +31,28 @@ export interface AdmissionSlipSession {
   readonly startsAt: number;
   readonly durationMinutes: number;
   readonly printedAt: Date;
+  /** The session's 考务规则: the slip's 考生须知 states them as they are. */
+  readonly rules: Pick<
+    SessionRules,
+    'checkInOpensMinutesBefore' | 'lateEntryCutoffMinutes' | 'earliestSubmissionMinutes'
+  >;
   /** The site CA's SHA-256 (`AB:CD:…`): printed on the proctors' cover sheet. */
   readonly siteCertFingerprint?: string | undefined;
 }
 
-export const ADMISSION_NOTICE = [
-  '1. 考前30分钟凭准考证和身份证检录入场，对号入座。',
-  '2. 开考30分钟后不得入场，迟到不延长考试时间。',
-  '3. 开考30分钟后方可交卷；考试结束时系统自动交卷。',
-  '4. 登录后请核对屏幕上的姓名、照片和身份证号。',
-  '5. 考试码仅限本场次本人使用，请妥善保管，勿告知他人。',
-] as const;
+/** 考生须知 with the session's own rules (a slip must not promise a rule the server does not keep). */
+export function admissionNotice(rules: AdmissionSlipSession['rules']): readonly string[] {
+  const checkIn = rules.checkInOpensMinutesBefore;
+  const late = rules.lateEntryCutoffMinutes;
+  const earliest = rules.earliestSubmissionMinutes;
+  return [
+    `1. ${checkIn > 0 ? `考前${checkIn}分钟` : '开考时'}凭准考证和身份证检录入场，对号入座。`,
+    `2. ${late > 0 ? `开考${late}分钟后` : '开考后'}不得入场，迟到不延长考试时间。`,
+    `3. ${earliest > 0 ? `开考${earliest}分钟后方可交卷` : '答完即可交卷'}；考试结束时系统自动交卷。`,
+    '4. 登录后请核对屏幕上的姓名、照片和身份证号。',
+    '5. 考试码仅限本场次本人使用，请妥善保管，勿告知他人。',
+  ];
+}
 
 const SLIPS_PER_PAGE = 3;
 const MARGIN = 28;
@@ -109,11 +120,12 @@ function drawSlip(
   const noticeTop = fieldsTop + rows.length * 17 + 6;
   doc.fontSize(8).fillColor('#000000').text('考生须知：', left, noticeTop);
   doc.fontSize(7.5).fillColor('#333333');
-  ADMISSION_NOTICE.forEach((line, index) =>
+  const notice = admissionNotice(session.rules);
+  notice.forEach((line, index) =>
     doc.text(line, left + 8, noticeTop + 11 + index * 10, { width, lineBreak: false }),
   );
   doc.fillColor('#000000');
-  if (noticeTop + 11 + ADMISSION_NOTICE.length * 10 > top + height) {
+  if (noticeTop + 11 + notice.length * 10 > top + height) {
     throw new RangeError('Admission slip content does not fit its box');
   }
 }

@@ -95,6 +95,7 @@ export async function reissueAdmissionSlips(
     siteName: request.siteName,
     startsAt: session.scheduledStart,
     durationMinutes: Math.round(session.durationMs / 60_000),
+    rules: session.rules,
     printedAt: new Date(now),
     siteCertFingerprint: siteFingerprintIfPresent(store.dataDir),
   });

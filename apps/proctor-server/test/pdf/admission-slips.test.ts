@@ -26,6 +26,11 @@ describe('renderAdmissionSlips', () => {
       siteName: '北京市第一职业技能鉴定所',
       startsAt: Date.parse('2026-06-01T01:00:00Z'),
       durationMinutes: 90,
+      rules: {
+        checkInOpensMinutesBefore: 30,
+        lateEntryCutoffMinutes: 15,
+        earliestSubmissionMinutes: 0,
+      },
       printedAt: new Date('2026-05-20T00:00:00Z'),
     });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
@@ -41,6 +46,11 @@ describe('renderAdmissionSlips', () => {
     expect(compact).toContain('ABCD-2345');
     expect(compact).toContain('2026年6月1日09:00（90分钟）');
     expect(compact).toContain('考生须知');
+    // the notice states this session's rules, not a fixed text
+    expect(compact).toContain('考前30分钟凭准考证和身份证检录入场');
+    expect(compact).toContain('开考15分钟后不得入场');
+    expect(compact).toContain('答完即可交卷');
+    expect(compact).not.toContain('开考30分钟后');
     expect(pdfPageCount(file)).toBe(2);
     // The font is embedded (a subset), so no viewer needs a Chinese font installed.
     expect(fontsOf(file)).toMatch(/NotoSansCJKsc-Regular.*yes\s+yes\s+yes/);
@@ -60,6 +70,11 @@ describe('renderAdmissionSlips', () => {
       siteName: '北京市第一职业技能鉴定所',
       startsAt: Date.parse('2026-06-01T01:00:00Z'),
       durationMinutes: 90,
+      rules: {
+        checkInOpensMinutesBefore: 30,
+        lateEntryCutoffMinutes: 30,
+        earliestSubmissionMinutes: 30,
+      },
       printedAt: new Date('2026-05-20T00:00:00Z'),
       siteCertFingerprint: fingerprint,
     });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoster } from '../../src/roster/parse-roster';
-import { gbkCsv, HEADER, ID_1, ID_2, ID_3, JPEG, PNG, utf8Csv, xlsx } from './roster-fixtures';
+import {
+  gbkCsv,
+  HEADER,
+  ID_1,
+  ID_2,
+  ID_3,
+  idNumber,
+  JPEG,
+  PNG,
+  utf8Csv,
+  xlsx,
+} from './roster-fixtures';
 
 const good = [
   HEADER,
@@ -112,11 +123,11 @@ describe('parseRoster', () => {
   });
 
   it('refuses a file without the required columns or of another type', async () => {
-    const noSeat = await parseRoster(utf8Csv([['准考证号', '姓名', '身份证号', '考场']]), {
+    const noRoom = await parseRoster(utf8Csv([['准考证号', '姓名', '身份证号', '座位号']]), {
       fileName: 'r.csv',
     });
-    expect(noSeat.issues).toEqual([
-      { file: 'r.csv', row: 1, field: '座位号', reason: expect.stringMatching(/缺少/) as unknown },
+    expect(noRoom.issues).toEqual([
+      { file: 'r.csv', row: 1, field: '考场', reason: expect.stringMatching(/缺少/) as unknown },
     ]);
     expect(
       (await parseRoster(utf8Csv([['a', 'b']]), { fileName: 'r.csv' })).issues[0]?.reason,
@@ -132,6 +143,58 @@ describe('parseRoster', () => {
     );
     const tooMany = await parseRoster(utf8Csv(good), { fileName: 'r.csv', maxRows: 2 });
     expect(tooMany.issues[0]?.reason).toMatch(/超过上限/);
+  });
+
+  it('accepts an empty 座位号 cell or no 座位号 column: the row has no seat (the import seats it)', async () => {
+    const mixed = await parseRoster(
+      utf8Csv([
+        HEADER,
+        ['2026DG0001', '张三', ID_1, '', '第01考场', '2'],
+        ['2026DG0002', '李四', ID_2, '', '第01考场', ''],
+        ['2026DG0003', '王五', ID_3, '', '第01考场', '  '],
+      ]),
+      { fileName: 'r.csv' },
+    );
+    expect(mixed.issues).toEqual([]);
+    expect(mixed.rows.map((row) => row.seat)).toEqual([2, undefined, undefined]);
+    expect('seat' in (mixed.rows[1] ?? {})).toBe(false);
+
+    const noColumn = await parseRoster(
+      await xlsx([
+        ['准考证号', '姓名', '身份证号', '考场'],
+        ['2026DG0001', '张三', ID_1, 101],
+        ['2026DG0002', '李四', ID_2, 101],
+      ]),
+      { fileName: '报名表.xlsx' },
+    );
+    expect(noColumn.issues).toEqual([]);
+    expect(noColumn.rows.map((row) => [row.row, row.room, row.seat])).toEqual([
+      [2, '101', undefined],
+      [3, '101', undefined],
+    ]);
+  });
+
+  it('keeps the checks of a written 座位号 beside empty ones', async () => {
+    const result = await parseRoster(
+      utf8Csv([
+        HEADER,
+        ['2026DG0001', '张三', ID_1, '', '第01考场', '7'],
+        ['2026DG0002', '李四', ID_2, '', '第01考场', ''],
+        ['2026DG0003', '王五', ID_3, '', '第01考场', '7'],
+        ['2026DG0004', '赵六', idNumber('11010119800101001'), '', '第01考场', '1000'],
+        ['2026DG0005', '钱七', idNumber('11010119800101002'), '', '第01考场', '三'],
+      ]),
+      { fileName: 'r.csv' },
+    );
+    expect(result.issues.map((i) => [i.row, i.field, i.reason])).toEqual([
+      [4, '座位号', '考场“第01考场”的座位 7 与第 2 行重复 (duplicate of row 2)'],
+      [5, '座位号', '“1000”应为 1–999 的整数 (expected a whole number 1–999)'],
+      [6, '座位号', '“三”应为 1–999 的整数 (expected a whole number 1–999)'],
+    ]);
+    expect(result.rows.map((row) => [row.row, row.seat])).toEqual([
+      [2, 7],
+      [3, undefined],
+    ]);
   });
 
   it('keeps a photo file name when no photos were supplied', async () => {

@@ -39,10 +39,12 @@ export function CandidateHeader({ attempt, photo, offline, saveRejected }: Props
           {['logged_in', 'admitted', 'in_progress', 'paused'].includes(status) && (
             <Tag color={offline ? 'error' : 'success'}>{offline ? t('offline') : t('online')}</Tag>
           )}
-          {attempt.lockedUntil !== undefined && <Tag color="volcano">锁定</Tag>}
+          {attempt.lockedUntil !== undefined && (
+            <Tag color="volcano">{lang === 'en' ? 'Locked' : '锁定'}</Tag>
+          )}
           {saveRejected && (
             <Tag color="red" data-testid="panel-save-rejected">
-              答案被拒收
+              {lang === 'en' ? 'Answer rejected' : '答案被拒收'}
             </Tag>
           )}
         </Space>

@@ -1,12 +1,14 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { ClientAckData } from '@skillexam/shared';
+import { useConsole } from '../../console-context';
 import { formatClock } from '../../format/format';
-import { TIMELINE_LABELS, WARNING_KINDS } from './timeline-labels';
+import { timelineLabel, WARNING_KINDS } from './timeline-labels';
 
 type TimelineEntry = ClientAckData<'console:timeline'>['entries'][number];
 
 /** The candidate's audit trail, newest first; warnings in red, staff actors named. */
 export function CandidateTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+  const { lang } = useConsole();
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Timeline
@@ -15,7 +17,7 @@ export function CandidateTimeline({ entries }: { readonly entries: readonly Time
         color: WARNING_KINDS.has(entry.kind) ? 'red' : 'blue',
         content: (
           <span>
-            <b>{formatClock(entry.at)}</b> {TIMELINE_LABELS[entry.kind] ?? entry.kind}
+            <b>{formatClock(entry.at)}</b> {timelineLabel(entry.kind, lang)}
             {entry.detail !== '' && (
               <Typography.Text type="secondary"> {entry.detail}</Typography.Text>
             )}

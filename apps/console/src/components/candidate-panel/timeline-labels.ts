@@ -1,5 +1,7 @@
-/** How each audit action of a candidate reads in the panel's timeline. */
-export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
+import type { Locale } from '@skillexam/shared';
+
+/** How each audit action of a candidate reads in the panel's timeline (zh-CN). */
+const TIMELINE_ZH: Readonly<Record<string, string>> = {
   'candidate.login': '登录',
   'candidate.login-failed': '登录失败',
   'candidate.locked': '登录锁定',
@@ -27,6 +29,40 @@ export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
   'answer.rejected': '答案被服务器拒收',
   'incident.record': '考场记录',
 };
+
+const TIMELINE_EN: Readonly<Record<string, string>> = {
+  'candidate.login': 'Logged in',
+  'candidate.login-failed': 'Login failed',
+  'candidate.locked': 'Login locked',
+  'attempt.confirm-identity': 'Identity confirmed',
+  'attempt.admit': 'Admitted',
+  'attempt.start': 'Started',
+  'attempt.pause': 'Paused',
+  'attempt.resume': 'Resumed',
+  'attempt.extend': 'Extra time',
+  'attempt.extension-cap': 'Extension cap raised',
+  'attempt.force-submit': 'Force-submitted',
+  'attempt.submit': 'Submitted',
+  'attempt.auto-submit': 'Auto-submitted at time',
+  'attempt.void': 'Paper voided',
+  'attempt.move': 'Moved seat',
+  'attempt.unlock': 'Unlocked',
+  'auth.logout': 'Logged out',
+  'kiosk.focus_lost': 'Window lost focus',
+  'kiosk.focus_regained': 'Window regained focus',
+  'kiosk.display_changed': 'Display changed',
+  'kiosk.vm_suspected': 'Virtual machine suspected',
+  'kiosk.remote_tool_found': 'Remote-control software found',
+  'kiosk.client_restarted': 'Client restarted',
+  'kiosk.server_cert_mismatch': 'Server certificate mismatch',
+  'answer.rejected': 'Answer rejected by the server',
+  'incident.record': 'Incident record',
+};
+
+/** The label of an audit action in the console's language; the action itself when unknown. */
+export function timelineLabel(kind: string, lang: Locale): string {
+  return (lang === 'en' ? TIMELINE_EN[kind] : undefined) ?? TIMELINE_ZH[kind] ?? kind;
+}
 
 /** Timeline entries drawn in red. */
 export const WARNING_KINDS: ReadonlySet<string> = new Set([
