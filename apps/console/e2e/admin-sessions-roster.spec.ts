@@ -25,7 +25,8 @@ const id = (serial: number) => {
   return `${body}${chineseIdCheckChar(body)}`;
 };
 const HEADER = '准考证号,姓名,身份证号,考场,座位号';
-const GOOD = [HEADER, `2027100001,钱一,${id(1)},r1,1`, `2027100002,孙二,${id(2)},r1,2`].join('\n');
+// row 3 leaves 座位号 empty: the import seats it on r1's first free seat (2), marked 自动
+const GOOD = [HEADER, `2027100001,钱一,${id(1)},r1,1`, `2027100002,孙二,${id(2)},r1,`].join('\n');
 // row 3: the ID number's check character is wrong
 const BAD = GOOD.replace(id(2), `${id(2).slice(0, 17)}${id(2).endsWith('0') ? '1' : '0'}`);
 
@@ -105,6 +106,11 @@ test('the exam admin creates a session, imports a roster, prints slips and lays 
   await chooseRoster(page, '考生名单.csv', GOOD);
   await expect(page.getByText('检查通过，可导入考生: 2')).toBeVisible();
   await expect(page.getByTestId('roster-rows').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('seat-auto')).toHaveCount(1);
+  await expect(page.getByTestId('seat-auto')).toHaveText('2 自动');
+  await expect(page.getByText('1 名考生未填座位号，将自动排座')).toBeVisible();
+  await shot(page, '02b-roster-auto-seat');
+  await expectAccessible(page, '考生名单 (auto seats)');
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入考生: 2')).toBeVisible();

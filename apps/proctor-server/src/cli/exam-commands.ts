@@ -18,6 +18,7 @@ import { createSessionWithProctors } from '../sessions/create-session-with-proct
 import { recordKeyRelease } from '../console/key-release';
 import { output } from './cli-io';
 import { addAssignProctorsCommand, parseUsernames } from './session-proctor-commands';
+import { addAssignSupervisorsCommand } from './session-supervisor-commands';
 
 const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
 
@@ -85,6 +86,7 @@ export function addExamCommands(program: Command): void {
 
   const session = program.command('session').description('考试场次 (sessions)');
   addAssignProctorsCommand(session);
+  addAssignSupervisorsCommand(session);
   session
     .command('create <id>')
     .requiredOption('--data <dir>', 'data directory')

@@ -10,14 +10,6 @@ import type { Accommodations } from '@skillexam/shared';
 
 /* A session's 考生名单 rows: candidates (attempts as registered), their photos and exam codes. */
 
-/** The rooms of a session as the roster names them (id and name). */
-export function rosterRooms(db: ReadableDb, sessionId: string): { id: string; name: string }[] {
-  return queryAll<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, name FROM rooms WHERE session_id = ${sessionId}`,
-  );
-}
-
 /** Whether the ticket is already on the session's roster or the seat is taken. */
 export function ticketOrSeatTaken(
   db: ReadableDb,

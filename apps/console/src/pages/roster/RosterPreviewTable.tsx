@@ -112,7 +112,11 @@ export function RosterPreviewTable({ preview }: { readonly preview: RosterPrevie
             key: 'ok',
             width: 90,
             render: (_: unknown, r) =>
-              bad.has(r.row) ? <Tag color="red">{t('rowError')}</Tag> : <Tag color="green">OK</Tag>,
+              bad.has(r.row) || r.seat === undefined ? (
+                <Tag color="red">{t('rowError')}</Tag>
+              ) : (
+                <Tag color="green">OK</Tag>
+              ),
           },
         ]}
       />

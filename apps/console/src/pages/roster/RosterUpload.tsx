@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useConsole } from '../../console-context';
 import { useAdminApi } from '../sessions-admin/use-admin-api';
 import { RosterPreviewTable } from './RosterPreviewTable';
+import { useRosterText } from './roster-messages';
 
 /**
  * 考生名单: choose .xlsx/.csv or a .zip with photos → the server's preview (nothing written) →
@@ -18,6 +19,7 @@ export function RosterUpload({
   readonly onImported: () => void;
 }) {
   const { t } = useConsole();
+  const text = useRosterText();
   const api = useAdminApi();
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<RosterPreview>();
@@ -64,6 +66,9 @@ export function RosterUpload({
     <Card size="small" title={t('roster')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('rosterHelp')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="roster-columns">
+          {text('columnsHelp')}
+        </Typography.Text>
         <Space wrap>
           <Upload
             accept=".xlsx,.csv,.zip"
