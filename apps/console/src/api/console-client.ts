@@ -5,7 +5,6 @@ import {
   asAckEmitter,
   callSocketData,
   unwrapAck,
-  type Ack,
   type ClientAckData,
   type ClientEventName,
   type ClientPayload,
@@ -15,6 +14,7 @@ import {
   type StaffLoginResult,
 } from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
+import { downloadFile as downloadHttpFile, withQuery } from './http-api';
 
 /*
  * The console's link to the proctor server (same origin): staff login over HTTP, then one
@@ -70,34 +70,16 @@ export function connectConsole(token: string): ConsoleConnection {
 export type DownloadFile = ConsoleDownload;
 
 /** Fetches a download with the token in the header and hands it to the browser as a file. */
-export async function downloadFile(
+export function downloadFile(
   token: string,
   sessionId: string,
   file: DownloadFile,
 ): Promise<string> {
-  const query = new URLSearchParams({ sessionId, file });
-  const res = await fetch(`/api/console/download?${query.toString()}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as Ack<unknown> | undefined;
-    throw new CodedError(
-      'BAD_REQUEST',
-      body !== undefined && !body.ok ? body.error.message : `下载失败 (HTTP ${res.status})`,
-    );
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-  const name = match?.[1] === undefined ? `${file}-${sessionId}` : decodeURIComponent(match[1]);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  return downloadHttpFile(
+    token,
+    withQuery('/api/console/download', { sessionId, file }),
+    `${file}-${sessionId}`,
+  );
 }
 
 /** The candidate's roster photo as an object URL (revoke it when done), or undefined. */

@@ -1,11 +1,11 @@
 import {
   AppErrorSchema,
-  CodedError,
   PROGRESS_PHASES,
   PROGRESS_UNITS,
   type ProgressEvent,
 } from '@skillexam/shared';
 import { z } from 'zod';
+import { downloadFile, request, withQuery } from './http-api';
 
 /*
  * The server's long staff operations (POST /api/jobs/results-export | backup, GET /api/jobs?id=,
@@ -50,35 +50,6 @@ export const JobViewSchema = z.object({
 export type JobView = z.infer<typeof JobViewSchema>;
 export type JobKind = JobView['kind'];
 
-const EnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
-
-async function request<T extends z.ZodType>(
-  token: string,
-  schema: T,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<z.infer<T>> {
-  const res = await fetch(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const envelope = EnvelopeSchema.safeParse(await res.json().catch(() => undefined));
-  if (!envelope.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  if (!envelope.data.ok)
-    throw new CodedError(envelope.data.error.code, envelope.data.error.message);
-  const parsed = schema.safeParse(envelope.data.data);
-  if (!parsed.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  return parsed.data;
-}
-
 export function startJob(token: string, kind: JobKind, sessionId?: string): Promise<JobView> {
   return kind === 'backup'
     ? request(token, JobViewSchema, 'POST', '/api/jobs/backup', {})
@@ -86,12 +57,7 @@ export function startJob(token: string, kind: JobKind, sessionId?: string): Prom
 }
 
 export function fetchJob(token: string, id: string): Promise<JobView> {
-  return request(
-    token,
-    JobViewSchema,
-    'GET',
-    `/api/jobs?${new URLSearchParams({ id }).toString()}`,
-  );
+  return request(token, JobViewSchema, 'GET', withQuery('/api/jobs', { id }));
 }
 
 export function fetchJobs(token: string): Promise<JobView[]> {
@@ -103,18 +69,6 @@ export function cancelJob(token: string, id: string): Promise<JobView> {
 }
 
 /** Fetches one file of a finished job and hands it to the browser; resolves with its name. */
-export async function downloadJobFile(token: string, id: string, name: string): Promise<string> {
-  const res = await fetch(`/api/jobs/file?${new URLSearchParams({ id, name }).toString()}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) throw new CodedError('BAD_REQUEST', `下载失败 (HTTP ${res.status})`);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+export function downloadJobFile(token: string, id: string, name: string): Promise<string> {
+  return downloadFile(token, withQuery('/api/jobs/file', { id, name }), name);
 }

@@ -1,6 +1,5 @@
-import { CodedError } from '@skillexam/shared';
 import { z } from 'zod';
-import { request } from '../keys/site-admin-api';
+import { downloadFile, request, withQuery } from '../../api/http-api';
 
 /*
  * The 备份与恢复 and 审计 routes (docs/decisions/0981–0983): the backup folder's list with the
@@ -53,22 +52,6 @@ export function verifyAuditNow(token: string): Promise<AuditVerification> {
 }
 
 /** Fetches a listed backup (or its witness) and hands it to the browser; resolves with its name. */
-export async function downloadBackup(token: string, name: string): Promise<string> {
-  const res = await fetch(`/api/backups/file?${new URLSearchParams({ name }).toString()}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as
-      { error?: { code?: string; message?: string } } | undefined;
-    throw new CodedError('BAD_REQUEST', body?.error?.message ?? `下载失败 (HTTP ${res.status})`);
-  }
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+export function downloadBackup(token: string, name: string): Promise<string> {
+  return downloadFile(token, withQuery('/api/backups/file', { name }), name);
 }

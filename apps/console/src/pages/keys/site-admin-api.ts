@@ -1,6 +1,4 @@
 import {
-  AppErrorSchema,
-  CodedError,
   ImportedExamPackageSchema,
   ImportedExamRowSchema,
   OneTimePasswordSchema,
@@ -9,45 +7,12 @@ import {
   TrustedSigningKeySchema,
 } from '@skillexam/shared';
 import { z } from 'zod';
+import { request, saveBlob } from '../../api/http-api';
 
 /*
  * The exam admin's site routes (docs/decisions/0960): keys, exam packages, staff accounts.
  * The server checks and words every refusal; the console shows its message as it is.
  */
-
-const EnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
-
-export async function request<T extends z.ZodType>(
-  token: string,
-  schema: T,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<z.infer<T>> {
-  const binary = body instanceof Uint8Array;
-  const res = await fetch(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined
-        ? {}
-        : { 'content-type': binary ? 'application/octet-stream' : 'application/json' }),
-    },
-    ...(body === undefined
-      ? {}
-      : { body: binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
-  });
-  const envelope = EnvelopeSchema.safeParse(await res.json().catch(() => undefined));
-  if (!envelope.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  if (!envelope.data.ok)
-    throw new CodedError(envelope.data.error.code, envelope.data.error.message);
-  const parsed = schema.safeParse(envelope.data.data);
-  if (!parsed.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  return parsed.data;
-}
 
 export function siteAdminApi(token: string) {
   return {
@@ -90,12 +55,5 @@ export type SiteAdminApi = ReturnType<typeof siteAdminApi>;
 
 /** Hands `text` to the browser as a file download. */
 export function saveTextFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-pem-file' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: 'application/x-pem-file' }), name);
 }

@@ -2,7 +2,7 @@ import { KioskEnrollmentSchema, KioskSummarySchema } from '@skillexam/shared';
 import { useMemo } from 'react';
 import { z } from 'zod';
 import { useConsole } from '../../console-context';
-import { request } from '../keys/site-admin-api';
+import { request, saveBlob } from '../../api/http-api';
 
 /*
  * The 考试机 routes (admin; docs/decisions/0216, 0984): the same server functions as
@@ -28,12 +28,5 @@ export function useKioskApi(): KioskApi {
 /** Hands the enrollment file to the browser as `enrollment.json`. */
 export function saveEnrollmentFile(file: unknown): void {
   const text = `${JSON.stringify(file, null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'enrollment.json';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: 'application/json' }), 'enrollment.json');
 }

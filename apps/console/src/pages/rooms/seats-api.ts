@@ -1,15 +1,13 @@
 import {
-  AppErrorSchema,
   AssignSeatResultSchema,
   AutoSeatResultSchema,
-  CodedError,
   SessionSeatsSchema,
   type AssignSeatRequest,
   type AutoSeatRequest,
   type SeatingChartKind,
 } from '@skillexam/shared';
 import { useMemo } from 'react';
-import { z } from 'zod';
+import { downloadFile, request, withQuery } from '../../api/http-api';
 import { useConsole } from '../../console-context';
 
 /*
@@ -18,64 +16,21 @@ import { useConsole } from '../../console-context';
  * check happens on the server; this file only sends and parses.
  */
 
-const EnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
-
-async function unwrap<T extends z.ZodType>(res: Response, schema: T): Promise<z.infer<T>> {
-  const envelope = EnvelopeSchema.safeParse(await res.json().catch(() => undefined));
-  if (!envelope.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  if (!envelope.data.ok)
-    throw new CodedError(envelope.data.error.code, envelope.data.error.message);
-  const parsed = schema.safeParse(envelope.data.data);
-  if (!parsed.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
-  return parsed.data;
-}
-
 export function seatsApi(token: string) {
-  const auth = { authorization: `Bearer ${token}` };
-  const post = async <T extends z.ZodType>(path: string, body: unknown, schema: T) =>
-    unwrap(
-      await fetch(path, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-      schema,
-    );
   return {
-    seats: async (sessionId: string) =>
-      unwrap(
-        await fetch(`/api/sessions/seats?${new URLSearchParams({ sessionId }).toString()}`, {
-          headers: auth,
-        }),
-        SessionSeatsSchema,
-      ),
-    auto: (body: AutoSeatRequest) => post('/api/sessions/seats/auto', body, AutoSeatResultSchema),
+    seats: (sessionId: string) =>
+      request(token, SessionSeatsSchema, 'GET', withQuery('/api/sessions/seats', { sessionId })),
+    auto: (body: AutoSeatRequest) =>
+      request(token, AutoSeatResultSchema, 'POST', '/api/sessions/seats/auto', body),
     assign: (body: AssignSeatRequest) =>
-      post('/api/sessions/seats/assign', body, AssignSeatResultSchema),
+      request(token, AssignSeatResultSchema, 'POST', '/api/sessions/seats/assign', body),
     /** 座位表 or 门贴 of one room as a PDF download; resolves with the file name. */
-    async chart(sessionId: string, roomId: string, kind: SeatingChartKind): Promise<string> {
-      const query = new URLSearchParams({ sessionId, roomId, kind });
-      const res = await fetch(`/api/sessions/seating-chart?${query.toString()}`, { headers: auth });
-      if (!res.ok) await unwrap(res, z.unknown());
-      const disposition = res.headers.get('content-disposition') ?? '';
-      const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-      const name =
-        match?.[1] === undefined
-          ? `${kind}-${sessionId}-${roomId}.pdf`
-          : decodeURIComponent(match[1]);
-      const url = URL.createObjectURL(await res.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
+    chart: (sessionId: string, roomId: string, kind: SeatingChartKind) =>
+      downloadFile(
+        token,
+        withQuery('/api/sessions/seating-chart', { sessionId, roomId, kind }),
+        `${kind}-${sessionId}-${roomId}.pdf`,
+      ),
   };
 }
 export type SeatsApi = ReturnType<typeof seatsApi>;
