@@ -24,6 +24,8 @@ import { Router, sendJson } from './http/router';
 import { IncidentService } from './incidents/incident-service';
 import { JobRunner } from './jobs/job-runner';
 import { addJobRoutes } from './jobs/job.routes';
+import { addSiteResultsRoutes } from './results/site-results.routes';
+import { addTlsAdminRoutes } from './tls/tls-admin.routes';
 import { registerIncidentHandlers } from './incidents/incident.handlers';
 import { KioskProofVerifier } from './kiosks/kiosk-proof';
 import { addKioskRoutes } from './kiosks/kiosk.routes';
@@ -186,6 +188,8 @@ export function createApplication(httpServer: HttpServer, components: Components
   }); // /api/jobs*
   addBackupRoutes(router, components, { backupDir, keep: settings.backupKeep ?? 48 }); // /api/backups*
   addAuditVerifyRoutes(router, components); // /api/audit/verify
+  addSiteResultsRoutes(router, components, jobs); // /api/results/* (push, verify)
+  addTlsAdminRoutes(router, components, httpServer); // /api/tls*
   const consoleDir = resolveConsoleDir(settings.consoleDir);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself

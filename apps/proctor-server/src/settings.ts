@@ -36,6 +36,8 @@ export interface ServerSettings {
   readonly backupDir?: string;
   /** How many backups are kept (--backup-keep); default 48. */
   readonly backupKeep?: number;
+  /** How long a console push waits for the evaluation centre (default 60 s; docs/decisions/0991). */
+  readonly centrePushTimeoutMs?: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {

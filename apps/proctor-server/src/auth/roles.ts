@@ -126,6 +126,11 @@ export const HTTP_ROUTES = [
   'GET /api/backups',
   'GET /api/backups/file',
   'POST /api/audit/verify',
+  'GET /api/results/centre',
+  'POST /api/results/push',
+  'POST /api/results/verify',
+  'GET /api/tls',
+  'POST /api/tls/renew',
 ] as const;
 
 export type HttpRouteKey = (typeof HTTP_ROUTES)[number];
@@ -204,6 +209,12 @@ export const ROUTE_ROLES: Readonly<Record<HttpRouteKey, readonly PrincipalRole[]
   'GET /api/backups/file': ADMIN,
   // 审计 立即校验: the full `audit verify`, for those who answer for the record (0983)
   'POST /api/audit/verify': ['admin', 'supervisor'],
+  // results push / verify and the site certificate, as the CLI offers them (0991–0993)
+  'GET /api/results/centre': ADMIN,
+  'POST /api/results/push': ADMIN,
+  'POST /api/results/verify': ADMIN,
+  'GET /api/tls': ADMIN,
+  'POST /api/tls/renew': ADMIN,
 };
 
 /** Whether `key` (`METHOD /path`) is a route of the table. */

@@ -24,3 +24,4 @@ export * from './session-admin';
 export * from './candidate-admin';
 export * from './first-run';
 export * from './seat-assignment';
+export * from './site-results';

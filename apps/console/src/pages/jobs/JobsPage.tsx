@@ -4,11 +4,14 @@ import { useState } from 'react';
 import { useQuery } from '../../components/use-call';
 import { useConsole } from '../../console-context';
 import { JobCard } from './JobCard';
+import { ResultsPushCard } from './ResultsPushCard';
+import { ResultsVerifyCard } from './ResultsVerifyCard';
 import { useJobs } from './use-job';
 
 /*
  * 成绩导出 (exam admin): export a session's results, follow the job as the server reports it,
  * cancel it, download its files (docs/decisions/0949). Backups moved to 备份与恢复 (0981).
+ * Push a package to the evaluation centre and check one, as `results push | verify` (0991, 0992).
  */
 export function JobsPage() {
   const { t, login } = useConsole();
@@ -48,6 +51,8 @@ export function JobsPage() {
           </Button>
         </Space>
       </Card>
+      <ResultsPushCard jobs={jobs} names={new Map(list.map((s) => [s.id, s.name]))} />
+      <ResultsVerifyCard />
       {jobs.length === 0 ? (
         <Empty description={t('noJobs')} />
       ) : (

@@ -4,6 +4,7 @@ import { useConsole } from '../../console-context';
 import { useAdminText } from './admin-messages';
 import { formatDateTime } from './format-time';
 import { PackageImportCard } from './PackageImportCard';
+import { SiteCertificateCard } from './SiteCertificateCard';
 import { SiteKeyCard } from './SiteKeyCard';
 import { TrustedKeysCard } from './TrustedKeysCard';
 import { useAdminLoad } from './use-admin-api';
@@ -20,6 +21,7 @@ export function KeysPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="keys-page">
       <SiteKeyCard />
+      <SiteCertificateCard />
       <TrustedKeysCard />
       <PackageImportCard onImported={exams.reload} />
       <Card size="small" title={text('examsTitle')}>

@@ -15,6 +15,7 @@ import { migrate0150 } from './0150-kiosk-bound-tokens';
 import { migrate0160 } from './0160-candidate-accommodations';
 import { migrate0170 } from './0170-session-supervisors';
 import { migrate0180 } from './0180-candidate-withdrawals';
+import { migrate0190 } from './0190-site-settings';
 
 /** Every schema step, in order; bundled statically (no folder is read at runtime). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 160, name: 'candidate-accommodations', up: migrate0160 },
   { version: 170, name: 'session-supervisors', up: migrate0170 },
   { version: 180, name: 'candidate-withdrawals', up: migrate0180 },
+  { version: 190, name: 'site-settings', up: migrate0190 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
