@@ -14,7 +14,7 @@ import {
   type StaffLoginResult,
 } from '@skillexam/shared';
 import { io, type Socket } from 'socket.io-client';
-import { downloadFile as downloadHttpFile, withQuery } from './http-api';
+import { badReply, downloadFile as downloadHttpFile, withQuery } from './http-api';
 
 /*
  * The console's link to the proctor server (same origin): staff login over HTTP, then one
@@ -34,7 +34,7 @@ export async function staffLogin(username: string, password: string): Promise<St
     body: JSON.stringify({ username, password }),
   });
   const parsed = ackSchema(StaffLoginResultSchema).safeParse(await res.json());
-  if (!parsed.success) throw new CodedError('INTERNAL', `登录响应无效 (HTTP ${res.status})`);
+  if (!parsed.success) throw badReply(res.status);
   return unwrapAck(parsed.data);
 }
 
@@ -58,6 +58,7 @@ export function connectConsole(token: string): ConsoleConnection {
         event,
         payload,
         CALL_TIMEOUT_MS,
+        // i18n-exempt: a client error worded like the server's errors (zh-CN + English)
         () => new CodedError('UNAVAILABLE', '服务器无响应，请检查网络 (no reply from the server)'),
       );
     },

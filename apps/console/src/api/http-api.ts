@@ -12,17 +12,28 @@ const EnvelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: AppErrorSchema }),
 ]);
 
+/*
+ * Errors the console itself raises are worded like the server's (zh-CN, English in parentheses)
+ * and shown as they are, whatever the console's language (docs/decisions/0995).
+ */
+
+/** A reply that is not what the protocol says. */
+export function badReply(status: number): CodedError {
+  // i18n-exempt: a client error worded like the server's errors (zh-CN + English)
+  return new CodedError('INTERNAL', `服务器响应无效 (invalid reply, HTTP ${status})`);
+}
+
 /** The reply's data checked against `schema`; a refusal becomes a CodedError with its message. */
 export async function unwrapEnvelope<T extends z.ZodType>(
   res: Response,
   schema: T,
 ): Promise<z.infer<T>> {
   const envelope = EnvelopeSchema.safeParse(await res.json().catch(() => undefined));
-  if (!envelope.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
+  if (!envelope.success) throw badReply(res.status);
   if (!envelope.data.ok)
     throw new CodedError(envelope.data.error.code, envelope.data.error.message);
   const parsed = schema.safeParse(envelope.data.data);
-  if (!parsed.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
+  if (!parsed.success) throw badReply(res.status);
   return parsed.data;
 }
 
@@ -82,15 +93,21 @@ function dispositionName(res: Response): string | undefined {
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
 }
 
+export interface DownloadOptions {
+  readonly method?: HttpMethod;
+  /** `server`: the server's Content-Disposition name when it gives one; `ours`: always `name`. */
+  readonly naming?: 'server' | 'ours';
+}
+
 /**
  * Fetches a file route with the token in the header and saves it; resolves with the saved name
- * (the server's, else `fallbackName`). A refusal is shown in the server's words.
+ * (see `naming`; `name` when the server gives none). A refusal is shown in the server's words.
  */
 export async function downloadFile(
   token: string,
   path: string,
-  fallbackName: string,
-  method: HttpMethod = 'GET',
+  name: string,
+  { method = 'GET', naming = 'server' }: DownloadOptions = {},
 ): Promise<string> {
   const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
@@ -98,9 +115,10 @@ export async function downloadFile(
     const refusal = EnvelopeSchema.safeParse(body);
     if (refusal.success && !refusal.data.ok)
       throw new CodedError(refusal.data.error.code, refusal.data.error.message);
-    throw new CodedError('BAD_REQUEST', `下载失败 (HTTP ${res.status})`);
+    // i18n-exempt: a client error worded like the server's errors (zh-CN + English)
+    throw new CodedError('BAD_REQUEST', `下载失败 (download failed, HTTP ${res.status})`);
   }
-  const name = dispositionName(res) ?? fallbackName;
-  saveBlob(await res.blob(), name);
-  return name;
+  const saved = (naming === 'server' ? dispositionName(res) : undefined) ?? name;
+  saveBlob(await res.blob(), saved);
+  return saved;
 }

@@ -13,6 +13,7 @@ import { CandidateFacts } from './candidate-panel/CandidateFacts';
 import { CandidateHeader } from './candidate-panel/CandidateHeader';
 import { CandidateTimeline } from './candidate-panel/CandidateTimeline';
 import { useCandidatePhoto } from './candidate-panel/use-candidate-photo';
+import { useComponentText } from './component-messages';
 import { useQuery } from './use-call';
 
 interface Props {
@@ -38,6 +39,7 @@ export function CandidatePanel({
   onClose,
 }: Props) {
   const { t, login } = useConsole();
+  const text = useComponentText();
   const [dialog, setDialog] = useState<CandidateDialog | undefined>();
   const timeline = useQuery('console:timeline', { attemptId: attempt.attemptId }, [
     attempt.attemptId,
@@ -69,7 +71,7 @@ export function CandidatePanel({
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message="考生的答案未被服务器接受，请到考生机位查看 (a save was rejected)"
+          message={text('saveRejectedAlert')}
           description={rejectedDetail}
         />
       )}

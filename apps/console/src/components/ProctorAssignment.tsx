@@ -67,6 +67,7 @@ export function ProctorAssignment({
           style={{ width: '100%' }}
           value={editing ?? []}
           onChange={(value: string[]) => setEditing(value)}
+          // i18n-exempt: a full-width comma separates names too, whatever the language
           tokenSeparators={[',', ' ', '，']}
           open={false}
           suffixIcon={null}

@@ -3,6 +3,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useComponentText } from './component-messages';
 
 use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -15,6 +16,7 @@ interface Props {
 export function ScoreHistogram({ bins, passMark }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | undefined>(undefined);
+  const countName = useComponentText()('histogramCount');
   useEffect(() => {
     if (box.current === null) return undefined;
     const instance = init(box.current, undefined, { renderer: 'canvas' });
@@ -41,7 +43,7 @@ export function ScoreHistogram({ bins, passMark }: Props) {
       series: [
         {
           type: 'bar',
-          name: '人数',
+          name: countName,
           data: bins.map((b) => ({
             value: b.count,
             itemStyle: { color: b.from >= passMark ? '#52c41a' : '#ff7875' },
@@ -50,6 +52,6 @@ export function ScoreHistogram({ bins, passMark }: Props) {
         },
       ],
     });
-  }, [bins, passMark]);
+  }, [bins, passMark, countName]);
   return <div ref={box} data-testid="histogram" style={{ width: '100%', height: 260 }} />;
 }

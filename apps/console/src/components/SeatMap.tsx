@@ -1,6 +1,7 @@
 import type { AttemptProgress, AttemptView, SeatLayout } from '@skillexam/shared';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { isOffline } from '../store/counts';
+import { useComponentText } from './component-messages';
 import {
   cellPosition,
   gridGeometry,
@@ -18,6 +19,9 @@ interface SeatCellProps {
   readonly tone: SeatTone;
   /** The server refused one of this candidate's answers (docs/decisions/0227). */
   readonly saveRejected: boolean;
+  /** 答案被拒收 / 缺考 in the console's language. */
+  readonly rejectedLabel: string;
+  readonly absentLabel: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -43,6 +47,8 @@ ${(Object.keys(TONE_COLORS) as SeatTone[])
   )
   .join('\n')}
 .seat-voided { color: #fff; }
+.seat-absent { border-style: dashed; color: #595959; }
+.seat-absent-tag { font-weight: 400; }
 .seat-rejected { color: #cf1322; font-weight: 600; }
 `;
 
@@ -62,16 +68,20 @@ const SeatCell = memo(function SeatCell({
   progress,
   tone,
   saveRejected,
+  rejectedLabel,
+  absentLabel,
   x,
   y,
   width,
   height,
   onSelect,
 }: SeatCellProps) {
+  // a 缺考 seat shows no progress: the candidate never sat the exam
+  const shown = tone === 'absent' ? undefined : progress;
   const percent =
-    progress === undefined || progress.total === 0
+    shown === undefined || shown.total === 0
       ? undefined
-      : Math.round((100 * progress.answered) / progress.total);
+      : Math.round((100 * shown.answered) / shown.total);
   return (
     <button
       type="button"
@@ -89,11 +99,12 @@ const SeatCell = memo(function SeatCell({
       <div className="seat-head">
         <span>
           {label}
-          {saveRejected && <span className="seat-rejected"> 答案被拒收</span>}
+          {saveRejected && <span className="seat-rejected"> {rejectedLabel}</span>}
         </span>
-        {progress !== undefined && (
+        {tone === 'absent' && <span className="seat-absent-tag">{absentLabel}</span>}
+        {shown !== undefined && (
           <span className="seat-count">
-            {progress.answered}/{progress.total}
+            {shown.answered}/{shown.total}
           </span>
         )}
       </div>
@@ -115,6 +126,8 @@ interface Props {
   readonly serverNow: number;
   /** Attempts with an answer the server refused (docs/decisions/0227). */
   readonly saveRejected?: ReadonlySet<string>;
+  /** Attempts the server listed 缺考 after the login cutoff. */
+  readonly absent?: ReadonlySet<string>;
   readonly height: number;
   readonly onSelect: (attemptId: string) => void;
 }
@@ -126,9 +139,11 @@ export function SeatMap({
   progress,
   serverNow,
   saveRejected,
+  absent,
   height,
   onSelect,
 }: Props) {
+  const text = useComponentText();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   useLayoutEffect(ensureSeatStyles, []);
@@ -157,8 +172,10 @@ export function SeatMap({
           label={seat.label}
           attempt={attempt}
           progress={p}
-          tone={seatTone(attempt, offline)}
+          tone={seatTone(attempt, offline, attempt !== undefined && absent?.has(attempt.attemptId))}
           saveRejected={attempt !== undefined && saveRejected?.has(attempt.attemptId) === true}
+          rejectedLabel={text('seatRejected')}
+          absentLabel={text('seatAbsent')}
           x={x}
           y={y}
           width={geometry.cellWidth}
@@ -190,7 +207,10 @@ export function SeatMap({
 
 export function SeatLegend({ labels }: { labels: Readonly<Record<SeatTone, string>> }) {
   return (
-    <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', fontSize: 12 }}>
+    <div
+      data-testid="seat-legend"
+      style={{ display: 'flex', gap: 12, flexWrap: 'wrap', fontSize: 12, marginBottom: 8 }}
+    >
       {(Object.keys(labels) as SeatTone[]).map((tone) => (
         <span key={tone} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
           <span
@@ -199,7 +219,7 @@ export function SeatLegend({ labels }: { labels: Readonly<Record<SeatTone, strin
               height: 12,
               borderRadius: 2,
               background: TONE_COLORS[tone].background,
-              border: `2px solid ${TONE_COLORS[tone].border}`,
+              border: `2px ${tone === 'absent' ? 'dashed' : 'solid'} ${TONE_COLORS[tone].border}`,
             }}
           />
           {labels[tone]}

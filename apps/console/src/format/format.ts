@@ -1,4 +1,10 @@
 import type { AttemptStatus, AttemptView, Locale, SessionStatus } from '@skillexam/shared';
+import {
+  ATTEMPT_STATUS,
+  AWAITING_ADMISSION,
+  LIST_SEPARATOR,
+  SESSION_STATUS,
+} from './format-messages';
 
 /* Formatting for the console: durations, China-time clocks, statuses, percentages. */
 
@@ -43,35 +49,14 @@ export function formatPoints(value: number | undefined): string {
   return value === undefined ? '—' : String(Math.round(value * 100) / 100);
 }
 
-const ATTEMPT_STATUS: Readonly<Record<AttemptStatus, Record<Locale, string>>> = {
-  registered: { 'zh-CN': '未登录', en: 'Not logged in' },
-  logged_in: { 'zh-CN': '已登录', en: 'Logged in' },
-  admitted: { 'zh-CN': '已准入', en: 'Admitted' },
-  in_progress: { 'zh-CN': '作答中', en: 'Answering' },
-  paused: { 'zh-CN': '暂停', en: 'Paused' },
-  submitted: { 'zh-CN': '已交卷', en: 'Submitted' },
-  force_submitted: { 'zh-CN': '强制交卷', en: 'Force-submitted' },
-  absent: { 'zh-CN': '缺考', en: 'Absent' },
-  voided: { 'zh-CN': '试卷作废', en: 'Voided' },
-};
-
 export function attemptStatusLabel(
   status: AttemptStatus,
   lang: Locale,
   identityConfirmed = false,
 ): string {
-  if (status === 'logged_in' && identityConfirmed)
-    return lang === 'en' ? 'Awaiting admission' : '待审核';
+  if (status === 'logged_in' && identityConfirmed) return AWAITING_ADMISSION[lang];
   return ATTEMPT_STATUS[status][lang];
 }
-
-const SESSION_STATUS: Readonly<Record<SessionStatus, Record<Locale, string>>> = {
-  scheduled: { 'zh-CN': '未开始', en: 'Scheduled' },
-  check_in: { 'zh-CN': '检录中', en: 'Check-in' },
-  running: { 'zh-CN': '考试中', en: 'Running' },
-  paused: { 'zh-CN': '全场暂停', en: 'Paused' },
-  ended: { 'zh-CN': '已结束', en: 'Ended' },
-};
 
 export function sessionStatusLabel(status: SessionStatus, lang: Locale): string {
   return SESSION_STATUS[status][lang];
@@ -89,4 +74,9 @@ export function attemptTimeLeft(
   // While paused the server's deadline moves with the clock: what was left at the view stays.
   const now = attempt.pausedAt === undefined ? serverNow : attempt.serverTime;
   return Math.max(0, attempt.deadlineAt - now);
+}
+
+/** Names run together as the language writes a list: 第一考场、第二考场 / Room 1, Room 2. */
+export function joinList(items: readonly string[], lang: Locale): string {
+  return items.join(LIST_SEPARATOR[lang]);
 }

@@ -1,16 +1,12 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import {
-  errorMessage,
-  INCIDENT_CATEGORY_LABELS,
-  type IncidentCategory,
-  type IncidentView,
-} from '@skillexam/shared';
+import { errorMessage, type IncidentCategory, type IncidentView } from '@skillexam/shared';
 import { useEffect, useState } from 'react';
 import { downloadFile } from '../api/console-client';
 import { useAction, useQuery } from '../components/use-call';
 import { canAct, useConsole } from '../console-context';
-import { formatClock } from '../format/format';
+import { formatClock, joinList } from '../format/format';
+import { categoryLabel, usePageText } from './page-messages';
 
 const CATEGORY_COLORS: Readonly<Record<IncidentCategory, string>> = {
   violation: 'red',
@@ -26,11 +22,14 @@ interface NewIncidentValues {
   action?: string;
 }
 
+const CATEGORIES = Object.keys(CATEGORY_COLORS) as IncidentCategory[];
+
 const staff = (actor: string) => actor.replace(/^staff:/, '');
 
 /** 考场情况记录: list, record, second-proctor confirmation, PDF. */
 export function IncidentsPage({ sessionId }: { sessionId: string }) {
-  const { t, login, connection } = useConsole();
+  const { t, lang, login, connection } = useConsole();
+  const text = usePageText();
   const { message } = App.useApp();
   const act = useAction();
   const incidents = useQuery('incident:list', { sessionId }, [sessionId]);
@@ -89,14 +88,12 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
         dataSource={incidents.data?.incidents ?? []}
         columns={[
           { title: '#', dataIndex: 'id', width: 50 },
-          { title: '时间', width: 90, render: (_, row) => formatClock(row.createdAt) },
+          { title: text('time'), width: 90, render: (_, row) => formatClock(row.createdAt) },
           {
             title: t('category'),
             width: 100,
             render: (_, row) => (
-              <Tag color={CATEGORY_COLORS[row.category]}>
-                {INCIDENT_CATEGORY_LABELS[row.category]}
-              </Tag>
+              <Tag color={CATEGORY_COLORS[row.category]}>{categoryLabel(text, row.category)}</Tag>
             ),
           },
           {
@@ -104,8 +101,11 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
             width: 180,
             render: (_, row) =>
               row.candidates.length === 0
-                ? '全体'
-                : row.candidates.map((c) => `${c.seat} ${c.name}`).join('、'),
+                ? text('everyone')
+                : joinList(
+                    row.candidates.map((c) => `${c.seat} ${c.name}`),
+                    lang,
+                  ),
           },
           { title: t('description'), dataIndex: 'description' },
           { title: t('action'), width: 120, render: (_, row) => row.action || '—' },
@@ -171,12 +171,7 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
         >
           <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
             <Select
-              options={(Object.keys(INCIDENT_CATEGORY_LABELS) as IncidentCategory[]).map(
-                (value) => ({
-                  value,
-                  label: INCIDENT_CATEGORY_LABELS[value],
-                }),
-              )}
+              options={CATEGORIES.map((value) => ({ value, label: categoryLabel(text, value) }))}
             />
           </Form.Item>
           <Form.Item name="attemptIds" label={t('involved')}>
@@ -185,7 +180,7 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               options={candidates}
-              placeholder="全体 / 选择考生"
+              placeholder={text('involvedPlaceholder')}
             />
           </Form.Item>
           <Form.Item
@@ -196,7 +191,7 @@ export function IncidentsPage({ sessionId }: { sessionId: string }) {
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
           <Form.Item name="action" label={t('action')} rules={[{ max: 200 }]}>
-            <Input placeholder="如：警告、补时10分钟" />
+            <Input placeholder={text('actionPlaceholder')} />
           </Form.Item>
         </Form>
       </Modal>

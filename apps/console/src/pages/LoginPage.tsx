@@ -6,6 +6,7 @@ import { staffLogin } from '../api/console-client';
 import type { MessageKey } from '../i18n/messages';
 import { FirstRunCard } from './first-run/FirstRunCard';
 import { fetchFirstRun } from './first-run/first-run-api';
+import { pageText } from './page-messages';
 
 interface Props {
   readonly lang: Locale;
@@ -63,7 +64,7 @@ export function LoginPage({ lang, t, onLogin, onSwitchLang }: Props) {
             {t('appTitle')}
           </Typography.Title>
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-            职业技能等级认定 · 理论知识考试
+            {pageText(lang)('loginSubtitle')}
           </Typography.Paragraph>
           {error !== undefined && (
             <Alert

@@ -3,9 +3,11 @@ import type { MarkingTask } from '@skillexam/shared';
 import { useState } from 'react';
 import { useAction, useQuery } from '../components/use-call';
 import { useConsole } from '../console-context';
+import { usePageText } from './page-messages';
 
 function TaskItem({ task, onDone }: { task: MarkingTask; onDone: () => void }) {
   const { t } = useConsole();
+  const text = usePageText();
   const act = useAction();
   const [points, setPoints] = useState<number | null>(task.myPoints ?? null);
   return (
@@ -44,17 +46,17 @@ function TaskItem({ task, onDone }: { task: MarkingTask; onDone: () => void }) {
             {t('item')} {task.number}
             <Tag>
               {task.status === 'final'
-                ? '已完成'
+                ? text('markFinal')
                 : task.status === 'needs_third_marker'
-                  ? '需第三人评分'
-                  : '待评分'}
+                  ? text('markNeedsThird')
+                  : text('markPending')}
             </Tag>
             <Typography.Text type="secondary">{task.attemptId}</Typography.Text>
           </Space>
         }
         description={
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-            {task.answerText === '' ? '（未作答）' : task.answerText}
+            {task.answerText === '' ? text('unanswered') : task.answerText}
           </Typography.Paragraph>
         }
       />

@@ -8,7 +8,8 @@ import { layoutForRoom } from '../seatmap/seat-grid';
 import { countStatuses } from '../store/counts';
 import { latestKioskEventList } from '../store/room-state';
 import { useRoomStore, useServerNow } from '../store/use-room-store';
-import { TONE_LABELS } from './monitor/monitor-labels';
+import { toneLabels } from './monitor/monitor-labels';
+import { monitorText } from './monitor/monitor-messages';
 import { MonitorSidePanel } from './monitor/MonitorSidePanel';
 import { MonitorToolbar, type MonitorView } from './monitor/MonitorToolbar';
 import { sessionTimeLeft } from './monitor/session-time-left';
@@ -16,7 +17,7 @@ import { SessionHeader } from './monitor/SessionHeader';
 import { StatusCountTiles } from './monitor/StatusCountTiles';
 
 export function MonitorPage({ sessionId }: { sessionId: string }) {
-  const { connection } = useConsole();
+  const { connection, lang } = useConsole();
   const { state, error } = useRoomStore(connection, sessionId);
   const serverNow = useServerNow(state.clockOffsetMs);
   const [view, setView] = useState<MonitorView>('map');
@@ -102,7 +103,7 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
     ),
     [view, roomId, roomOptions],
   );
-  const legend = useMemo(() => <SeatLegend labels={TONE_LABELS} />, []);
+  const legend = useMemo(() => <SeatLegend labels={toneLabels(monitorText(lang))} />, [lang]);
 
   const latestEvents = useMemo(
     () => latestKioskEventList(state.latestKioskEvents),
@@ -131,7 +132,8 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
       {countTiles}
       <Row gutter={16} wrap={false}>
         <Col flex="auto" style={{ minWidth: 0 }}>
-          <Card size="small" title={toolbar} extra={view === 'map' ? legend : undefined}>
+          <Card size="small" title={toolbar}>
+            {view === 'map' && legend}
             {view === 'map' ? (
               <SeatMap
                 layout={layout}
@@ -139,6 +141,7 @@ export function MonitorPage({ sessionId }: { sessionId: string }) {
                 progress={state.progress}
                 serverNow={serverNow}
                 saveRejected={saveRejected}
+                absent={absentIds}
                 height={560}
                 onSelect={onSelect}
               />

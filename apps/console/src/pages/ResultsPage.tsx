@@ -7,12 +7,14 @@ import { ScoreHistogram } from '../components/ScoreHistogram';
 import { useQuery } from '../components/use-call';
 import { useConsole } from '../console-context';
 import { formatNumber, formatPercent } from '../format/format';
+import { usePageText } from './page-messages';
 import { ItemStatsTable } from './results/ItemStatsTable';
 import { ScoreTable } from './results/ScoreTable';
 
 /** Score table (sort, filter), pass rate, histogram, flagged item statistics and exports. */
 export function ResultsPage({ sessionId }: { sessionId: string }) {
   const { t, login, connection } = useConsole();
+  const text = usePageText();
   const { message } = App.useApp();
   const { data, error, reload } = useQuery('results:summary', { sessionId }, [sessionId]);
   const [search, setSearch] = useState('');
@@ -90,7 +92,7 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
               exportButton('responses', t('responsesForBank'), keyWithheld),
             ]
           ) : (
-            <Tag>成绩导出由考务管理人员操作 (exports: exam admin)</Tag>
+            <Tag>{text('exportsByAdmin')}</Tag>
           )}
           {exportButton('incident-record', `${t('incidents')} (PDF)`)}
         </Space>
@@ -123,16 +125,12 @@ export function ResultsPage({ sessionId }: { sessionId: string }) {
           type="info"
           showIcon
           data-testid="items-withheld"
-          title={
-            data.itemsWithheld === 'role'
-              ? '监考人员只查看本场次的成绩，试题分析由考务管理人员和质量督导员查看 (item statistics: admins and supervisors)'
-              : '本考试还有场次未结束：答案、答卷与试题分析在全部场次结束后才显示和下载 (withheld until every session of the exam has ended)'
-          }
+          title={data.itemsWithheld === 'role' ? text('withheldRole') : text('withheldExam')}
         />
       )}
       <Card
         size="small"
-        title={`${t('itemStats')} · 标记 ${flagged} 题`}
+        title={text('itemStatsTitle', { title: t('itemStats'), count: flagged })}
         hidden={data.itemsWithheld !== undefined}
       >
         <ItemStatsTable items={data.items} />

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ProctorAssignment } from '../components/ProctorAssignment';
 import { useQuery } from '../components/use-call';
 import { useConsole } from '../console-context';
-import { formatDateTime, sessionStatusLabel } from '../format/format';
+import { formatDateTime, joinList, sessionStatusLabel } from '../format/format';
 
 const STATUS_COLOR = {
   scheduled: 'default',
@@ -53,7 +53,14 @@ export function SessionsPage({ onOpen }: { onOpen: (sessionId: string) => void }
             render: (_, row) => formatDateTime(row.session.scheduledStart),
           },
           { title: t('duration'), render: (_, row) => row.session.durationMinutes },
-          { title: t('rooms'), render: (_, row) => row.rooms.map((r) => r.name).join('、') },
+          {
+            title: t('rooms'),
+            render: (_, row) =>
+              joinList(
+                row.rooms.map((r) => r.name),
+                lang,
+              ),
+          },
           { title: t('candidates'), render: (_, row) => row.candidates },
           {
             title: t('proctors'),

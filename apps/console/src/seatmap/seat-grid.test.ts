@@ -8,6 +8,7 @@ import {
   layoutForRoom,
   seatsByRow,
   seatTone,
+  TONE_COLORS,
   visibleRows,
 } from './seat-grid';
 
@@ -73,5 +74,21 @@ describe('seat-map geometry', () => {
     expect(seatTone({ status: 'in_progress' }, true)).toBe('offline');
     expect(seatTone({ status: 'force_submitted' }, false)).toBe('done');
     expect(seatTone({ status: 'voided' }, false)).toBe('voided');
+  });
+
+  it('marks 缺考: status absent, or still registered and on the absent list', () => {
+    expect(seatTone({ status: 'registered' }, false)).toBe('idle');
+    expect(seatTone({ status: 'registered' }, false, false)).toBe('idle');
+    expect(seatTone({ status: 'registered' }, false, true)).toBe('absent');
+    expect(seatTone({ status: 'absent' }, false)).toBe('absent');
+    expect(seatTone({ status: 'absent' }, true)).toBe('absent');
+    // the list names only candidates who never logged in: a live candidate keeps their tone
+    expect(seatTone({ status: 'in_progress' }, false, true)).toBe('active');
+    expect(seatTone({ status: 'submitted' }, false, true)).toBe('done');
+    expect(seatTone(undefined, false, true)).toBe('empty');
+  });
+
+  it('gives 缺考 its own look, not the one of 未登录', () => {
+    expect(TONE_COLORS.absent).not.toEqual(TONE_COLORS.idle);
   });
 });

@@ -110,19 +110,24 @@ export function seatsByRow(layout: SeatLayout): Map<number, SeatLayout['seats']>
 }
 
 export type SeatTone =
-  'empty' | 'idle' | 'waiting' | 'active' | 'paused' | 'offline' | 'done' | 'voided';
+  'empty' | 'idle' | 'absent' | 'waiting' | 'active' | 'paused' | 'offline' | 'done' | 'voided';
 
-/** The colour class of a seat: its attempt's status, with 离线 winning over live states. */
+/**
+ * The colour class of a seat: its attempt's status, with 离线 winning over live states. 缺考
+ * (absent) is status `absent`, or a candidate still `registered` whom the server listed absent
+ * after the login cutoff (`listedAbsent`) — the same rule as the 缺考 count.
+ */
 export function seatTone(
   attempt: Pick<AttemptView, 'status'> | undefined,
   offline: boolean,
+  listedAbsent = false,
 ): SeatTone {
   if (attempt === undefined) return 'empty';
+  if (attempt.status === 'absent') return 'absent';
   if (offline) return 'offline';
   switch (attempt.status) {
     case 'registered':
-    case 'absent':
-      return 'idle';
+      return listedAbsent ? 'absent' : 'idle';
     case 'logged_in':
     case 'admitted':
       return 'waiting';
@@ -141,6 +146,8 @@ export function seatTone(
 export const TONE_COLORS: Readonly<Record<SeatTone, { background: string; border: string }>> = {
   empty: { background: '#fafafa', border: '#f0f0f0' },
   idle: { background: '#f5f5f5', border: '#d9d9d9' },
+  // drawn with a dashed border and grey text (SeatMap), so it differs from 未登录 beyond colour
+  absent: { background: '#ffffff', border: '#8c8c8c' },
   waiting: { background: '#e6f4ff', border: '#69b1ff' },
   active: { background: '#f6ffed', border: '#73d13d' },
   paused: { background: '#fffbe6', border: '#ffc53d' },

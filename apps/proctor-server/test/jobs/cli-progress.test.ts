@@ -96,9 +96,13 @@ describe('CLI progress', () => {
     expect(pages).toMatchObject({ finished: true });
     expect(pages?.done).toBe(pages?.total);
 
-    const restore = spawnSync(process.execPath, [BIN, 'restore', path, '--data', data, '--reason', '演练', '--json'], {
-      encoding: 'utf8',
-    });
+    const restore = spawnSync(
+      process.execPath,
+      [BIN, 'restore', path, '--data', data, '--reason', '演练', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(restore.status, restore.stderr).toBe(0);
     expect(JSON.parse(restore.stdout)).toMatchObject({ restoredFrom: path });
     expect(jsonLines(restore.stderr).map((e) => e.phase)).toContain('restoring');

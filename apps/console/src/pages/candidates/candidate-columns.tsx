@@ -98,10 +98,10 @@ export function candidateColumns(
       ),
     },
     { title: text('ticket'), dataIndex: 'admissionTicketNumber', width: 130 },
-    { title: lang === 'en' ? 'Name' : '姓名', dataIndex: 'name', width: 110 },
+    { title: text('name'), dataIndex: 'name', width: 110 },
     { title: text('idNumber'), dataIndex: 'idNumber', width: 180 },
     { title: text('room'), dataIndex: 'roomName', width: 120 },
-    { title: lang === 'en' ? 'Seat' : '座位', dataIndex: 'seat', width: 64 },
+    { title: text('seat'), dataIndex: 'seat', width: 64 },
     {
       title: text('status'),
       key: 'status',

@@ -1,5 +1,4 @@
 import {
-  CodedError,
   FirstAdminResultSchema,
   SetupStatusSchema,
   ackSchema,
@@ -7,6 +6,7 @@ import {
   type FirstAdminRequest,
   type FirstAdminResult,
 } from '@skillexam/shared';
+import { badReply } from '../../api/http-api';
 
 /* The first-run routes of the proctor server (same origin; docs/decisions/0970). */
 
@@ -28,6 +28,6 @@ export async function createFirstAdmin(input: FirstAdminRequest): Promise<FirstA
     body: JSON.stringify(input),
   });
   const parsed = ackSchema(FirstAdminResultSchema).safeParse(await res.json());
-  if (!parsed.success) throw new CodedError('INTERNAL', `服务器响应无效 (HTTP ${res.status})`);
+  if (!parsed.success) throw badReply(res.status);
   return unwrapAck(parsed.data);
 }

@@ -2,7 +2,7 @@ import { Empty, List, Tag } from 'antd';
 import type { AttemptView, KioskEventNotice } from '@skillexam/shared';
 import type { RefObject } from 'react';
 import { formatClock } from '../../format/format';
-import { KIOSK_LABELS } from './monitor-labels';
+import { kioskLabel, useMonitorText } from './monitor-messages';
 
 interface Props {
   readonly events: readonly KioskEventNotice[];
@@ -16,6 +16,7 @@ interface Props {
 
 /** Kiosk reports, each naming its candidate's seat; a click opens the candidate. */
 export function KioskEventList({ events, attempts, showCount = false, testId, onSelect }: Props) {
+  const text = useMonitorText();
   return (
     <List
       size="small"
@@ -32,7 +33,7 @@ export function KioskEventList({ events, attempts, showCount = false, testId, on
           >
             <span>
               <b>{formatClock(event.at)}</b> {a?.seat ?? ''} {a?.name ?? event.attemptId}{' '}
-              <Tag color="red">{KIOSK_LABELS[event.kind] ?? event.kind}</Tag>
+              <Tag color="red">{kioskLabel(text, event.kind)}</Tag>
               {showCount && (event.count ?? 1) > 1 && <Tag>×{event.count}</Tag>}
             </span>
           </List.Item>

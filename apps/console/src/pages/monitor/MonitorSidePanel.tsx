@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { useConsole } from '../../console-context';
 import type { RoomState } from '../../store/room-state';
 import { KioskEventList } from './KioskEventList';
+import { useMonitorText } from './monitor-messages';
 
 interface Props {
   /** The latest report of each kind per candidate. */
@@ -18,6 +19,7 @@ interface Props {
 /** Beside the seat map: the latest kiosk reports, all recent reports, and the absent list. */
 export function MonitorSidePanel({ latestEvents, kioskEvents, absent, attempts, onSelect }: Props) {
   const { t } = useConsole();
+  const text = useMonitorText();
   return (
     <Card size="small" styles={{ body: { padding: 0 } }}>
       <Tabs
@@ -60,7 +62,7 @@ export function MonitorSidePanel({ latestEvents, kioskEvents, absent, attempts, 
                 pagination={false}
                 scroll={{ y: 520 }}
                 dataSource={[...absent]}
-                locale={{ emptyText: '考生登录截止后显示缺考名单' }}
+                locale={{ emptyText: text('absentEmpty') }}
                 columns={[
                   { title: t('seat'), dataIndex: 'seat', width: 60 },
                   { title: t('ticket'), dataIndex: 'admissionTicketNumber' },

@@ -3,25 +3,25 @@ import { Table, Tag, Tooltip } from 'antd';
 import { describeItemFlag, type ItemStatRow } from '@skillexam/shared';
 import { useConsole } from '../../console-context';
 import { formatNumber, formatPercent } from '../../format/format';
+import { itemTypeLabel, usePageText, type PageText } from '../page-messages';
 
-const FLAG_LABELS = {
-  facility_low: 'P < 0.2',
-  facility_high: 'P > 0.95',
-  discrimination_low: 'r < 0.2',
-  distractor_favours_upper: '干扰项',
-} as const;
-
-const TYPE_LABELS: Readonly<Record<string, string>> = {
-  true_false: '判断',
-  single_choice: '单选',
-  multiple_choice: '多选',
-  fill_blank: '填空',
-  short_answer: '简答',
-};
+function flagLabel(text: PageText, code: ItemStatRow['flags'][number]['code']): string {
+  switch (code) {
+    case 'facility_low':
+      return 'P < 0.2';
+    case 'facility_high':
+      return 'P > 0.95';
+    case 'discrimination_low':
+      return 'r < 0.2';
+    case 'distractor_favours_upper':
+      return text('flagDistractor');
+  }
+}
 
 /** 试题分析: P, corrected r, omissions, option rates by score group, and the flags. */
 export function ItemStatsTable({ items }: { readonly items: readonly ItemStatRow[] }) {
   const { t, lang } = useConsole();
+  const text = usePageText();
   return (
     <Table<ItemStatRow>
       data-testid="item-stats"
@@ -38,14 +38,14 @@ export function ItemStatsTable({ items }: { readonly items: readonly ItemStatRow
         {
           title: t('item'),
           dataIndex: 'number',
-          width: 60,
+          width: 72,
           sorter: (a, b) => a.number - b.number,
         },
         { title: 'ID', dataIndex: 'itemId', width: 110 },
         {
           title: t('type'),
-          width: 60,
-          render: (_, item) => TYPE_LABELS[item.itemType] ?? item.itemType,
+          width: 76,
+          render: (_, item) => itemTypeLabel(text, item.itemType),
         },
         { title: 'n', dataIndex: 'n', width: 50 },
         {
@@ -62,11 +62,11 @@ export function ItemStatsTable({ items }: { readonly items: readonly ItemStatRow
         },
         {
           title: t('omitRate'),
-          width: 80,
+          width: 92,
           render: (_, item) => formatPercent(item.omitRate, 0),
         },
         {
-          title: '选项 (高分组/低分组)',
+          title: text('optionRates'),
           render: (_, item) =>
             (item.options ?? []).map((o) => (
               <Tag
@@ -80,7 +80,7 @@ export function ItemStatsTable({ items }: { readonly items: readonly ItemStatRow
         {
           title: t('flags'),
           width: 220,
-          filters: [{ text: '仅显示标记题', value: 'flagged' }],
+          filters: [{ text: text('onlyFlagged'), value: 'flagged' }],
           onFilter: (_, item) => item.flags.length > 0,
           render: (_, item) =>
             item.flags.map((flag, index) => (
@@ -94,7 +94,7 @@ export function ItemStatsTable({ items }: { readonly items: readonly ItemStatRow
                 )}
               >
                 <Tag icon={<WarningOutlined />} color="error" data-flag={flag.code}>
-                  {FLAG_LABELS[flag.code]}
+                  {flagLabel(text, flag.code)}
                   {flag.option === undefined ? '' : ` ${flag.option}`}
                 </Tag>
               </Tooltip>

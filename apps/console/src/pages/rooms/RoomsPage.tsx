@@ -19,7 +19,7 @@ type Mode = 'edit' | 'assign';
  * seat) — before check-in opens; print the 座位表 and 门贴 as PDFs from the server.
  */
 export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
-  const { t, login } = useConsole();
+  const { t, lang, login } = useConsole();
   const s = useSeatText();
   const api = useSeatsApi();
   const [data, setData] = useState<SessionSeats>();
@@ -102,7 +102,7 @@ export function RoomsPage({ sessionId }: { readonly sessionId: string }) {
               <Alert
                 type="success"
                 showIcon
-                title={s('assigned', { text: movedText(moved, rooms) })}
+                title={s('assigned', { text: movedText(moved, rooms, lang) })}
               />
             )}
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>

@@ -1,4 +1,5 @@
-import type { SeatedCandidate, SeatLayout } from '@skillexam/shared';
+import type { Locale, SeatedCandidate, SeatLayout } from '@skillexam/shared';
+import { CLAUSE_SEPARATOR } from '../../format/format-messages';
 
 /* What the seat page shows of who sits where: pure helpers, tested. */
 
@@ -42,8 +43,12 @@ export function candidateOptions(
 }
 
 /** "T3 李军 → 第一考场 01；T1 张伟 → 第一考场 03": what a manual assignment moved. */
-export function movedText(moved: readonly SeatedCandidate[], rooms: readonly SeatRoom[]): string {
+export function movedText(
+  moved: readonly SeatedCandidate[],
+  rooms: readonly SeatRoom[],
+  lang: Locale = 'zh-CN',
+): string {
   return moved
     .map((m) => `${m.admissionTicketNumber} ${m.name} → ${seatName(rooms, m.roomId, m.seat)}`)
-    .join('；');
+    .join(CLAUSE_SEPARATOR[lang]);
 }

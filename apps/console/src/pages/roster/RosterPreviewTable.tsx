@@ -1,6 +1,8 @@
 import type { RosterPreview } from '@skillexam/shared';
 import { Alert, Table, Tag, Tooltip } from 'antd';
 import { useConsole } from '../../console-context';
+import { joinList } from '../../format/format';
+import { CLAUSE_SEPARATOR } from '../../format/format-messages';
 import { useRosterText } from './roster-messages';
 
 /** A row's seat: as written, or chosen by the import (座位号 left empty) and marked 自动. */
@@ -25,7 +27,7 @@ function SeatCell({
 
 /** The preview of a roster file: every problem with file, row and column, then the rows. */
 export function RosterPreviewTable({ preview }: { readonly preview: RosterPreview }) {
-  const { t } = useConsole();
+  const { t, lang } = useConsole();
   const text = useRosterText();
   const bad = new Set(preview.issues.map((i) => i.row));
   const autoSeats = preview.rows.filter((r) => r.seatAuto === true).length;
@@ -49,11 +51,14 @@ export function RosterPreviewTable({ preview }: { readonly preview: RosterPrevie
             [
               preview.createdRooms.length === 0
                 ? ''
-                : `${t('rosterNewRooms')}: ${preview.createdRooms.map((r) => `${r.name} (${r.id})`).join('、')}`,
+                : `${t('rosterNewRooms')}: ${joinList(
+                    preview.createdRooms.map((r) => `${r.name} (${r.id})`),
+                    lang,
+                  )}`,
               autoSeats === 0 ? '' : text('seatsAutoCount', { count: autoSeats }),
             ]
               .filter((line) => line !== '')
-              .join('；') || undefined
+              .join(CLAUSE_SEPARATOR[lang]) || undefined
           }
           style={{ marginBottom: 12 }}
         />

@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space } from 'antd';
 import { useConsole } from '../../console-context';
+import { defaultRoomName } from './session-form-messages';
 
 /** The rooms of a new session: id, name, seats (seat maps are drawn later in 座位图). */
 export function RoomsFields() {
-  const { t } = useConsole();
+  const { t, lang } = useConsole();
   return (
     <Form.Item label={t('rooms')} extra={t('roomsHelp')} required>
       <Form.List name="rooms">
@@ -22,7 +23,7 @@ export function RoomsFields() {
                 <Form.Item name={[field.name, 'name']} rules={[{ required: true }]} noStyle>
                   <Input
                     aria-label={`${t('roomName')} ${index + 1}`}
-                    placeholder="第1考场"
+                    placeholder={defaultRoomName(lang, 1)}
                     style={{ width: 180 }}
                   />
                 </Form.Item>
@@ -48,7 +49,7 @@ export function RoomsFields() {
               onClick={() =>
                 add({
                   id: `r${fields.length + 1}`,
-                  name: `第${fields.length + 1}考场`,
+                  name: defaultRoomName(lang, fields.length + 1),
                   seatCount: 30,
                 })
               }

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, message }
 import { useEffect, useState } from 'react';
 import { useConsole } from '../../console-context';
 import { RoomsFields } from './RoomsFields';
+import { defaultRoomName, sessionFormText } from './session-form-messages';
 import { SessionRulesFields } from './SessionRulesFields';
 import {
   createRequest,
@@ -20,14 +21,14 @@ interface Props {
 
 /** 新建/编辑场次 (exam admin): the server's defaults pre-filled, its checks and messages. */
 export function SessionFormPage({ sessionId, onSaved }: Props) {
-  const { t, login } = useConsole();
+  const { t, lang, login } = useConsole();
   const api = useAdminApi();
   const [form] = Form.useForm<SessionFormValues>();
   const [exams, setExams] = useState<{ value: string; label: string }[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [initial, setInitial] = useState<SessionFormValues | undefined>(() =>
-    sessionId === undefined ? defaultValues(Date.now()) : undefined,
+    sessionId === undefined ? defaultValues(Date.now(), defaultRoomName(lang, 1)) : undefined,
   );
   const editing = sessionId !== undefined;
 
@@ -116,7 +117,7 @@ export function SessionFormPage({ sessionId, onSaved }: Props) {
             </>
           )}
           <Form.Item name="name" label={t('sessionName')} rules={[{ required: true }]}>
-            <Input placeholder="2026年第四季度电工四级理论知识考试" />
+            <Input placeholder={sessionFormText(lang)('namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="start"

@@ -56,8 +56,13 @@ export function adminApi(token: string) {
       const query: Record<string, string> = { sessionId, site };
       if (roomId !== undefined) query['roomId'] = roomId;
       if (ticket !== undefined) query['ticket'] = ticket;
+      // i18n-exempt: fallback only; the server's Content-Disposition name wins
       const name = `准考证-${sessionId}${roomId === undefined ? '' : `-${roomId}`}${ticket === undefined ? '' : `-${ticket}`}.pdf`;
-      return downloadFile(token, withQuery('/api/sessions/admission-slips', query), name, 'POST');
+      // the name says which session, room or candidate; the server's is just 准考证.pdf
+      return downloadFile(token, withQuery('/api/sessions/admission-slips', query), name, {
+        method: 'POST',
+        naming: 'ours',
+      });
     },
   };
 }

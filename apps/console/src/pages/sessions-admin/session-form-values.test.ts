@@ -5,7 +5,7 @@ import { createRequest, defaultValues, toLocalInput, updateRequest } from './ses
 describe('session form values', () => {
   it('offers the server defaults and tomorrow 09:00', () => {
     const now = new Date(2026, 11, 1, 15, 30).getTime();
-    const v = defaultValues(now);
+    const v = defaultValues(now, '第1考场');
     expect(v.start).toBe('2026-12-02T09:00');
     expect(v.lateEntryCutoffMinutes).toBe(DEFAULT_SESSION_RULES.lateEntryCutoffMinutes);
     expect(v.extensionCapMinutes).toBe(DEFAULT_SESSION_RULES.extensionCapMinutes);
@@ -14,7 +14,7 @@ describe('session form values', () => {
 
   it('sends automatic check-in at start minus the check-in window, manual without a time', () => {
     const v = {
-      ...defaultValues(0),
+      ...defaultValues(0, 'Room 1'),
       id: 's1',
       examId: 'e1',
       name: '电工',

@@ -42,14 +42,15 @@ export function defaultStart(now: number): string {
   return toLocalInput(d.getTime());
 }
 
-export function defaultValues(now: number): SessionFormValues {
+/** The form of a new session; `firstRoomName` in the console's language (第1考场 / Room 1). */
+export function defaultValues(now: number, firstRoomName: string): SessionFormValues {
   return {
     id: '',
     examId: undefined,
     name: '',
     start: defaultStart(now),
     durationMinutes: THEORY_EXAM_MINUTES,
-    rooms: [{ id: 'r1', name: '第1考场', seatCount: 30 }],
+    rooms: [{ id: 'r1', name: firstRoomName, seatCount: 30 }],
     checkInMode: 'manual',
     ...DEFAULT_SESSION_RULES,
     proctors: [],
