@@ -149,6 +149,7 @@ test('a newcomer sits the demo exam from what npm start prints', async () => {
   // 6–7. The proctor ends the exam and opens 成绩与统计: the candidate's score is there.
   await expect(proctor.getByTestId('count-submitted')).toContainText('1');
   await proctor.getByRole('button', { name: '结束考试' }).click();
+  await proctor.getByRole('dialog').getByRole('textbox').fill('考试时间到');
   await proctor.getByRole('dialog').getByRole('button', { name: '结束考试' }).click();
   await expect(proctor.getByTestId('session-status')).toHaveText('已结束');
   await expect(proctor.getByRole('dialog')).toHaveCount(0);
