@@ -205,6 +205,7 @@ test('a proctor runs the room: admit, pause, 补时, force submit, incident, res
   // 2-core runner that has taken over 5 s.
   await expect(proctor.getByTestId('session-status')).toHaveText('已结束', { timeout: 20_000 });
   await expect(proctor.getByTestId('count-submitted')).toContainText('2');
+  await expect(proctor.getByTestId('time-left')).toContainText('—'); // no countdown once ended
   // the 10 who never logged in are 缺考 on the map, drawn unlike 未登录
   await expect(proctor.locator('[data-seat="03"]')).toHaveAttribute('data-tone', 'absent');
   await expect(proctor.locator('[data-seat="03"]')).toContainText('缺考');

@@ -177,7 +177,12 @@ describe('the answer key stays secret while any session of the exam has not ende
     expect(leaks([...proctor.received, ...supervisor.received, ...downloads])).toEqual([]);
 
     // Session 1 ends; session 2 of the same paper has not even started: still nothing.
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
+    okData(
+      await call(room.proctor, 'session:end', {
+        sessionId: seeded.sessionId,
+        reason: '考试时间到',
+      }),
+    );
     await clickEverything(supervisor, seeded.sessionId, attemptIds);
     const adminSummary = okData(
       await call(admin, 'results:summary', { sessionId: seeded.sessionId }),
@@ -200,7 +205,12 @@ describe('the answer key stays secret while any session of the exam has not ende
       ['sc1', { kind: 'choice', selected: ['A'] }],
     ]);
     clock.current = START + 31 * MINUTE;
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
+    okData(
+      await call(room.proctor, 'session:end', {
+        sessionId: seeded.sessionId,
+        reason: '考试时间到',
+      }),
+    );
 
     for (const client of [admin, supervisor]) {
       const summary = okData(
@@ -249,7 +259,12 @@ describe('a released key stays released', () => {
     const adminToken = await server.staffToken('admin');
     const admin = await server.createClient(adminToken);
     clock.current = START + 31 * MINUTE;
-    okData(await call(room.proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
+    okData(
+      await call(room.proctor, 'session:end', {
+        sessionId: seeded.sessionId,
+        reason: '考试时间到',
+      }),
+    );
     expect((await download(server, adminToken, seeded.sessionId, 'results-package')).status).toBe(
       409,
     );

@@ -183,7 +183,10 @@ describe('answer:save — durable, idempotent, group-committed', () => {
       await call(client, 'proctor:extend', { attemptId, minutes: 10, reason: '自己加时' }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(
-      await call(client, 'session:end', { sessionId: running.seeded.sessionId, reason: '考试时间到' }),
+      await call(client, 'session:end', {
+        sessionId: running.seeded.sessionId,
+        reason: '考试时间到',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // resync of another attempt
     expect(

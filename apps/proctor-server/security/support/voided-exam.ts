@@ -24,6 +24,11 @@ export async function examWithVoidedPaper(): Promise<FinishedExam> {
         reason: '夹带小抄',
       }),
     );
-    okData(await call(room.proctor, 'session:end', { sessionId: room.seeded.sessionId, reason: '考试时间到' }));
+    okData(
+      await call(room.proctor, 'session:end', {
+        sessionId: room.seeded.sessionId,
+        reason: '考试时间到',
+      }),
+    );
   });
 }

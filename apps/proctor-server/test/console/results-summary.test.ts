@@ -107,7 +107,9 @@ describe('results:summary', () => {
     expect(early.itemsWithheld).toBe('exam_not_ended');
     expect(early.items).toEqual([]);
     expect(early.rows.map((r) => r.total)).toEqual(live.rows.map((r) => r.total));
-    okData(await call(proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }));
+    okData(
+      await call(proctor, 'session:end', { sessionId: seeded.sessionId, reason: '考试时间到' }),
+    );
 
     const summary = okData(
       await call(supervisor, 'results:summary', { sessionId: seeded.sessionId }),

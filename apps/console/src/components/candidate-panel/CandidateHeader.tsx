@@ -4,6 +4,7 @@ import type { AttemptView } from '@skillexam/shared';
 import { useConsole } from '../../console-context';
 import { attemptStatusLabel } from '../../format/format';
 import { STATUS_COLORS } from '../CandidateTable';
+import { useActionText } from './action-messages';
 
 interface Props {
   readonly attempt: AttemptView;
@@ -15,6 +16,7 @@ interface Props {
 /** Photo, name, status, online state, lock and a refused answer, at the top of the panel. */
 export function CandidateHeader({ attempt, photo, offline, saveRejected }: Props) {
   const { t, lang } = useConsole();
+  const actionText = useActionText();
   const { status } = attempt;
   return (
     <Flex gap={16} align="center" style={{ marginBottom: 16 }}>
@@ -39,12 +41,10 @@ export function CandidateHeader({ attempt, photo, offline, saveRejected }: Props
           {['logged_in', 'admitted', 'in_progress', 'paused'].includes(status) && (
             <Tag color={offline ? 'error' : 'success'}>{offline ? t('offline') : t('online')}</Tag>
           )}
-          {attempt.lockedUntil !== undefined && (
-            <Tag color="volcano">{lang === 'en' ? 'Locked' : '锁定'}</Tag>
-          )}
+          {attempt.lockedUntil !== undefined && <Tag color="volcano">{actionText('locked')}</Tag>}
           {saveRejected && (
             <Tag color="red" data-testid="panel-save-rejected">
-              {lang === 'en' ? 'Answer rejected' : '答案被拒收'}
+              {actionText('answerRejected')}
             </Tag>
           )}
         </Space>

@@ -18,6 +18,8 @@ const zh = {
   extendHint: '补时上限 {cap} 分钟，已补 {done} 分钟，还可补 {left} 分钟',
   capLabel: '补时上限（分钟）',
   capHint: '本场规则 {rule} 分钟；新上限须高于规则且不低于已补的 {done} 分钟，理由记入审计日志',
+  locked: '锁定',
+  answerRejected: '答案被拒收',
 } as const;
 
 export type ActionTextKey = keyof typeof zh;
@@ -34,6 +36,8 @@ const en: Readonly<Record<ActionTextKey, string>> = {
   endTitle: 'End exam: {name}',
   extendHint: 'Cap {cap} min, {done} min given, {left} min left',
   capLabel: 'Extension cap (minutes)',
+  locked: 'Locked',
+  answerRejected: 'Answer rejected',
   capHint:
     'Session rule {rule} min; the new cap must be above the rule and at least the {done} min given. The reason is audited.',
 };

@@ -43,7 +43,9 @@ export function BackupTable({
       data-testid="backup-table"
       pagination={{ pageSize: 8, hideOnSinglePage: true }}
       dataSource={[...backups]}
-      locale={{ emptyText: text('noBackups') }}
+      locale={{
+        emptyText: <Typography.Text type="secondary">{text('noBackups')}</Typography.Text>,
+      }}
       rowClassName={(row) => (row.name === chosen ? 'ant-table-row-selected' : '')}
       columns={[
         {

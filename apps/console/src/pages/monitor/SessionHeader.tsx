@@ -42,7 +42,13 @@ export function SessionHeader({ session, timeLeftSeconds, waitingForAdmission }:
         <Col>
           <Statistic
             title={t('timeLeft')}
-            value={timeLeftSeconds === undefined ? '—' : formatDuration(timeLeftSeconds * 1000)}
+            data-testid="time-left"
+            value={
+              // an ended session has no time left to count, whatever the deadlines said
+              timeLeftSeconds === undefined || session.status === 'ended'
+                ? '—'
+                : formatDuration(timeLeftSeconds * 1000)
+            }
             styles={{
               content: {
                 fontVariantNumeric: 'tabular-nums',

@@ -1,6 +1,5 @@
 import { Typography } from 'antd';
 import { useQuery } from '../../components/use-call';
-import { useConsole } from '../../console-context';
 import { useStaffText } from './staff-messages';
 
 /**
@@ -8,14 +7,13 @@ import { useStaffText } from './staff-messages';
  * (docs/decisions/0985); nothing while neither is recorded.
  */
 export function SessionStaffLine({ sessionId }: { sessionId: string }) {
-  const { lang } = useConsole();
   const text = useStaffText();
   const sessions = useQuery('console:sessions', {}, [sessionId]);
   const mine = sessions.data?.sessions.find((s) => s.session.id === sessionId);
   if (mine === undefined || (mine.proctors.length === 0 && mine.supervisors.length === 0))
     return null;
   const names = (list: readonly string[]) =>
-    list.length === 0 ? '—' : list.join(lang === 'en' ? ', ' : '、');
+    list.length === 0 ? '—' : list.join(text('listSeparator'));
   return (
     <div>
       <Typography.Text type="secondary" data-testid="session-staff">

@@ -14,6 +14,7 @@ const zh = {
     '监考员只能看到并操作被指派的场次。督考人员（质量督导员）仍可查看所有场次；记录的督考人员显示在监控页并打印在考场情况记录上。',
   proctors: '监考员',
   supervisors: '督考人员',
+  listSeparator: '、',
 } as const;
 
 export type StaffTextKey = keyof typeof zh;
@@ -27,6 +28,7 @@ const en: Readonly<Record<StaffTextKey, string>> = {
     "Proctors see and act on their assigned sessions only. Supervisors still see every session; the ones recorded here are shown on the monitor and printed on the session's incident record.",
   proctors: 'Proctors',
   supervisors: 'Supervisors',
+  listSeparator: ', ',
 };
 
 const TABLES: LocaleTables<StaffTextKey> = { 'zh-CN': zh, en };
