@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
-import { assignSupervisors } from '../sessions/session-supervisors';
+import { assignSupervisors } from '../sessions/session-proctors';
 import { output } from './cli-io';
 import { parseUsernames } from './session-proctor-commands';
 

@@ -1,8 +1,7 @@
 import type { ServerContext } from '../server-context';
 import { actorName, onAction } from '../socket/actions';
 import type { AppSocket } from '../socket/validated';
-import { assignProctors } from './session-proctors';
-import { assignSupervisors } from './session-supervisors';
+import { assignProctors, assignSupervisors } from './session-proctors';
 
 /** `session:*`: the steps of a session (检录, 开考, 全场暂停, 恢复, 结束), its 监考员 and 督考人员. */
 export function registerSessionHandlers(socket: AppSocket, ctx: ServerContext): void {
