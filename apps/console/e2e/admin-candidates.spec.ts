@@ -6,18 +6,19 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { chineseIdCheckChar } from '@skillexam/shared';
 import { expectAccessible } from '../../../e2e/axe';
 import { prepareExamDay, STAFF, type ExamDay } from './support/exam-day';
+import { logInToConsole } from './support/console-login';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
  * 考生管理 in the browser against the real proctor server (docs/decisions/0973–0976): the exam
  * admin adds a candidate with a photo (a bad ID number first: the roster's message), withdraws
  * one with a reason, reinstates them, and reissues one admission slip (PDF). zh-CN and English,
- * axe on the page. Screenshots at 1280×800: /tmp/shots/candidates-*.png.
+ * axe on the page. Screenshots at 1280×800: test-results/console/candidates-*.png.
  */
 
 let server: RunningServer;
 let day: ExamDay;
-const SHOTS = '/tmp/shots';
+const SHOTS = 'test-results/console';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `candidates-${name}.png`) });
 
@@ -46,19 +47,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logInAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(STAFF.admin.username);
-  await page.getByLabel('密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
+const logInAdmin = (browser: Browser) => logInToConsole(browser, server.url, STAFF.admin);
 
 test('the exam admin adds, withdraws, reinstates a candidate and reissues a slip', async ({
   browser,

@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildPackagePaper, generateSigningKeyPair, writeExamPackage } from '@skillexam/item-bank';
 import { itemBodyFromText, PaperSchema, type ItemVersionRef } from '@skillexam/shared';
 import { expectAccessible } from '../../../e2e/axe';
+import { logInToConsole } from './support/console-login';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -96,17 +97,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  ).newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(username);
-  return page;
-}
+const logIn = (browser: Browser, username: string, password: string) =>
+  logInToConsole(browser, server.url, { username, password });
 
 test('密钥与试卷包: site key, trust a key, import a package, refuse a tampered one, revoke', async ({
   browser,

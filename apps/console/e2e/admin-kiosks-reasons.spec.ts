@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KioskEnrollmentSchema } from '@skillexam/shared';
 import { expectAccessible } from '../../../e2e/axe';
 import { prepareExamDay, STAFF, type ExamDay } from './support/exam-day';
+import { logInToConsole } from './support/console-login';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
@@ -35,19 +36,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logInAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(STAFF.admin.username);
-  await page.getByLabel('密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
+const logInAdmin = (browser: Browser) => logInToConsole(browser, server.url, STAFF.admin);
 
 test('考试机: enroll with the file offered once, refuse a duplicate, revoke with a reason', async ({
   browser,

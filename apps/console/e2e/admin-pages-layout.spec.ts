@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../../../e2e/axe';
 import { prepareExamDay, STAFF } from './support/exam-day';
+import { logInToConsole } from './support/console-login';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
@@ -11,11 +12,10 @@ import { startProctorServer, type RunningServer } from './support/proctor-server
  * results pages — at 1280×800 in zh-CN and in English: no horizontal scrollbar, no untranslated
  * message key shown as a label (camelCase like `revokeTitle`), axe clean (WCAG 2.1 AA).
  * Failures are collected per page (soft) so one run lists them all. Screenshots:
- * /tmp/shots/layout-<lang>-<page>.png.
+ * test-results/console/layout-<lang>-<page>.png.
  */
 
-const SHOTS = '/tmp/shots';
-const LANG_KEY = 'skillexam.console.lang';
+const SHOTS = 'test-results/console';
 const SITE_PAGES = ['sessions', 'new-session', 'keys', 'staff', 'kiosks', 'jobs', 'backups'];
 const SITE_TAIL = ['audit'];
 const SESSION_PAGES = [
@@ -45,22 +45,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logInAdmin(browser: Browser, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(
-    ([key, value]) => {
-      if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
-    },
-    [LANG_KEY, lang] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel(lang === 'en' ? 'Username' : '用户名').fill(STAFF.admin.username);
-  await page.getByLabel(lang === 'en' ? 'Password' : '密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
+const logInAdmin = (browser: Browser, lang: 'zh-CN' | 'en') =>
+  logInToConsole(browser, server.url, STAFF.admin, { lang });
 
 /** Opens a hash route and waits until its spinners are gone. */
 async function open(page: Page, hash: string): Promise<void> {

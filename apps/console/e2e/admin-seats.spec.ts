@@ -11,11 +11,11 @@ import { startProctorServer, type RunningServer } from './support/proctor-server
  * The exam admin seats candidates in the browser against the real proctor server, before
  * check-in: a manual swap from the seat map, automatic seating by 准考证号 (preview, then save),
  * a random preview with its seed, and the 座位表 / 门贴 PDFs downloaded and read with pdftotext.
- * zh-CN and English at 1280×800, axe on each state. Screenshots: /tmp/shots/seats-*.png.
+ * zh-CN and English at 1280×800, axe on each state. Screenshots: test-results/console/seats-*.png.
  */
 
 let server: RunningServer;
-const SHOTS = '/tmp/shots';
+const SHOTS = 'test-results/console';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `seats-${name}.png`), fullPage: false });
 
@@ -38,7 +38,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** The PDF's text (pdftotext); its first page is also kept as /tmp/shots/seats-<name>.png. */
+/** The PDF's text (pdftotext); its first page is also kept as test-results/console/seats-<name>.png. */
 async function pdfText(download: Download, name: string): Promise<string> {
   const file = await download.path();
   const png = join(SHOTS, `seats-${name}`);

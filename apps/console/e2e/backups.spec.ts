@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../../../e2e/axe';
 import { prepareExamDay, STAFF } from './support/exam-day';
+import { logInToConsole } from './support/console-login';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
  * 备份与恢复 and 审计 立即校验 in Chromium against the real proctor server: the exam admin backs
  * up now, sees the backup listed with its chain head, downloads it, reads the restore steps with
  * this server's exact command and copies it; on 审计 runs the full verification and reads the
- * CLI equivalent. zh-CN and English at 1280×800, axe on each; screenshots /tmp/shots/backups-*.png.
+ * CLI equivalent. zh-CN and English at 1280×800, axe on each; screenshots test-results/console/backups-*.png.
  */
 
 let server: RunningServer;
@@ -31,22 +32,12 @@ test.afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `/tmp/shots/backups-${name}.png`, fullPage: true });
+  page.screenshot({ path: `test-results/console/backups-${name}.png`, fullPage: true });
 
-async function logInAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
+const logInAdmin = (browser: Browser) =>
+  logInToConsole(browser, server.url, STAFF.admin, {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(STAFF.admin.username);
-  await page.getByLabel('密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
 
 test('the exam admin backs up, downloads the backup and reads how to restore it', async ({
   browser,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CandidateClient } from './support/candidate-client';
 import { prepareExamDay, STAFF, type ExamDay } from './support/exam-day';
+import { logInToConsole } from './support/console-login';
 import { startProctorServer, type RunningServer } from './support/proctor-server';
 
 /*
@@ -23,16 +24,8 @@ const candidates: CandidateClient[] = [];
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/console/${name}.png`, fullPage: true });
 
-async function logIn(browser: Browser, who: keyof typeof STAFF): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(STAFF[who].username);
-  await page.getByLabel('密码').fill(STAFF[who].password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF[who].username);
-  return page;
-}
+const logIn = (browser: Browser, who: keyof typeof STAFF) =>
+  logInToConsole(browser, server.url, STAFF[who]);
 
 async function closePanel(page: Page): Promise<void> {
   await page.locator('.ant-drawer-close').click();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { chineseIdCheckChar } from '@skillexam/shared';
 import { expectAccessible } from '../../../e2e/axe';
+import { logInToConsole } from './support/console-login';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -76,16 +77,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logInAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill(STAFF.admin.username);
-  await page.getByLabel('密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
+const logInAdmin = (browser: Browser) => logInToConsole(browser, server.url, STAFF.admin);
 
 /** Check-in, start and end a session from its monitor page (admins may stand in). */
 async function runAndEnd(page: Page, sessionId: string): Promise<void> {

@@ -7,6 +7,7 @@ import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../../../e2e/axe';
+import { logInToConsole } from './support/console-login';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -16,11 +17,10 @@ import { proctorCli, startProctorServer, type RunningServer } from './support/pr
  * (its own process; the site enrolled with this data folder's audit key) — accepted, then
  * duplicate —, checks the downloaded package and a tampered copy (核对成绩包), and on 密钥与试卷包
  * sees the site CA fingerprint `tls show` prints and renews the server certificate, which the
- * HTTPS server then serves at once. Screenshots zh/en at 1280×800 in /tmp/shots/push-*.png.
+ * HTTPS server then serves at once. Screenshots zh/en at 1280×800 in test-results/console/push-*.png.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const LANG_KEY = 'skillexam.console.lang';
 const SITE = '考点'; // the site name the console's export prints
 let server: RunningServer;
 let dataDir: string;
@@ -63,25 +63,8 @@ test.afterAll(async () => {
   }
 });
 
-async function logInAdmin(browser: Browser, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.addInitScript(
-    ([key, value]) => {
-      if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
-    },
-    [LANG_KEY, lang] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel(lang === 'en' ? 'Username' : '用户名').fill(STAFF.admin.username);
-  await page.getByLabel(lang === 'en' ? 'Password' : '密码').fill(STAFF.admin.password);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : '登录' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(STAFF.admin.username);
-  return page;
-}
+const logInAdmin = (browser: Browser, lang: 'zh-CN' | 'en') =>
+  logInToConsole(browser, server.url, STAFF.admin, { lang });
 
 async function runAndEnd(page: Page, sessionId: string): Promise<void> {
   await page.goto(`${server.url}/console/#/s/${sessionId}/monitor`);
@@ -96,7 +79,7 @@ async function runAndEnd(page: Page, sessionId: string): Promise<void> {
 }
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `/tmp/shots/push-${name}.png`, fullPage: false });
+  page.screenshot({ path: `test-results/console/push-${name}.png`, fullPage: false });
 
 test('push to the centre, duplicate, then check the package and a tampered copy', async ({
   browser,
