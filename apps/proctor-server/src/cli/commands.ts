@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { InvalidInputError } from '@skillexam/shared';
+import { InvalidInputError, ReasonSchema } from '@skillexam/shared';
 import { Option, type Command } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { addStaff } from '../auth/staff-accounts';
@@ -253,14 +253,12 @@ export function addServerCommands(program: Command): void {
     });
 }
 
-/** The restore's reason as the console's reasons are: trimmed, 1–500 characters. */
+/** The restore's reason by the rule of every destructive action (ReasonSchema). */
 function restoreReasonOf(text: string): string {
-  const reason = text.trim();
-  if (reason === '' || reason.length > 500)
-    throw new InvalidInputError(
-      '--reason: 请写明恢复原因，1–500 字 (a reason of 1–500 characters)',
-    );
-  return reason;
+  const parsed = ReasonSchema.safeParse(text);
+  if (!parsed.success)
+    throw new InvalidInputError(`--reason: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
 }
 
 /**

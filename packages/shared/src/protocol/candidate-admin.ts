@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AttemptStatusSchema } from '../domain/session';
+import { ReasonSchema } from './reason';
 
 /*
  * 考生管理 (docs/decisions/0973–0976): the candidates of one session listed, one added with the
@@ -7,7 +8,6 @@ import { AttemptStatusSchema } from '../domain/session';
  */
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/);
-const Reason = z.string().trim().min(1, '请填写原因 (a reason is required)').max(500);
 
 /** One row of the 考生管理 list: a candidate on the roster, or a withdrawn one. */
 export const CandidateAdminRowSchema = z.object({
@@ -70,6 +70,6 @@ export type AddCandidateResult = z.infer<typeof AddCandidateResultSchema>;
 export const CandidateReasonRequestSchema = z.strictObject({
   sessionId: Id,
   attemptId: Id,
-  reason: Reason,
+  reason: ReasonSchema,
 });
 export type CandidateReasonRequest = z.input<typeof CandidateReasonRequestSchema>;

@@ -7,6 +7,7 @@ import {
 } from '../domain/session';
 import { AccommodationsSchema } from '../domain/candidate';
 import { KioskProofSchema } from './kiosk-enrollment';
+import { ReasonSchema } from './reason';
 
 /*
  * Payloads and views of the exam-room protocol: candidate login, attempt lifecycle,
@@ -14,7 +15,6 @@ import { KioskProofSchema } from './kiosk-enrollment';
  */
 
 const IdSchema = z.string().min(1).max(64);
-const ReasonSchema = z.string().trim().min(1, '请填写原因 (a reason is required)').max(500);
 
 export const StaffRoleSchema = z.enum(['admin', 'proctor', 'supervisor']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;

@@ -20,6 +20,7 @@ export * from './classification-channels';
 export * from './statistics-channels';
 export * from './monitor-counts';
 export * from './site-admin';
+export * from './reason';
 export * from './session-admin';
 export * from './candidate-admin';
 export * from './first-run';

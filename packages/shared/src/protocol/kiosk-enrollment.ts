@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from './answer';
+import { ReasonSchema } from './reason';
 
 /*
  * Enrolled exam PCs (docs/decisions/0216). The exam admin enrolls each PC once; the enrollment
@@ -168,11 +169,7 @@ export const KioskEnrollRequestSchema = z.object({
 /** POST /api/kiosks/revoke: the reason goes into the audit chain (docs/decisions/0986). */
 export const KioskRevokeRequestSchema = z.object({
   kioskId: KioskIdSchema,
-  reason: z
-    .string()
-    .trim()
-    .min(1, '请填写原因 (a reason is required)')
-    .max(500, '原因最多 500 个字符 (a reason is at most 500 characters)'),
+  reason: ReasonSchema,
 });
 
 export const KioskSummarySchema = z.object({

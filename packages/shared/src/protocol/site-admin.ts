@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffRoleSchema } from './exam-events';
+import { ReasonSchema } from './reason';
 
 /*
  * The exam admin's site pages of the console (docs/decisions/0960): the site's package key,
@@ -8,16 +9,6 @@ import { StaffRoleSchema } from './exam-events';
  */
 
 const KeyId = z.string().regex(/^[0-9a-f]{16}$/);
-
-/**
- * The reason every destructive admin action carries into the audit chain (revoke, disable,
- * reset; docs/decisions/0986): required, trimmed, at most 500 characters.
- */
-export const AdminReasonSchema = z
-  .string()
-  .trim()
-  .min(1, '请填写原因 (a reason is required)')
-  .max(500, '原因最多 500 个字符 (a reason is at most 500 characters)');
 
 /** GET /api/keys/site: what `proctor-server package key` prints. */
 export const SitePackageKeySchema = z.object({ keyId: KeyId, publicKeyPem: z.string().min(1) });
@@ -40,7 +31,7 @@ export const TrustKeyRequestSchema = z.object({
 });
 
 /** POST /api/keys/trusted/revoke. */
-export const RevokeKeyRequestSchema = z.object({ keyId: KeyId, reason: AdminReasonSchema });
+export const RevokeKeyRequestSchema = z.object({ keyId: KeyId, reason: ReasonSchema });
 
 /** POST /api/exams/import: the verification shown after a package is accepted. */
 export const ImportedExamPackageSchema = z.object({
@@ -91,5 +82,5 @@ export type OneTimePassword = z.infer<typeof OneTimePasswordSchema>;
 /** POST /api/staff/disable | enable | reset-password with the reason the console asks for (audited). */
 export const StaffReasonRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),
-  reason: AdminReasonSchema,
+  reason: ReasonSchema,
 });

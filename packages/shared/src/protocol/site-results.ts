@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AdminReasonSchema } from './site-admin';
+import { ReasonSchema } from './reason';
 
 /*
  * The last site tasks of the CLI in the console (docs/decisions/0991–0994): push a session's
@@ -100,7 +100,7 @@ export const SiteCertificateSchema = z.object({
 export type SiteCertificate = z.infer<typeof SiteCertificateSchema>;
 
 /** POST /api/tls/renew. */
-export const TlsRenewRequestSchema = z.strictObject({ reason: AdminReasonSchema });
+export const TlsRenewRequestSchema = z.strictObject({ reason: ReasonSchema });
 
 /** POST /api/tls/renew reply: the new certificate and whether it is already being served. */
 export const TlsRenewReplySchema = SiteCertificateSchema.extend({ appliedNow: z.boolean() });
