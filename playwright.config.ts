@@ -50,6 +50,10 @@ export default defineConfig({
   testMatch: ['apps/*/e2e/**/*.spec.ts', 'e2e/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
   timeout: 60_000,
+  // A CI machine with two cores runs the servers, Chromium and the builds' workers at once: a
+  // page that takes 5 s to follow on such a machine is slow, not broken. Failing checks still
+  // fail, only later.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env['CI'],

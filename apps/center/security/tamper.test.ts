@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditRecordHash } from '../src/audit/audit-chain';
+import { SITE_PUSH_PATH } from '../src/ingest/ingest.routes';
+import { FakeSite } from '../test/ingest/fake-site';
 import { describeStores } from '../test/support/center-db';
 import { startTestCenter } from '../test/support/center-server';
+import { rewriteChainFrom } from '../test/support/rewrite-audit-chain';
 import { allocatedRange, approvedBatch, buildWorld, issue, ok, type World } from './support/world';
 
 /*
  * Someone with the database (docs/decisions/1002-center-audit-chain.md): the application's own
  * connection cannot change or remove audit records (triggers); a superuser who switches the
  * triggers off and edits, deletes or re-hashes a record is named by `GET /api/audit/verify`
- * (the same walk as `center audit verify`). Each tamper is undone before the next.
+ * (the same walk as `center audit verify`). Each tamper is undone before the next. A chain
+ * rewritten from some record on, head included, passes the walk; the receipt a site kept for its
+ * package names it (decision 1070).
  */
 
 interface Verification {
@@ -16,6 +21,7 @@ interface Verification {
   seq?: number;
   problem?: string;
   records: number;
+  anchors?: number;
 }
 
 describeStores('tampering with the database', (getDb) => {
@@ -241,5 +247,59 @@ describeStores('tampering with the database', (getDb) => {
       );
       expect((await verify()).ok).toBe(true);
     }
+  });
+
+  it("a chain rewritten from a site's receipt on passes the walk, but not the receipt", async () => {
+    const site = new FakeSite('锚点考点');
+    ok(
+      await world.centre.call('POST', '/api/sites', {
+        token: world.admin.token,
+        body: {
+          organisationId: world.orgA,
+          name: site.name,
+          siteSerial: '000952',
+          publicKeyPem: site.publicKeyPem,
+        },
+      }),
+      'enrol',
+    );
+    const pushed = ok(
+      await world.centre.call<{ centreReceipt?: { seq: number; hash: string } }>(
+        'POST',
+        SITE_PUSH_PATH,
+        { body: site.makePackage({ sessionId: 'ANCHOR-1' }) },
+      ),
+      'push',
+    );
+    const receipt = pushed.centreReceipt;
+    if (receipt === undefined) throw new Error('the centre gives a receipt');
+    const ingested = await row(receipt.seq);
+    expect(ingested).toMatchObject({ action: 'package.ingest', hash: receipt.hash });
+    // more writes after the receipt, so the rewrite has a tail to re-hash
+    await allocatedRange(world, world.a1, '000953');
+    const anchored = (hash: string) => `/api/audit/verify?anchor=${String(receipt.seq)}:${hash}`;
+    const verifyWith = async (hash: string) =>
+      ok(
+        await world.centre.call<Verification>('GET', anchored(hash), {
+          token: world.supervisor.token,
+        }),
+        'verify with anchor',
+      );
+    expect(await verifyWith(receipt.hash)).toMatchObject({ ok: true, anchors: 1 });
+
+    // the superuser hides the package's candidates and re-hashes everything after it
+    await rewriteChainFrom(world.db, receipt.seq, (details) => ({ ...details, candidates: 0 }));
+    expect((await verify()).ok).toBe(true); // the walk alone cannot tell
+    const caught = await verifyWith(receipt.hash);
+    expect(caught).toMatchObject({ ok: false, seq: receipt.seq });
+    expect(caught.problem).toMatch(/外部锚点/);
+
+    // a malformed anchor is bad input, not a verdict
+    const bad = await world.centre.call('GET', anchored('zz'), { token: world.supervisor.token });
+    expect(bad.status).toBe(400);
+    expect(bad.json?.error?.message).toMatch(/^anchor: 锚点应写作/);
+
+    await rewriteChainFrom(world.db, receipt.seq, () => ingested.details);
+    expect(await verifyWith(receipt.hash)).toMatchObject({ ok: true });
   });
 });

@@ -12,8 +12,9 @@ import { START } from '../test/support/running-session';
  * 上报评价中心 sends the site's results to an address an admin types (docs/decisions/0991):
  * only the exam admin may push, verify or renew; only http(s) addresses are contacted, with no
  * redirect followed; a "centre" that answers with 50 MB or never answers costs the server a
- * capped read and a timeout, not its memory or its other requests; a session that has not ended
- * is never pushed.
+ * capped read and a timeout, not its memory or its other requests; an answer not in the centre's
+ * shape is a refusal, never a receipt kept in the site's chain; a session that has not ended is
+ * never pushed.
  */
 
 const TIMEOUT_MS = 1_500;
@@ -128,6 +129,34 @@ describe('results push, verify and the site certificate', () => {
     expect(written).toBeLessThan(20 * 1024 * 1024);
     expect((await fetch(`${room.server.url}/api/health`)).status).toBe(200);
   }, 30_000);
+
+  it("an answer in the wrong shape is not taken as the centre's receipt, nor kept", async () => {
+    const forged = await fakeCentre((req, res) => {
+      req.resume();
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          ok: true,
+          data: {
+            status: 'ingested',
+            packageId: 'p',
+            sha256: 'not-a-hash',
+            site: { name: 'x' },
+            candidates: 1,
+            chainHead: { seq: 1, hash: '0'.repeat(64) },
+            centreReceipt: { seq: 1, hash: '<script>' },
+          },
+        }),
+      );
+    });
+    const before = auditRows(room.server.components.store, 'results.pushed').length;
+    const reply = await push(forged);
+    expect(reply.data?.verdict).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+    const pushed = auditRows(room.server.components.store, 'results.pushed');
+    expect(pushed).toHaveLength(before + 1);
+    expect(pushed.at(-1)?.payload).toMatchObject({ verdict: 'refused', code: 'BAD_RESPONSE' });
+    expect(pushed.at(-1)?.payload).not.toHaveProperty('centreReceipt');
+  });
 
   it('a centre that never answers times out while the server serves others', async () => {
     const silent = await fakeCentre((req) => {

@@ -69,6 +69,33 @@ export async function readAuditRows(
   );
 }
 
+/** The hashes of the records `seqs` that exist (external anchors' check). */
+export async function readAuditHashes(
+  db: Queryable,
+  seqs: readonly number[],
+): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db.query<{ seq: string | number; hash: string }>(
+    'SELECT seq, hash FROM audit_log WHERE seq = ANY($1::bigint[])',
+    [seqs.map(String)],
+  );
+  return new Map(rows.map((row) => [Number(row.seq), row.hash]));
+}
+
+/** The record that took in a results package (the site's receipt); the first when retried. */
+export async function readIngestRecord(
+  db: Queryable,
+  packageSha256: string,
+): Promise<AuditHead | undefined> {
+  const rows = await db.query<{ seq: string | number; hash: string }>(
+    `SELECT seq, hash FROM audit_log WHERE subject = $1 AND action = 'package.ingest'
+      ORDER BY seq LIMIT 1`,
+    [packageSha256],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
+}
+
 /** Up to `limit` records of one action after `afterSeq`, in order (content checks). */
 export async function readAuditRowsOfAction(
   db: Queryable,

@@ -1,9 +1,14 @@
 import { InvalidInputError } from '@skillexam/shared';
 import type { CenterRoute } from '../http/center-route';
-import { listAuditRows } from './audit-repository';
+import { checkedCount, parseAnchor } from './audit-anchors';
+import { listAuditRows, readAuditHead } from './audit-repository';
 import { verifyAudit } from './verify-audit';
 
-/* Reading the audit chain (centre admins and supervisors): newest first, and a full check. */
+/*
+ * Reading the audit chain (centre admins and supervisors): newest first, the head to write down
+ * as an anchor, and a full check — against anchors held outside the database when given
+ * (`?anchor=<seq>:<hash>`, repeatable; docs/decisions/1070-center-audit-anchored-by-witnesses.md).
+ */
 
 function positiveInt(value: string | null, name: string, fallback: number, max: number): number {
   if (value === null) return fallback;
@@ -52,8 +57,23 @@ export const auditRoutes: readonly CenterRoute[] = [
     method: 'GET',
     path: '/api/audit/verify',
     roles: ['centre_admin', 'supervisor'],
+    async handle(ctx, request) {
+      const anchors = checkedCount(
+        request.query.getAll('anchor').map((text) => parseAnchor(text, 'anchor')),
+      );
+      return { kind: 'json', data: await verifyAudit(ctx.db, anchors) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/head',
+    roles: ['centre_admin', 'supervisor'],
     async handle(ctx) {
-      return { kind: 'json', data: await verifyAudit(ctx.db) };
+      const head = (await readAuditHead(ctx.db)) ?? { seq: 0, hash: '' };
+      return {
+        kind: 'json',
+        data: { seq: head.seq, hash: head.hash, anchor: `${String(head.seq)}:${head.hash}` },
+      };
     },
   },
 ];

@@ -1,8 +1,9 @@
 import { verifyApprovedScores } from '../batches/batch-digest';
 import { verifyCertificates } from '../certificates/verify-certificates';
 import type { CenterDb, Queryable } from '../db/center-db';
+import { anchorProblem, type AuditAnchor } from './audit-anchors';
 import { auditRecordHash, GENESIS_HASH } from './audit-chain';
-import { readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
+import { readAuditHashes, readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
 
 /*
  * Walks the whole audit chain in pages and reports the first record that does not follow from
@@ -11,10 +12,20 @@ import { readAuditHead, readAuditRows, useSnapshot } from './audit-repository';
  * the chain pins with the tables (docs/decisions/1067-center-audit-covers-content.md): every
  * certificate against its issue and void records, every approved batch's scores against its
  * approve record; a mismatch names the record (`seq`) and the certificate or batch (`subject`).
+ *
+ * The walk alone cannot see a chain rewritten from some record on with every later hash and the
+ * head recomputed. Anchors held outside the database (a site's receipt, a head a supervisor
+ * wrote down; ./audit-anchors.ts) can: each must name a record of the chain with that hash.
  */
 
 export type AuditVerification =
-  | { readonly ok: true; readonly records: number; readonly headHash: string }
+  | {
+      readonly ok: true;
+      readonly records: number;
+      readonly headHash: string;
+      /** How many external anchors the chain was checked against. */
+      readonly anchors: number;
+    }
   | {
       readonly ok: false;
       readonly records: number;
@@ -27,15 +38,39 @@ export type AuditVerification =
 const PAGE = 1000;
 
 /** Reads one snapshot (REPEATABLE READ), so appends committed meanwhile do not disturb the walk. */
-export function verifyAudit(db: CenterDb): Promise<AuditVerification> {
+export function verifyAudit(
+  db: CenterDb,
+  anchors: readonly AuditAnchor[] = [],
+): Promise<AuditVerification> {
   return db.transaction(async (tx) => {
     await useSnapshot(tx);
     const chain = await walk(tx);
     if (!chain.ok) return chain;
     const problem =
-      (await verifyCertificates(tx, chain.records)) ?? (await verifyApprovedScores(tx));
-    return problem === undefined ? chain : { ok: false, records: chain.records, ...problem };
+      (await checkAnchors(tx, anchors)) ??
+      (await verifyCertificates(tx, chain.records)) ??
+      (await verifyApprovedScores(tx));
+    return problem === undefined
+      ? { ...chain, anchors: anchors.length }
+      : { ok: false, records: chain.records, ...problem };
   });
+}
+
+/** The first anchor, in sequence order, that the chain does not agree with. */
+async function checkAnchors(
+  db: Queryable,
+  anchors: readonly AuditAnchor[],
+): Promise<{ seq: number; problem: string } | undefined> {
+  const sorted = [...anchors].sort((a, b) => a.seq - b.seq);
+  const hashes = await readAuditHashes(
+    db,
+    sorted.map((anchor) => anchor.seq),
+  );
+  for (const anchor of sorted) {
+    const problem = anchorProblem(anchor, hashes.get(anchor.seq));
+    if (problem !== undefined) return { seq: anchor.seq, problem };
+  }
+  return undefined;
 }
 
 async function walk(db: Queryable): Promise<AuditVerification> {
@@ -71,5 +106,5 @@ async function walk(db: Queryable): Promise<AuditVerification> {
       problem: '链尾与最后一条记录不符 (the chain head does not match the last record)',
     };
   }
-  return { ok: true, records, headHash: prevHash };
+  return { ok: true, records, headHash: prevHash, anchors: 0 };
 }

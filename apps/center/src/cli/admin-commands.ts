@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CenterDb } from '../db/center-db';
 import type { StoreFlags } from './store-options';
 
-/* `center migrate`, `center staff …`, `center organisation …`, `center audit verify`. */
+/* `center migrate`, `center staff …`, `center organisation …`, `center audit verify|head`. */
 
 const CLI_ACTOR = { username: 'cli' };
 
@@ -11,22 +11,41 @@ const CLI_ACTOR = { username: 'cli' };
  * --help` and a typo answer at once.
  */
 async function load() {
-  const [audit, verify, organisations, staff, schemas, migrate, io, store] = await Promise.all([
-    import('../audit/pg-audit-log'),
-    import('../audit/verify-audit'),
-    import('../auth/organisations'),
-    import('../auth/staff-admin'),
-    import('../auth/staff-schemas'),
-    import('../db/migrate'),
-    import('./cli-io'),
-    import('./store-options'),
-  ]);
+  const [audit, verify, anchors, auditRows, organisations, staff, schemas, migrate, io, store] =
+    await Promise.all([
+      import('../audit/pg-audit-log'),
+      import('../audit/verify-audit'),
+      import('./audit-anchor-options'),
+      import('../audit/audit-repository'),
+      import('../auth/organisations'),
+      import('../auth/staff-admin'),
+      import('../auth/staff-schemas'),
+      import('../db/migrate'),
+      import('./cli-io'),
+      import('./store-options'),
+    ]);
   const deps = (db: CenterDb) => ({ db, audit: audit.createPgAuditLog(), now: () => new Date() });
-  return { ...verify, ...organisations, ...staff, ...schemas, ...migrate, ...io, ...store, deps };
+  return {
+    ...verify,
+    ...anchors,
+    ...auditRows,
+    ...organisations,
+    ...staff,
+    ...schemas,
+    ...migrate,
+    ...io,
+    ...store,
+    deps,
+  };
 }
 
 interface JsonFlags extends StoreFlags {
   readonly json?: boolean;
+}
+
+interface VerifyFlags extends JsonFlags {
+  readonly anchor?: string[];
+  readonly anchors?: string;
 }
 
 const dataOption = (command: Command) =>
@@ -137,16 +156,32 @@ export function addAdminCommands(program: Command): void {
   );
 
   const audit = program.command('audit').description('审计链 (audit chain)');
-  dataOption(audit.command('verify').description('校验审计链 (verify the audit chain)')).action(
-    async (flags: JsonFlags) => {
-      const { withStore, verifyAudit, output } = await load();
-      const result = await withStore(flags, (db) => verifyAudit(db));
+  dataOption(audit.command('verify').description('校验审计链 (verify the audit chain)'))
+    .option(
+      '--anchor <seq:hash...>',
+      '外部锚点：考点回执或记下的链头 (anchors held outside the database)',
+    )
+    .option('--anchors <file>', '锚点文件，每行一个 (a file of anchors, one per line)')
+    .action(async (flags: VerifyFlags) => {
+      const { withStore, verifyAudit, anchorsFromFlags, output } = await load();
+      const anchors = anchorsFromFlags(flags);
+      const result = await withStore(flags, (db) => verifyAudit(db, anchors));
       output(flags.json === true, result, () => [
         result.ok
-          ? `审计链完整 (chain intact): ${String(result.records)} 条记录`
+          ? `审计链完整 (chain intact): ${String(result.records)} 条记录，核对外部锚点 ${String(result.anchors)} 个`
           : `审计链异常 (chain broken) at ${String(result.seq)}: ${result.problem}`,
       ]);
       if (!result.ok) process.exitCode = 1;
-    },
-  );
+    });
+  dataOption(
+    audit
+      .command('head')
+      .description('打印链头，供记录为外部锚点 (print the head to keep as an anchor)'),
+  ).action(async (flags: JsonFlags) => {
+    const { withStore, readAuditHead, output } = await load();
+    const head = (await withStore(flags, (db) => readAuditHead(db))) ?? { seq: 0, hash: '' };
+    const at = new Date().toISOString();
+    const anchor = `${String(head.seq)}:${head.hash}`;
+    output(flags.json === true, { ...head, anchor, at }, () => [`${anchor}  // ${at}`]);
+  });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
 import type { CenterPrincipal } from '../auth/center-roles';
-import type { CenterDb } from '../db/center-db';
+import { readIngestRecord } from '../audit/audit-repository';
+import type { CenterDb, Queryable } from '../db/center-db';
 import {
   insertChainAlert,
   lockSite,
@@ -54,6 +55,12 @@ export interface IngestOutcome {
   readonly examId: string;
   readonly candidates: number;
   readonly chainHead: { readonly seq: number; readonly hash: string };
+  /**
+   * The centre's receipt: its own audit record of taking the package in (the first one, when the
+   * package comes again). The site keeps it as an anchor of the centre's chain outside the
+   * centre's database (docs/decisions/1070-center-audit-anchored-by-witnesses.md).
+   */
+  readonly centreReceipt?: { readonly seq: number; readonly hash: string };
   /** The earlier package of the same session this one replaced. */
   readonly supersedes?: string;
 }
@@ -95,7 +102,7 @@ export async function ingestPackage(
   authorise(uploader, site);
   const verified = verifyEnvelope(bytes, site.public_key_pem);
   const existing = await packageBySha256(deps.db, verified.sha256);
-  if (existing !== undefined) return already(existing.id, verified, site);
+  if (existing !== undefined) return already(deps.db, existing.id, verified, site);
   const { payload } = verified;
   checkSiteClaims(payload, { name: site.name, keyId: site.key_id });
   const rows = theoryRowsOf(payload, deriveScores(payload, verified.version));
@@ -103,7 +110,7 @@ export async function ingestPackage(
     return await deps.db.transaction(async (tx) => {
       const locked = await lockSite(tx, site.id);
       const again = await packageBySha256(tx, verified.sha256);
-      if (again !== undefined) return already(again.id, verified, site);
+      if (again !== undefined) return already(tx, again.id, verified, site);
       const known =
         locked.chain_seq === null || locked.chain_hash === null
           ? undefined
@@ -183,6 +190,7 @@ export async function ingestPackage(
         examId: payload.exam.id,
         candidates: rows.length,
         chainHead: { seq: head.seq, hash: head.hash },
+        ...(await receipt(tx, verified.sha256)),
         ...(previous === undefined ? {} : { supersedes: previous.id }),
       };
     });
@@ -193,9 +201,24 @@ export async function ingestPackage(
   }
 }
 
-function already(packageId: string, verified: VerifiedPackage, site: SiteRow): IngestOutcome {
+/** The package's (first) ingest record, as the receipt the site keeps. */
+async function receipt(
+  db: Queryable,
+  sha256: string,
+): Promise<{ centreReceipt?: { seq: number; hash: string } }> {
+  const record = await readIngestRecord(db, sha256);
+  return record === undefined ? {} : { centreReceipt: record };
+}
+
+async function already(
+  db: Queryable,
+  packageId: string,
+  verified: VerifiedPackage,
+  site: SiteRow,
+): Promise<IngestOutcome> {
   const head = verified.payload.audit?.head;
   return {
+    ...(await receipt(db, verified.sha256)),
     status: 'already_ingested',
     packageId,
     sha256: verified.sha256,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,41 @@ describe('center command (embedded store)', { timeout: TIMEOUT }, () => {
     expect(added.oneTimePassword).toMatch(/^\S{4}-\S{4}-\S{4}-\S{4}$/);
     const verified = await center(['audit', 'verify', '--data', data, '--json']);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, records: 2 });
+  });
+
+  it('prints the head as an anchor and verifies against anchors given and filed', async () => {
+    const head = await center(['audit', 'head', '--data', data]);
+    expect(head.code).toBe(0);
+    const anchor = head.stdout.split(' ')[0] ?? '';
+    expect(anchor).toMatch(/^2:[0-9a-f]{64}$/);
+    const file = join(data, 'anchors.txt');
+    writeFileSync(file, `// 督导记录\n${anchor}  // 2026-12-06\n`);
+    const both = await center([
+      'audit',
+      'verify',
+      '--data',
+      data,
+      '--anchor',
+      anchor,
+      '--anchors',
+      file,
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/审计链完整 .*核对外部锚点 2 个/);
+    const wrong = await center([
+      'audit',
+      'verify',
+      '--data',
+      data,
+      '--anchor',
+      `2:${'0'.repeat(64)}`,
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/at 2: 审计链与外部锚点 #2 不符/);
+    writeFileSync(file, `${anchor}\n2:zz\n`);
+    const bad = await center(['audit', 'verify', '--data', data, '--anchors', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${file} 第 2 行: 锚点应写作`);
   });
 
   it('refuses bad input with exit 2 and a message naming the field', async () => {

@@ -14,7 +14,9 @@ import { readSiteSetting, writeSiteSetting } from './site-settings-repository';
  * 上报评价中心 from the console (docs/decisions/0991): the results package the admin exported for
  * an ended session (their latest finished export job) goes to the centre through the same
  * function as `results push`; the address is remembered for the site (every admin sees it) and
- * every push is audited (`results.pushed`: centre, package hash, verdict).
+ * every push is audited (`results.pushed`: centre, package hash, verdict, and the centre's
+ * receipt — its own audit record of the package, kept here as an anchor of the centre's chain;
+ * docs/decisions/1070-center-audit-anchored-by-witnesses.md).
  */
 
 export const CENTRE_URL_KEY = 'results.centre-url';
@@ -81,6 +83,11 @@ export async function pushSessionResults(
           packageSha256,
           verdict: verdict.ok ? (verdict.data?.status ?? 'accepted') : 'refused',
           httpStatus: verdict.status,
+          ...(verdict.data?.centreReceipt === undefined
+            ? {}
+            : {
+                centreReceipt: `${verdict.data.centreReceipt.seq}:${verdict.data.centreReceipt.hash}`,
+              }),
           ...(verdict.error === undefined
             ? {}
             : { code: verdict.error.code, message: verdict.error.message.slice(0, 500) }),

@@ -1,4 +1,5 @@
-import { InvalidInputError, type PushVerdict } from '@skillexam/shared';
+import { z } from 'zod';
+import { InvalidInputError, PushAcceptanceSchema, type PushVerdict } from '@skillexam/shared';
 
 /*
  * Sends a results package to the evaluation centre's site push route and returns the centre's
@@ -36,6 +37,13 @@ export function centrePushUrl(to: string): URL {
     throw new InvalidInputError(`中心地址不应包含用户名或密码 (no credentials in the URL): ${to}`);
   return url;
 }
+
+/** The centre's envelope: its acceptance, or its refusal's code and message. */
+const CentreReplySchema = z.object({
+  ok: z.boolean().optional(),
+  data: PushAcceptanceSchema.optional(),
+  error: z.object({ code: z.string().max(100), message: z.string().max(4000) }).optional(),
+});
 
 /** Reads at most `max` bytes of the body; undefined when it is longer (the rest is dropped). */
 async function readCapped(response: Response, max: number): Promise<string | undefined> {
@@ -101,9 +109,9 @@ export async function pushResultsBytes(
       'BAD_RESPONSE',
       `中心的回应超过 ${max} 字节，不是中心的核验结果 (reply too large; not the centre's JSON)`,
     );
-  let body: { ok?: unknown; data?: PushVerdict['data']; error?: PushVerdict['error'] };
+  let body: unknown;
   try {
-    body = JSON.parse(text) as typeof body;
+    body = JSON.parse(text);
   } catch {
     return failure(
       response.status,
@@ -111,12 +119,20 @@ export async function pushResultsBytes(
       `中心的回应无法识别 (HTTP ${response.status}; not the centre's JSON): ${text.slice(0, 200)}`,
     );
   }
-  if (body.ok === true && body.data !== undefined)
-    return { ok: true, status: response.status, data: body.data };
+  // What the centre says is kept in the site's audit chain: only its own reply shape is taken.
+  const reply = CentreReplySchema.safeParse(body);
+  if (!reply.success)
+    return failure(
+      response.status,
+      'BAD_RESPONSE',
+      `中心的回应格式不符 (HTTP ${response.status}; not the centre's reply): ${text.slice(0, 200)}`,
+    );
+  const { ok, data, error } = reply.data;
+  if (ok === true && data !== undefined) return { ok: true, status: response.status, data };
   return {
     ok: false,
     status: response.status,
-    error: body.error ?? { code: 'BAD_RESPONSE', message: `HTTP ${response.status}` },
+    error: error ?? { code: 'BAD_RESPONSE', message: `HTTP ${response.status}` },
   };
 }
 
@@ -132,6 +148,11 @@ export function verdictLines(verdict: PushVerdict): string[] {
       ...(data.supersedes === undefined
         ? []
         : [`  取代此前上报的同场次成绩包 (supersedes) ${data.supersedes}`]),
+      ...(data.centreReceipt === undefined
+        ? []
+        : [
+            `  中心审计回执 (centre's receipt, keep it as an anchor): ${data.centreReceipt.seq}:${data.centreReceipt.hash}`,
+          ]),
     ];
   return [
     `中心拒收成绩包 (refused by the centre, HTTP ${verdict.status}): ${verdict.error?.code ?? '?'}`,

@@ -54,11 +54,24 @@ describe('POST /api/results/push', () => {
     });
     expect(first.data?.packageFile).toBe(`results-${sessionId}.json`);
     expect(first.data?.lines[0]).toMatch(/^中心已接收成绩包 \(accepted\): 3 名考生/);
+    // the centre's receipt: its own audit record of the package, kept in the site's chain
+    const receipt = first.data?.verdict.data?.centreReceipt;
+    expect(receipt).toMatchObject({
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const anchor = `${String(receipt?.seq)}:${receipt?.hash ?? ''}`;
+    expect(first.data?.lines).toContain(
+      `  中心审计回执 (centre's receipt, keep it as an anchor): ${anchor}`,
+    );
     const again = await api.json<ResultsPushReply>('POST', '/api/results/push', {
       sessionId,
       centreUrl: centre.url,
     });
-    expect(again.data?.verdict).toMatchObject({ ok: true, data: { status: 'already_ingested' } });
+    expect(again.data?.verdict).toMatchObject({
+      ok: true,
+      data: { status: 'already_ingested', centreReceipt: receipt },
+    });
     expect(again.data?.packageSha256).toBe(first.data?.packageSha256);
 
     // another centre, where a different key is enrolled under this site's name
@@ -82,8 +95,16 @@ describe('POST /api/results/push', () => {
     });
     const pushed = auditRows(room.server.components.store, 'results.pushed');
     expect(pushed.map((row) => row.payload)).toEqual([
-      expect.objectContaining({ centreUrl: centre.url, verdict: 'ingested' }),
-      expect.objectContaining({ centreUrl: centre.url, verdict: 'already_ingested' }),
+      expect.objectContaining({
+        centreUrl: centre.url,
+        verdict: 'ingested',
+        centreReceipt: anchor,
+      }),
+      expect.objectContaining({
+        centreUrl: centre.url,
+        verdict: 'already_ingested',
+        centreReceipt: anchor,
+      }),
       expect.objectContaining({
         centreUrl: stranger.url,
         verdict: 'refused',

@@ -35,22 +35,30 @@ export const ResultsPushRequestSchema = z.strictObject({
 });
 export type ResultsPushRequest = z.input<typeof ResultsPushRequestSchema>;
 
+const ChainPointSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$|^$/),
+});
+
+/** What the centre answers when it takes a package in (its `data`). */
+export const PushAcceptanceSchema = z.object({
+  status: z.enum(['ingested', 'already_ingested']),
+  packageId: z.string().max(1000),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  site: z.object({ name: z.string().max(1000) }),
+  candidates: z.number().int().nonnegative(),
+  chainHead: ChainPointSchema,
+  /** The centre's own audit record of taking the package in: an anchor of its chain. */
+  centreReceipt: ChainPointSchema.optional(),
+  supersedes: z.string().max(1000).optional(),
+});
+
 /** The centre's verdict, as `results push --json` prints it. */
 export const PushVerdictSchema = z.object({
   ok: z.boolean(),
   /** HTTP status, 0 when the centre could not be reached. */
   status: z.number(),
-  data: z
-    .object({
-      status: z.enum(['ingested', 'already_ingested']),
-      packageId: z.string(),
-      sha256: z.string(),
-      site: z.object({ name: z.string() }),
-      candidates: z.number(),
-      chainHead: z.object({ seq: z.number(), hash: z.string() }),
-      supersedes: z.string().optional(),
-    })
-    .optional(),
+  data: PushAcceptanceSchema.optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type PushVerdict = z.infer<typeof PushVerdictSchema>;
