@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditRecordHash } from '../src/audit/audit-chain';
+import type { AuditRow } from '../src/audit/audit-repository';
 import { SITE_PUSH_PATH } from '../src/ingest/ingest.routes';
 import { FakeSite } from '../test/ingest/fake-site';
 import { describeStores } from '../test/support/center-db';
@@ -56,16 +57,7 @@ describeStores('tampering with the database', (getDb) => {
   }
 
   async function row(seq: number) {
-    const [found] = await world.db.query<{
-      seq: number;
-      at: Date;
-      actor: string;
-      action: string;
-      subject: string;
-      details: Record<string, unknown>;
-      prev_hash: string;
-      hash: string;
-    }>('SELECT * FROM audit_log WHERE seq = $1', [seq]);
+    const [found] = await world.db.query<AuditRow>('SELECT * FROM audit_log WHERE seq = $1', [seq]);
     if (found === undefined) throw new Error(`no audit row ${String(seq)}`);
     return { ...found, seq: Number(found.seq) };
   }

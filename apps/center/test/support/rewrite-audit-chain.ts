@@ -1,4 +1,5 @@
 import { auditRecordHash, normaliseDetails } from '../../src/audit/audit-chain';
+import type { AuditRow } from '../../src/audit/audit-repository';
 import type { CenterDb } from '../../src/db/center-db';
 
 /*
@@ -13,18 +14,9 @@ export async function rewriteChainFrom(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    const rows = await tx.query<{
-      seq: number;
-      at: Date;
-      actor: string;
-      action: string;
-      subject: string;
-      details: Record<string, unknown>;
-      prev_hash: string;
-    }>(
-      'SELECT seq, at, actor, action, subject, details, prev_hash FROM audit_log WHERE seq >= $1 ORDER BY seq',
-      [fromSeq],
-    );
+    const rows = await tx.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq', [
+      fromSeq,
+    ]);
     let prevHash = rows[0]?.prev_hash ?? '';
     for (const row of rows) {
       const details = normaliseDetails(row.seq === fromSeq ? change(row.details) : row.details);

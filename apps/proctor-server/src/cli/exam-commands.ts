@@ -8,7 +8,7 @@ import { importExamPackage } from '../exams/package-import';
 import { sitePackageKey, trustSigningKey } from '../exams/package-keys';
 import { exportResults } from '../export/results-export';
 import { commandProgress } from './cli-progress';
-import { addResultsVerifyCommand } from './results-commands';
+import { addResultsReceiptsCommand, addResultsVerifyCommand } from './results-commands';
 import { addResultsPushCommand } from './results-push';
 import { renderAdmissionSlips } from '../pdf/index';
 import { siteFingerprintIfPresent } from '../tls/site-tls';
@@ -293,6 +293,7 @@ export function addExamCommands(program: Command): void {
   const results = program.command('results').description('成绩 (results)');
   addResultsVerifyCommand(results);
   addResultsPushCommand(results);
+  addResultsReceiptsCommand(results);
   results
     .command('export')
     .description('导出成绩汇总表、签名成绩包、答卷、考场情况记录与题目统计')

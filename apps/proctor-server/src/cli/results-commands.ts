@@ -1,6 +1,8 @@
 import { InvalidInputError } from '@skillexam/shared';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { openStore } from '../db/store';
+import { centreReceipts, receiptLines } from '../results/centre-receipts';
 import {
   verifyReportLines,
   verifyResultsBytes,
@@ -40,5 +42,28 @@ export function addResultsVerifyCommand(results: Command): void {
       const report = verifyResultsFile(file, opts.trust);
       output(opts.json === true, report, () => verifyReportLines(report));
       if (!report.ok) process.exitCode = EXIT_FAILURE;
+    });
+}
+
+/**
+ * `proctor-server results receipts`: the centre's receipts this site keeps, as an anchors file
+ * for `center audit verify --anchors` (docs/decisions/1070). Reads only: nothing is appended.
+ */
+export function addResultsReceiptsCommand(results: Command): void {
+  results
+    .command('receipts')
+    .description(
+      "列出评价中心的审计回执，可作为中心审计链的外部锚点 (the centre's receipts, an anchors file)",
+    )
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'print JSON')
+    .action((opts: { data: string; json?: boolean }) => {
+      const store = openStore(opts.data, { onHeadConflict: () => {}, inspectOnly: true });
+      try {
+        const receipts = centreReceipts(store.db);
+        output(opts.json === true, receipts, () => receiptLines(receipts));
+      } finally {
+        store.close();
+      }
     });
 }

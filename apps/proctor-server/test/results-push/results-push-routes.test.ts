@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CentreSetting, ResultsPushReply, ResultsVerifyReply } from '@skillexam/shared';
+import { centreReceipts } from '../../src/results/centre-receipts';
 import { auditRows } from './audit-rows';
 import { endedSession, type EndedSession } from '../jobs/ended-session';
 import { startCentre, strangerPem, type CentreProcess } from './centre-process';
@@ -114,6 +115,10 @@ describe('POST /api/results/push', () => {
     expect(pushed.every((row) => row.payload.packageSha256 === first.data?.packageSha256)).toBe(
       true,
     );
+    // `results receipts` lists it once (pushed twice, one receipt), ready for the centre's verify
+    expect(centreReceipts(room.server.components.store.db)).toEqual([
+      expect.objectContaining({ anchor, centreUrl: centre.url, sessionId }),
+    ]);
   }, 120_000);
 
   it('refuses before exporting, and names what is wrong with the address', async () => {
