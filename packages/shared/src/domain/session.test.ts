@@ -103,6 +103,17 @@ describe('seat maps', () => {
     expect(() => defaultSeatLayout(0)).toThrow(RangeError);
   });
 
+  it('widens the default grid of a large hall so it stays within 100 rows', () => {
+    for (const count of [600, 601, 750, 999]) {
+      const layout = defaultSeatLayout(count);
+      expect(layout.rows, String(count)).toBeLessThanOrEqual(100);
+      expect(SeatLayoutSchema.parse(layout)).toEqual(layout);
+      expect(highestSeat(layout)).toBe(count);
+    }
+    expect(defaultSeatLayout(600)).toMatchObject({ rows: 100, columns: 6 });
+    expect(defaultSeatLayout(999)).toMatchObject({ rows: 100, columns: 10 });
+  });
+
   it('refuses seats outside the grid, and duplicate numbers, labels or cells', () => {
     const seat = (n: number, label: string, row: number, column: number) => ({
       seat: n,

@@ -12,15 +12,20 @@ export const SeatSchema = z.object({
 });
 export type Seat = z.infer<typeof SeatSchema>;
 
+/** The most rows, and the most columns, of a seat map. */
+export const MAX_LAYOUT_SIDE = 100;
+/** The most seats of a room. */
+export const MAX_ROOM_SEATS = 999;
+
 /**
  * 座位图: a rows × columns grid with seats on some cells (gaps are aisles or pillars). Seat
  * numbers, labels and cells are unique; every seat lies inside the grid.
  */
 export const SeatLayoutSchema = z
   .object({
-    rows: z.int().min(1).max(100),
-    columns: z.int().min(1).max(100),
-    seats: z.array(SeatSchema).min(1, 'A room needs at least one seat').max(999),
+    rows: z.int().min(1).max(MAX_LAYOUT_SIDE),
+    columns: z.int().min(1).max(MAX_LAYOUT_SIDE),
+    seats: z.array(SeatSchema).min(1, 'A room needs at least one seat').max(MAX_ROOM_SEATS),
   })
   .superRefine((layout, ctx) => {
     const numbers = new Set<number>();
@@ -65,13 +70,17 @@ export type SeatLayout = z.infer<typeof SeatLayoutSchema>;
 export const DEFAULT_SEAT_COLUMNS = 6;
 
 /**
- * The seat map a room gets when nobody drew one: seats 1…n row by row, `columns` per row,
- * labelled with two digits (01, 02, …; three digits from 100 on).
+ * The seat map a room gets when nobody drew one: seats 1…n row by row, `columns` per row (more
+ * when a hall needs them to stay within MAX_LAYOUT_SIDE rows), labelled with two digits (01,
+ * 02, …; three digits from 100 on).
  */
 export function defaultSeatLayout(seatCount: number, columns = DEFAULT_SEAT_COLUMNS): SeatLayout {
-  if (!Number.isInteger(seatCount) || seatCount < 1 || seatCount > 999)
-    throw new RangeError(`seatCount must be 1…999, got ${seatCount}`);
-  const width = Math.max(1, Math.min(columns, seatCount));
+  if (!Number.isInteger(seatCount) || seatCount < 1 || seatCount > MAX_ROOM_SEATS)
+    throw new RangeError(`seatCount must be 1…${MAX_ROOM_SEATS}, got ${seatCount}`);
+  const width = Math.max(
+    1,
+    Math.min(seatCount, Math.max(columns, Math.ceil(seatCount / MAX_LAYOUT_SIDE))),
+  );
   const digits = seatCount >= 100 ? 3 : 2;
   return {
     rows: Math.ceil(seatCount / width),

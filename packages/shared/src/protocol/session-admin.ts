@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SessionRulesSchema } from '../domain/session';
+import { MAX_LAYOUT_SIDE, SessionRulesSchema } from '../domain/session';
 
 /*
  * The exam admin's session, roster and room pages in the console (docs/decisions/0965–0969):
@@ -61,8 +61,8 @@ export type RosterPreview = z.infer<typeof RosterPreviewSchema>;
 export const RoomGridRequestSchema = z.strictObject({
   sessionId: Id,
   roomId: Id,
-  rows: z.int().min(1).max(100),
-  columns: z.int().min(1).max(100),
+  rows: z.int().min(1).max(MAX_LAYOUT_SIDE),
+  columns: z.int().min(1).max(MAX_LAYOUT_SIDE),
   /** Cells without a seat: aisles (whole columns) and disabled seats. */
   gaps: z
     .array(z.object({ row: z.int().min(1), column: z.int().min(1) }))
