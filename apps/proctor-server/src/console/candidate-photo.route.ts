@@ -2,15 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CodedError } from '@skillexam/shared';
 import type { Components } from '../components';
 import { sendError, type RouteHandler } from '../http/router';
-import { sessionOfAttempt } from '../attempts/attempt-repository';
 import { assertStaffMaySee } from '../auth/session-scope';
 import { staffOf } from './console-downloads.route';
-import { photoOfAttempt } from './console-repository';
+import { candidatePhotoOf } from './console-repository';
 
 /**
- * GET /api/console/photo?attemptId=… — the roster photo of a candidate for the console's
- * candidate panel (every staff role, proctors for their sessions; Bearer token). 404 when the
- * roster has no photo.
+ * GET /api/console/photo?attemptId=… — the roster photo of a candidate, seated or withdrawn, for
+ * the console's candidate panels (every staff role, proctors for their sessions; Bearer token).
+ * 404 when there is no such candidate or the roster has no photo.
  */
 export function candidatePhotoRoute(components: Components): RouteHandler {
   return (req: IncomingMessage, res: ServerResponse, route) => {
@@ -18,9 +17,9 @@ export function candidatePhotoRoute(components: Components): RouteHandler {
       const staff = staffOf(req, components, route.roles);
       const attemptId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('attemptId');
       // A proctor sees the photos of the sessions they may see only (docs/decisions/0221).
-      const sessionId = sessionOfAttempt(components.store.db, attemptId ?? '');
-      if (sessionId !== undefined) assertStaffMaySee(components.store.db, staff, sessionId);
-      const photo = photoOfAttempt(components.store.db, attemptId ?? '');
+      const found = candidatePhotoOf(components.store.db, attemptId ?? '');
+      if (found !== undefined) assertStaffMaySee(components.store.db, staff, found.sessionId);
+      const photo = found?.photo;
       if (photo === undefined)
         throw new CodedError('NOT_FOUND', `考生 ${attemptId ?? ''} 没有照片 (no photo)`);
       res.writeHead(200, {

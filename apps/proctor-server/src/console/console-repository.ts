@@ -26,15 +26,31 @@ export function roomsOfSession(db: ReadableDb, sessionId: string): ConsoleRoom[]
 }
 
 /** The roster photo of an attempt, if it has one. */
-export function photoOfAttempt(
+/**
+ * The session and roster photo of a candidate, seated or withdrawn (a withdrawal moves the roster
+ * row to `candidate_withdrawals`, photo included); undefined when there is no such candidate.
+ */
+export function candidatePhotoOf(
   db: ReadableDb,
   attemptId: string,
-): { mime_type: string; bytes: Buffer } | undefined {
-  return queryOne<{ mime_type: string; bytes: Buffer }>(
+): { sessionId: string; photo?: { mime_type: string; bytes: Buffer } } | undefined {
+  const row = queryOne<{ session_id: string; mime_type: string | null; bytes: Buffer | null }>(
     db,
-    sql`SELECT p.mime_type, p.bytes FROM attempts a JOIN candidate_photos p ON p.hash = a.photo_hash
-         WHERE a.id = ${attemptId}`,
+    sql`SELECT c.session_id, p.mime_type, p.bytes
+          FROM (SELECT session_id, photo_hash FROM attempts WHERE id = ${attemptId}
+                UNION ALL
+                SELECT session_id, photo_hash FROM candidate_withdrawals
+                 WHERE attempt_id = ${attemptId}) c
+          LEFT JOIN candidate_photos p ON p.hash = c.photo_hash
+         LIMIT 1`,
   );
+  if (row === undefined) return undefined;
+  return {
+    sessionId: row.session_id,
+    ...(row.mime_type === null || row.bytes === null
+      ? {}
+      : { photo: { mime_type: row.mime_type, bytes: row.bytes } }),
+  };
 }
 
 /** The sessions of the exam that have not ended yet. */

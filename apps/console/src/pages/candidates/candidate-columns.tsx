@@ -91,10 +91,7 @@ export function candidateColumns(
       key: 'photo',
       width: 64,
       render: (_: unknown, row) => (
-        <PhotoThumb
-          alt={row.name}
-          {...(row.photo && row.status !== 'withdrawn' ? { attemptId: row.attemptId } : {})}
-        />
+        <PhotoThumb alt={row.name} {...(row.photo ? { attemptId: row.attemptId } : {})} />
       ),
     },
     { title: text('ticket'), dataIndex: 'admissionTicketNumber', width: 130 },
