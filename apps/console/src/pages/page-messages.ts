@@ -1,12 +1,10 @@
 import {
   INCIDENT_CATEGORY_LABELS,
-  translate,
   type IncidentCategory,
   type Locale,
   type LocaleTables,
-  type MessageParams,
 } from '@skillexam/shared';
-import { useConsole } from '../console-context';
+import { pageTextHook, textIn, type PageText as PageTextOf } from '../i18n/page-text';
 
 /*
  * Strings of the login, marking, incidents and results pages that the shared catalogue
@@ -75,17 +73,13 @@ const en: Record<PageTextKey, string> = {
 
 const TABLES: LocaleTables<PageTextKey> = { 'zh-CN': zh, en };
 
-export type PageText = (key: PageTextKey, params?: MessageParams) => string;
+export type PageText = PageTextOf<PageTextKey>;
 
 /** The pages' strings in `lang` (the login page runs before the console context exists). */
-export function pageText(lang: Locale): PageText {
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const pageText = (lang: Locale): PageText => textIn(TABLES, lang);
 
 /** The pages' strings in the console's language. */
-export function usePageText(): PageText {
-  return pageText(useConsole().lang);
-}
+export const usePageText = pageTextHook(TABLES);
 
 /** An incident category as the console's language names it. */
 export function categoryLabel(text: PageText, category: IncidentCategory): string {

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of the 备份与恢复 page and the 审计 page's 立即校验, zh-CN first with English, kept
@@ -121,9 +121,6 @@ const en: Record<BackupTextKey, string> = {
 const TABLES: LocaleTables<BackupTextKey> = { 'zh-CN': zh, en };
 
 /** The page strings in the console's language. */
-export function useBackupText(): (key: BackupTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useBackupText = pageTextHook(TABLES);
 
 export const BACKUP_TEXT = TABLES;

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /* Strings of the 考生管理 page (docs/decisions/0976), zh-CN first with English. */
 
@@ -87,9 +87,6 @@ const en: Readonly<Record<CandidateTextKey, string>> = {
 const TABLES: LocaleTables<CandidateTextKey> = { 'zh-CN': zh, en };
 
 /** The page strings in the console's language. */
-export function useCandidateText(): (key: CandidateTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useCandidateText = pageTextHook(TABLES);
 
 export const CANDIDATE_TEXT = TABLES;

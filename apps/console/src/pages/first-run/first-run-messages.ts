@@ -1,4 +1,5 @@
-import { translate, type Locale, type LocaleTables, type MessageParams } from '@skillexam/shared';
+import type { Locale, LocaleTables } from '@skillexam/shared';
+import { textIn, type PageText } from '../../i18n/page-text';
 
 /*
  * Strings of the first-run card on the login page (docs/decisions/0972), zh-CN first with
@@ -56,8 +57,5 @@ const en: Readonly<Record<FirstRunTextKey, string>> = {
 export const FIRST_RUN_TEXT: LocaleTables<FirstRunTextKey> = { 'zh-CN': zh, en };
 
 /** The card's strings in `lang`. */
-export function firstRunText(
-  lang: Locale,
-): (key: FirstRunTextKey, params?: MessageParams) => string {
-  return (key, params) => translate(FIRST_RUN_TEXT, lang, key, params);
-}
+export const firstRunText = (lang: Locale): PageText<FirstRunTextKey> =>
+  textIn(FIRST_RUN_TEXT, lang);

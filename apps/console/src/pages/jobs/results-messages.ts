@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of 上报评价中心 and 核对成绩包 on the 成绩导出 page (docs/decisions/0991, 0992), zh-CN
@@ -53,9 +53,6 @@ const en: Record<ResultsTextKey, string> = {
 
 const TABLES: LocaleTables<ResultsTextKey> = { 'zh-CN': zh, en };
 
-export function useResultsText(): (key: ResultsTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useResultsText = pageTextHook(TABLES);
 
 export const RESULTS_TEXT = TABLES;

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of the 密钥与试卷包 and 人员 pages, zh-CN first with English, kept beside the pages so
@@ -134,9 +134,6 @@ const en: Readonly<Record<AdminTextKey, string>> = {
 const TABLES: LocaleTables<AdminTextKey> = { 'zh-CN': zh, en };
 
 /** The page strings in the console's language. */
-export function useAdminText(): (key: AdminTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useAdminText = pageTextHook(TABLES);
 
 export const ADMIN_TEXT = TABLES;

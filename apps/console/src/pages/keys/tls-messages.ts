@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /* Strings of the 考点证书 card (docs/decisions/0993), zh-CN first with English. */
 
@@ -58,9 +58,6 @@ const en: Record<TlsTextKey, string> = {
 
 const TABLES: LocaleTables<TlsTextKey> = { 'zh-CN': zh, en };
 
-export function useTlsText(): (key: TlsTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useTlsText = pageTextHook(TABLES);
 
 export const TLS_TEXT = TABLES;

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /* Strings of the 考试机 page (docs/decisions/0984), zh-CN first with English. */
 
@@ -74,7 +74,4 @@ const en: Readonly<Record<KioskTextKey, string>> = {
 const TABLES: LocaleTables<KioskTextKey> = { 'zh-CN': zh, en };
 
 /** The 考试机 page strings in the console's language. */
-export function useKioskText(): (key: KioskTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useKioskText = pageTextHook(TABLES);

@@ -1,5 +1,5 @@
-import { translate, type Locale, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { Locale, LocaleTables } from '@skillexam/shared';
+import { pageTextHook, textIn, type PageText } from '../../i18n/page-text';
 
 /*
  * Strings of the monitor page (count tiles, kiosk reports, seat legend), zh-CN first with
@@ -66,17 +66,13 @@ const en: Record<MonitorTextKey, string> = {
 
 const TABLES: LocaleTables<MonitorTextKey> = { 'zh-CN': zh, en };
 
-export type MonitorText = (key: MonitorTextKey, params?: MessageParams) => string;
+export type MonitorText = PageText<MonitorTextKey>;
 
 /** The monitor's strings in `lang`. */
-export function monitorText(lang: Locale): MonitorText {
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const monitorText = (lang: Locale): MonitorText => textIn(TABLES, lang);
 
 /** The monitor's strings in the console's language. */
-export function useMonitorText(): MonitorText {
-  return monitorText(useConsole().lang);
-}
+export const useMonitorText = pageTextHook(TABLES);
 
 /** How a kiosk report reads; an unknown kind (a newer kiosk) shows as sent. */
 export function kioskLabel(text: MonitorText, kind: string): string {

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of the seat page's 排座 parts (automatic and manual assignment, 座位表 and 门贴),
@@ -98,9 +98,6 @@ const en: Readonly<Record<SeatTextKey, string>> = {
 const TABLES: LocaleTables<SeatTextKey> = { 'zh-CN': zh, en };
 
 /** The seat page's strings in the console's language. */
-export function useSeatText(): (key: SeatTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useSeatText = pageTextHook(TABLES);
 
 export const SEAT_TEXT = TABLES;

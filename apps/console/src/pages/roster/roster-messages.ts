@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of the 考生名单 page kept beside it, zh-CN first with English (the shared catalogue
@@ -30,9 +30,6 @@ const en: Readonly<Record<RosterTextKey, string>> = {
 const TABLES: LocaleTables<RosterTextKey> = { 'zh-CN': zh, en };
 
 /** The page strings in the console's language. */
-export function useRosterText(): (key: RosterTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useRosterText = pageTextHook(TABLES);
 
 export const ROSTER_TEXT = TABLES;

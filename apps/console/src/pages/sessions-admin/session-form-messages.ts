@@ -1,4 +1,5 @@
-import { translate, type Locale, type LocaleTables, type MessageParams } from '@skillexam/shared';
+import type { Locale, LocaleTables } from '@skillexam/shared';
+import { textIn, type PageText } from '../../i18n/page-text';
 
 /* Examples and defaults of the 新建/编辑场次 form, zh-CN first with English. */
 
@@ -16,11 +17,9 @@ const en: Record<SessionFormTextKey, string> = {
 
 const TABLES: LocaleTables<SessionFormTextKey> = { 'zh-CN': zh, en };
 
-export type SessionFormText = (key: SessionFormTextKey, params?: MessageParams) => string;
+export type SessionFormText = PageText<SessionFormTextKey>;
 
-export function sessionFormText(lang: Locale): SessionFormText {
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const sessionFormText = (lang: Locale): SessionFormText => textIn(TABLES, lang);
 
 /** The default name of the n-th room (1-based): 第1考场 / Room 1. */
 export function defaultRoomName(lang: Locale, n: number): string {

@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * Strings of the 人员 page added with reasons on every destructive action (docs/decisions/0986)
@@ -33,7 +33,4 @@ const en: Readonly<Record<StaffTextKey, string>> = {
 
 const TABLES: LocaleTables<StaffTextKey> = { 'zh-CN': zh, en };
 
-export function useStaffText(): (key: StaffTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useStaffText = pageTextHook(TABLES);
