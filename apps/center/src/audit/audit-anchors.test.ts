@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorProblem, MAX_ANCHORS, parseAnchor, parseAnchorList } from './audit-anchors';
+import { MAX_ANCHORS } from '@skillexam/shared';
+import { anchorProblem, parseAnchor, parseAnchorList } from './audit-anchors';
 
 const H = 'ab'.repeat(32);
 

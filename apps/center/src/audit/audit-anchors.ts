@@ -1,54 +1,51 @@
-import { InvalidInputError } from '@skillexam/shared';
+import {
+  InvalidInputError,
+  MAX_ANCHORS,
+  parseAnchorLines,
+  parseAnchorText,
+  type AuditAnchor,
+} from '@skillexam/shared';
 
 /*
- * Anchors of the centre's audit chain held outside its database (docs/decisions/
- * 1070-center-audit-anchored-by-witnesses.md): a record's sequence number and hash as someone
- * else wrote them down — the receipt a site keeps for every results package the centre accepts
- * (`results.pushed` in the site's own chain), or a head a supervisor copied from `center audit
- * head`. Written `<seq>:<hash>`. Pure: parsing and comparing only, no IO.
+ * The centre's side of external anchors (docs/decisions/1070-center-audit-anchored-by-
+ * witnesses.md): the shared reader's refusals as bad input naming where the anchor came from
+ * (`--anchor`, `?anchor=`, a file and line), and what an anchor says about the chain. Pure.
  */
 
-export interface AuditAnchor {
-  readonly seq: number;
-  readonly hash: string;
+export type { AuditAnchor } from '@skillexam/shared';
+
+const EXPECTED = '锚点应写作「序号:64 位十六进制哈希」';
+
+function notAnAnchor(where: string, text: string): InvalidInputError {
+  return new InvalidInputError(
+    `${where}: ${EXPECTED}，实为「${text.trim().slice(0, 80)}」 (an anchor is <seq>:<64 hex hash>)`,
+  );
 }
-
-/** More anchors than this in one check is not a witness list but a flood. */
-export const MAX_ANCHORS = 1000;
-
-const ANCHOR = /^#?(\d{1,15}):([0-9a-f]{64})$/;
 
 /** `<seq>:<hash>` (a leading `#` allowed); `where` names the source in the error. */
 export function parseAnchor(text: string, where = 'anchor'): AuditAnchor {
-  const match = ANCHOR.exec(text.trim().toLowerCase());
-  const seq = match === null ? 0 : Number(match[1]);
-  if (match === null || seq < 1)
-    throw new InvalidInputError(
-      `${where}: 锚点应写作「序号:64 位十六进制哈希」，实为「${text.trim().slice(0, 80)}」 (an anchor is <seq>:<64 hex hash>)`,
-    );
-  return { seq, hash: match[2] ?? '' };
+  const anchor = parseAnchorText(text);
+  if (anchor === undefined) throw notAnAnchor(where, text);
+  return anchor;
 }
 
-/**
- * An anchors file: one anchor per line, optionally followed by a note; blank lines and text
- * from `//` on are ignored, so a supervisor may write where each came from. Errors name the
- * file and line.
- */
+/** An anchors file's text; errors name the file and line. */
 export function parseAnchorList(text: string, file: string): AuditAnchor[] {
-  const anchors: AuditAnchor[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    if (line === '') return;
-    anchors.push(parseAnchor(line.split(/\s+/)[0] ?? '', `${file} 第 ${String(index + 1)} 行`));
-  });
-  return checkedCount(anchors);
+  const read = parseAnchorLines(text);
+  if (read.ok) return [...read.anchors];
+  if (read.problem === 'line') throw notAnAnchor(`${file} 第 ${String(read.line)} 行`, read.text);
+  throw tooMany(read.count);
 }
 
+function tooMany(count: number): InvalidInputError {
+  return new InvalidInputError(
+    `锚点过多：${String(count)} 个，一次最多 ${String(MAX_ANCHORS)} 个 (too many anchors)`,
+  );
+}
+
+/** The anchors of one check, refused when there are more than MAX_ANCHORS. */
 export function checkedCount(anchors: AuditAnchor[]): AuditAnchor[] {
-  if (anchors.length > MAX_ANCHORS)
-    throw new InvalidInputError(
-      `锚点过多：${String(anchors.length)} 个，一次最多 ${String(MAX_ANCHORS)} 个 (too many anchors)`,
-    );
+  if (anchors.length > MAX_ANCHORS) throw tooMany(anchors.length);
   return anchors;
 }
 

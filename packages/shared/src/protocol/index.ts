@@ -26,3 +26,4 @@ export * from './candidate-admin';
 export * from './first-run';
 export * from './seat-assignment';
 export * from './site-results';
+export * from './audit-anchors';

@@ -1,4 +1,5 @@
 import { translate, type Locale, type LocaleTables, type MessageParams } from '@skillexam/shared';
+import { AUDIT_EN, AUDIT_ZH } from './audit-messages';
 import { PAGE_EN, PAGE_ZH } from './page-messages';
 
 /* The centre UI's strings, zh-CN first with English, looked up by the shared i18n mechanism. */
@@ -29,6 +30,7 @@ const zh = {
   loading: '加载中…',
   nothingYet: '暂无数据',
   ...PAGE_ZH,
+  ...AUDIT_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -59,6 +61,7 @@ const en: Readonly<Record<MessageKey, string>> = {
   loading: 'Loading…',
   nothingYet: 'Nothing yet',
   ...PAGE_EN,
+  ...AUDIT_EN,
 };
 
 export const MESSAGES: LocaleTables<MessageKey> = { 'zh-CN': zh, en };

@@ -1,0 +1,54 @@
+/*
+ * Anchors of the evaluation centre's audit chain held outside its database (docs/decisions/
+ * 1070-center-audit-anchored-by-witnesses.md): a record's `<seq>:<64 hex hash>` as a site's
+ * receipt or a supervisor's copied head gives it. A list of them — an anchors file, or what a
+ * supervisor pastes into the centre's 审计链核验 — has one per line (a leading `#` allowed, any
+ * case); text after it or from `//` on is a note, blank lines are skipped. One reader for the
+ * centre's CLI, its `?anchor=` parameters and its web app. Pure.
+ */
+
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The most anchors one check takes: more is not a witness list but a flood. */
+export const MAX_ANCHORS = 1000;
+
+export type AnchorLines =
+  | { readonly ok: true; readonly anchors: readonly AuditAnchor[] }
+  /** `line` is 1-based; `text` the word that is not an anchor (cut to 80 characters). */
+  | { readonly ok: false; readonly problem: 'line'; readonly line: number; readonly text: string }
+  | { readonly ok: false; readonly problem: 'tooMany'; readonly count: number };
+
+const ANCHOR = /^#?(\d{1,15}):([0-9a-f]{64})$/;
+
+/** One anchor as written, or undefined when it is not `<seq ≥ 1>:<64 hex>`. */
+export function parseAnchorText(text: string): AuditAnchor | undefined {
+  const match = ANCHOR.exec(text.trim().toLowerCase());
+  if (match === null) return undefined;
+  const seq = Number(match[1]);
+  return seq < 1 ? undefined : { seq, hash: match[2] ?? '' };
+}
+
+/** Every anchor of a pasted list, or the first line that is not one. */
+export function parseAnchorLines(text: string): AnchorLines {
+  const anchors: AuditAnchor[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (line === '') continue;
+    const word = line.split(/\s+/)[0] ?? '';
+    const anchor = parseAnchorText(word);
+    if (anchor === undefined)
+      return { ok: false, problem: 'line', line: index + 1, text: word.slice(0, 80) };
+    anchors.push(anchor);
+  }
+  if (anchors.length > MAX_ANCHORS) return { ok: false, problem: 'tooMany', count: anchors.length };
+  return { ok: true, anchors };
+}
+
+/** `<seq>:<hash>`, the form the server takes in `?anchor=`. */
+export function anchorText(anchor: AuditAnchor): string {
+  return `${String(anchor.seq)}:${anchor.hash}`;
+}
