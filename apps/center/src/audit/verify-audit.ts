@@ -1,5 +1,6 @@
 import { verifyApprovedScores } from '../batches/batch-digest';
 import { verifyCertificates } from '../certificates/verify-certificates';
+import type { AuditVerification } from '@skillexam/shared';
 import type { CenterDb, Queryable } from '../db/center-db';
 import { anchorProblem, type AuditAnchor } from './audit-anchors';
 import { auditRecordHash, GENESIS_HASH } from './audit-chain';
@@ -18,22 +19,7 @@ import { readAuditHashes, readAuditHead, readAuditRows, useSnapshot } from './au
  * wrote down; ./audit-anchors.ts) can: each must name a record of the chain with that hash.
  */
 
-export type AuditVerification =
-  | {
-      readonly ok: true;
-      readonly records: number;
-      readonly headHash: string;
-      /** How many external anchors the chain was checked against. */
-      readonly anchors: number;
-    }
-  | {
-      readonly ok: false;
-      readonly records: number;
-      readonly seq: number;
-      readonly problem: string;
-      /** The certificate number(s) or batch id whose row does not match, for content checks. */
-      readonly subject?: string;
-    };
+export type { AuditVerification } from '@skillexam/shared';
 
 const PAGE = 1000;
 

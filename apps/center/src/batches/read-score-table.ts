@@ -1,52 +1,18 @@
-import type ExcelJS from 'exceljs';
-import { CsvTextError, decodeCsvText, parseCsvRecords } from './csv-text';
+import { readTableFile, TableFileError, tableFileKind } from '@skillexam/item-bank/table-file';
 
 /*
- * Reads the first sheet of an .xlsx, or a .csv, as rows of trimmed (NFKC) text cells — the
- * shape the score-sheet parser checks. Numbers are written as JavaScript writes them (an ID
+ * Reads the first sheet of an .xlsx (the first that is not an instructions sheet), or a .csv /
+ * .txt, as rows of trimmed (NFKC) text cells — the shape the score-sheet parser checks —
+ * through the item bank's safe table reader (docs/decisions/0996): an .xlsx that is a zip bomb
+ * or damaged, a CSV that is not UTF-8/UTF-16/GBK or badly quoted, or a sheet past the row and
+ * cell caps is refused with the reason. Numbers are written as JavaScript writes them (an ID
  * number Excel stored as a number shows up as digits or an exponent, and the parser says so).
  */
 
 export type ScoreTableKind = 'xlsx' | 'csv';
 
 export function scoreTableKind(fileName: string): ScoreTableKind | undefined {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
-  return undefined;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    return result === undefined || result === null || typeof result === 'object'
-      ? ''
-      : String(result);
-  }
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  // exceljs loads when a sheet is read, not when the centre starts (docs/decisions/0723).
-  const { default: Excel }: { default: typeof ExcelJS } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) return [];
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
+  return tableFileKind(fileName, { txtAsCsv: true });
 }
 
 export class ScoreTableError extends Error {
@@ -58,19 +24,30 @@ export class ScoreTableError extends Error {
   }
 }
 
+const EXCEL_PREFIX = '无法读取 Excel 文件';
+
+/** The reader's refusal, worded as the centre words an unreadable file. */
+function reasonOf(kind: ScoreTableKind, reason: string): string {
+  if (kind !== 'xlsx') return reason;
+  const detail = reason.startsWith(EXCEL_PREFIX)
+    ? reason.slice(EXCEL_PREFIX.length)
+    : `：${reason}`;
+  return `无法读取 .xlsx 文件${detail} (not a readable .xlsx workbook)`;
+}
+
 /** The rows of the sheet; throws ScoreTableError when the file cannot be read at all. */
-export async function readScoreTable(bytes: Uint8Array, kind: ScoreTableKind): Promise<string[][]> {
+export async function readScoreTable(
+  bytes: Uint8Array,
+  kind: ScoreTableKind,
+  fileName = `scores.${kind}`,
+): Promise<string[][]> {
   let rows: string[][];
   try {
-    rows = kind === 'xlsx' ? await readXlsx(bytes) : parseCsvRecords(decodeCsvText(bytes));
+    rows = await readTableFile(bytes, kind, fileName);
   } catch (error) {
-    if (error instanceof CsvTextError) throw new ScoreTableError(error.row, error.reason);
-    throw new ScoreTableError(
-      0,
-      kind === 'xlsx'
-        ? '无法读取 .xlsx 文件：文件已损坏或不是 Excel 工作簿 (not a readable .xlsx workbook)'
-        : '无法读取 CSV 文件 (unreadable CSV)',
-    );
+    if (error instanceof TableFileError)
+      throw new ScoreTableError(error.row, reasonOf(kind, error.reason));
+    throw error;
   }
   return rows.map((cells) => cells.map((cell) => cell.normalize('NFKC').trim()));
 }

@@ -1,4 +1,3 @@
 export * from './exam-codes';
 export * from './parse-roster';
 export * from './roster-columns';
-export { decodeCsvBytes } from './read-table-file';

@@ -30,7 +30,8 @@ const GUESS_MAX_CHARS = 1024 * 1024;
 function guessDialect(sample: string): CsvDialect {
   const { meta } = Papa.parse<string[]>(sample, {
     preview: 10,
-    skipEmptyLines: false,
+    // Blank lines (the one after a final line break) would pull the fields per line under two.
+    skipEmptyLines: true,
     delimitersToGuess: DELIMITERS,
   });
   const newline = meta.linebreak === '\r\n' || meta.linebreak === '\r' ? meta.linebreak : '\n';

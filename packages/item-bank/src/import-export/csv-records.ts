@@ -25,6 +25,8 @@ export class CsvSyntaxError extends Error {
 }
 
 const MORE = Symbol('more');
+/** Not searched yet in this drain. */
+const UNKNOWN = -2;
 
 type Parsed = { fields: string[]; next: number } | typeof MORE;
 
@@ -103,10 +105,27 @@ export class CsvRecordParser {
 
   #endedWithNewline = false;
 
+  /**
+   * Where the next delimiter and line break are in the buffer (-1: none left), kept for one
+   * drain (the buffer does not change during it and positions only move on): without it every
+   * field of a line with no line break, or every line of a file with no delimiter, searched to
+   * the end of the buffer again (quadratic).
+   */
+  #found = { delimiter: UNKNOWN, newline: UNKNOWN };
+
+  #next(kind: 'delimiter' | 'newline', from: number): number {
+    const at = this.#found[kind];
+    if (at !== UNKNOWN && (at === -1 || at >= from)) return at;
+    const found = this.#buffer.indexOf(this.dialect[kind], from);
+    this.#found[kind] = found;
+    return found;
+  }
+
   #progress: Progress | undefined;
 
   #drain(final: boolean): string[][] {
     const records: string[][] = [];
+    this.#found = { delimiter: UNKNOWN, newline: UNKNOWN };
     let position = 0;
     // At the end, an open quoted field whose text was all taken out of the buffer still ends.
     const openField = () => final && position === 0 && this.#progress?.quoted !== undefined;
@@ -241,8 +260,8 @@ export class CsvRecordParser {
         continue;
       }
       const from = Math.max(position, resume);
-      const nextDelimiter = text.indexOf(delimiter, from);
-      const nextNewline = text.indexOf(newline, from);
+      const nextDelimiter = this.#next('delimiter', from);
+      const nextNewline = this.#next('newline', from);
       if (nextDelimiter !== -1 && (nextNewline === -1 || nextDelimiter < nextNewline)) {
         fields.push(text.slice(position, nextDelimiter));
         position = nextDelimiter + delimiter.length;

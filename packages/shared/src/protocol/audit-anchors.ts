@@ -52,3 +52,29 @@ export function parseAnchorLines(text: string): AnchorLines {
 export function anchorText(anchor: AuditAnchor): string {
   return `${String(anchor.seq)}:${anchor.hash}`;
 }
+
+/** `GET /api/audit/head`: the last record of the centre's audit chain (seq 0: empty chain). */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** `<seq>:<hash>`, to write down as an anchor. */
+  readonly anchor: string;
+}
+
+/** `GET /api/audit/verify?anchor=…`: the chain walked and checked against the anchors. */
+export type AuditVerification =
+  | {
+      readonly ok: true;
+      readonly records: number;
+      readonly headHash: string;
+      /** How many external anchors the chain was checked against. */
+      readonly anchors: number;
+    }
+  | {
+      readonly ok: false;
+      readonly records: number;
+      readonly seq: number;
+      readonly problem: string;
+      /** The certificate number(s) or batch id whose row does not match, for content checks. */
+      readonly subject?: string;
+    };

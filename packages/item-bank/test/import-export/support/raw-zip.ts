@@ -2,13 +2,16 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 /*
  * A minimal zip writer for tests that must produce what yazl refuses to: `../` names,
- * absolute paths, symlinks, lying size fields.
+ * absolute paths, symlinks, lying size fields, bombs deflated piece by piece.
  */
 
 export interface RawZipEntry {
   name: string;
-  data: Uint8Array;
+  /** The content (ignored when `deflated` gives it already compressed). */
+  data?: Uint8Array;
   deflate?: boolean;
+  /** Already deflated (raw): its body, the CRC-32 and size of what it inflates to. */
+  deflated?: { readonly body: Uint8Array; readonly crc: number; readonly size: number };
   symlink?: boolean;
   /** Override the uncompressed size written in both headers (to lie about it). */
   declaredSize?: number;
@@ -20,10 +23,16 @@ export function buildRawZip(entries: readonly RawZipEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.deflate === true ? deflateRawSync(entry.data) : Buffer.from(entry.data);
-    const crc = crc32(entry.data);
-    const size = entry.declaredSize ?? entry.data.byteLength;
-    const method = entry.deflate === true ? 8 : 0;
+    const data = entry.data ?? new Uint8Array();
+    const body =
+      entry.deflated !== undefined
+        ? Buffer.from(entry.deflated.body)
+        : entry.deflate === true
+          ? deflateRawSync(data)
+          : Buffer.from(data);
+    const crc = entry.deflated?.crc ?? crc32(data);
+    const size = entry.declaredSize ?? entry.deflated?.size ?? data.byteLength;
+    const method = entry.deflate === true || entry.deflated !== undefined ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
