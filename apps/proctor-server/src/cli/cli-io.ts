@@ -18,6 +18,11 @@ export function exitCodeOf(error: unknown): number {
   return EXIT_FAILURE;
 }
 
+/** Who a command acts as in the audit chain: `cli:<login name>`. */
+export function cliActor(): string {
+  return `cli:${process.env['USER'] ?? 'unknown'}`;
+}
+
 /** Prints data as JSON (`--json`) or as the given human lines. */
 export function output(json: boolean, data: unknown, human: () => string[]): void {
   if (json) console.log(JSON.stringify(data, null, 2));

@@ -10,13 +10,9 @@ import { loadConfig } from '../config';
 import { openStore } from '../db/store';
 import { keysDirOf, readAuditPublicKey } from '../keys/site-keys';
 import { startServer } from '../server/serve';
-import { EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
+import { cliActor, EXIT_FAILURE, output, readFirstStdinLine } from './cli-io';
 import { commandProgress } from './cli-progress';
 import { addStaffAdminCommands } from './staff-commands';
-
-function cliActor(): string {
-  return `cli:${process.env['USER'] ?? 'unknown'}`;
-}
 
 /** `serve`, `user`, `audit`, `backup`, `restore` (program.ts loads this module on demand). */
 export function addServerCommands(program: Command): void {

@@ -16,11 +16,8 @@ import { getSession } from '../sessions/session-repository';
 import { importRosterFile } from '../sessions/roster-import';
 import { createSessionWithProctors } from '../sessions/create-session-with-proctors';
 import { recordKeyRelease } from '../console/key-release';
-import { output } from './cli-io';
-import { addAssignProctorsCommand, parseUsernames } from './session-proctor-commands';
-import { addAssignSupervisorsCommand } from './session-supervisor-commands';
-
-const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+import { cliActor, output } from './cli-io';
+import { addSessionStaffCommands, parseUsernames } from './session-staff-commands';
 
 /** `package`, `exam import`, `session create|assign-proctors`, `roster import`, `results export`. */
 export function addExamCommands(program: Command): void {
@@ -56,7 +53,7 @@ export function addExamCommands(program: Command): void {
           store.audit,
           readFileSync(file, 'utf8'),
           opts.label,
-          actor(),
+          cliActor(),
           Date.now(),
         );
         output(opts.json === true, { keyId }, () => [`已信任签名公钥 ${keyId} (${opts.label})`]);
@@ -75,7 +72,7 @@ export function addExamCommands(program: Command): void {
     .action(async (file: string, opts: { data: string; json?: boolean }) => {
       const store = openStore(opts.data);
       try {
-        const imported = await importExamPackage(store, readFileSync(file), actor(), Date.now());
+        const imported = await importExamPackage(store, readFileSync(file), cliActor(), Date.now());
         output(opts.json === true, imported, () => [
           `已导入 ${imported.title} (${imported.examId}): ${imported.items} 题`,
         ]);
@@ -85,8 +82,7 @@ export function addExamCommands(program: Command): void {
     });
 
   const session = program.command('session').description('考试场次 (sessions)');
-  addAssignProctorsCommand(session);
-  addAssignSupervisorsCommand(session);
+  addSessionStaffCommands(session);
   session
     .command('create <id>')
     .requiredOption('--data <dir>', 'data directory')
@@ -169,7 +165,7 @@ export function addExamCommands(program: Command): void {
               ...(opts.occupationName === undefined ? {} : { occupationName: opts.occupationName }),
             },
             proctors,
-            actor(),
+            cliActor(),
             Date.now(),
           );
           output(opts.json === true, { sessionId: id, proctors: assigned }, () => [
@@ -234,7 +230,7 @@ export function addExamCommands(program: Command): void {
             opts.session,
             readFileSync(file),
             { fileName: basename(file), ...(photos === undefined ? {} : { photos }) },
-            actor(),
+            cliActor(),
             Date.now(),
           );
           if (opts.slips !== undefined) {
@@ -322,7 +318,7 @@ export function addExamCommands(program: Command): void {
             store.audit,
             opts.session,
             'results-export',
-            actor(),
+            cliActor(),
             Date.now(),
           );
           const files = await exportResults(store, {

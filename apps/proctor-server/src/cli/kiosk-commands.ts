@@ -8,9 +8,7 @@ import { DEFAULT_DISCOVERY_NAME } from '../discovery/advertise';
 import { enrollmentFile } from '../kiosks/enrollment-file';
 import { enrollKiosk, listKiosks, revokeKiosk } from '../kiosks/kiosk-registry';
 import { enrollmentPin, ensureSiteTls } from '../tls/site-tls';
-import { output } from './cli-io';
-
-const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+import { cliActor, output } from './cli-io';
 
 /**
  * `kiosk enroll | list | revoke`: 考试机登记 (docs/decisions/0216). `enroll` prints the PC's
@@ -72,7 +70,7 @@ export function addKioskCommands(program: Command): void {
           throw error;
         }
         try {
-          const enrolled = enrollKiosk(store.db, store.audit, opts.name, actor(), Date.now());
+          const enrolled = enrollKiosk(store.db, store.audit, opts.name, cliActor(), Date.now());
           const file = enrollmentFile({
             siteName: opts.siteName,
             siteKeyId: keyIdOf(store.serverKey.publicKey),
@@ -129,7 +127,14 @@ export function addKioskCommands(program: Command): void {
       }
       const store = openStore(opts.data);
       try {
-        const revoked = revokeKiosk(store.db, store.audit, idOrName, actor(), Date.now(), reason);
+        const revoked = revokeKiosk(
+          store.db,
+          store.audit,
+          idOrName,
+          cliActor(),
+          Date.now(),
+          reason,
+        );
         output(opts.json === true, revoked, () => [`已注销 ${revoked.name} (${revoked.kioskId})`]);
       } finally {
         store.close();

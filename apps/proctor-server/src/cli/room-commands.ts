@@ -5,9 +5,7 @@ import { openStore } from '../db/store';
 import { gridLayout, parseGaps } from '../rooms/grid-layout';
 import { setRoomLayout } from '../rooms/room-layout';
 import { listRooms } from '../rooms/room-repository';
-import { output } from './cli-io';
-
-const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+import { cliActor, output } from './cli-io';
 
 /** `room list`, `room set-layout`: 考场座位图. */
 export function addRoomCommands(program: Command): void {
@@ -80,7 +78,7 @@ export function addRoomCommands(program: Command): void {
             store.db,
             store.audit,
             { sessionId: opts.session, roomId, layout },
-            actor(),
+            cliActor(),
             Date.now(),
           );
           output(opts.json === true, updated, () => [

@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { createArgon2Hasher } from '../auth/password-hasher';
 import { disableStaff, enableStaff, setStaffPassword, unlockStaff } from '../auth/staff-admin';
 import { openStore } from '../db/store';
-import { output, readFirstStdinLine } from './cli-io';
-
-const actor = (): string => `cli:${process.env['USER'] ?? 'unknown'}`;
+import { cliActor, output, readFirstStdinLine } from './cli-io';
 
 /**
  * `user disable | enable | passwd | unlock` (docs/decisions/0219). Disabling and a new password
@@ -19,7 +17,7 @@ export function addStaffAdminCommands(user: Command): void {
     .action((username: string, opts: { data: string; json?: boolean }) => {
       const store = openStore(opts.data);
       try {
-        const result = disableStaff(store.db, store.audit, username, actor(), Date.now());
+        const result = disableStaff(store.db, store.audit, username, cliActor(), Date.now());
         output(opts.json === true, result, () => [`已停用 ${username}`]);
       } finally {
         store.close();
@@ -33,7 +31,7 @@ export function addStaffAdminCommands(user: Command): void {
     .action((username: string, opts: { data: string; json?: boolean }) => {
       const store = openStore(opts.data);
       try {
-        const result = enableStaff(store.db, store.audit, username, actor(), Date.now());
+        const result = enableStaff(store.db, store.audit, username, cliActor(), Date.now());
         output(opts.json === true, result, () => [`已启用 ${username}`]);
       } finally {
         store.close();
@@ -57,7 +55,7 @@ export function addStaffAdminCommands(user: Command): void {
             store.audit,
             createArgon2Hasher(),
             { username, password },
-            actor(),
+            cliActor(),
             Date.now(),
           );
           output(opts.json === true, result, () => [`已为 ${username} 设置新密码`]);
@@ -74,7 +72,7 @@ export function addStaffAdminCommands(user: Command): void {
     .action((username: string, opts: { data: string; json?: boolean }) => {
       const store = openStore(opts.data);
       try {
-        const result = unlockStaff(store.db, store.audit, username, actor(), Date.now());
+        const result = unlockStaff(store.db, store.audit, username, cliActor(), Date.now());
         output(opts.json === true, result, () => [`已解除 ${username} 的登录等待`]);
       } finally {
         store.close();

@@ -5,7 +5,7 @@ import type { KioskSummary } from '@skillexam/shared';
 import type { Command } from 'commander';
 import { openStore } from '../db/store';
 import { revokeAllKiosks } from '../kiosks/kiosk-registry';
-import { output } from '../cli/cli-io';
+import { cliActor, output } from '../cli/cli-io';
 import { TlsNameError } from './site-names';
 import {
   ensureSiteTls,
@@ -75,8 +75,7 @@ function revokeKiosksOfOldCa(data: string): KioskSummary[] {
   if (!existsSync(join(data, 'server.db'))) return [];
   const store = openStore(data);
   try {
-    const actor = `cli:${process.env['USER'] ?? 'unknown'}`;
-    return revokeAllKiosks(store.db, store.audit, actor, Date.now(), 'site-ca-replaced');
+    return revokeAllKiosks(store.db, store.audit, cliActor(), Date.now(), 'site-ca-replaced');
   } finally {
     store.close();
   }
