@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../i18n/page-text';
 
 /*
  * Strings of the shared monitor components (seat map, score histogram, candidate panel), zh-CN
@@ -25,9 +25,6 @@ const en: Record<ComponentTextKey, string> = {
 const TABLES: LocaleTables<ComponentTextKey> = { 'zh-CN': zh, en };
 
 /** The components' strings in the console's language. */
-export function useComponentText(): (key: ComponentTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useComponentText = pageTextHook(TABLES);
 
 export const COMPONENT_TEXT = TABLES;

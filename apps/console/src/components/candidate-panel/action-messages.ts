@@ -1,5 +1,5 @@
-import { translate, type LocaleTables, type MessageParams } from '@skillexam/shared';
-import { useConsole } from '../../console-context';
+import type { LocaleTables } from '@skillexam/shared';
+import { pageTextHook } from '../../i18n/page-text';
 
 /*
  * The warnings of the destructive actions of the monitor (强制交卷, 作废, 全场暂停, 结束考试),
@@ -45,7 +45,4 @@ const en: Readonly<Record<ActionTextKey, string>> = {
 const TABLES: LocaleTables<ActionTextKey> = { 'zh-CN': zh, en };
 
 /** The action strings in the console's language. */
-export function useActionText(): (key: ActionTextKey, params?: MessageParams) => string {
-  const { lang } = useConsole();
-  return (key, params) => translate(TABLES, lang, key, params);
-}
+export const useActionText = pageTextHook(TABLES);
