@@ -7,13 +7,15 @@ import { addStaff } from '../src/auth/staff-accounts';
 import { buildProgram } from '../src/cli/program';
 import { queryAll, sql } from '@skillexam/shared/sql';
 import { openStore } from '../src/db/store';
-import { assignedProctors } from '../src/sessions/session-proctor-repository';
+import { assignedProctors, assignedSupervisors } from '../src/sessions/session-proctor-repository';
 import { seedSession } from './support/exam-fixture';
 import { call, startTestServer, type TestServer } from './support/util';
 
 /*
  * `proctor-server session assign-proctors` and `session create --proctors`: the exam admin's
  * set-up step that lets 监考员 see a session (strict scope, docs/decisions/0221).
+ * `session assign-supervisors`: the CLI twin of the 人员 page's 督考人员 (docs/decisions/0985) —
+ * same function, same checks and words, audited as cli:<user>.
  */
 
 async function run(...args: string[]): Promise<string[]> {
@@ -42,6 +44,8 @@ async function siteWithSession(): Promise<string> {
     ['wang', 'proctor'],
     ['li', 'proctor'],
     ['boss', 'admin'],
+    ['zhao', 'supervisor'],
+    ['qian', 'supervisor'],
   ] as const) {
     await addStaff(
       store.db,
@@ -148,6 +152,42 @@ describe('proctor-server session assign-proctors', () => {
       expect(assignedProctors(store.db, 's-2')).toEqual(['li', 'wang']);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('proctor-server session assign-supervisors', () => {
+  it('records, replaces and clears the list, audited; refuses a proctor, changing nothing', async () => {
+    const data = await siteWithSession();
+    const assign = (...args: string[]) =>
+      run('session', 'assign-supervisors', 'session-1', ...args, '--data', data);
+    expect(await assign('zhao,qian')).toEqual(['场次 session-1 的督考人员: qian, zhao']);
+    await expect(assign('zhao', 'wang')).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('只能指派质量督导员为督考人员'),
+    });
+    await expect(assign('ghost')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const store = openStore(data);
+    try {
+      expect(assignedSupervisors(store.db, 'session-1')).toEqual(['qian', 'zhao']);
+    } finally {
+      store.close();
+    }
+    expect(await assign()).toEqual(['场次 session-1 的督考人员: —']);
+    const after = openStore(data);
+    try {
+      expect(assignedSupervisors(after.db, 'session-1')).toEqual([]);
+      const audited = queryAll<{ actor: string; payload_json: string }>(
+        after.db,
+        sql`SELECT actor, payload_json FROM audit_log WHERE action = 'session.assign-supervisors' ORDER BY seq`,
+      );
+      expect(audited.map((row) => JSON.parse(row.payload_json) as unknown)).toEqual([
+        { sessionId: 'session-1', usernames: ['zhao', 'qian'] },
+        { sessionId: 'session-1', usernames: [] },
+      ]);
+      expect(audited.every((row) => row.actor.startsWith('cli:'))).toBe(true);
+    } finally {
+      after.close();
     }
   });
 });
