@@ -5,11 +5,9 @@ import type { RoomView } from '@skillexam/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli/program';
 import { openStore } from '../src/db/store';
-import { insertExam } from '../src/exams/insert-exam';
 import { importRosterFile } from '../src/sessions/roster-import';
-import { createSession } from '../src/sessions/session-setup';
 import { gridLayout } from '../src/rooms/grid-layout';
-import { fixturePaper, idNumber } from './support/exam-fixture';
+import { idNumber, seedEmptySession } from './support/exam-fixture';
 import { okData, runningSession } from './support/running-session';
 import { call, type TestServer } from './support/util';
 
@@ -86,29 +84,7 @@ describe('seat maps', () => {
 
   it('roster import creates the rooms it names (default seat map), all or nothing', async () => {
     const store = openStore(':memory:');
-    const { paper, keys } = fixturePaper('e1');
-    insertExam(
-      store.db,
-      store.audit,
-      { id: 'e1', title: paper.title, manifest: {}, candidatePaper: paper, answerKey: keys },
-      't',
-      1,
-    );
-    createSession(
-      store.db,
-      store.audit,
-      {
-        id: 's1',
-        name: '场次',
-        examId: 'e1',
-        scheduledStart: 10_000_000,
-        durationMinutes: 90,
-        rules: {},
-        rooms: [{ id: 'r1', name: '第一考场', seatCount: 30 }],
-      },
-      't',
-      1,
-    );
+    seedEmptySession(store, [{ id: 'r1', name: '第一考场', seatCount: 30 }]);
     const csv = (rows: string) =>
       new TextEncoder().encode(`准考证号,姓名,身份证号,考场,座位号\n${rows}`);
     const result = await importRosterFile(
@@ -150,29 +126,7 @@ describe('seat maps', () => {
     const root = mkdtempSync(join(tmpdir(), 'proctor-rooms-'));
     const data = join(root, 'data');
     const store = openStore(data);
-    const { paper, keys } = fixturePaper('e1');
-    insertExam(
-      store.db,
-      store.audit,
-      { id: 'e1', title: paper.title, manifest: {}, candidatePaper: paper, answerKey: keys },
-      't',
-      1,
-    );
-    createSession(
-      store.db,
-      store.audit,
-      {
-        id: 's1',
-        name: '场次',
-        examId: 'e1',
-        scheduledStart: 10_000_000,
-        durationMinutes: 90,
-        rules: {},
-        rooms: [{ id: 'r1', name: '第一考场', seatCount: 30 }],
-      },
-      't',
-      1,
-    );
+    seedEmptySession(store, [{ id: 'r1', name: '第一考场', seatCount: 30 }]);
     store.close();
     const lines: string[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {

@@ -5,12 +5,10 @@ import type { SeatLayout } from '@skillexam/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/program';
 import { openStore, type Store } from '../../src/db/store';
-import { insertExam } from '../../src/exams/insert-exam';
 import { planFreeSeats } from '../../src/rooms/seat-assignment';
 import { firstFreeSeat } from '../../src/sessions/candidate-admin';
 import { importRosterFile } from '../../src/sessions/roster-import';
-import { createSession } from '../../src/sessions/session-setup';
-import { fixturePaper, idNumber } from '../support/exam-fixture';
+import { idNumber, seedEmptySession } from '../support/exam-fixture';
 
 /* 座位号 left empty: the roster import seats the rows itself (docs/decisions/0990), real SQLite. */
 
@@ -30,32 +28,10 @@ function newStore(): { store: Store; data: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'roster-auto-seats-'));
   const data = join(root, 'data');
   const store = openStore(data);
-  const { paper, keys } = fixturePaper('e1');
-  insertExam(
-    store.db,
-    store.audit,
-    { id: 'e1', title: paper.title, manifest: {}, candidatePaper: paper, answerKey: keys },
-    't',
-    1,
-  );
-  createSession(
-    store.db,
-    store.audit,
-    {
-      id: 's1',
-      name: '场次',
-      examId: 'e1',
-      scheduledStart: 10_000_000,
-      durationMinutes: 90,
-      rules: {},
-      rooms: [
-        { id: 'r1', name: '第一考场', seatCount: 9, layout: ODD_MAP },
-        { id: 'r2', name: '第二考场', seatCount: 2 },
-      ],
-    },
-    't',
-    1,
-  );
+  seedEmptySession(store, [
+    { id: 'r1', name: '第一考场', seatCount: 9, layout: ODD_MAP },
+    { id: 'r2', name: '第二考场', seatCount: 2 },
+  ]);
   return { store, data, root };
 }
 

@@ -180,6 +180,39 @@ export function idNumber(serial: number): string {
   return body + ('10X98765432'[sum % 11] ?? '0');
 }
 
+/**
+ * The fixture exam `e1` and an empty session `s1` (场次, 90 minutes) with `rooms`: what the room
+ * and roster tests start from.
+ */
+export function seedEmptySession(
+  store: Store,
+  rooms: Parameters<typeof createSession>[2]['rooms'],
+): void {
+  const { paper, keys } = fixturePaper('e1');
+  insertExam(
+    store.db,
+    store.audit,
+    { id: 'e1', title: paper.title, manifest: {}, candidatePaper: paper, answerKey: keys },
+    't',
+    1,
+  );
+  createSession(
+    store.db,
+    store.audit,
+    {
+      id: 's1',
+      name: '场次',
+      examId: 'e1',
+      scheduledStart: 10_000_000,
+      durationMinutes: 90,
+      rules: {},
+      rooms,
+    },
+    't',
+    1,
+  );
+}
+
 export interface SeededSession {
   readonly sessionId: string;
   readonly examId: string;
