@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { chineseIdCheckChar } from '@skillexam/shared';
 import { expectAccessible } from '../../../e2e/axe';
 import { logInToConsole } from './support/console-login';
+import { runAndEndSession } from './support/run-session';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -79,27 +80,14 @@ test.afterAll(async () => {
 
 const logInAdmin = (browser: Browser) => logInToConsole(browser, server.url, STAFF.admin);
 
-/** Check-in, start and end a session from its monitor page (admins may stand in). */
-async function runAndEnd(page: Page, sessionId: string): Promise<void> {
-  await page.goto(`${server.url}/console/#/s/${sessionId}/monitor`);
-  await page.getByRole('button', { name: '开始检录' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('检录中');
-  await page.getByRole('button', { name: '开考' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('考试中');
-  await page.getByRole('button', { name: '结束考试' }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill('考试时间到');
-  await page.getByRole('dialog').getByRole('button', { name: '结束考试' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('已结束', { timeout: 30_000 });
-}
-
 const percentOf = async (card: Locator): Promise<number> =>
   Number(await card.getByTestId('progress-bar').getAttribute('data-percent'));
 
 test('the exam admin exports results with a live bar and cancels one', async ({ browser }) => {
   test.setTimeout(240_000);
   const admin = await logInAdmin(browser);
-  await runAndEnd(admin, 's-console');
-  await runAndEnd(admin, 's-big');
+  await runAndEndSession(admin, server.url, 's-console');
+  await runAndEndSession(admin, server.url, 's-big');
 
   await admin.getByTestId('nav-site-admin').click();
   await admin.getByRole('menuitem', { name: '成绩导出' }).click();

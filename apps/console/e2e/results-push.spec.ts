@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../../../e2e/axe';
 import { logInToConsole } from './support/console-login';
+import { runAndEndSession } from './support/run-session';
 import { prepareExamDay, STAFF } from './support/exam-day';
 import { proctorCli, startProctorServer, type RunningServer } from './support/proctor-server';
 
@@ -66,18 +67,6 @@ test.afterAll(async () => {
 const logInAdmin = (browser: Browser, lang: 'zh-CN' | 'en') =>
   logInToConsole(browser, server.url, STAFF.admin, { lang });
 
-async function runAndEnd(page: Page, sessionId: string): Promise<void> {
-  await page.goto(`${server.url}/console/#/s/${sessionId}/monitor`);
-  await page.getByRole('button', { name: '开始检录' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('检录中');
-  await page.getByRole('button', { name: '开考' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('考试中');
-  await page.getByRole('button', { name: '结束考试' }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill('考试时间到');
-  await page.getByRole('dialog').getByRole('button', { name: '结束考试' }).click();
-  await expect(page.getByTestId('session-status')).toHaveText('已结束', { timeout: 30_000 });
-}
-
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/console/push-${name}.png`, fullPage: false });
 
@@ -86,7 +75,7 @@ test('push to the centre, duplicate, then check the package and a tampered copy'
 }) => {
   test.setTimeout(240_000);
   const admin = await logInAdmin(browser, 'zh-CN');
-  await runAndEnd(admin, 's-console');
+  await runAndEndSession(admin, server.url, 's-console');
   await admin.goto(`${server.url}/console/#/jobs`);
   await expect(admin.getByTestId('push-needs-export')).toBeVisible();
   await admin.getByRole('button', { name: '导出成绩' }).click();
