@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@skillexam/shared';
+import { anchorText, InvalidInputError } from '@skillexam/shared';
 import type { CenterRoute } from '../http/center-route';
 import { checkedCount, parseAnchor } from './audit-anchors';
 import { listAuditRows, readAuditHead } from './audit-repository';
@@ -72,7 +72,7 @@ export const auditRoutes: readonly CenterRoute[] = [
       const head = (await readAuditHead(ctx.db)) ?? { seq: 0, hash: '' };
       return {
         kind: 'json',
-        data: { seq: head.seq, hash: head.hash, anchor: `${String(head.seq)}:${head.hash}` },
+        data: { seq: head.seq, hash: head.hash, anchor: anchorText(head) },
       };
     },
   },

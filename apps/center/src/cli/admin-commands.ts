@@ -1,3 +1,4 @@
+import { anchorText } from '@skillexam/shared';
 import type { Command } from 'commander';
 import type { CenterDb } from '../db/center-db';
 import type { StoreFlags } from './store-options';
@@ -181,7 +182,7 @@ export function addAdminCommands(program: Command): void {
     const { withStore, readAuditHead, output } = await load();
     const head = (await withStore(flags, (db) => readAuditHead(db))) ?? { seq: 0, hash: '' };
     const at = new Date().toISOString();
-    const anchor = `${String(head.seq)}:${head.hash}`;
+    const anchor = anchorText(head);
     output(flags.json === true, { ...head, anchor, at }, () => [`${anchor}  // ${at}`]);
   });
 }

@@ -1,3 +1,4 @@
+import { anchorText, parseAnchorText } from '@skillexam/shared';
 import type { ReadableDb } from '@skillexam/shared/sql';
 import { recordsOfAction } from '../audit/audit-repository';
 
@@ -18,16 +19,17 @@ export interface CentreReceipt {
   readonly at: number;
 }
 
-const ANCHOR = /^\d{1,15}:[0-9a-f]{64}$/;
-
 /** Every distinct receipt, oldest first (a package pushed again repeats its first receipt). */
 export function centreReceipts(db: ReadableDb): CentreReceipt[] {
   const seen = new Set<string>();
   const receipts: CentreReceipt[] = [];
   for (const record of recordsOfAction(db, 'results.pushed')) {
     const payload = JSON.parse(record.payload_json) as Record<string, unknown>;
-    const anchor = payload['centreReceipt'];
-    if (typeof anchor !== 'string' || !ANCHOR.test(anchor) || seen.has(anchor)) continue;
+    const receipt = payload['centreReceipt'];
+    const parsed = typeof receipt === 'string' ? parseAnchorText(receipt) : undefined;
+    if (parsed === undefined) continue;
+    const anchor = anchorText(parsed);
+    if (seen.has(anchor)) continue;
     seen.add(anchor);
     receipts.push({
       anchor,

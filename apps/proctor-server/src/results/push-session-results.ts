@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CodedError, type CentreSetting, type ResultsPushReply } from '@skillexam/shared';
+import {
+  anchorText,
+  CodedError,
+  type CentreSetting,
+  type ResultsPushReply,
+} from '@skillexam/shared';
 import { transaction } from '@skillexam/shared/sql';
 import { assertStaffMaySee } from '../auth/session-scope';
 import type { Components } from '../components';
@@ -86,7 +91,7 @@ export async function pushSessionResults(
           ...(verdict.data?.centreReceipt === undefined
             ? {}
             : {
-                centreReceipt: `${verdict.data.centreReceipt.seq}:${verdict.data.centreReceipt.hash}`,
+                centreReceipt: anchorText(verdict.data.centreReceipt),
               }),
           ...(verdict.error === undefined
             ? {}

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { InvalidInputError, PushAcceptanceSchema, type PushVerdict } from '@skillexam/shared';
+import {
+  anchorText,
+  InvalidInputError,
+  PushAcceptanceSchema,
+  type PushVerdict,
+} from '@skillexam/shared';
 
 /*
  * Sends a results package to the evaluation centre's site push route and returns the centre's
@@ -151,7 +156,7 @@ export function verdictLines(verdict: PushVerdict): string[] {
       ...(data.centreReceipt === undefined
         ? []
         : [
-            `  中心审计回执 (centre's receipt, keep it as an anchor): ${data.centreReceipt.seq}:${data.centreReceipt.hash}`,
+            `  中心审计回执 (centre's receipt, keep it as an anchor): ${anchorText(data.centreReceipt)}`,
           ]),
     ];
   return [
