@@ -1,4 +1,9 @@
-import { readTableFile, TableFileError, tableFileKind } from '@skillexam/item-bank/table-file';
+import {
+  readTableFile,
+  TableFileError,
+  tableFileKind,
+  type TableFileKind,
+} from '@skillexam/item-bank/table-file';
 
 /*
  * Reads the first sheet of an .xlsx (the first that is not an instructions sheet), or a .csv /
@@ -9,7 +14,7 @@ import { readTableFile, TableFileError, tableFileKind } from '@skillexam/item-ba
  * number Excel stored as a number shows up as digits or an exponent, and the parser says so).
  */
 
-export type ScoreTableKind = 'xlsx' | 'csv';
+export type ScoreTableKind = TableFileKind;
 
 export function scoreTableKind(fileName: string): ScoreTableKind | undefined {
   return tableFileKind(fileName, { txtAsCsv: true });
