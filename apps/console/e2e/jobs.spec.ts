@@ -140,7 +140,14 @@ test('the exam admin exports results with a live bar and cancels one', async ({ 
   await admin.getByRole('button', { name: '导出成绩' }).click();
   const second = admin.getByTestId('job-results-export').first();
   await expect(second).toHaveAttribute('data-status', 'running');
-  await expect(second.getByTestId('progress-phase')).toContainText('生成 PDF', { timeout: 60_000 });
+  // Cancelled inside the answer sheets, the one long phase: polled every 50 ms (an assertion's
+  // own polling backs off to 1 s and could miss it, then cancel after the files were kept).
+  await expect
+    .poll(async () => second.getByTestId('progress-phase').textContent(), {
+      timeout: 60_000,
+      intervals: [50],
+    })
+    .toContain('生成 PDF · 考生答卷-s-big.pdf');
   await second.getByTestId('progress-cancel').click();
   await expect(second).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
   await expect(second.getByText('已取消，未写入任何内容')).toBeVisible();
