@@ -134,9 +134,12 @@ function giftOf(bank: readonly SourceQuestion[]): string {
     .map((q, at) => {
       const name = `::Q${at}::`;
       if (q.trueFalse !== undefined) return `${name}${q.stem}{${q.trueFalse ? 'T' : 'F'}}`;
+      // `=` marks the right answer among `~` ones; answers that are all `=` are GIFT's short
+      // answer, not a choice question, so a question without a wrong option writes `~%100%`.
+      const choice = q.weights.some((weight) => weight !== 100);
       const answers = q.options.map((text, index) => {
         const weight = q.weights[index] ?? 0;
-        if (weight === 100) return `=${text}`;
+        if (weight === 100) return choice ? `=${text}` : `~%100%${text}`;
         return weight === 0 ? `~${text}` : `~%${weight}%${text}`;
       });
       return `${name}${q.stem}{\n${answers.join('\n')}\n}`;
